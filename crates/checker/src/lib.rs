@@ -1,0 +1,1 @@
+//! The IMS readiness rules compiled to WebAssembly for the in-page checker.

@@ -1,0 +1,1 @@
+//! Site config, locale discovery and front matter of technote sources.

@@ -1,0 +1,158 @@
+//! One diagnostic type for every stage of technote.
+//!
+//! Writers and translators read these messages, so each one names the file,
+//! the line and column when known (or the field), says what is wrong and,
+//! in `help`, how to fix it. Rendering follows the `file:line:col: level:`
+//! convention that editors and CI annotators already understand.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How bad a problem is. Warnings never fail a build unless the user asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem found in a file the user edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as the user would type it (relative to the project when possible).
+    pub file: PathBuf,
+    /// 1-based line, when the problem has a position.
+    pub line: Option<u32>,
+    /// 1-based column in characters, when known.
+    pub column: Option<u32>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, file, message)
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, file, message)
+    }
+
+    fn new(severity: Severity, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            severity,
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Sets the 1-based line and column.
+    pub fn at(mut self, line: u32, column: u32) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Sets the 1-based line only.
+    pub fn at_line(mut self, line: u32) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Downgrades or upgrades the problem, for settings such as the link checker's.
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Rewrites the file path relative to `root` when it lies under it, so
+    /// messages show `content/fr/page.md` rather than an absolute path.
+    pub fn relative_to(mut self, root: &Path) -> Self {
+        if let Ok(rel) = self.file.strip_prefix(root) {
+            self.file = rel.to_path_buf();
+        }
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {level}: {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Converts a byte offset in `text` into a 1-based (line, column) pair,
+/// counting columns in characters as editors do.
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (to_u32(line), to_u32(column))
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_column_and_help() {
+        let d = Diagnostic::error("content/fr/a.md", "unknown alert type")
+            .at(3, 5)
+            .with_help("use NOTE or TIP");
+        assert_eq!(
+            d.to_string(),
+            "content/fr/a.md:3:5: error: unknown alert type\n  help: use NOTE or TIP"
+        );
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "é\nabé x";
+        let offset = text.find('x').unwrap();
+        assert_eq!(line_col(text, offset), (2, 5));
+    }
+
+    #[test]
+    fn relative_paths_drop_the_project_root() {
+        let d = Diagnostic::warning("/p/content/en/a.md", "m").relative_to(Path::new("/p"));
+        assert_eq!(d.file, PathBuf::from("content/en/a.md"));
+    }
+}

@@ -1,0 +1,1 @@
+//! Fluent localization with fallback chains down to the reference locale.

@@ -1,0 +1,1 @@
+//! Adobe Flavored Markdown to HTML, as a pulldown-cmark event transform.

@@ -1,0 +1,1 @@
+//! Builds the static site: pages, listings, sitemap, assets, written atomically.
