@@ -1,1 +1,27 @@
 //! Site config, locale discovery and front matter of technote sources.
+//!
+//! Everything here reads files a writer or translator edits, so every
+//! problem comes back as a [`Diagnostic`](technote_diagnostics::Diagnostic)
+//! naming the file, the line and column (or the field), and how to fix it.
+//!
+//! A source file is UTF-8 (a leading BOM is dropped, CRLF becomes LF) and
+//! starts with YAML front matter between two `---` lines:
+//!
+//! ```text
+//! ---
+//! title: Update your environment for IMS sign-in
+//! feature: Technote, Upgrade
+//! badge-v7-only: label="v7" type="Informative" tooltip="Campaign Classic v7 only"
+//! exl-id: 0b5c3d3e-4f61-4a8e-9d2b-7c1e5f3a9b10
+//! ---
+//! ```
+
+mod config;
+mod discover;
+mod front_matter;
+mod source;
+
+pub use config::{Limits, LinkCheck, SiteConfig};
+pub use discover::{Discovered, SourceFile, discover};
+pub use front_matter::{Badge, FrontMatter};
+pub use source::{Source, parse_source};

@@ -1,0 +1,281 @@
+//! `technote.toml`: where the site lives, which locales it has, how strict
+//! the link checker is and how much input a build accepts.
+
+use std::fs;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use technote_diagnostics::{Diagnostic, Severity, line_col};
+use toml::Spanned;
+use unic_langid::LanguageIdentifier;
+use url::Url;
+
+/// The site configuration, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// Absolute URL the site is published at; always ends with `/`.
+    pub base_url: String,
+    /// Missing UI strings and technotes fall back to this locale.
+    pub reference_locale: LanguageIdentifier,
+    /// Display order of the language switcher; contains the reference locale.
+    pub locales: Vec<LanguageIdentifier>,
+    /// Where relative links to documents outside the site go; always ends with `/`.
+    pub external_docs_base: String,
+    pub link_check: LinkCheck,
+    pub limits: Limits,
+}
+
+/// How each kind of broken link is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkCheck {
+    /// A link to a page of the site that does not exist.
+    pub internal: Severity,
+    /// A link to an `#anchor` the target page does not define.
+    pub anchors: Severity,
+    /// A link or image pointing at a missing asset.
+    pub assets: Severity,
+}
+
+impl Default for LinkCheck {
+    fn default() -> Self {
+        Self {
+            internal: Severity::Error,
+            anchors: Severity::Error,
+            assets: Severity::Error,
+        }
+    }
+}
+
+/// Bounds on input size, so a stray huge or hostile file fails cleanly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest source file accepted, in bytes.
+    pub max_file_bytes: u64,
+    /// Deepest nesting of Markdown blocks accepted.
+    pub max_nesting: usize,
+    /// Most pages a site may have.
+    pub max_pages: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_nesting: 256,
+            max_pages: 100_000,
+        }
+    }
+}
+
+impl SiteConfig {
+    /// Reads and validates the configuration file at `path`.
+    pub fn load(path: &Path) -> Result<SiteConfig, Diagnostic> {
+        let bytes = fs::read(path).map_err(|error| {
+            Diagnostic::error(path, format!("cannot read the site configuration: {error}"))
+                .with_help(
+                    "run technote from the project folder, or pass the path of technote.toml",
+                )
+        })?;
+        let text = String::from_utf8(bytes).map_err(|error| {
+            let valid = error.as_bytes().get(..error.utf8_error().valid_up_to());
+            let (line, column) = valid
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .map_or((1, 1), |prefix| line_col(prefix, prefix.len()));
+            Diagnostic::error(path, "the site configuration is not valid UTF-8")
+                .at(line, column)
+                .with_help("save technote.toml as UTF-8")
+        })?;
+        Self::from_toml(path, &text)
+    }
+
+    /// Parses and validates configuration text; `path_for_messages` only
+    /// names the file in diagnostics.
+    pub fn from_toml(path_for_messages: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
+        let at = |span: Range<usize>, message: String| {
+            let (line, column) = line_col(text, span.start);
+            Diagnostic::error(path_for_messages, message).at(line, column)
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|error| {
+            let diagnostic = match error.span() {
+                Some(span) => at(span, error.message().to_string()),
+                None => Diagnostic::error(path_for_messages, error.message().to_string()),
+            };
+            diagnostic.with_help(
+                "technote.toml takes base_url, locales, reference_locale, external_docs_base, \
+                 and the tables [link_check] and [limits]",
+            )
+        })?;
+
+        let base_url = absolute_folder_url(raw.base_url.get_ref())
+            .map_err(|why| at(raw.base_url.span(), format!("`base_url` {why}")))
+            .map_err(|d| {
+                d.with_help("write the full address, e.g. base_url = \"https://docs.example.org/\"")
+            })?;
+        let external_docs_base = absolute_folder_url(raw.external_docs_base.get_ref())
+            .map_err(|why| at(raw.external_docs_base.span(), format!("`external_docs_base` {why}")))
+            .map_err(|d| {
+                d.with_help(
+                    "write the full address of the documentation, e.g. \
+                     external_docs_base = \"https://experienceleague.adobe.com/docs/campaign-classic/using/\"",
+                )
+            })?;
+
+        let mut locales = Vec::with_capacity(raw.locales.get_ref().len());
+        for tag in raw.locales.get_ref() {
+            let locale = parse_locale(tag.get_ref()).map_err(|why| at(tag.span(), why))?;
+            if locales.contains(&locale) {
+                return Err(at(
+                    tag.span(),
+                    format!("`{locale}` is listed twice in `locales`"),
+                )
+                .with_help("list each locale once"));
+            }
+            locales.push(locale);
+        }
+        if locales.is_empty() {
+            return Err(at(raw.locales.span(), "`locales` is empty".to_string())
+                .with_help("list the locales of the site, e.g. locales = [\"en\", \"fr\"]"));
+        }
+        let reference_locale = parse_locale(raw.reference_locale.get_ref())
+            .map_err(|why| at(raw.reference_locale.span(), why))?;
+        if !locales.contains(&reference_locale) {
+            return Err(at(
+                raw.reference_locale.span(),
+                format!(
+                    "`reference_locale` is `{reference_locale}`, which is not one of `locales`"
+                ),
+            )
+            .with_help(format!(
+                "add \"{reference_locale}\" to `locales`, or pick one of them"
+            )));
+        }
+
+        let limits = raw.limits.validate().map_err(|(span, why)| {
+            at(span, why).with_help("limits are whole numbers greater than zero")
+        })?;
+
+        Ok(SiteConfig {
+            base_url,
+            reference_locale,
+            locales,
+            external_docs_base,
+            link_check: raw.link_check.into(),
+            limits,
+        })
+    }
+
+    /// The path part of `base_url`, e.g. `/` or `/docs/`: what site-relative
+    /// links start with.
+    pub fn base_path(&self) -> &str {
+        self.base_url
+            .split_once("://")
+            .and_then(|(_, after_scheme)| after_scheme.find('/').map(|i| &after_scheme[i..]))
+            .unwrap_or("/")
+    }
+}
+
+/// Validates an absolute http(s) address of a folder and returns it
+/// normalized, with a trailing `/`; the error says what is wrong.
+fn absolute_folder_url(text: &str) -> Result<String, String> {
+    let mut url = Url::parse(text).map_err(|error| format!("is not an absolute URL ({error})"))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!("must use http or https, not `{}:`", url.scheme()));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err("must not have a `?query` or a `#fragment`".to_string());
+    }
+    if !url.path().ends_with('/') {
+        let folder = format!("{}/", url.path());
+        url.set_path(&folder);
+    }
+    Ok(url.into())
+}
+
+fn parse_locale(tag: &str) -> Result<LanguageIdentifier, String> {
+    tag.parse::<LanguageIdentifier>()
+        .map_err(|error| format!("`{tag}` is not a BCP 47 language tag ({error})"))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: Spanned<String>,
+    reference_locale: Spanned<String>,
+    locales: Spanned<Vec<Spanned<String>>>,
+    external_docs_base: Spanned<String>,
+    #[serde(default)]
+    link_check: RawLinkCheck,
+    #[serde(default)]
+    limits: RawLimits,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLinkCheck {
+    #[serde(default)]
+    internal: Level,
+    #[serde(default)]
+    anchors: Level,
+    #[serde(default)]
+    assets: Level,
+}
+
+#[derive(Deserialize, Default, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Level {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl From<Level> for Severity {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+        }
+    }
+}
+
+impl From<RawLinkCheck> for LinkCheck {
+    fn from(raw: RawLinkCheck) -> Self {
+        Self {
+            internal: raw.internal.into(),
+            anchors: raw.anchors.into(),
+            assets: raw.assets.into(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    max_file_bytes: Option<Spanned<u64>>,
+    max_nesting: Option<Spanned<usize>>,
+    max_pages: Option<Spanned<usize>>,
+}
+
+impl RawLimits {
+    fn validate(self) -> Result<Limits, (Range<usize>, String)> {
+        let defaults = Limits::default();
+        Ok(Limits {
+            max_file_bytes: positive(self.max_file_bytes, "max_file_bytes")?
+                .unwrap_or(defaults.max_file_bytes),
+            max_nesting: positive(self.max_nesting, "max_nesting")?.unwrap_or(defaults.max_nesting),
+            max_pages: positive(self.max_pages, "max_pages")?.unwrap_or(defaults.max_pages),
+        })
+    }
+}
+
+fn positive<T: Copy + Default + PartialEq>(
+    value: Option<Spanned<T>>,
+    name: &str,
+) -> Result<Option<T>, (Range<usize>, String)> {
+    match value {
+        Some(v) if *v.get_ref() == T::default() => {
+            Err((v.span(), format!("`{name}` must be greater than zero")))
+        }
+        other => Ok(other.map(|v| *v.get_ref())),
+    }
+}

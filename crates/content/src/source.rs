@@ -1,0 +1,148 @@
+//! Reading one technote source: bytes to text, then front matter and body.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use technote_diagnostics::{Diagnostic, line_col};
+
+use crate::Limits;
+use crate::front_matter::{FrontMatter, FrontMatterDocument, HELP_SEPARATOR};
+
+/// A parsed source: its front matter and its Markdown body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub front: FrontMatter,
+    /// The Markdown after the front matter, with LF line endings.
+    pub body: String,
+    /// 1-based line of the file where `body` starts, so the Markdown stage
+    /// can report positions in the file.
+    pub body_line: u32,
+}
+
+const FENCE: &str = "---";
+
+const YAML_HELP: &str = "front matter is YAML: one `key: value` per line, indented with spaces; \
+     quote a value that contains `: ` or starts with a quote, `[`, `{`, `&`, `*`, `!`, `|`, `>`, `%` or `@`";
+
+/// Decodes and splits a source file. `path` only names the file in
+/// diagnostics. See the crate docs for what is accepted.
+pub fn parse_source(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Source, Diagnostic> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > limits.max_file_bytes {
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "the file is {size} bytes; the limit is {} bytes",
+                limits.max_file_bytes
+            ),
+        )
+        .with_help("split the page, or raise `max_file_bytes` under [limits] in technote.toml"));
+    }
+    let text = decode(path, bytes)?;
+    let text = normalize_line_endings(text);
+
+    let Some((yaml, body, body_line)) = split_front_matter(path, &text)? else {
+        return Err(
+            Diagnostic::error(path, "the file does not start with front matter")
+                .at(1, 1)
+                .with_help(
+                    "start the file with a `---` line, then `title: ...`, then another `---` line",
+                ),
+        );
+    };
+    let front = match serde_yaml::from_str::<FrontMatterDocument>(yaml) {
+        Ok(FrontMatterDocument(front)) => front,
+        Err(error) => return Err(yaml_error(path, yaml, &error)),
+    };
+    Ok(Source {
+        front,
+        body: body.to_string(),
+        body_line,
+    })
+}
+
+/// Splits `---` / YAML / `---` from the body. The YAML part returned still
+/// starts with the opening `---`, a YAML document marker, so that serde_yaml
+/// counts lines as the file does. `None` when the file has no front matter.
+fn split_front_matter<'t>(
+    path: &Path,
+    text: &'t str,
+) -> Result<Option<(&'t str, &'t str, u32)>, Diagnostic> {
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some(FENCE) {
+        return Ok(None);
+    }
+    let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut line_number: u32 = 1;
+    for line in lines {
+        line_number = line_number.saturating_add(1);
+        if line.trim_end() == FENCE {
+            let yaml = text.get(..offset).unwrap_or(text);
+            let body = text.get(offset + line.len()..).unwrap_or("");
+            return Ok(Some((yaml, body, line_number.saturating_add(1))));
+        }
+        offset += line.len();
+    }
+    Err(
+        Diagnostic::error(path, "the front matter opened here is never closed")
+            .at(1, 1)
+            .with_help("end the front matter with a line holding only `---`"),
+    )
+}
+
+/// Turns a serde_yaml error into a diagnostic at its place in the file. The
+/// position is already right (see `split_front_matter`); it is dropped from
+/// the message because the diagnostic shows it.
+fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic {
+    let Some(location) = error.location() else {
+        return Diagnostic::error(path, error.to_string()).with_help(YAML_HELP);
+    };
+    let line = u32::try_from(location.line()).unwrap_or(u32::MAX);
+    let column = u32::try_from(location.column()).unwrap_or(u32::MAX);
+    if let Some(tab_column) = indentation_tab(yaml, location.line()) {
+        // libyaml words this "cannot start any token"; say what it is.
+        return Diagnostic::error(path, "a tab indents this line of the front matter")
+            .at(line, tab_column)
+            .with_help("indent with spaces: YAML forbids tabs in indentation");
+    }
+    let full = error.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let text = full.strip_suffix(suffix.as_str()).unwrap_or(&full);
+    let (message, help) = text.split_once(HELP_SEPARATOR).unwrap_or((text, YAML_HELP));
+    Diagnostic::error(path, message)
+        .at(line, column)
+        .with_help(help)
+}
+
+/// The 1-based column of a tab in the indentation of line `line_number`.
+fn indentation_tab(text: &str, line_number: usize) -> Option<u32> {
+    let line = text.lines().nth(line_number.checked_sub(1)?)?;
+    let indentation = line.len() - line.trim_start().len();
+    let tab = line.get(..indentation)?.find('\t')?;
+    u32::try_from(tab + 1).ok()
+}
+
+fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = bytes
+            .get(..error.valid_up_to())
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("");
+        let (line, column) = line_col(valid, valid.len());
+        let bad_byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
+        Diagnostic::error(path, format!("invalid UTF-8 (byte 0x{bad_byte:02X})"))
+            .at(line, column)
+            .with_help(
+                "save the file as UTF-8; legacy encodings such as Windows-1252 are not supported",
+            )
+    })
+}
+
+fn normalize_line_endings(text: &str) -> Cow<'_, str> {
+    if text.contains("\r\n") {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}

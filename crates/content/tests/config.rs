@@ -1,0 +1,120 @@
+//! technote.toml: what a site owner writes and what they are told when it is wrong.
+
+use std::path::Path;
+
+use technote_content::{Limits, SiteConfig};
+use technote_diagnostics::Severity;
+
+const MINIMAL: &str = r#"
+base_url = "https://technotes.example.org"
+locales = ["fr", "en"]
+reference_locale = "en"
+external_docs_base = "https://experienceleague.adobe.com/docs/campaign-classic/using"
+"#;
+
+fn parse(text: &str) -> Result<SiteConfig, technote_diagnostics::Diagnostic> {
+    SiteConfig::from_toml(Path::new("technote.toml"), text)
+}
+
+#[test]
+fn minimal_config_gets_defaults_and_trailing_slashes() {
+    let config = parse(MINIMAL).unwrap();
+    assert_eq!(config.base_url, "https://technotes.example.org/");
+    assert_eq!(config.base_path(), "/");
+    assert_eq!(
+        config.external_docs_base,
+        "https://experienceleague.adobe.com/docs/campaign-classic/using/"
+    );
+    let tags: Vec<String> = config.locales.iter().map(ToString::to_string).collect();
+    assert_eq!(tags, ["fr", "en"]);
+    assert_eq!(config.reference_locale.to_string(), "en");
+    assert_eq!(config.link_check.internal, Severity::Error);
+    assert_eq!(config.limits, Limits::default());
+    assert_eq!(config.limits.max_file_bytes, 8 * 1024 * 1024);
+}
+
+#[test]
+fn base_path_is_the_folder_the_site_is_published_in() {
+    let text = MINIMAL.replace("https://technotes.example.org", "https://example.org/docs");
+    assert_eq!(parse(&text).unwrap().base_path(), "/docs/");
+}
+
+#[test]
+fn link_check_and_limits_are_read() {
+    let text = format!(
+        "{MINIMAL}\n[link_check]\nanchors = \"warning\"\n\n[limits]\nmax_file_bytes = 1024\nmax_pages = 10\n"
+    );
+    let config = parse(&text).unwrap();
+    assert_eq!(config.link_check.anchors, Severity::Warning);
+    assert_eq!(config.link_check.assets, Severity::Error);
+    assert_eq!(config.limits.max_file_bytes, 1024);
+    assert_eq!(config.limits.max_pages, 10);
+    assert_eq!(config.limits.max_nesting, 256);
+}
+
+#[test]
+fn unknown_keys_are_rejected_at_their_line() {
+    let text = format!("{MINIMAL}base_ulr = \"x\"\n");
+    let error = parse(&text).unwrap_err();
+    assert!(error.message.contains("base_ulr"), "{error}");
+    assert_eq!(error.line, Some(6));
+    assert!(error.help.is_some());
+}
+
+#[test]
+fn toml_syntax_errors_have_a_position() {
+    let error = parse("base_url = \"https://x.org/\nlocales = []\n").unwrap_err();
+    assert_eq!(error.line, Some(1));
+    assert!(error.column.is_some());
+}
+
+#[test]
+fn reference_locale_must_be_listed() {
+    let text = MINIMAL.replace("reference_locale = \"en\"", "reference_locale = \"de\"");
+    let error = parse(&text).unwrap_err();
+    assert!(error.message.contains("`de`"), "{error}");
+    assert_eq!(error.line, Some(4));
+}
+
+#[test]
+fn bad_locale_tags_and_duplicates_are_pointed_at() {
+    let bad = MINIMAL.replace("[\"fr\", \"en\"]", "[\"fr\", \"en_US!\", \"en\"]");
+    let error = parse(&bad).unwrap_err();
+    assert!(error.message.contains("en_US!"), "{error}");
+    assert_eq!((error.line, error.column), (Some(3), Some(18)));
+
+    let twice = MINIMAL.replace("[\"fr\", \"en\"]", "[\"fr\", \"en\", \"FR\"]");
+    assert!(parse(&twice).unwrap_err().message.contains("twice"));
+}
+
+#[test]
+fn urls_must_be_absolute_http() {
+    let relative = MINIMAL.replace("https://technotes.example.org", "/docs/");
+    let error = parse(&relative).unwrap_err();
+    assert!(error.message.contains("base_url"), "{error}");
+    assert_eq!(error.line, Some(2));
+
+    let ftp = MINIMAL.replace("https://experienceleague", "ftp://experienceleague");
+    assert!(parse(&ftp).unwrap_err().message.contains("http"));
+}
+
+#[test]
+fn zero_limits_are_rejected() {
+    let text = format!("{MINIMAL}\n[limits]\nmax_pages = 0\n");
+    let error = parse(&text).unwrap_err();
+    assert!(error.message.contains("max_pages"), "{error}");
+    assert_eq!(error.line, Some(8));
+}
+
+#[test]
+fn bad_link_check_level_is_rejected() {
+    let text = format!("{MINIMAL}\n[link_check]\ninternal = \"fatal\"\n");
+    let error = parse(&text).unwrap_err();
+    assert_eq!(error.line, Some(8));
+}
+
+#[test]
+fn load_reports_a_missing_file() {
+    let error = SiteConfig::load(Path::new("/nonexistent/technote.toml")).unwrap_err();
+    assert!(error.message.contains("cannot read"), "{error}");
+}

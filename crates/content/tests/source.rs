@@ -1,0 +1,239 @@
+//! parse_source: what writers and translators see for good and bad sources.
+
+use std::path::Path;
+
+use technote_content::{Limits, Source, parse_source};
+use technote_diagnostics::Diagnostic;
+
+fn parse(text: &str) -> Result<Source, Diagnostic> {
+    parse_bytes(text.as_bytes())
+}
+
+fn parse_bytes(bytes: &[u8]) -> Result<Source, Diagnostic> {
+    parse_source(Path::new("content/fr/a.md"), bytes, &Limits::default())
+}
+
+const SEED_LIKE: &str = "---
+product: campaign
+title: Note technique - Qu&#39;est-ce qui a changé ?
+description: Campaign - Mises à jour d&#39;IMS
+feature: Technote, Upgrade
+badge-v7-only: label=\"v7\" type=\"Informative\" tooltip=\"S’applique uniquement à l&#39;édition v7\"
+exl-id: ECB5A258-A150-46A3-8B83-2B2C06D873EE
+source-git-commit: 3a9b21d626b60754789c3f594ba798309f62a553
+workflow-type: tm+mt
+source-wordcount: '569'
+ht-degree: 100%
+role: Admin
+product_v2:
+  - campaign-classic
+
+---
+
+# Titre {#titre}
+";
+
+#[test]
+fn reads_every_field_of_an_experience_league_page() {
+    let source = parse(SEED_LIKE).unwrap();
+    let front = &source.front;
+    assert_eq!(front.title, "Note technique - Qu'est-ce qui a changé ?");
+    assert_eq!(
+        front.description.as_deref(),
+        Some("Campaign - Mises à jour d'IMS")
+    );
+    assert_eq!(front.product.as_deref(), Some("campaign"));
+    assert_eq!(front.feature, ["Technote", "Upgrade"]);
+    assert_eq!(front.badges.len(), 1);
+    let badge = &front.badges[0];
+    assert_eq!(badge.key, "v7-only");
+    assert_eq!(badge.label, "v7");
+    assert_eq!(badge.kind, "Informative");
+    assert_eq!(
+        badge.tooltip.as_deref(),
+        Some("S’applique uniquement à l'édition v7")
+    );
+    assert_eq!(
+        front.exl_id.as_deref(),
+        Some("ecb5a258-a150-46a3-8b83-2b2c06d873ee")
+    );
+    assert_eq!(
+        front.source_git_commit.as_deref(),
+        Some("3a9b21d626b60754789c3f594ba798309f62a553")
+    );
+    assert!(front.is_machine_translated());
+    assert_eq!(front.source_wordcount, Some(569));
+    assert_eq!(front.ht_degree, Some(100));
+    assert!(!front.hide);
+    let extra_keys: Vec<&str> = front.extra.keys().filter_map(|k| k.as_str()).collect();
+    assert_eq!(extra_keys, ["role", "product_v2"]);
+    assert_eq!(source.body, "\n# Titre {#titre}\n");
+    assert_eq!(source.body_line, 17);
+}
+
+#[test]
+fn feature_accepts_a_yaml_list_and_numbers_are_accepted_for_counts() {
+    let source = parse("---\ntitle: T\nfeature: [Technote, ' Upgrade ']\nsource-wordcount: 12\nht-degree: 0\nhide: true\n---\nbody").unwrap();
+    assert_eq!(source.front.feature, ["Technote", "Upgrade"]);
+    assert_eq!(source.front.source_wordcount, Some(12));
+    assert_eq!(source.front.ht_degree, Some(0));
+    assert!(source.front.hide);
+    assert!(!source.front.is_machine_translated());
+    assert_eq!(source.body, "body");
+    assert_eq!(source.body_line, 8);
+}
+
+#[test]
+fn badges_keep_source_order_and_default_to_informative() {
+    let source =
+        parse("---\ntitle: T\nbadge-v8: label=\"v8\" type=positive\nbadge-v7: label=\"v7\"\n---\n")
+            .unwrap();
+    let badges: Vec<(&str, &str)> = source
+        .front
+        .badges
+        .iter()
+        .map(|b| (b.key.as_str(), b.kind.as_str()))
+        .collect();
+    assert_eq!(badges, [("v8", "Positive"), ("v7", "Informative")]);
+}
+
+#[test]
+fn bom_is_stripped() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(b"---\ntitle: T\n---\nbody\n");
+    let source = parse_bytes(&bytes).unwrap();
+    assert_eq!(source.front.title, "T");
+    assert_eq!(source.body, "body\n");
+}
+
+#[test]
+fn crlf_becomes_lf() {
+    let source = parse("---\r\ntitle: T\r\n---\r\n# H\r\n\r\ntext\r\n").unwrap();
+    assert_eq!(source.front.title, "T");
+    assert_eq!(source.body, "# H\n\ntext\n");
+    assert_eq!(source.body_line, 4);
+}
+
+#[test]
+fn invalid_utf8_points_at_the_first_bad_byte() {
+    let error = parse_bytes(b"---\ntitle: T\n---\nca\xE9 au lait\n").unwrap_err();
+    assert_eq!((error.line, error.column), (Some(4), Some(3)));
+    assert!(error.message.contains("UTF-8"), "{error}");
+    assert!(error.help.is_some());
+}
+
+#[test]
+fn files_over_the_limit_are_rejected() {
+    let limits = Limits {
+        max_file_bytes: 10,
+        ..Limits::default()
+    };
+    let error = parse_source(Path::new("a.md"), b"---\ntitle: T\n---\n", &limits).unwrap_err();
+    assert!(error.message.contains("limit"), "{error}");
+    assert!(error.help.unwrap().contains("max_file_bytes"));
+}
+
+#[test]
+fn tabs_are_reported_at_their_line_in_the_file() {
+    for yaml in [
+        "role:\n\t- Admin",
+        "role:\n  \t- Admin",
+        "role:\n  a: b\n\tc: d",
+    ] {
+        let error = parse(&format!("---\ntitle: T\n{yaml}\n---\n")).unwrap_err();
+        assert!(error.line >= Some(4), "{error}");
+        assert!(error.message.contains("tab"), "{error}");
+        assert!(error.help.unwrap().contains("spaces"));
+    }
+}
+
+#[test]
+fn duplicate_keys_are_reported_at_the_second_one() {
+    let error = parse("---\ntitle: A\ndescription: d\ntitle: B\n---\n").unwrap_err();
+    assert_eq!(error.line, Some(4), "{error}");
+    assert!(error.message.contains("duplicate key: `title`"), "{error}");
+    assert!(error.help.unwrap().contains("delete"));
+}
+
+#[test]
+fn unterminated_front_matter_is_reported_at_the_opening_line() {
+    let error = parse("---\ntitle: T\n\n# Heading\n").unwrap_err();
+    assert_eq!((error.line, error.column), (Some(1), Some(1)));
+    assert!(error.message.contains("never closed"), "{error}");
+}
+
+#[test]
+fn missing_front_matter_and_missing_title_name_what_is_missing() {
+    let none = parse("# Just markdown\n").unwrap_err();
+    assert!(none.message.contains("front matter"), "{none}");
+
+    let no_title = parse("---\ndescription: d\n---\n").unwrap_err();
+    assert!(no_title.message.contains("`title`"), "{no_title}");
+    assert!(no_title.help.unwrap().contains("title:"));
+
+    let empty = parse("---\n---\n").unwrap_err();
+    assert!(empty.message.contains("`title`"), "{empty}");
+
+    let blank = parse("---\ntitle:\n---\n").unwrap_err();
+    assert!(blank.message.contains("title is empty"), "{blank}");
+    assert_eq!(blank.line, Some(2));
+}
+
+#[test]
+fn bad_types_are_reported_at_the_value() {
+    let error = parse("---\ntitle: T\ndescription: [a, b]\n---\n").unwrap_err();
+    assert_eq!((error.line, error.column), (Some(3), Some(14)), "{error}");
+    assert!(error.message.contains("description"), "{error}");
+}
+
+#[test]
+fn bad_ht_degree_is_reported_at_the_value() {
+    for bad in ["150%", "-1", "lots", "101"] {
+        let error = parse(&format!("---\ntitle: T\nht-degree: {bad}\n---\n")).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(3), Some(12)), "{error}");
+        assert!(error.message.contains("percentage"), "{error}");
+        assert!(error.help.unwrap().contains("100%"));
+    }
+}
+
+#[test]
+fn bad_exl_id_is_reported_at_the_value() {
+    for bad in [
+        "not-a-uuid",
+        "ecb5a258a15046a38b832b2c06d873ee",
+        "ecb5a258-a150-46a3-8b83-2b2c06d873eg",
+    ] {
+        let error = parse(&format!("---\ntitle: T\nexl-id: {bad}\n---\n")).unwrap_err();
+        assert_eq!(error.line, Some(3), "{error}");
+        assert!(error.message.contains("8-4-4-4-12"), "{error}");
+    }
+}
+
+#[test]
+fn bad_badges_say_what_is_wrong() {
+    let cases = [
+        ("label=\"v7\" type=Shiny", "not a badge type"),
+        ("type=Informative", "no label"),
+        ("label=\"v7\" colour=red", "no `colour` attribute"),
+        ("label=\"v7", "closing quote"),
+        ("label=a label=b", "twice"),
+    ];
+    for (value, expected) in cases {
+        let error = parse(&format!("---\ntitle: T\nbadge-x: {value}\n---\n")).unwrap_err();
+        assert_eq!(error.line, Some(3), "{error}");
+        assert!(error.message.contains(expected), "{value}: {error}");
+    }
+}
+
+#[test]
+fn bad_word_count_is_rejected() {
+    let error = parse("---\ntitle: T\nsource-wordcount: many\n---\n").unwrap_err();
+    assert_eq!(error.line, Some(3));
+    assert!(error.message.contains("word count"), "{error}");
+}
+
+#[test]
+fn front_matter_must_be_a_mapping() {
+    let error = parse("---\n- a\n- b\n---\n").unwrap_err();
+    assert!(error.line.is_some());
+}
