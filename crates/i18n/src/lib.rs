@@ -1,1 +1,12 @@
 //! Fluent localization with fallback chains down to the reference locale.
+//!
+//! Every UI string of the site lives in `locales/<locale>/*.ftl`. The
+//! [`Localizer`] formats them for templates, the markdown crate and the
+//! checker; the [`lint`] module tells translators what is missing or stale.
+
+mod files;
+pub mod lint;
+mod localizer;
+
+pub use fluent_bundle::{FluentArgs, FluentValue};
+pub use localizer::{Localizer, MessageError};

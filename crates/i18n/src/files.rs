@@ -1,0 +1,104 @@
+//! Reading `.ftl` files and turning Fluent parser errors into diagnostics,
+//! shared by the localizer and the lint.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use fluent_syntax::parser::{ErrorKind, ParserError};
+use technote_diagnostics::{Diagnostic, line_col};
+
+/// The `.ftl` files directly inside `dir`, sorted by name so that results do
+/// not depend on the file system. Hidden files (editor locks) are skipped.
+pub(crate) fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = fs::read_dir(dir).map_err(|error| {
+        Diagnostic::error(dir, format!("cannot read this locale folder: {error}")).with_help(
+            "create it with the locale's .ftl files (copy the reference locale's folder to start)",
+        )
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry
+            .map_err(|error| Diagnostic::error(dir, format!("cannot list this folder: {error}")))?
+            .path();
+        let visible = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| !n.starts_with('.'));
+        if visible && path.extension().is_some_and(|e| e == "ftl") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Reads a file as UTF-8 text, without a leading BOM.
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = fs::read(path).map_err(|error| {
+        Diagnostic::error(path, format!("cannot read this file: {error}"))
+            .with_help("check that it exists and that you may read it")
+    })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(error) => {
+            let valid = bytes
+                .get(..error.valid_up_to())
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            let (line, column) = line_col(valid, valid.len());
+            Err(Diagnostic::error(path, "this file is not valid UTF-8")
+                .at(line, column)
+                .with_help("save the .ftl file as UTF-8"))
+        }
+    }
+}
+
+/// Where `part`, a slice borrowed from `text` (Fluent's AST borrows names
+/// from its source), starts in `text`, as a 1-based line and column.
+pub(crate) fn position_of(text: &str, part: &str) -> Option<(u32, u32)> {
+    let offset = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (offset + part.len() <= text.len()).then(|| line_col(text, offset))
+}
+
+/// Where to point the writer. The parser often notices a missing `}` only
+/// past the broken entry (its `slice`); the mistake is at the end of that
+/// entry's text. A select expression without a default is best shown by its
+/// first line.
+fn reported_offset(text: &str, error: &ParserError) -> usize {
+    let found_at = error.pos.start;
+    match (&error.kind, &error.slice) {
+        (ErrorKind::MissingDefaultVariant, Some(entry)) => entry.start,
+        (_, Some(entry)) if found_at >= entry.end => text
+            .get(..entry.end)
+            .map_or(found_at, |before| before.trim_end().len()),
+        _ => found_at,
+    }
+}
+
+/// A Fluent syntax error, with the offending line quoted.
+pub(crate) fn syntax_error(path: &Path, text: &str, error: &ParserError) -> Diagnostic {
+    let (line, column) = line_col(text, reported_offset(text, error));
+    let line_text = text
+        .lines()
+        .nth(usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX))
+        .unwrap_or("")
+        .trim_end();
+    let (what, help) = match &error.kind {
+        ErrorKind::MissingDefaultVariant => (
+            "this select expression has no default variant".to_string(),
+            "mark one variant as the default with `*`, e.g. `*[other] ...`".to_string(),
+        ),
+        ErrorKind::ExpectedMessageField { entry_id } => (
+            format!("`{entry_id}` has neither a value nor attributes"),
+            format!("write the text after `=`: `{entry_id} = ...`"),
+        ),
+        kind => (
+            format!("Fluent syntax error: {kind}"),
+            "see https://projectfluent.org/fluent/guide/ for the syntax of .ftl files".to_string(),
+        ),
+    };
+    Diagnostic::error(path, format!("{what} in `{line_text}`"))
+        .at(line, column)
+        .with_help(help)
+}

@@ -1,0 +1,270 @@
+//! Checks of the `.ftl` files for translators: every locale compared with
+//! the reference locale.
+
+mod catalog;
+
+use std::path::Path;
+
+use technote_diagnostics::Diagnostic;
+use unic_langid::LanguageIdentifier;
+
+use catalog::{Catalog, MessageInfo, PatternInfo, read_locale};
+
+/// Everything the lint found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintReport {
+    /// Syntax errors and duplicates are errors; the rest are warnings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// One entry per compared locale, in the order given.
+    pub coverage: Vec<Coverage>,
+}
+
+impl LintReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// How much of the reference locale a locale translates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    pub locale: LanguageIdentifier,
+    /// Reference messages the locale defines with a non-empty value.
+    pub translated: usize,
+    /// Messages of the reference locale.
+    pub total: usize,
+}
+
+/// Compares `locales_dir/<tag>/*.ftl` of every locale of `locales` with
+/// those of `reference`: syntax errors, duplicates, missing and obsolete
+/// messages and attributes, variables used differently, empty values.
+pub fn compare_locales(
+    locales_dir: &Path,
+    reference: &LanguageIdentifier,
+    locales: &[LanguageIdentifier],
+) -> LintReport {
+    let (reference_catalog, mut diagnostics) =
+        read_locale(&locales_dir.join(reference.to_string()));
+    diagnostics.extend(empty_values(&reference_catalog));
+    let mut coverage = Vec::new();
+    for locale in locales.iter().filter(|l| *l != reference) {
+        let dir = locales_dir.join(locale.to_string());
+        let (catalog, problems) = read_locale(&dir);
+        diagnostics.extend(problems);
+        diagnostics.extend(empty_values(&catalog));
+        let comparison = Comparison {
+            locale,
+            reference,
+            reference_catalog: &reference_catalog,
+            catalog: &catalog,
+            dir: &dir,
+        };
+        diagnostics.extend(comparison.differences());
+        coverage.push(comparison.coverage());
+    }
+    LintReport {
+        diagnostics,
+        coverage,
+    }
+}
+
+fn at(file: &Path, line: u32, column: u32, message: String) -> Diagnostic {
+    Diagnostic::warning(file, message).at(line, column)
+}
+
+fn empty_values(catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (id, message) in &catalog.messages {
+        if message.value.as_ref().is_some_and(|v| v.empty) {
+            found.push(
+                at(
+                    &message.file,
+                    message.line,
+                    message.column,
+                    format!("`{id}` is empty"),
+                )
+                .with_help("write its text, or delete it so the reference locale's text is shown"),
+            );
+        }
+        for (name, attribute) in &message.attributes {
+            if attribute.pattern.empty {
+                found.push(
+                    at(
+                        &message.file,
+                        attribute.line,
+                        attribute.column,
+                        format!("`{id}.{name}` is empty"),
+                    )
+                    .with_help(
+                        "write its text, or delete it so the reference locale's text is shown",
+                    ),
+                );
+            }
+        }
+    }
+    found
+}
+
+struct Comparison<'a> {
+    locale: &'a LanguageIdentifier,
+    reference: &'a LanguageIdentifier,
+    reference_catalog: &'a Catalog,
+    catalog: &'a Catalog,
+    dir: &'a Path,
+}
+
+impl Comparison<'_> {
+    fn differences(&self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
+        for (id, expected) in &self.reference_catalog.messages {
+            match self.catalog.messages.get(id) {
+                None => found.push(self.missing_message(id, expected)),
+                Some(actual) => self.compare_message(id, expected, actual, &mut found),
+            }
+        }
+        for (id, actual) in &self.catalog.messages {
+            if !self.reference_catalog.messages.contains_key(id) {
+                found.push(
+                    at(
+                        &actual.file,
+                        actual.line,
+                        actual.column,
+                        format!("`{id}` is not in the reference locale {}", self.reference),
+                    )
+                    .with_help("delete it, or add it to the reference locale first if it is new"),
+                );
+            }
+        }
+        found
+    }
+
+    fn coverage(&self) -> Coverage {
+        let translated = self
+            .reference_catalog
+            .messages
+            .keys()
+            .filter_map(|id| self.catalog.messages.get(id))
+            .filter(|message| !message.value.as_ref().is_some_and(|v| v.empty))
+            .count();
+        Coverage {
+            locale: self.locale.clone(),
+            translated,
+            total: self.reference_catalog.messages.len(),
+        }
+    }
+
+    /// Reported in the locale's file of the same name as the reference's.
+    fn missing_message(&self, id: &str, expected: &MessageInfo) -> Diagnostic {
+        let file = expected
+            .file
+            .file_name()
+            .map_or_else(|| self.dir.to_path_buf(), |name| self.dir.join(name));
+        Diagnostic::warning(
+            &file,
+            format!(
+                "`{id}` is not translated into {} (the reference is at {}:{}:{})",
+                self.locale,
+                expected.file.display(),
+                expected.line,
+                expected.column
+            ),
+        )
+        .with_help(format!(
+            "add `{id} = ...` to {}, translated from the {} text",
+            file.display(),
+            self.reference
+        ))
+    }
+
+    fn compare_message(
+        &self,
+        id: &str,
+        expected: &MessageInfo,
+        actual: &MessageInfo,
+        found: &mut Vec<Diagnostic>,
+    ) {
+        let here = |message: String| at(&actual.file, actual.line, actual.column, message);
+        match (&expected.value, &actual.value) {
+            (Some(expected_value), Some(actual_value)) => {
+                found.extend(self.compare_variables(
+                    id,
+                    expected_value,
+                    actual_value,
+                    &actual.file,
+                    (actual.line, actual.column),
+                ));
+            }
+            (Some(_), None) => found.push(
+                here(format!(
+                    "`{id}` has no value, but the {} message has one",
+                    self.reference
+                ))
+                .with_help(format!("write its text after `{id} =`")),
+            ),
+            (None, Some(_)) => found.push(
+                here(format!(
+                    "`{id}` has a value, but the {} message has only attributes",
+                    self.reference
+                ))
+                .with_help("remove the value, or add one to the reference message first"),
+            ),
+            (None, None) => {}
+        }
+        for (name, expected_attribute) in &expected.attributes {
+            match actual.attributes.get(name) {
+                None => found.push(
+                    here(format!(
+                        "`{id}` has no `.{name}` attribute, which the {} message has",
+                        self.reference
+                    ))
+                    .with_help(format!("add `    .{name} = ...` under `{id}`")),
+                ),
+                Some(actual_attribute) => found.extend(self.compare_variables(
+                    &format!("{id}.{name}"),
+                    &expected_attribute.pattern,
+                    &actual_attribute.pattern,
+                    &actual.file,
+                    (actual_attribute.line, actual_attribute.column),
+                )),
+            }
+        }
+        for (name, attribute) in &actual.attributes {
+            if !expected.attributes.contains_key(name) {
+                found.push(
+                    at(
+                        &actual.file,
+                        attribute.line,
+                        attribute.column,
+                        format!(
+                            "`{id}.{name}` is not in the reference locale {}",
+                            self.reference
+                        ),
+                    )
+                    .with_help("delete it, or add it to the reference message first if it is new"),
+                );
+            }
+        }
+    }
+
+    fn compare_variables(
+        &self,
+        name: &str,
+        expected: &PatternInfo,
+        actual: &PatternInfo,
+        file: &Path,
+        (line, column): (u32, u32),
+    ) -> Vec<Diagnostic> {
+        let reference = self.reference;
+        let unknown = actual.variables.difference(&expected.variables).map(|variable| {
+            at(file, line, column, format!("`{name}` uses {{ ${variable} }}, which the {reference} message does not"))
+                .with_help(format!(
+                    "the site passes only the variables of the {reference} message; remove {{ ${variable} }} or check its spelling"
+                ))
+        });
+        let unused = expected.variables.difference(&actual.variables).map(|variable| {
+            at(file, line, column, format!("`{name}` does not use {{ ${variable} }}, which the {reference} message uses"))
+                .with_help(format!("include {{ ${variable} }} so readers see the value"))
+        });
+        unknown.chain(unused).collect()
+    }
+}

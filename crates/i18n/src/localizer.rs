@@ -1,0 +1,315 @@
+//! The runtime side: one Fluent bundle per locale and formatting through the
+//! fallback chain.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast::{Entry, Pattern};
+use technote_diagnostics::Diagnostic;
+use unic_langid::LanguageIdentifier;
+
+use crate::files::{ftl_files, position_of, read_text, syntax_error};
+
+/// Start and end of a variable's sentinel in [`Localizer::template`].
+const SENTINEL_START: char = '\u{E000}';
+const SENTINEL_END: char = '\u{E001}';
+
+/// UI strings of every locale. `Send + Sync`, so pages can be rendered in
+/// parallel against one shared localizer.
+pub struct Localizer {
+    reference: LanguageIdentifier,
+    locales: BTreeMap<LanguageIdentifier, LocaleMessages>,
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+struct LocaleMessages {
+    bundle: Bundle,
+    /// Message ids (terms excluded), for listings.
+    ids: BTreeSet<String>,
+}
+
+/// A message that could not be formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageError {
+    pub id: String,
+    pub locale: LanguageIdentifier,
+    pub reason: String,
+}
+
+impl fmt::Display for MessageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot format message `{}` for locale {}: {}",
+            self.id, self.locale, self.reason
+        )
+    }
+}
+
+impl std::error::Error for MessageError {}
+
+impl Localizer {
+    /// Loads `locales_dir/<tag>/*.ftl` for every locale of `locales` and for
+    /// the reference locale. Each folder must exist; the reference locale's
+    /// must hold at least one file.
+    pub fn load(
+        locales_dir: &Path,
+        locales: &[LanguageIdentifier],
+        reference: &LanguageIdentifier,
+    ) -> Result<Localizer, Vec<Diagnostic>> {
+        let mut wanted: Vec<&LanguageIdentifier> = locales.iter().collect();
+        if !wanted.contains(&reference) {
+            wanted.push(reference);
+        }
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for locale in wanted {
+            let dir = locales_dir.join(locale.to_string());
+            let files = match ftl_files(&dir) {
+                Ok(files) => files,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            if files.is_empty() && locale == reference {
+                problems.push(
+                    Diagnostic::error(&dir, "the reference locale has no .ftl files").with_help(
+                        "every UI string falls back to the reference locale: give it all messages",
+                    ),
+                );
+            }
+            for file in files {
+                match read_text(&file) {
+                    Ok(text) => sources.push((locale.clone(), file, text)),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Self::from_sources(sources, reference)
+    }
+
+    /// Builds the localizer from in-memory sources: (locale, file name used
+    /// in messages, FTL text). Files of one locale are added in the given order.
+    pub fn from_sources(
+        sources: Vec<(LanguageIdentifier, PathBuf, String)>,
+        reference: &LanguageIdentifier,
+    ) -> Result<Localizer, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut parsed: BTreeMap<LanguageIdentifier, Vec<(PathBuf, FluentResource)>> =
+            BTreeMap::new();
+        for (locale, path, text) in sources {
+            let resource = match FluentResource::try_new(text) {
+                Ok(resource) => resource,
+                Err((resource, errors)) => {
+                    problems.extend(
+                        errors
+                            .iter()
+                            .map(|e| syntax_error(&path, resource.source(), e)),
+                    );
+                    resource
+                }
+            };
+            parsed.entry(locale).or_default().push((path, resource));
+        }
+
+        let mut locales = BTreeMap::new();
+        for (locale, resources) in parsed {
+            let duplicates = duplicate_definitions(&resources);
+            if !duplicates.is_empty() {
+                problems.extend(duplicates);
+                continue;
+            }
+            let mut bundle = FluentBundle::new_concurrent(vec![locale.clone()]);
+            bundle.set_use_isolating(false);
+            let mut ids = BTreeSet::new();
+            for (path, resource) in resources {
+                ids.extend(resource.entries().filter_map(|entry| match entry {
+                    Entry::Message(message) => Some(message.id.name.to_string()),
+                    _ => None,
+                }));
+                if let Err(errors) = bundle.add_resource(resource) {
+                    problems.extend(
+                        errors
+                            .iter()
+                            .map(|e| Diagnostic::error(&path, e.to_string())),
+                    );
+                }
+            }
+            locales.insert(locale, LocaleMessages { bundle, ids });
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Localizer {
+            reference: reference.clone(),
+            locales,
+        })
+    }
+
+    /// Formats `id` (or `id.attribute`) in the first locale of the fallback
+    /// chain that defines it.
+    pub fn format(
+        &self,
+        locale: &LanguageIdentifier,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, MessageError> {
+        let error = |reason: String| MessageError {
+            id: id.to_string(),
+            locale: locale.clone(),
+            reason,
+        };
+        let chain = self.fallback_chain(locale);
+        let Some((provider, bundle, pattern)) = chain.iter().find_map(|l| {
+            self.lookup(l, id)
+                .map(|(bundle, pattern)| (l, bundle, pattern))
+        }) else {
+            let tags: Vec<String> = chain.iter().map(ToString::to_string).collect();
+            return Err(error(format!(
+                "no locale of the fallback chain ({}) defines it",
+                tags.join(" → ")
+            )));
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if errors.is_empty() {
+            Ok(text.into_owned())
+        } else {
+            let reasons: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            Err(error(format!(
+                "in the {provider} message, {}",
+                reasons.join("; ")
+            )))
+        }
+    }
+
+    /// The locales consulted for `locale`, most specific first: the locale,
+    /// its less specific parents (zh-Hant-TW → zh-Hant → zh), then the
+    /// reference locale. Only loaded locales are listed.
+    pub fn fallback_chain(&self, locale: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
+        let mut chain: Vec<LanguageIdentifier> = Vec::new();
+        let candidates = less_specific(locale)
+            .into_iter()
+            .chain(std::iter::once(self.reference.clone()));
+        for candidate in candidates {
+            if self.locales.contains_key(&candidate) && !chain.contains(&candidate) {
+                chain.push(candidate);
+            }
+        }
+        chain
+    }
+
+    /// The locale that provides `id` (or `id.attribute`) to `locale`.
+    pub fn provider(&self, locale: &LanguageIdentifier, id: &str) -> Option<LanguageIdentifier> {
+        self.fallback_chain(locale)
+            .into_iter()
+            .find(|l| self.lookup(l, id).is_some())
+    }
+
+    /// Every message id available to `locale` through its chain, sorted.
+    pub fn message_ids(&self, locale: &LanguageIdentifier) -> Vec<String> {
+        let ids: BTreeSet<&String> = self
+            .fallback_chain(locale)
+            .iter()
+            .filter_map(|l| self.locales.get(l))
+            .flat_map(|messages| &messages.ids)
+            .collect();
+        ids.into_iter().cloned().collect()
+    }
+
+    /// Formats `id` with each variable of `variables` replaced by
+    /// `"\u{E000}NAME\u{E001}"`, for a browser script to fill in later.
+    pub fn template(
+        &self,
+        locale: &LanguageIdentifier,
+        id: &str,
+        variables: &[&str],
+    ) -> Result<String, MessageError> {
+        let mut args = FluentArgs::new();
+        for name in variables {
+            args.set(
+                *name,
+                FluentValue::from(format!("{SENTINEL_START}{name}{SENTINEL_END}")),
+            );
+        }
+        self.format(locale, id, Some(&args))
+    }
+
+    /// The bundle of `locale` and its pattern for `id` (`message` or
+    /// `message.attribute`), when that locale defines it.
+    fn lookup<'a>(
+        &'a self,
+        locale: &LanguageIdentifier,
+        id: &str,
+    ) -> Option<(&'a Bundle, &'a Pattern<&'a str>)> {
+        let bundle = &self.locales.get(locale)?.bundle;
+        let pattern = match id.split_once('.') {
+            Some((message, attribute)) => bundle
+                .get_message(message)?
+                .get_attribute(attribute)
+                .map(|a| a.value()),
+            None => bundle.get_message(id)?.value(),
+        }?;
+        Some((bundle, pattern))
+    }
+}
+
+/// `locale` followed by its less specific forms: without variants, without
+/// region, without script.
+fn less_specific(locale: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
+    let mut forms = vec![locale.clone()];
+    let mut current = locale.clone();
+    if current.variants().len() > 0 {
+        current.clear_variants();
+        forms.push(current.clone());
+    }
+    if current.region.take().is_some() {
+        forms.push(current.clone());
+    }
+    if current.script.take().is_some() {
+        forms.push(current);
+    }
+    forms
+}
+
+/// Messages (and terms) defined twice within one locale, possibly in two files.
+fn duplicate_definitions(resources: &[(PathBuf, FluentResource)]) -> Vec<Diagnostic> {
+    let mut first_seen: HashMap<String, (&Path, u32)> = HashMap::new();
+    let mut problems = Vec::new();
+    for (path, resource) in resources {
+        for entry in resource.entries() {
+            let (name, kind) = match entry {
+                Entry::Message(message) => (message.id.name, "message"),
+                Entry::Term(term) => (term.id.name, "term"),
+                _ => continue,
+            };
+            let (line, column) = position_of(resource.source(), name).unwrap_or((1, 1));
+            let key = format!("{kind} {name}");
+            match first_seen.get(&key) {
+                Some((first_path, first_line)) => problems.push(
+                    Diagnostic::error(
+                        path.as_path(),
+                        format!(
+                            "{kind} `{name}` is defined twice: here and in {}:{first_line}",
+                            first_path.display()
+                        ),
+                    )
+                    .at(line, column)
+                    .with_help("keep one definition; rename the other if it means something else"),
+                ),
+                None => {
+                    first_seen.insert(key, (path.as_path(), line));
+                }
+            }
+        }
+    }
+    problems
+}

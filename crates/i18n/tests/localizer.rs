@@ -1,0 +1,216 @@
+//! Localizer: what templates and the CLI get back for each locale.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use technote_i18n::{FluentArgs, FluentValue, Localizer};
+use unic_langid::LanguageIdentifier;
+
+fn lang(tag: &str) -> LanguageIdentifier {
+    tag.parse().unwrap()
+}
+
+fn localizer(sources: &[(&str, &str)]) -> Localizer {
+    let sources = sources
+        .iter()
+        .map(|(tag, text)| {
+            (
+                lang(tag),
+                PathBuf::from(format!("{tag}/ui.ftl")),
+                (*text).to_string(),
+            )
+        })
+        .collect();
+    Localizer::from_sources(sources, &lang("en")).unwrap()
+}
+
+const EN: &str = "
+nav-home = Home
+greeting = Hello, { $name }!
+only-en = English only
+checker-finding = Upgrade to { $version } or later.
+field = Version
+    .placeholder = e.g. 21.1.3
+apostrophe = { -brand }'s notes
+-brand = Campaign
+";
+
+#[test]
+fn formats_in_the_locale_then_falls_back_to_the_reference() {
+    let l10n = localizer(&[("en", EN), ("fr", "nav-home = Accueil\n")]);
+    assert_eq!(
+        l10n.format(&lang("fr"), "nav-home", None).unwrap(),
+        "Accueil"
+    );
+    assert_eq!(
+        l10n.format(&lang("fr"), "only-en", None).unwrap(),
+        "English only"
+    );
+    assert_eq!(l10n.provider(&lang("fr"), "nav-home"), Some(lang("fr")));
+    assert_eq!(l10n.provider(&lang("fr"), "only-en"), Some(lang("en")));
+    assert_eq!(l10n.provider(&lang("fr"), "nope"), None);
+}
+
+#[test]
+fn variables_are_inserted_without_isolation_marks() {
+    let l10n = localizer(&[("en", EN)]);
+    let mut args = FluentArgs::new();
+    args.set("name", FluentValue::from("Ana"));
+    assert_eq!(
+        l10n.format(&lang("en"), "greeting", Some(&args)).unwrap(),
+        "Hello, Ana!"
+    );
+    assert_eq!(
+        l10n.format(&lang("en"), "apostrophe", None).unwrap(),
+        "Campaign's notes"
+    );
+}
+
+#[test]
+fn attributes_are_addressed_with_a_dot() {
+    let l10n = localizer(&[("en", EN)]);
+    assert_eq!(
+        l10n.format(&lang("en"), "field.placeholder", None).unwrap(),
+        "e.g. 21.1.3"
+    );
+    assert!(l10n.format(&lang("en"), "field.missing", None).is_err());
+}
+
+#[test]
+fn fallback_chain_walks_less_specific_locales_then_the_reference() {
+    let l10n = localizer(&[
+        ("en", EN),
+        ("fr", "nav-home = Accueil\n"),
+        ("fr-CA", "greeting = Bonjour, { $name }!\n"),
+        ("zh", "nav-home = 首页\n"),
+        ("zh-Hant", "only-en = 繁體\n"),
+    ]);
+    assert_eq!(
+        l10n.fallback_chain(&lang("fr-CA")),
+        [lang("fr-CA"), lang("fr"), lang("en")]
+    );
+    assert_eq!(
+        l10n.fallback_chain(&lang("zh-Hant-TW")),
+        [lang("zh-Hant"), lang("zh"), lang("en")]
+    );
+    assert_eq!(l10n.fallback_chain(&lang("en")), [lang("en")]);
+    assert_eq!(l10n.fallback_chain(&lang("de")), [lang("en")]);
+    assert_eq!(
+        l10n.format(&lang("fr-CA"), "nav-home", None).unwrap(),
+        "Accueil"
+    );
+    assert_eq!(
+        l10n.format(&lang("zh-Hant-TW"), "only-en", None).unwrap(),
+        "繁體"
+    );
+    assert_eq!(
+        l10n.format(&lang("zh-Hant-TW"), "nav-home", None).unwrap(),
+        "首页"
+    );
+}
+
+#[test]
+fn message_ids_cover_the_whole_chain_sorted() {
+    let l10n = localizer(&[
+        ("en", "b = B\na = A\n-term = T\n"),
+        ("fr", "c = C\na = A\n"),
+    ]);
+    assert_eq!(l10n.message_ids(&lang("fr")), ["a", "b", "c"]);
+    assert_eq!(l10n.message_ids(&lang("en")), ["a", "b"]);
+}
+
+#[test]
+fn formatting_errors_are_errors_not_half_strings() {
+    let l10n = localizer(&[("en", EN)]);
+    let error = l10n.format(&lang("fr"), "greeting", None).unwrap_err();
+    assert_eq!(error.id, "greeting");
+    assert_eq!(error.locale, lang("fr"));
+    assert!(error.to_string().contains("greeting"), "{error}");
+    assert!(error.reason.contains("name"), "{error}");
+
+    let missing = l10n.format(&lang("fr"), "nope", None).unwrap_err();
+    assert!(missing.reason.contains("en"), "{missing}");
+}
+
+#[test]
+fn template_leaves_sentinels_for_the_browser() {
+    let l10n = localizer(&[("en", EN)]);
+    assert_eq!(
+        l10n.template(&lang("en"), "checker-finding", &["version"])
+            .unwrap(),
+        "Upgrade to \u{E000}version\u{E001} or later."
+    );
+}
+
+#[test]
+fn syntax_errors_name_file_line_column_and_quote_the_line() {
+    let sources = vec![(
+        lang("en"),
+        PathBuf::from("en/ui.ftl"),
+        "ok = fine\nbroken = { $x\nnext = n\n".to_string(),
+    )];
+    let problems = Localizer::from_sources(sources, &lang("en")).err().unwrap();
+    assert_eq!(problems.len(), 1);
+    let problem = &problems[0];
+    assert_eq!(problem.file, Path::new("en/ui.ftl"));
+    assert_eq!(problem.line, Some(2));
+    assert!(problem.column.is_some());
+    assert!(problem.message.contains("broken = { $x"), "{problem}");
+}
+
+#[test]
+fn a_message_defined_twice_names_both_files() {
+    let sources = vec![
+        (lang("en"), PathBuf::from("en/a.ftl"), "x = 1\n".to_string()),
+        (
+            lang("en"),
+            PathBuf::from("en/b.ftl"),
+            "y = 2\n\nx = 3\n".to_string(),
+        ),
+    ];
+    let problems = Localizer::from_sources(sources, &lang("en")).err().unwrap();
+    assert_eq!(problems.len(), 1);
+    let problem = &problems[0];
+    assert_eq!(problem.file, Path::new("en/b.ftl"));
+    assert_eq!((problem.line, problem.column), (Some(3), Some(1)));
+    assert!(problem.message.contains("en/a.ftl"), "{problem}");
+}
+
+#[test]
+fn load_reads_sorted_ftl_files_of_each_locale_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in [
+        ("en/b.ftl", "second = Second\n"),
+        ("en/a.ftl", "first = First\n"),
+        ("en/notes.txt", "not = fluent {\n"),
+        ("en/.#a.ftl", "lock = {\n"),
+        ("fr/a.ftl", "first = Premier\n"),
+    ] {
+        let path = dir.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let l10n = Localizer::load(dir.path(), &[lang("fr"), lang("en")], &lang("en")).unwrap();
+    assert_eq!(l10n.format(&lang("fr"), "first", None).unwrap(), "Premier");
+    assert_eq!(l10n.format(&lang("fr"), "second", None).unwrap(), "Second");
+}
+
+#[test]
+fn load_reports_invalid_utf8_and_missing_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("en")).unwrap();
+    fs::write(dir.path().join("en/ui.ftl"), b"ok = caf\xE9\n").unwrap();
+    let problems = Localizer::load(dir.path(), &[lang("fr"), lang("en")], &lang("en"))
+        .err()
+        .unwrap();
+    assert_eq!(problems.len(), 2);
+    assert_eq!(problems[0].file, dir.path().join("fr"));
+    assert!(problems[1].message.contains("UTF-8"), "{}", problems[1]);
+    assert_eq!((problems[1].line, problems[1].column), (Some(1), Some(9)));
+}
+
+#[test]
+fn localizer_can_be_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Localizer>();
+}
