@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use fluent_syntax::ast::{Entry, Pattern};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use technote_diagnostics::Diagnostic;
 use unic_langid::LanguageIdentifier;
 
@@ -225,18 +225,22 @@ impl Localizer {
         ids.into_iter().cloned().collect()
     }
 
-    /// Formats `id` with each variable of `variables` replaced by
+    /// Formats `id` with each variable it uses replaced by
     /// `"\u{E000}NAME\u{E001}"`, for a browser script to fill in later.
-    pub fn template(
-        &self,
-        locale: &LanguageIdentifier,
-        id: &str,
-        variables: &[&str],
-    ) -> Result<String, MessageError> {
+    /// Selectors see the sentinel string, so they take their default variant.
+    pub fn template(&self, locale: &LanguageIdentifier, id: &str) -> Result<String, MessageError> {
+        let mut variables = Vec::new();
+        if let Some((_, pattern)) = self
+            .fallback_chain(locale)
+            .iter()
+            .find_map(|l| self.lookup(l, id))
+        {
+            collect_variables(pattern, &mut variables);
+        }
         let mut args = FluentArgs::new();
         for name in variables {
             args.set(
-                *name,
+                name,
                 FluentValue::from(format!("{SENTINEL_START}{name}{SENTINEL_END}")),
             );
         }
@@ -259,6 +263,44 @@ impl Localizer {
             None => bundle.get_message(id)?.value(),
         }?;
         Some((bundle, pattern))
+    }
+}
+
+/// Names of the variables a pattern refers to, selectors and variants included.
+fn collect_variables<'a>(pattern: &Pattern<&'a str>, names: &mut Vec<&'a str>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            collect_expression_variables(expression, names);
+        }
+    }
+}
+
+fn collect_expression_variables<'a>(expression: &Expression<&'a str>, names: &mut Vec<&'a str>) {
+    match expression {
+        Expression::Inline(inline) => collect_inline_variables(inline, names),
+        Expression::Select { selector, variants } => {
+            collect_inline_variables(selector, names);
+            for variant in variants {
+                collect_variables(&variant.value, names);
+            }
+        }
+    }
+}
+
+fn collect_inline_variables<'a>(inline: &InlineExpression<&'a str>, names: &mut Vec<&'a str>) {
+    match inline {
+        InlineExpression::VariableReference { id } if !names.contains(&id.name) => {
+            names.push(id.name)
+        }
+        InlineExpression::Placeable { expression } => {
+            collect_expression_variables(expression, names)
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                collect_inline_variables(argument, names);
+            }
+        }
+        _ => {}
     }
 }
 
