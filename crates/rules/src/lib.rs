@@ -1,1 +1,61 @@
-//! IMS readiness rules for Campaign Classic v7: the release catalog, version parsing and the verdict. Pure: no I/O.
+//! IMS readiness rules for Adobe Campaign Classic v7 after the June 2021 IMS
+//! change: the release catalog, version parsing and the verdict. Pure: no
+//! I/O, no clock, no panics on any input; compiled to WebAssembly for the
+//! in-page checker.
+//!
+//! Every rule traces to a fact of `/work/shared/facts/campaign-ims-2021.md`,
+//! cited where the rule is written.
+//!
+//! # Release catalog
+//!
+//! `releases.toml` is the one source of truth for lines, releases, builds and
+//! Gold Standard drops; `build/main.rs` validates it and compiles it in (see
+//! [`catalog`]).
+//!
+//! **The 20.3 line** is not in the technote's list of minimum releases, but
+//! the 20.3.1 release notes say it carries the new connection protocol, and
+//! its builds (9228, 9234) are newer than 20.2.5 (9188). The checker treats
+//! every 20.3 release as IMS-ready, and its verdict says that this comes from
+//! the release notes (finding `readiness-from-release-notes`). The technote's
+//! list ([`Catalog::minimum_releases`]) stays the technote's five entries.
+//!
+//! **Lines after 21.1** (7.2, 7.3, 7.4) all carry the new protocol: their
+//! first release is their minimum. From 7.3 on the console signs in through
+//! Microsoft Edge WebView2, so the Internet Explorer version does not matter
+//! and the Windows requirements are those of WebView2.
+//!
+//! # Versions
+//!
+//! [`parse_version`] reads the usual spellings. Build **9032 alone is
+//! ambiguous** (19.1.4 and every Gold Standard drop) and is rejected with
+//! [`VersionError::AmbiguousBuild`]: the suffix or the Gold Standard number
+//! is needed. Gold Standard drops are ordered by date.
+//!
+//! # Verdict
+//!
+//! [`evaluate`] takes [`Answers`] and returns a [`Verdict`]; both are JSON
+//! with kebab-case names, for the WebAssembly checker. Finding and status
+//! codes name the Fluent messages `checker-finding-<code>` and
+//! `checker-status-<status>` in `locales/<locale>/findings.ftl`.
+
+mod answers;
+mod browser;
+mod catalog;
+mod codes;
+mod evaluate;
+mod mention;
+mod order;
+mod text;
+mod verdict;
+mod version;
+mod windows;
+
+pub use answers::{Answers, Hosting, SignIn, Tristate};
+pub use catalog::{Catalog, Line, MinimumRelease, catalog};
+pub use codes::FindingCode;
+pub use evaluate::evaluate;
+pub use mention::MinimumMismatch;
+pub use text::MAX_ANSWER_LENGTH;
+pub use verdict::{ArgName, Finding, FindingArg, Status, Topic, Verdict};
+pub use version::{Version, VersionError, parse_version};
+pub use windows::{WindowsVersion, parse_windows};

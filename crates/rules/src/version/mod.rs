@@ -1,0 +1,233 @@
+//! Campaign versions as people type them, placed in the catalog's order.
+
+mod parse;
+mod resolve;
+
+use std::cmp::Ordering;
+use std::fmt;
+
+pub use parse::parse_version;
+
+use crate::catalog::{GoldStandardDrop, Line, Release, catalog};
+use crate::order::{Rank, Span, Standing};
+
+/// A Campaign version understood by [`parse_version`].
+///
+/// Versions are partially ordered: builds by number, Gold Standard drops by
+/// date (all drops are build 9032 and follow plain 9032, which is 19.1.4). A
+/// version that covers several builds ("Gold Standard 11" has three drops,
+/// "20.2" is a whole line) cannot be ordered against a build inside it, so
+/// `partial_cmp` returns `None` there. Two builds of one release (21.1.4 is
+/// 9342 and 9343) are equal.
+#[derive(Clone, Copy, Debug)]
+pub struct Version {
+    identity: Identity,
+    span: Span,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Identity {
+    /// A release of the catalog, maybe typed as one of its builds.
+    Release {
+        release: &'static Release,
+        typed_build: Option<u32>,
+    },
+    /// "20.2": a line of the catalog whose name is not itself a release.
+    Line(&'static Line),
+    /// A release number the catalog does not list, on a known line.
+    UncataloguedRelease {
+        line: &'static Line,
+        number: (u64, u64, u64),
+    },
+    /// A build the catalog does not list; its line is inferred from the
+    /// neighbouring known builds (`None`: older than every known build).
+    UncataloguedBuild {
+        build: u32,
+        line: Option<&'static Line>,
+    },
+    GoldStandardDrop(&'static GoldStandardDrop),
+    /// "Gold Standard 11" without the drop.
+    GoldStandard {
+        number: u32,
+        in_catalog: bool,
+    },
+}
+
+/// Why a text is not a version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VersionError {
+    /// Nothing but spaces.
+    Empty,
+    /// Longer than [`crate::MAX_ANSWER_LENGTH`] bytes; rejected before parsing.
+    TooLong,
+    /// Not a release, build or Gold Standard number in any known spelling.
+    NotUnderstood,
+    /// "9032" alone: 19.1.4 and every Gold Standard drop share that build,
+    /// and they differ on IMS readiness, so the suffix (9032@d030c36) or the
+    /// Gold Standard number is needed.
+    AmbiguousBuild,
+    /// Spelled like a release, but no such release, line or Gold Standard
+    /// number is known ("8.1.2", "Gold Standard 30", "9032@0000000").
+    UnknownRelease,
+}
+
+impl fmt::Display for VersionError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(match self {
+            VersionError::Empty => "no version given",
+            VersionError::TooLong => "too long to be a version",
+            VersionError::NotUnderstood => "not a Campaign version, build or Gold Standard number",
+            VersionError::AmbiguousBuild => {
+                "build 9032 is both 19.1.4 and every Gold Standard drop"
+            }
+            VersionError::UnknownRelease => "not a release of the catalog",
+        })
+    }
+}
+
+impl std::error::Error for VersionError {}
+
+impl Version {
+    fn new(identity: Identity, span: Span) -> Version {
+        Version { identity, span }
+    }
+
+    /// The line of the version; `None` for a build older than every known
+    /// build.
+    pub fn line(&self) -> Option<&'static Line> {
+        match self.identity {
+            Identity::Release { release, .. } => Some(release.line),
+            Identity::Line(line) | Identity::UncataloguedRelease { line, .. } => Some(line),
+            Identity::UncataloguedBuild { line, .. } => line,
+            Identity::GoldStandardDrop(_) | Identity::GoldStandard { .. } => {
+                Some(catalog().gold_standard())
+            }
+        }
+    }
+
+    /// Whether the catalog lists this release, build, line or Gold Standard
+    /// number.
+    pub fn in_catalog(&self) -> bool {
+        match self.identity {
+            Identity::Release { .. } | Identity::Line(_) | Identity::GoldStandardDrop(_) => true,
+            Identity::GoldStandard { in_catalog, .. } => in_catalog,
+            Identity::UncataloguedRelease { .. } | Identity::UncataloguedBuild { .. } => false,
+        }
+    }
+
+    /// Whether this version is exactly the release named `release`
+    /// ("21.1.3", "Gold Standard 11"); a whole line never is.
+    pub(crate) fn is_release(&self, release: &str) -> bool {
+        match self.identity {
+            Identity::Release { release: known, .. } => known.name == release,
+            Identity::GoldStandardDrop(&GoldStandardDrop { number, .. })
+            | Identity::GoldStandard { number, .. } => release
+                .strip_prefix(catalog().gold_standard().name)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| rest.parse() == Ok(number)),
+            Identity::Line(_)
+            | Identity::UncataloguedRelease { .. }
+            | Identity::UncataloguedBuild { .. } => false,
+        }
+    }
+
+    pub(crate) fn is_whole_line(&self) -> bool {
+        matches!(self.identity, Identity::Line(_))
+    }
+
+    pub(crate) fn gold_standard_number(&self) -> Option<u32> {
+        match self.identity {
+            Identity::GoldStandardDrop(&GoldStandardDrop { number, .. })
+            | Identity::GoldStandard { number, .. } => Some(number),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn standing(&self, minimum: Rank) -> Standing {
+        self.span.standing(minimum)
+    }
+
+    /// Whether `other` is one of the builds this version covers, on the same
+    /// line ("21.1.3" and "9330", "Gold Standard 11" and "9032@d030c36").
+    fn covers(&self, other: &Version) -> bool {
+        self.span.contains(&other.span) && self.line() == other.line()
+    }
+}
+
+impl PartialEq for Version {
+    fn eq(&self, other: &Version) -> bool {
+        self.partial_cmp(other) == Some(Ordering::Equal)
+    }
+}
+
+impl PartialOrd for Version {
+    fn partial_cmp(&self, other: &Version) -> Option<Ordering> {
+        let same_span_identity = match (self.identity, other.identity) {
+            (
+                Identity::GoldStandard { number: mine, .. },
+                Identity::GoldStandard { number: theirs, .. },
+            ) => mine == theirs,
+            (Identity::Line(mine), Identity::Line(theirs)) => mine == theirs,
+            (
+                Identity::UncataloguedRelease {
+                    number: mine,
+                    line: my_line,
+                },
+                Identity::UncataloguedRelease {
+                    number: theirs,
+                    line: their_line,
+                },
+            ) => mine == theirs && my_line == their_line,
+            _ => false,
+        };
+        if same_span_identity {
+            Some(Ordering::Equal)
+        } else {
+            self.span.compare(&other.span)
+        }
+    }
+}
+
+/// The canonical spelling used in findings: "21.1.3 (build 9330)",
+/// "Gold Standard 11 (build 9032@d030c36)", "Gold Standard 11", "20.2",
+/// "19.2.2", "build 9125".
+impl fmt::Display for Version {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let gold_standard = catalog().gold_standard().name;
+        match self.identity {
+            Identity::Release {
+                release,
+                typed_build,
+            } => {
+                let build = typed_build.or(match release.builds {
+                    [only] => Some(*only),
+                    _ => None,
+                });
+                match build {
+                    Some(build) => write!(formatter, "{} (build {build})", release.name),
+                    None => formatter.write_str(release.name),
+                }
+            }
+            Identity::Line(line) => formatter.write_str(line.name),
+            Identity::UncataloguedRelease {
+                number: (major, minor, 0),
+                ..
+            } => write!(formatter, "{major}.{minor}"),
+            Identity::UncataloguedRelease {
+                number: (major, minor, patch),
+                ..
+            } => {
+                write!(formatter, "{major}.{minor}.{patch}")
+            }
+            Identity::UncataloguedBuild { build, .. } => write!(formatter, "build {build}"),
+            Identity::GoldStandardDrop(drop) => {
+                write!(
+                    formatter,
+                    "{gold_standard} {} (build {})",
+                    drop.number, drop.build
+                )
+            }
+            Identity::GoldStandard { number, .. } => write!(formatter, "{gold_standard} {number}"),
+        }
+    }
+}
