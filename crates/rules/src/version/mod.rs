@@ -209,16 +209,11 @@ impl fmt::Display for Version {
                 }
             }
             Identity::Line(line) => formatter.write_str(line.name),
-            Identity::UncataloguedRelease {
-                number: (major, minor, 0),
-                ..
-            } => write!(formatter, "{major}.{minor}"),
+            // Always a patch release: "x.y" without a listed release is a line.
             Identity::UncataloguedRelease {
                 number: (major, minor, patch),
                 ..
-            } => {
-                write!(formatter, "{major}.{minor}.{patch}")
-            }
+            } => write!(formatter, "{major}.{minor}.{patch}"),
             Identity::UncataloguedBuild { build, .. } => write!(formatter, "build {build}"),
             Identity::GoldStandardDrop(drop) => {
                 write!(
