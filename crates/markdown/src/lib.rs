@@ -1,3 +1,140 @@
-//! Adobe Flavored Markdown to HTML, as a pulldown-cmark event transform.
+//! Adobe Flavored Markdown (AFM) to HTML, as a pulldown-cmark event transform.
+//!
+//! [`render`] parses a page body (front matter already removed) with
+//! pulldown-cmark, rewrites the event stream for the dialect's extensions and
+//! lets pulldown-cmark's own writer produce the HTML. No regular expression
+//! ever runs over HTML. Alongside the HTML, the [`Document`] carries what the
+//! site needs: the title, the headings for a table of contents, the FAQ for
+//! schema.org data, the ids the page defines and the `#id` links it uses, the
+//! plain text for search, and every problem found as a [`Diagnostic`].
+//!
+//! # Markup contract
+//!
+//! Pages run under a strict Content-Security-Policy: the output has no inline
+//! style, no inline script and no event handler attribute. The site's
+//! stylesheet and script rely on these classes and shapes:
+//!
+//! | source | HTML |
+//! | --- | --- |
+//! | `## Title {#id}` | `<h2 id="id">`; without `{#id}` the id is a slug of the text |
+//! | `>[!NOTE]` blockquote | `<aside class="alert alert-note" role="note" aria-labelledby="L"><p class="alert-title" id="L">Note</p>…</aside>` |
+//! | `[!DNL text]` | `<span translate="no">text</span>` |
+//! | `[!UICONTROL text]` | `<span class="uicontrol">text</span>` |
+//! | `[!BADGE v7]{type=Informative tooltip="…"}` | `<span class="badge badge-informative" title="…">v7<span class="badge-tooltip"> (…)</span></span>`; `<a class="badge …" href>` with `url=` |
+//! | `[!VIDEO](url)` alone in a paragraph | `<figure class="video"><a class="video-link" href="url">Play the video</a></figure>` |
+//! | external link | `<a class="external" href>…<span class="visually-hidden"> (external site)</span></a>` |
+//! | `{target="_blank"}` after a link | `target="_blank" rel="noopener noreferrer"` plus a hidden "opens in a new tab" note |
+//! | `![alt](path)` | `<img src alt loading="lazy">` |
+//! | FAQ section | `<div class="faq"><details class="faq-entry" id><summary class="faq-question">…</summary><div class="faq-answer">…</div></details>…</div>` |
+//! | tab set | `<div class="tabs" data-tabs-label="…"><section class="tab-panel" id><hN class="tab-title">Title</hN>…</section>…</div>` |
+//!
+//! Alerts use `role="note"`, never `role="alert"`: `alert` is a live region
+//! meant for messages that appear while the reader is on the page, and on a
+//! static page it would either interrupt the reader at load or say nothing.
+//! `<aside>` alone would be a complementary landmark, which an alert inside
+//! the text is not; `role="note"` (allowed on `aside`) says what it is, and
+//! the visible, localized title names it through `aria-labelledby`.
+//!
+//! Tab sets read as plain sections without JavaScript: each panel is a
+//! `<section class="tab-panel">` with an id and a heading of class
+//! `tab-title`, one level below the section the set appears in. The site's
+//! script turns the direct `.tab-panel` children of `.tabs` into a WAI-ARIA
+//! tablist named by the container's `data-tabs-label`, taking each tab's name
+//! from the panel's `.tab-title` and selecting the panel whose id is in the
+//! URL's fragment.
+//!
+//! FAQ entries are `<details>` elements: keyboard and screen-reader friendly
+//! with no script; the site's script opens the one a fragment points to.
+//!
+//! Every id in the output is unique on the page and listed in
+//! [`Document::anchors`]. Raw HTML written by authors (tables…) is trusted and
+//! passed through untouched; its links are not resolved.
 
 pub mod attributes;
+
+mod blocks;
+mod document;
+mod events;
+mod html;
+mod ids;
+mod inline_markers;
+mod labels;
+mod link_events;
+mod links;
+mod markers;
+mod positions;
+mod renderer;
+mod tables;
+mod transform;
+
+use std::path::Path;
+
+pub use document::{Anchor, AnchorRef, Document, FaqEntry, Heading, Segment};
+pub use labels::MESSAGE_IDS;
+pub use technote_diagnostics::Diagnostic;
+
+/// What [`render`] needs besides the Markdown body.
+pub struct RenderOptions<'a> {
+    /// The source file, named in diagnostics.
+    pub file: &'a Path,
+    /// 1-based line of the body's first line in the file (after the front matter).
+    pub first_line: u32,
+    /// Localized UI label for a Fluent message id of [`MESSAGE_IDS`], e.g. `alert-note`.
+    pub messages: &'a dyn Fn(&str) -> String,
+    /// Rewrites relative link and image destinations.
+    pub links: &'a dyn LinkResolver,
+}
+
+/// Turns the relative destinations written in Markdown into the hrefs of the
+/// built site.
+pub trait LinkResolver {
+    /// Called for every link and image destination that is not an absolute
+    /// URL (`scheme:` or `//host`), not `mailto:` and not a same-page
+    /// `#anchor`. Returns the href to write, or `None` to keep the destination
+    /// unchanged. The resolver reports its own problems (missing pages…).
+    fn resolve(&self, link: &LinkRef<'_>) -> Option<ResolvedLink>;
+}
+
+/// A resolver that keeps every destination as written, for callers that have
+/// no site around the page (previews, tests).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeepLinks;
+
+impl LinkResolver for KeepLinks {
+    fn resolve(&self, _link: &LinkRef<'_>) -> Option<ResolvedLink> {
+        None
+    }
+}
+
+/// A destination found in the Markdown, with its position in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkRef<'a> {
+    /// The destination as written (entities decoded), e.g. `../a.md#x`.
+    pub dest: &'a str,
+    pub kind: LinkKind,
+    /// 1-based line in the file.
+    pub line: u32,
+    /// 1-based column in characters.
+    pub column: u32,
+}
+
+/// Whether a destination is followed (link) or embedded (image).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    Link,
+    Image,
+}
+
+/// The href a [`LinkResolver`] chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedLink {
+    pub href: String,
+    /// True when the href leaves the site: the link is marked as external.
+    pub external: bool,
+}
+
+/// Renders one page body. Never panics on any input; problems are in
+/// [`Document::diagnostics`].
+pub fn render(body: &str, options: &RenderOptions<'_>) -> Document {
+    renderer::Renderer::new(body, options).run()
+}

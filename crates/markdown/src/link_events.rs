@@ -1,0 +1,336 @@
+//! Links, images and badges: destinations through the site's resolver,
+//! attribute lists after them, and the hidden notes for screen readers.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+
+use crate::attributes::{self, Attribute};
+use crate::document::AnchorRef;
+use crate::events::Spanned;
+use crate::html::{push_attribute, push_text, push_url_attribute};
+use crate::inline_markers::plain_text;
+use crate::labels::Label;
+use crate::links::{
+    Destination, ImageAttributes, LinkAttributes, LinkTag, Rejected, classify, write_image,
+};
+use crate::renderer::{LinkClose, Renderer};
+use crate::transform::sub_cow;
+use crate::{LinkKind, LinkRef};
+
+/// A destination after resolution.
+struct Href {
+    href: String,
+    external: bool,
+}
+
+impl<'a> Renderer<'a, '_> {
+    pub(crate) fn badge(&mut self, label: &str, attributes: Option<&str>, offset: usize) {
+        let mut kind = None;
+        let mut tooltip = None;
+        let mut url = None;
+        for Attribute { key, value } in self.attribute_values(attributes, offset) {
+            match key.as_str() {
+                "type" => kind = Some(value),
+                "tooltip" => tooltip = Some(value),
+                "url" => url = Some(value),
+                other => self.warning(
+                    offset,
+                    format!("the attribute `{other}` is not allowed on a badge; it is dropped"),
+                    "allowed attributes: type, tooltip, url",
+                ),
+            }
+        }
+        let kind_class = kind.and_then(|kind| {
+            let class = kind.to_ascii_lowercase();
+            let valid = !class.is_empty()
+                && class
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            if !valid {
+                self.warning(
+                    offset,
+                    format!("`type=\"{kind}\"` is not a badge type"),
+                    "use one word, e.g. type=Informative",
+                );
+            }
+            valid.then(|| format!("badge-{class}"))
+        });
+        let href = url.map(|url| self.resolve(LinkType::Inline, &url, LinkKind::Link, offset));
+        let external = href.as_ref().is_some_and(|href| href.external);
+        let mut classes = vec!["badge"];
+        if let Some(class) = &kind_class {
+            classes.push(class);
+        }
+        if external {
+            classes.push("external");
+        }
+        let mut html = String::new();
+        let element = if href.is_some() { "a" } else { "span" };
+        html.push('<');
+        html.push_str(element);
+        if let Some(href) = &href {
+            push_url_attribute(&mut html, "href", &href.href);
+        }
+        push_attribute(&mut html, "class", &classes.join(" "));
+        if let Some(tooltip) = &tooltip {
+            push_attribute(&mut html, "title", tooltip);
+        }
+        html.push('>');
+        push_text(&mut html, label);
+        if let Some(tooltip) = &tooltip {
+            // `title` alone reaches neither keyboards nor most screen readers.
+            html.push_str("<span class=\"badge-tooltip\"> (");
+            push_text(&mut html, tooltip);
+            html.push_str(")</span>");
+        }
+        if external {
+            self.push_hidden_suffix(&mut html, true, false);
+        }
+        html.push_str("</");
+        html.push_str(element);
+        html.push('>');
+        self.doc.text.push_str(label);
+        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
+    }
+
+    /// Parses an attribute list's text, reporting a syntax error.
+    fn attribute_values(&mut self, list: Option<&str>, offset: usize) -> Vec<Attribute> {
+        let Some(list) = list else {
+            return Vec::new();
+        };
+        attributes::parse(list).unwrap_or_else(|message| {
+            self.warning(
+                offset,
+                format!("the attribute list `{{{list}}}` cannot be read: {message}"),
+                "write it as {key=\"value\" key2=value2}",
+            );
+            Vec::new()
+        })
+    }
+
+    /// Takes the `{…}` attribute list that starts the text event at `index`
+    /// (right after a link or image), leaving the rest of the text in place.
+    fn take_attribute_list(
+        &mut self,
+        events: &mut [Spanned<'a>],
+        index: usize,
+    ) -> Option<(Vec<Attribute>, usize)> {
+        let Some((Event::Text(text), range)) = events.get_mut(index) else {
+            return None;
+        };
+        if !text.starts_with('{') {
+            return None;
+        }
+        let close = text.find('}')?;
+        let offset = range.start;
+        let inner = text.get(1..close).unwrap_or("");
+        match attributes::parse(inner) {
+            Ok(list) => {
+                let rest = sub_cow(text, close + 1..text.len());
+                *text = rest;
+                range.start = (range.start + close + 1).min(range.end);
+                Some((list, offset))
+            }
+            Err(message) => {
+                let message = format!("the attribute list `{{{inner}}}` cannot be read: {message}");
+                self.warning(offset, message, "write it as {key=\"value\" key2=value2}");
+                None
+            }
+        }
+    }
+
+    fn report_rejected(&mut self, rejected: Vec<Rejected>, offset: usize) {
+        for Rejected { message, help } in rejected {
+            self.warning(offset, message, &help);
+        }
+    }
+
+    fn resolve(&mut self, link_type: LinkType, dest: &str, kind: LinkKind, offset: usize) -> Href {
+        match classify(link_type, dest, kind) {
+            Destination::Email => Href {
+                href: format!("mailto:{dest}"),
+                external: false,
+            },
+            Destination::SamePage(id) => {
+                if !id.is_empty() {
+                    let (line, column) = self.positions.line_column(offset);
+                    self.doc.same_page_links.push(AnchorRef {
+                        id: id.to_string(),
+                        line,
+                        column,
+                    });
+                }
+                Href {
+                    href: dest.to_string(),
+                    external: false,
+                }
+            }
+            Destination::Unsafe => {
+                self.warning(
+                    offset,
+                    format!("`{dest}` would run code in the reader's browser; the link is emptied"),
+                    "link to a web page instead",
+                );
+                Href {
+                    href: String::new(),
+                    external: false,
+                }
+            }
+            Destination::Absolute { external } => Href {
+                href: dest.to_string(),
+                external,
+            },
+            Destination::Relative => {
+                let (line, column) = self.positions.line_column(offset);
+                let link = LinkRef {
+                    dest,
+                    kind,
+                    line,
+                    column,
+                };
+                match self.options.links.resolve(&link) {
+                    Some(resolved) => Href {
+                        href: resolved.href,
+                        external: resolved.external,
+                    },
+                    None => Href {
+                        href: dest.to_string(),
+                        external: false,
+                    },
+                }
+            }
+        }
+    }
+
+    pub(crate) fn link_start(
+        &mut self,
+        link_type: LinkType,
+        dest: &str,
+        title: &str,
+        events: &mut [Spanned<'a>],
+        index: usize,
+        range: Range<usize>,
+    ) -> usize {
+        let end = events
+            .iter()
+            .skip(index + 1)
+            .position(|(event, _)| matches!(event, Event::End(TagEnd::Link)))
+            .map_or(events.len(), |position| index + 1 + position);
+        let is_video = end == index + 2 && is_video_text(events.get(index + 1));
+        let mut rejected = Vec::new();
+        let attributes = match self.take_attribute_list(events, end + 1) {
+            Some((list, offset)) => {
+                let attributes = LinkAttributes::from_list(list, &mut rejected);
+                self.report_rejected(rejected, offset);
+                attributes
+            }
+            None => LinkAttributes::default(),
+        };
+        let href = self.resolve(link_type, dest, LinkKind::Link, range.start);
+        let classes: &[&str] = match (href.external, is_video) {
+            (true, true) => &["video-link", "external"],
+            (true, false) => &["external"],
+            (false, true) => &["video-link"],
+            (false, false) => &[],
+        };
+        let mut html = String::new();
+        LinkTag {
+            href: &href.href,
+            classes,
+            title,
+            attributes: &attributes,
+        }
+        .write(&mut html);
+        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
+        self.links.push(LinkClose {
+            external: href.external,
+            new_tab: attributes.opens_new_tab(),
+        });
+        self.depth += 1;
+        if is_video {
+            let label = self.labels.get(Label::VideoPlay).to_string();
+            self.buffer.push(Event::Text(CowStr::from(label)));
+            // The `!VIDEO` text is replaced by the label.
+            return index + 2;
+        }
+        index + 1
+    }
+
+    pub(crate) fn link_end(&mut self) {
+        let close = self.links.pop().unwrap_or(LinkClose {
+            external: false,
+            new_tab: false,
+        });
+        let mut html = String::new();
+        self.push_hidden_suffix(&mut html, close.external, close.new_tab);
+        html.push_str("</a>");
+        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
+    }
+
+    /// Writes what a screen reader says after a link's text: that it leaves
+    /// the site, that it opens a new tab. Sighted readers get an icon from CSS.
+    fn push_hidden_suffix(&self, html: &mut String, external: bool, new_tab: bool) {
+        if !external && !new_tab {
+            return;
+        }
+        html.push_str("<span class=\"visually-hidden\">");
+        if external {
+            html.push(' ');
+            push_text(html, self.labels.get(Label::LinkExternal));
+        }
+        if new_tab {
+            html.push(' ');
+            push_text(html, self.labels.get(Label::LinkNewTab));
+        }
+        html.push_str("</span>");
+    }
+
+    pub(crate) fn image(
+        &mut self,
+        link_type: LinkType,
+        dest: &str,
+        title: &str,
+        events: &mut [Spanned<'a>],
+        index: usize,
+        range: Range<usize>,
+    ) -> usize {
+        let mut nesting = 1usize;
+        let mut end = events.len();
+        let mut alt = String::new();
+        for (position, (event, _)) in events.iter().enumerate().skip(index + 1) {
+            match event {
+                Event::Start(Tag::Image { .. }) => nesting += 1,
+                Event::End(TagEnd::Image) => {
+                    nesting -= 1;
+                    if nesting == 0 {
+                        end = position;
+                        break;
+                    }
+                }
+                Event::Text(text) | Event::Code(text) => alt.push_str(text),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        let mut rejected = Vec::new();
+        let attributes = match self.take_attribute_list(events, end + 1) {
+            Some((list, offset)) => {
+                let attributes = ImageAttributes::from_list(list, &mut rejected);
+                self.report_rejected(rejected, offset);
+                attributes
+            }
+            None => ImageAttributes::default(),
+        };
+        let src = self.resolve(link_type, dest, LinkKind::Image, range.start);
+        let mut html = String::new();
+        write_image(&mut html, &src.href, &plain_text(&alt), title, &attributes);
+        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
+        end + 1
+    }
+}
+
+/// Whether the event is the `!VIDEO` text of `[!VIDEO](url)`.
+pub(crate) fn is_video_text(event: Option<&Spanned<'_>>) -> bool {
+    matches!(event, Some((Event::Text(text), _)) if text.as_ref() == "!VIDEO")
+}

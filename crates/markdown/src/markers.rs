@@ -1,0 +1,194 @@
+//! The `[!KEYWORD …]` markers of the dialect that open a blockquote: alerts
+//! (`[!NOTE]`) and tab sets (`[!BEGINTABS]`, `[!TAB title]`, `[!ENDTABS]`).
+
+/// The alert types of the dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AlertKind {
+    Note,
+    Caution,
+    Important,
+    Tip,
+    Warning,
+    Admin,
+    Availability,
+    Prerequisites,
+    MoreLikeThis,
+}
+
+impl AlertKind {
+    pub(crate) const ALL: [AlertKind; 9] = [
+        AlertKind::Note,
+        AlertKind::Caution,
+        AlertKind::Important,
+        AlertKind::Tip,
+        AlertKind::Warning,
+        AlertKind::Admin,
+        AlertKind::Availability,
+        AlertKind::Prerequisites,
+        AlertKind::MoreLikeThis,
+    ];
+
+    /// The keyword as authors write it, e.g. `NOTE`.
+    pub(crate) fn keyword(self) -> &'static str {
+        match self {
+            AlertKind::Note => "NOTE",
+            AlertKind::Caution => "CAUTION",
+            AlertKind::Important => "IMPORTANT",
+            AlertKind::Tip => "TIP",
+            AlertKind::Warning => "WARNING",
+            AlertKind::Admin => "ADMIN",
+            AlertKind::Availability => "AVAILABILITY",
+            AlertKind::Prerequisites => "PREREQUISITES",
+            AlertKind::MoreLikeThis => "MORELIKETHIS",
+        }
+    }
+
+    /// The Fluent id of its title, which is also its CSS class.
+    pub(crate) fn message_id(self) -> &'static str {
+        match self {
+            AlertKind::Note => "alert-note",
+            AlertKind::Caution => "alert-caution",
+            AlertKind::Important => "alert-important",
+            AlertKind::Tip => "alert-tip",
+            AlertKind::Warning => "alert-warning",
+            AlertKind::Admin => "alert-admin",
+            AlertKind::Availability => "alert-availability",
+            AlertKind::Prerequisites => "alert-prerequisites",
+            AlertKind::MoreLikeThis => "alert-morelikethis",
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        AlertKind::ALL
+            .iter()
+            .position(|&kind| kind == self)
+            .unwrap_or(0)
+    }
+
+    fn from_keyword(keyword: &str) -> Option<Self> {
+        AlertKind::ALL
+            .into_iter()
+            .find(|kind| kind.keyword().eq_ignore_ascii_case(keyword))
+    }
+}
+
+/// What a `[!KEYWORD` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keyword {
+    Alert(AlertKind),
+    BeginTabs,
+    Tab,
+    EndTabs,
+    /// `DNL`, `UICONTROL`, `BADGE`, `VIDEO`: handled inside paragraphs.
+    Inline(InlineKeyword),
+    Unknown,
+}
+
+/// The markers that live inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InlineKeyword {
+    Dnl,
+    UiControl,
+    Badge,
+    Video,
+}
+
+impl Keyword {
+    pub(crate) fn from_name(name: &str) -> Keyword {
+        if let Some(kind) = AlertKind::from_keyword(name) {
+            return Keyword::Alert(kind);
+        }
+        let upper = name.to_ascii_uppercase();
+        match upper.as_str() {
+            "BEGINTABS" => Keyword::BeginTabs,
+            "TAB" => Keyword::Tab,
+            "ENDTABS" => Keyword::EndTabs,
+            "DNL" => Keyword::Inline(InlineKeyword::Dnl),
+            "UICONTROL" => Keyword::Inline(InlineKeyword::UiControl),
+            "BADGE" => Keyword::Inline(InlineKeyword::Badge),
+            "VIDEO" => Keyword::Inline(InlineKeyword::Video),
+            _ => Keyword::Unknown,
+        }
+    }
+}
+
+/// A marker that opens a blockquote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockMarker<'t> {
+    Alert(AlertKind),
+    BeginTabs,
+    /// `[!TAB title]`, with the title trimmed.
+    Tab(&'t str),
+    EndTabs,
+}
+
+/// A block marker and the text that follows its `]` on the same line.
+pub(crate) struct ParsedMarker<'t> {
+    pub(crate) marker: BlockMarker<'t>,
+    pub(crate) rest: &'t str,
+}
+
+/// Reads the block marker at the start of a blockquote's first text, if any.
+/// Unknown keywords and inline markers give `None`: the blockquote stays an
+/// ordinary one and the inline pass reports the unknown marker.
+pub(crate) fn parse_block_marker(text: &str) -> Option<ParsedMarker<'_>> {
+    let inner_and_rest = text.strip_prefix("[!")?;
+    let close = inner_and_rest.find(']')?;
+    let inner = inner_and_rest.get(..close)?;
+    let rest = inner_and_rest.get(close + 1..)?;
+    let (name, argument) = match inner.find(char::is_whitespace) {
+        Some(space) => (
+            inner.get(..space).unwrap_or(inner),
+            inner.get(space..).unwrap_or("").trim(),
+        ),
+        None => (inner, ""),
+    };
+    let marker = match Keyword::from_name(name) {
+        Keyword::Alert(kind) if argument.is_empty() => BlockMarker::Alert(kind),
+        Keyword::BeginTabs if argument.is_empty() => BlockMarker::BeginTabs,
+        Keyword::EndTabs if argument.is_empty() => BlockMarker::EndTabs,
+        Keyword::Tab => BlockMarker::Tab(argument),
+        _ => return None,
+    };
+    Some(ParsedMarker { marker, rest })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(text: &str) -> Option<(BlockMarker<'_>, &str)> {
+        parse_block_marker(text).map(|parsed| (parsed.marker, parsed.rest))
+    }
+
+    #[test]
+    fn reads_every_alert_type_in_any_case() {
+        for kind in AlertKind::ALL {
+            let text = format!("[!{}]", kind.keyword());
+            assert_eq!(marker(&text), Some((BlockMarker::Alert(kind), "")));
+        }
+        assert_eq!(
+            marker("[!note] body"),
+            Some((BlockMarker::Alert(AlertKind::Note), " body"))
+        );
+    }
+
+    #[test]
+    fn reads_tab_markers_with_their_title() {
+        assert_eq!(marker("[!BEGINTABS]"), Some((BlockMarker::BeginTabs, "")));
+        assert_eq!(
+            marker("[!TAB  On-premise / hybrid ]"),
+            Some((BlockMarker::Tab("On-premise / hybrid"), ""))
+        );
+        assert_eq!(marker("[!ENDTABS]"), Some((BlockMarker::EndTabs, "")));
+    }
+
+    #[test]
+    fn inline_and_unknown_markers_are_not_block_markers() {
+        assert_eq!(marker("[!DNL Adobe] says"), None);
+        assert_eq!(marker("[!FOO]"), None);
+        assert_eq!(marker("[!NOTE extra]"), None);
+        assert_eq!(marker("[!NOTE"), None);
+        assert_eq!(marker("plain"), None);
+    }
+}

@@ -1,0 +1,288 @@
+//! The state of one page being rendered, shared by the block pass
+//! (`blocks.rs`) and the event transform (`transform.rs`).
+
+use pulldown_cmark::Event;
+use technote_diagnostics::Diagnostic;
+
+use crate::RenderOptions;
+use crate::document::{Anchor, Document, Segment};
+use crate::events::{Events, Spanned};
+use crate::ids::{Duplicate, IdRegistry, is_valid_explicit_id, slug_or};
+use crate::inline_markers::{InlineMarkers, Piece};
+use crate::labels::Labels;
+use crate::positions::Positions;
+use crate::tables::TableWriter;
+
+/// A structure opened by a block and closed by a later one.
+pub(crate) enum Open {
+    /// After `## FAQ`, until the next `#`/`##` heading.
+    FaqSection {
+        /// Whether `<div class="faq">` was written (at the first question).
+        list_open: bool,
+    },
+    /// A question whose answer is being rendered.
+    FaqEntry {
+        /// Index in `Document::faq`.
+        entry: usize,
+        /// Where the answer starts in the current HTML segment.
+        answer_start: usize,
+        /// Answer HTML of earlier segments, when a widget split the answer.
+        answer_before: String,
+        /// Where the answer starts in `Document::text`.
+        text_start: usize,
+    },
+    /// `[!BEGINTABS]` until `[!ENDTABS]`.
+    Tabs {
+        /// File line of `[!BEGINTABS]`.
+        line: u32,
+        /// Level of the tab title headings.
+        title_level: u8,
+        panel_open: bool,
+        /// Whether content before the first tab was already reported.
+        stray_reported: bool,
+    },
+}
+
+/// A heading whose text is being collected.
+pub(crate) struct HeadingInProgress {
+    /// Index of its start event in the output buffer, patched with the id.
+    pub(crate) buffer_index: usize,
+    pub(crate) level: u8,
+    pub(crate) explicit_id: Option<String>,
+    pub(crate) text_start: usize,
+    pub(crate) offset: usize,
+}
+
+/// A heading just rendered, for the block pass to act on.
+pub(crate) struct FinishedHeading {
+    pub(crate) id: String,
+    pub(crate) text: String,
+}
+
+/// What closes at the end of a link.
+pub(crate) struct LinkClose {
+    pub(crate) external: bool,
+    pub(crate) new_tab: bool,
+}
+
+pub(crate) struct Renderer<'a, 'o> {
+    pub(crate) body: &'a str,
+    pub(crate) options: &'o RenderOptions<'o>,
+    pub(crate) positions: Positions<'a>,
+    pub(crate) labels: Labels<'o>,
+    pub(crate) ids: IdRegistry,
+    pub(crate) doc: Document,
+    /// HTML of the current segment.
+    pub(crate) out: String,
+    /// Transformed events of the current block, waiting for pulldown-cmark's writer.
+    pub(crate) buffer: Vec<Event<'a>>,
+    /// Open FAQ and tab structures, outermost first.
+    pub(crate) stack: Vec<Open>,
+    /// Level of the last heading outside tab sets (1 for the title).
+    pub(crate) section_level: u8,
+    /// Set while the page title heading is transformed.
+    pub(crate) title_pending: bool,
+    pub(crate) heading: Option<HeadingInProgress>,
+    pub(crate) last_heading: Option<FinishedHeading>,
+    /// Nesting depth of start/end events in the current block.
+    pub(crate) depth: usize,
+    /// Inside a code block: text is literal.
+    pub(crate) code_depth: usize,
+    /// One entry per open blockquote: true for alerts.
+    pub(crate) blockquotes: Vec<bool>,
+    pub(crate) links: Vec<LinkClose>,
+    /// The open paragraph became a video figure.
+    pub(crate) paragraph_is_figure: bool,
+    pub(crate) table: TableWriter,
+    pub(crate) markers: InlineMarkers,
+    /// Reused scratch space for the pieces of a text event.
+    pub(crate) pieces: Vec<Piece>,
+}
+
+impl<'a, 'o> Renderer<'a, 'o> {
+    pub(crate) fn new(body: &'a str, options: &'o RenderOptions<'o>) -> Self {
+        Self {
+            body,
+            options,
+            positions: Positions::new(body, options.first_line),
+            labels: Labels::new(options.messages),
+            ids: IdRegistry::default(),
+            doc: Document {
+                text: String::with_capacity(body.len()),
+                ..Document::default()
+            },
+            out: String::with_capacity(body.len() + body.len() / 4),
+            buffer: Vec::new(),
+            stack: Vec::new(),
+            section_level: 1,
+            title_pending: false,
+            heading: None,
+            last_heading: None,
+            depth: 0,
+            code_depth: 0,
+            blockquotes: Vec::new(),
+            links: Vec::new(),
+            paragraph_is_figure: false,
+            table: TableWriter::default(),
+            markers: InlineMarkers::default(),
+            pieces: Vec::new(),
+        }
+    }
+
+    /// Renders the whole body, one top-level block at a time (the events of
+    /// a block are all a transform ever looks at).
+    pub(crate) fn run(mut self) -> Document {
+        self.reserve_explicit_ids();
+        let mut block: Vec<Spanned<'a>> = Vec::with_capacity(64);
+        let mut depth = 0usize;
+        for spanned in Events::new(self.body) {
+            match spanned.0 {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            block.push(spanned);
+            if depth == 0 {
+                self.block(&mut block);
+                block.clear();
+            }
+        }
+        if !block.is_empty() {
+            self.block(&mut block);
+        }
+        self.finish()
+    }
+
+    /// Reserves every `{#id}` written in the source (headings, FAQ
+    /// questions), so no generated id takes one before its author's element
+    /// claims it. Reserving one too many (in code, say) only makes a
+    /// generated id pick a suffix.
+    fn reserve_explicit_ids(&mut self) {
+        for at in memchr::memmem::find_iter(self.body.as_bytes(), b"{#") {
+            let rest = self.body.get(at + 2..).unwrap_or("");
+            let end = rest
+                .find(|c: char| c == '}' || c.is_whitespace())
+                .unwrap_or(rest.len());
+            let id = rest.get(..end).unwrap_or("");
+            if is_valid_explicit_id(id) {
+                self.ids.reserve(id);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Document {
+        while let Some(open) = self.stack.pop() {
+            self.close(open);
+        }
+        self.split_segment();
+        let trimmed = self.doc.text.trim_end().len();
+        self.doc.text.truncate(trimmed);
+        self.doc
+    }
+
+    /// Ends the current HTML segment (before a widget, or at the end).
+    pub(crate) fn split_segment(&mut self) {
+        if self.out.is_empty() {
+            return;
+        }
+        for open in &mut self.stack {
+            if let Open::FaqEntry {
+                answer_start,
+                answer_before,
+                ..
+            } = open
+            {
+                answer_before.push_str(self.out.get(*answer_start..).unwrap_or(""));
+                *answer_start = 0;
+            }
+        }
+        let html = std::mem::take(&mut self.out);
+        self.doc.segments.push(Segment::Html(html));
+    }
+
+    /// Writes the buffered events of a block with pulldown-cmark's writer.
+    pub(crate) fn flush(&mut self) {
+        pulldown_cmark::html::push_html(&mut self.out, self.buffer.drain(..));
+    }
+
+    /// Gives an element its id: the author's `{#id}` when valid and free,
+    /// else a slug of `text` (or `fallback`), made unique.
+    pub(crate) fn assign_id(
+        &mut self,
+        explicit: Option<&str>,
+        text: &str,
+        fallback: &str,
+        offset: usize,
+    ) -> String {
+        let line = self.positions.line(offset);
+        let mut base = None;
+        if let Some(id) = explicit {
+            if !is_valid_explicit_id(id) {
+                self.warning(
+                    offset,
+                    format!("`{{#{id}}}` is not a usable id"),
+                    "ids are one word without spaces, quotes, `#`, `<`, `>`, `&` or braces",
+                );
+            } else {
+                match self.ids.claim_explicit(id, line) {
+                    Ok(()) => {
+                        self.doc.anchors.push(Anchor {
+                            id: id.to_string(),
+                            line,
+                        });
+                        return id.to_string();
+                    }
+                    Err(Duplicate { first_line }) => {
+                        self.error(
+                            offset,
+                            format!("the id `{id}` is already used on line {first_line}"),
+                            "every id of a page must be unique: change one of the two `{#…}`",
+                        );
+                        base = Some(id.to_string());
+                    }
+                }
+            }
+        }
+        let base = base.unwrap_or_else(|| slug_or(text, fallback));
+        let id = self.ids.claim_generated(&base, line);
+        self.doc.anchors.push(Anchor {
+            id: id.clone(),
+            line,
+        });
+        id
+    }
+
+    /// Ends the plain text's current line.
+    pub(crate) fn end_text_line(&mut self) {
+        let trimmed = self.doc.text.trim_end_matches(' ').len();
+        self.doc.text.truncate(trimmed);
+        if !self.doc.text.is_empty() && !self.doc.text.ends_with('\n') {
+            self.doc.text.push('\n');
+        }
+    }
+
+    pub(crate) fn warning(&mut self, offset: usize, message: String, help: &str) {
+        let diagnostic = Diagnostic::warning(self.options.file, message);
+        self.report(diagnostic, offset, help);
+    }
+
+    pub(crate) fn error(&mut self, offset: usize, message: String, help: &str) {
+        let diagnostic = Diagnostic::error(self.options.file, message);
+        self.report(diagnostic, offset, help);
+    }
+
+    fn report(&mut self, diagnostic: Diagnostic, offset: usize, help: &str) {
+        let (line, column) = self.positions.line_column(offset);
+        self.doc
+            .diagnostics
+            .push(diagnostic.at(line, column).with_help(help));
+    }
+}
+
+/// The id of a FAQ question's ` {#id}` suffix text.
+pub(crate) fn question_id(text: &str) -> Option<&str> {
+    text.trim()
+        .strip_prefix("{#")?
+        .strip_suffix('}')
+        .filter(|id| is_valid_explicit_id(id))
+}

@@ -1,0 +1,443 @@
+//! The event transform: rewrites one block's events for the dialect
+//! (alerts, inline markers, headings; links and images in `link_events.rs`)
+//! into the buffer that pulldown-cmark's writer turns into HTML, collecting
+//! plain text on the way.
+
+use std::ops::Range;
+
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use crate::blocks::{heading_number, mentions_widget};
+use crate::document::Heading;
+use crate::events::Spanned;
+use crate::html::{push_attribute, push_text};
+use crate::inline_markers::{MarkerProblem, Piece};
+use crate::labels::Label;
+use crate::link_events::is_video_text;
+use crate::markers::{BlockMarker, parse_block_marker};
+use crate::renderer::{FinishedHeading, HeadingInProgress, Renderer};
+
+impl<'a> Renderer<'a, '_> {
+    /// Transforms a block (or part of one) into `self.buffer`.
+    pub(crate) fn transform(&mut self, events: &mut [Spanned<'a>]) {
+        let mut index = 0;
+        while index < events.len() {
+            index = self.transform_at(events, index);
+        }
+        // Only spans opened directly in the slice can still be open here (a
+        // question's text has no enclosing paragraph end in the slice).
+        self.close_spans(0);
+        self.depth = 0;
+    }
+
+    fn transform_at(&mut self, events: &mut [Spanned<'a>], index: usize) -> usize {
+        let Some((slot, range)) = events.get_mut(index) else {
+            return index + 1;
+        };
+        let range = range.clone();
+        // Events are moved out, never cloned; only later events are looked at.
+        let event = std::mem::replace(slot, Event::Rule);
+        match event {
+            Event::Start(tag) => return self.start(tag, events, index, range),
+            Event::End(end) => self.end(end),
+            Event::Text(text) => self.text(text, range),
+            Event::Code(code) => {
+                self.doc.text.push_str(&code);
+                self.buffer.push(Event::Code(code));
+            }
+            Event::SoftBreak => {
+                self.doc.text.push(' ');
+                self.buffer.push(Event::SoftBreak);
+            }
+            Event::HardBreak => {
+                self.doc.text.push('\n');
+                self.buffer.push(Event::HardBreak);
+            }
+            Event::Html(html) => {
+                // depth 1 is a top-level HTML block, already checked as a widget.
+                if self.depth > 1 {
+                    self.check_nested_widget(&html, range.start);
+                }
+                self.buffer.push(Event::Html(html));
+            }
+            Event::InlineHtml(html) => {
+                self.check_nested_widget(&html, range.start);
+                self.buffer.push(Event::InlineHtml(html));
+            }
+            other => self.buffer.push(other),
+        }
+        index + 1
+    }
+
+    fn start(
+        &mut self,
+        tag: Tag<'a>,
+        events: &mut [Spanned<'a>],
+        index: usize,
+        range: Range<usize>,
+    ) -> usize {
+        match tag {
+            Tag::BlockQuote(kind) => return self.blockquote(kind, events, index, range),
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => return self.link_start(link_type, &dest_url, &title, events, index, range),
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                ..
+            } => return self.image(link_type, &dest_url, &title, events, index, range),
+            Tag::Paragraph if is_video_paragraph(events, index) => {
+                self.paragraph_is_figure = true;
+                self.buffer
+                    .push(Event::Html(CowStr::Borrowed("<figure class=\"video\">")));
+            }
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                if !attrs.is_empty() {
+                    let names: Vec<&str> = attrs.iter().map(|(name, _)| name.as_ref()).collect();
+                    self.warning(
+                        range.start,
+                        format!(
+                            "heading attributes other than `#id` and `.class` are dropped: {}",
+                            names.join(", ")
+                        ),
+                        "keep only `{#id}` (and classes) after a heading",
+                    );
+                }
+                self.heading = Some(HeadingInProgress {
+                    buffer_index: self.buffer.len(),
+                    level: heading_number(level),
+                    explicit_id: id.map(|id| id.to_string()),
+                    text_start: self.doc.text.len(),
+                    offset: range.start,
+                });
+                self.buffer.push(Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs: Vec::new(),
+                }));
+            }
+            Tag::CodeBlock(kind) => {
+                self.code_depth += 1;
+                self.buffer.push(Event::Start(Tag::CodeBlock(kind)));
+            }
+            Tag::List(_) | Tag::Item => {
+                self.end_text_line();
+                self.buffer.push(Event::Start(tag));
+            }
+            Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => {
+                let html = self.table.start(tag);
+                self.buffer.push(Event::Html(CowStr::Borrowed(html)));
+            }
+            other => self.buffer.push(Event::Start(other)),
+        }
+        self.depth += 1;
+        index + 1
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        self.close_spans(self.depth);
+        self.depth = self.depth.saturating_sub(1);
+        match end {
+            TagEnd::BlockQuote(_) if self.blockquotes.pop() == Some(true) => {
+                self.buffer
+                    .push(Event::Html(CowStr::Borrowed("</aside>\n")));
+                self.end_text_line();
+            }
+            TagEnd::Paragraph if std::mem::take(&mut self.paragraph_is_figure) => {
+                self.buffer
+                    .push(Event::Html(CowStr::Borrowed("</figure>\n")));
+                self.end_text_line();
+            }
+            TagEnd::Heading(level) => self.heading_end(level),
+            TagEnd::Link => self.link_end(),
+            TagEnd::CodeBlock => {
+                self.code_depth = self.code_depth.saturating_sub(1);
+                self.buffer.push(Event::End(end));
+                self.end_text_line();
+            }
+            TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item => {
+                self.buffer.push(Event::End(end));
+                self.end_text_line();
+            }
+            TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell => {
+                let html = self.table.end(end);
+                self.buffer.push(Event::Html(CowStr::Borrowed(html)));
+                if end == TagEnd::TableCell {
+                    self.doc.text.push(' ');
+                } else {
+                    self.end_text_line();
+                }
+            }
+            other => self.buffer.push(Event::End(other)),
+        }
+    }
+
+    /// Closes the `[!DNL`/`[!UICONTROL` spans opened at `depth` or deeper,
+    /// whose container ends before their `]`.
+    fn close_spans(&mut self, depth: usize) {
+        for span in self.markers.close_from_depth(depth) {
+            self.buffer
+                .push(Event::InlineHtml(CowStr::Borrowed("</span>")));
+            let keyword = span.kind.keyword();
+            self.warning(
+                span.offset,
+                format!("`[!{keyword} …` has no closing `]`; it is closed where its text ends"),
+                "close it with `]` before the end of the paragraph or of the formatting it starts in",
+            );
+        }
+    }
+
+    fn text(&mut self, text: CowStr<'a>, range: Range<usize>) {
+        if self.code_depth > 0 || memchr::memchr3(b'[', b']', b'{', text.as_bytes()).is_none() {
+            self.doc.text.push_str(&text);
+            self.buffer.push(Event::Text(text));
+            return;
+        }
+        if memchr::memmem::find(text.as_bytes(), b"{#").is_some() {
+            self.warning(
+                range.start,
+                "`{#…}` shows as text here: ids are only read at the end of a heading, \
+                 or after a bold FAQ question"
+                    .to_string(),
+                "move the id to a heading line, or remove it",
+            );
+        }
+        let mut pieces = std::mem::take(&mut self.pieces);
+        pieces.clear();
+        self.markers
+            .scan(&text, self.depth, range.start, &mut pieces);
+        let at = |position: usize| (range.start + position).min(range.end);
+        for piece in pieces.drain(..) {
+            match piece {
+                Piece::Text(part) => {
+                    let part = sub_cow(&text, part);
+                    self.doc.text.push_str(&part);
+                    self.buffer.push(Event::Text(part));
+                }
+                Piece::Open(kind) => self
+                    .buffer
+                    .push(Event::InlineHtml(CowStr::Borrowed(kind.open_tag()))),
+                Piece::Close => self
+                    .buffer
+                    .push(Event::InlineHtml(CowStr::Borrowed("</span>"))),
+                Piece::Badge {
+                    label,
+                    attributes,
+                    at: position,
+                } => {
+                    let label = text.get(label).unwrap_or("");
+                    let attributes = attributes.and_then(|list| text.get(list));
+                    self.badge(label, attributes, at(position));
+                }
+                Piece::Problem {
+                    problem,
+                    name,
+                    at: position,
+                } => {
+                    let name = text.get(name).unwrap_or("");
+                    self.marker_problem(problem, name, at(position));
+                }
+            }
+        }
+        self.pieces = pieces;
+    }
+
+    fn marker_problem(&mut self, problem: MarkerProblem, name: &str, offset: usize) {
+        let (message, help) = match problem {
+            MarkerProblem::Unknown => (
+                format!("`[!{name}` is not a marker of Adobe Flavored Markdown; it shows as text"),
+                "alerts: >[!NOTE], >[!TIP], >[!CAUTION], >[!IMPORTANT], >[!WARNING], >[!ADMIN], \
+                 >[!AVAILABILITY], >[!PREREQUISITES], >[!MORELIKETHIS]; inline: [!DNL …], \
+                 [!UICONTROL …], [!BADGE …], [!VIDEO](url)",
+            ),
+            MarkerProblem::MisplacedBlockMarker => (
+                format!(
+                    "`[!{name}]` only works as the first line of its own blockquote; it shows as text"
+                ),
+                "start a line with `>[!…]`, outside lists, with a blank line before it",
+            ),
+            MarkerProblem::VideoWithoutLink => (
+                "`[!VIDEO]` needs the video's address".to_string(),
+                "write it as a link: [!VIDEO](https://…)",
+            ),
+            MarkerProblem::Empty => (
+                format!("`[!{name}]` has no text; it shows as is"),
+                "write the text after the keyword, e.g. [!DNL Adobe Campaign]",
+            ),
+            MarkerProblem::UnclosedBadge => (
+                "`[!BADGE …` has no closing `]`; it shows as text".to_string(),
+                "write the badge on one line: [!BADGE label]{type=Informative}",
+            ),
+        };
+        self.warning(offset, message, help);
+    }
+
+    fn blockquote(
+        &mut self,
+        kind: Option<BlockQuoteKind>,
+        events: &mut [Spanned<'a>],
+        index: usize,
+        range: Range<usize>,
+    ) -> usize {
+        let alert = match (events.get(index + 1), events.get(index + 2)) {
+            (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(text), _))) => {
+                parse_block_marker(text).and_then(|parsed| match parsed.marker {
+                    BlockMarker::Alert(alert) => Some((alert, parsed.rest.len())),
+                    _ => None,
+                })
+            }
+            _ => None,
+        };
+        self.depth += 1;
+        let Some((alert, rest_len)) = alert else {
+            self.blockquotes.push(false);
+            self.buffer.push(Event::Start(Tag::BlockQuote(kind)));
+            return index + 1;
+        };
+        let id = self.assign_id(None, "", alert.message_id(), range.start);
+        let mut html = String::from("<aside");
+        push_attribute(&mut html, "class", &format!("alert {}", alert.message_id()));
+        html.push_str(" role=\"note\"");
+        push_attribute(&mut html, "aria-labelledby", &id);
+        html.push_str(">\n<p class=\"alert-title\"");
+        push_attribute(&mut html, "id", &id);
+        html.push('>');
+        push_text(&mut html, self.labels.get(Label::Alert(alert)));
+        html.push_str("</p>\n");
+        self.buffer.push(Event::Html(CowStr::from(html)));
+        self.blockquotes.push(true);
+        let next = self.skip_marker(events, index + 1, rest_len);
+        if matches!(
+            events.get(next),
+            Some((Event::End(TagEnd::BlockQuote(_)), _))
+        ) {
+            self.warning(
+                range.start,
+                format!("this `[!{}]` alert is empty", alert.keyword()),
+                "write its text on the following `>` lines, or remove it",
+            );
+        }
+        next
+    }
+
+    /// Removes a block marker from the paragraph at `paragraph` (its first
+    /// text starts with the marker; `rest_len` bytes follow the `]`).
+    /// Returns the index to go on from: the paragraph itself when text
+    /// remains in it, else the event after it.
+    pub(crate) fn skip_marker(
+        &mut self,
+        events: &mut [Spanned<'a>],
+        paragraph: usize,
+        rest_len: usize,
+    ) -> usize {
+        let text_index = paragraph + 1;
+        let Some((Event::Text(text), range)) = events.get_mut(text_index) else {
+            return paragraph;
+        };
+        let rest_start = text.len().saturating_sub(rest_len);
+        let rest = sub_cow(text, rest_start..text.len());
+        let blank = rest.trim().is_empty();
+        let leading = rest.len() - rest.trim_start().len();
+        *text = sub_cow(&rest, leading..rest.len());
+        range.start = (range.start + rest_start + leading).min(range.end);
+        match events.get_mut(text_index + 1) {
+            Some((Event::End(TagEnd::Paragraph), _)) if blank => text_index + 2,
+            Some((line_break @ (Event::SoftBreak | Event::HardBreak), _)) if blank => {
+                *line_break = Event::Text(CowStr::Borrowed(""));
+                paragraph
+            }
+            _ => paragraph,
+        }
+    }
+
+    fn heading_end(&mut self, level: HeadingLevel) {
+        if let Some(heading) = self.heading.take() {
+            let text = self
+                .doc
+                .text
+                .get(heading.text_start..)
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let fallback = if self.title_pending {
+                "title"
+            } else {
+                "section"
+            };
+            let id = self.assign_id(
+                heading.explicit_id.as_deref(),
+                &text,
+                fallback,
+                heading.offset,
+            );
+            if self.title_pending {
+                self.doc.title = Some(text.clone());
+                self.doc.title_id = Some(id.clone());
+            } else {
+                if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
+                    self.buffer.get_mut(heading.buffer_index)
+                {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                if heading.level >= 2 {
+                    let line = self.positions.line(heading.offset);
+                    self.doc.headings.push(Heading {
+                        level: heading.level,
+                        id: id.clone(),
+                        text: text.clone(),
+                        line,
+                    });
+                }
+            }
+            self.last_heading = Some(FinishedHeading { id, text });
+        }
+        self.buffer.push(Event::End(TagEnd::Heading(level)));
+        self.end_text_line();
+    }
+
+    fn check_nested_widget(&mut self, html: &str, offset: usize) {
+        if mentions_widget(html) {
+            self.warning(
+                offset,
+                "a widget comment only works alone on its line, outside lists, quotes and \
+                 paragraphs; it is left as a comment"
+                    .to_string(),
+                "put `<!-- technote:widget NAME -->` on a line of its own with blank lines around it",
+            );
+        }
+    }
+}
+
+/// Whether the paragraph at `index` holds only `[!VIDEO](url)` (and maybe
+/// its attribute list): it becomes a figure.
+fn is_video_paragraph(events: &[Spanned<'_>], index: usize) -> bool {
+    let link = matches!(
+        events.get(index + 1),
+        Some((Event::Start(Tag::Link { .. }), _))
+    ) && is_video_text(events.get(index + 2))
+        && matches!(events.get(index + 3), Some((Event::End(TagEnd::Link), _)));
+    let paragraph_ends =
+        |at: usize| matches!(events.get(at), Some((Event::End(TagEnd::Paragraph), _)));
+    link && (paragraph_ends(index + 4)
+        || (matches!(events.get(index + 4), Some((Event::Text(text), _))
+                if text.trim().starts_with('{') && text.trim().ends_with('}'))
+            && paragraph_ends(index + 5)))
+}
+
+/// A part of a text event, borrowing from the body when the event does.
+pub(crate) fn sub_cow<'a>(text: &CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+    match text {
+        CowStr::Borrowed(borrowed) => CowStr::Borrowed(borrowed.get(range).unwrap_or("")),
+        owned => CowStr::from(owned.get(range).unwrap_or("").to_string()),
+    }
+}
