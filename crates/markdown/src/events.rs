@@ -72,7 +72,13 @@ impl<'a> TextRun<'a> {
     }
 
     fn push(&mut self, text: &str, end: usize) {
-        let joined = self.joined.get_or_insert_with(|| self.first.to_string());
+        let first = &self.first;
+        let joined = self.joined.get_or_insert_with(|| {
+            // Runs are usually a few pieces of one line: room for them at once.
+            let mut joined = String::with_capacity((first.len() + text.len()) * 2);
+            joined.push_str(first);
+            joined
+        });
         joined.push_str(text);
         self.range.end = end;
     }

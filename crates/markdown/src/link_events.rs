@@ -65,7 +65,7 @@ impl<'a> Renderer<'a, '_> {
         if external {
             classes.push("external");
         }
-        let mut html = String::new();
+        let mut html = String::with_capacity(128);
         let element = if href.is_some() { "a" } else { "span" };
         html.push('<');
         html.push_str(element);
@@ -234,7 +234,7 @@ impl<'a> Renderer<'a, '_> {
             (false, true) => &["video-link"],
             (false, false) => &[],
         };
-        let mut html = String::new();
+        let mut html = String::with_capacity(128);
         LinkTag {
             href: &href.href,
             classes,
@@ -262,7 +262,7 @@ impl<'a> Renderer<'a, '_> {
             external: false,
             new_tab: false,
         });
-        let mut html = String::new();
+        let mut html = String::with_capacity(128);
         self.push_hidden_suffix(&mut html, close.external, close.new_tab);
         html.push_str("</a>");
         self.buffer.push(Event::InlineHtml(CowStr::from(html)));
@@ -323,7 +323,7 @@ impl<'a> Renderer<'a, '_> {
             None => ImageAttributes::default(),
         };
         let src = self.resolve(link_type, dest, LinkKind::Image, range.start);
-        let mut html = String::new();
+        let mut html = String::with_capacity(128);
         write_image(&mut html, &src.href, &plain_text(&alt), title, &attributes);
         self.buffer.push(Event::InlineHtml(CowStr::from(html)));
         end + 1

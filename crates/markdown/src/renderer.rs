@@ -244,7 +244,14 @@ impl<'a, 'o> Renderer<'a, 'o> {
             }
         }
         let base = base.unwrap_or_else(|| slug_or(text, fallback));
-        let id = self.ids.claim_generated(&base, line);
+        self.generated_id(&base, offset)
+    }
+
+    /// Claims `base` (made unique) for an element authors give no id, such
+    /// as an alert title.
+    pub(crate) fn generated_id(&mut self, base: &str, offset: usize) -> String {
+        let line = self.positions.line(offset);
+        let id = self.ids.claim_generated(base, line);
         self.doc.anchors.push(Anchor {
             id: id.clone(),
             line,

@@ -304,8 +304,9 @@ impl<'a> Renderer<'a, '_> {
             self.buffer.push(Event::Start(Tag::BlockQuote(kind)));
             return index + 1;
         };
-        let id = self.assign_id(None, "", alert.message_id(), range.start);
-        let mut html = String::from("<aside");
+        let id = self.generated_id(alert.message_id(), range.start);
+        let mut html = String::with_capacity(160);
+        html.push_str("<aside");
         push_attribute(&mut html, "class", &format!("alert {}", alert.message_id()));
         html.push_str(" role=\"note\"");
         push_attribute(&mut html, "aria-labelledby", &id);
