@@ -31,7 +31,7 @@ pub struct Document {
 
 /// A piece of the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
 pub enum Segment {
     /// HTML to write as is.
     Html(String),
@@ -82,4 +82,26 @@ pub struct AnchorRef {
     pub id: String,
     pub line: u32,
     pub column: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_serialize_with_their_kind() {
+        let segments = vec![
+            Segment::Html("<p>a</p>".to_string()),
+            Segment::Widget {
+                name: "minimum-releases".to_string(),
+                line: 4,
+            },
+        ];
+        assert_eq!(
+            serde_json::to_string(&segments).ok().as_deref(),
+            Some(
+                r#"[{"kind":"html","value":"<p>a</p>"},{"kind":"widget","value":{"name":"minimum-releases","line":4}}]"#
+            )
+        );
+    }
 }

@@ -27,6 +27,7 @@
 //! | `![alt](path)` | `<img src alt loading="lazy">` |
 //! | FAQ section | `<div class="faq"><details class="faq-entry" id><summary class="faq-question">…</summary><div class="faq-answer">…</div></details>…</div>` |
 //! | tab set | `<div class="tabs" data-tabs-label="…"><section class="tab-panel" id><hN class="tab-title">Title</hN>…</section>…</div>` |
+//! | pipe table column alignment | `class="align-left"`, `align-center`, `align-right` on `th`/`td` (never `style`) |
 //!
 //! Alerts use `role="note"`, never `role="alert"`: `alert` is a live region
 //! meant for messages that appear while the reader is on the page, and on a
