@@ -181,6 +181,9 @@ fn generate_glue(wasm_module: &Path, out_dir: &Path) {
         // download every byte.
         .remove_name_section(true)
         .remove_producers_section(true)
+        // The library, unlike the CLI, leaves `init()` without the default
+        // URL of the module next to the glue, which www/checker.js relies on.
+        .omit_default_module_path(false)
         .web(true)
         .and_then(|bindgen| bindgen.generate(out_dir));
     if let Err(error) = generated {
