@@ -1,0 +1,208 @@
+//! Resolving the links of one page while it renders, and verifying them
+//! once every page has rendered (anchors are only known then).
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
+use technote_content::LinkCheck;
+use technote_diagnostics::Diagnostic;
+use technote_markdown::{LinkKind, LinkRef, LinkResolver, ResolvedLink};
+
+use crate::routes::{Routes, join_relative};
+
+/// A link to another page whose `#anchor` must be checked after rendering.
+pub struct PendingAnchor {
+    pub target: usize,
+    pub anchor: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// An asset file the page uses, to copy into the site.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AssetCopy {
+    pub source: PathBuf,
+    /// Path below the site root.
+    pub output: String,
+}
+
+/// What the resolver needs to know about the site.
+pub struct SiteLinks<'a> {
+    pub routes: &'a Routes,
+    pub base_path: &'a str,
+    pub external_docs_base: &'a str,
+    pub content_dir: &'a Path,
+    pub locale_tags: &'a [String],
+    pub reference_locale: usize,
+    pub page_urls: &'a [String],
+    pub check: &'a LinkCheck,
+}
+
+/// Resolves the links of one page; collects what must be checked or copied.
+pub struct PageLinks<'a> {
+    site: &'a SiteLinks<'a>,
+    locale: usize,
+    rel_path: &'a str,
+    file: &'a Path,
+    pub anchors: RefCell<Vec<PendingAnchor>>,
+    pub assets: RefCell<Vec<AssetCopy>>,
+    pub diagnostics: RefCell<Vec<Diagnostic>>,
+}
+
+impl<'a> PageLinks<'a> {
+    pub fn new(site: &'a SiteLinks<'a>, locale: usize, rel_path: &'a str, file: &'a Path) -> Self {
+        Self {
+            site,
+            locale,
+            rel_path,
+            file,
+            anchors: RefCell::new(Vec::new()),
+            assets: RefCell::new(Vec::new()),
+            diagnostics: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn report(
+        &self,
+        link: &LinkRef,
+        severity: technote_diagnostics::Severity,
+        message: String,
+        help: &str,
+    ) {
+        self.diagnostics.borrow_mut().push(
+            Diagnostic::error(self.file, message)
+                .at(link.line, link.column)
+                .with_help(help)
+                .with_severity(severity),
+        );
+    }
+
+    fn resolve_page(
+        &self,
+        link: &LinkRef,
+        path: &str,
+        fragment: Option<&str>,
+    ) -> Option<ResolvedLink> {
+        let site = self.site;
+        let target = site
+            .routes
+            .page(self.locale, path)
+            .or_else(|| site.routes.page(site.reference_locale, path))
+            .or_else(|| (0..site.locale_tags.len()).find_map(|l| site.routes.page(l, path)));
+        if let Some(target) = target {
+            if let Some(anchor) = fragment.filter(|a| !a.is_empty()) {
+                self.anchors.borrow_mut().push(PendingAnchor {
+                    target,
+                    anchor: anchor.to_string(),
+                    line: link.line,
+                    column: link.column,
+                });
+            }
+            let href = format!(
+                "{}{}{}",
+                site.base_path,
+                site.page_urls[target],
+                fragment_suffix(fragment)
+            );
+            return Some(ResolvedLink {
+                href,
+                external: false,
+            });
+        }
+        if site.routes.is_site_folder(self.locale, path) {
+            self.report(
+                link,
+                site.check.internal,
+                format!("link to `{}`: no page `{path}` in this site", link.dest),
+                "fix the path (it is relative to this file), or create the page",
+            );
+            return None;
+        }
+        Some(
+            self.external(
+                path.strip_suffix(".md")
+                    .map(|s| format!("{s}.html"))
+                    .as_deref()
+                    .unwrap_or(path),
+                fragment,
+            ),
+        )
+    }
+
+    fn resolve_asset(
+        &self,
+        link: &LinkRef,
+        path: &str,
+        fragment: Option<&str>,
+    ) -> Option<ResolvedLink> {
+        let site = self.site;
+        let candidates = [self.locale, site.reference_locale];
+        for locale in candidates {
+            let tag = &site.locale_tags[locale];
+            let source = site.content_dir.join(tag).join(path);
+            if source.is_file() {
+                let output = format!("{tag}/{path}");
+                let href = format!("{}{output}{}", site.base_path, fragment_suffix(fragment));
+                self.assets.borrow_mut().push(AssetCopy { source, output });
+                return Some(ResolvedLink {
+                    href,
+                    external: false,
+                });
+            }
+        }
+        if site.routes.is_site_folder(self.locale, path) {
+            self.report(
+                link,
+                site.check.assets,
+                format!(
+                    "`{}` points to a file that does not exist: content/{}/{path}",
+                    link.dest, site.locale_tags[self.locale]
+                ),
+                "add the file, or fix the path (it is relative to this file)",
+            );
+            return None;
+        }
+        Some(self.external(path, fragment))
+    }
+
+    fn external(&self, path: &str, fragment: Option<&str>) -> ResolvedLink {
+        ResolvedLink {
+            href: format!(
+                "{}{path}{}",
+                self.site.external_docs_base,
+                fragment_suffix(fragment)
+            ),
+            external: true,
+        }
+    }
+}
+
+impl LinkResolver for PageLinks<'_> {
+    fn resolve(&self, link: &LinkRef) -> Option<ResolvedLink> {
+        let (path, fragment) = match link.dest.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (link.dest, None),
+        };
+        if path.starts_with('/') {
+            return None;
+        }
+        let Some(joined) = join_relative(self.rel_path, path) else {
+            self.report(
+                link,
+                technote_diagnostics::Severity::Error,
+                format!("`{}` climbs out of the content folder", link.dest),
+                "links and images must stay inside content/<locale>/; link to documents elsewhere by URL",
+            );
+            return None;
+        };
+        if path.ends_with(".md") && link.kind == LinkKind::Link {
+            self.resolve_page(link, &joined, fragment)
+        } else {
+            self.resolve_asset(link, &joined, fragment)
+        }
+    }
+}
+
+fn fragment_suffix(fragment: Option<&str>) -> String {
+    fragment.map(|f| format!("#{f}")).unwrap_or_default()
+}

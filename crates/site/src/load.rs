@@ -1,0 +1,167 @@
+//! Reading the project: config, Fluent strings, sources and their front matter.
+
+use std::fs;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use technote_content::{FrontMatter, SiteConfig, SourceFile};
+use technote_diagnostics::Diagnostic;
+use technote_i18n::Localizer;
+use unic_langid::LanguageIdentifier;
+
+use crate::BuildOptions;
+use crate::routes::{RouteEntry, Routes, page_url_path};
+
+/// One technote source, parsed.
+pub struct Page {
+    pub locale: usize,
+    pub source: SourceFile,
+    pub front: FrontMatter,
+    pub body: String,
+    pub body_line: u32,
+    /// Below the site root, e.g. `fr/technotes/using/ims/`.
+    pub url_path: String,
+}
+
+/// Everything the build reads, checked for consistency.
+pub struct Project {
+    pub config: SiteConfig,
+    pub locales: Vec<LanguageIdentifier>,
+    pub locale_tags: Vec<String>,
+    pub reference: usize,
+    pub localizer: Arc<Localizer>,
+    pub pages: Vec<Page>,
+    pub routes: Routes,
+    pub page_urls: Vec<String>,
+}
+
+impl Project {
+    pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
+        let config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
+        let locales = config.locales.clone();
+        let locale_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
+        let reference = locales
+            .iter()
+            .position(|l| *l == config.reference_locale)
+            .ok_or_else(|| {
+                vec![
+                    Diagnostic::error(
+                        &options.config,
+                        "`reference_locale` is not one of `locales`",
+                    )
+                    .with_help("add the reference locale to `locales`"),
+                ]
+            })?;
+
+        let localizer = Localizer::load(&options.locales, &locales, &config.reference_locale);
+        let discovered = technote_content::discover(&options.content, &config);
+        let (localizer, discovered) = match (localizer, discovered) {
+            (Ok(l), Ok(d)) => (l, d),
+            (l, d) => {
+                let mut diagnostics = l.err().unwrap_or_default();
+                diagnostics.extend(d.err().unwrap_or_default());
+                return Err(diagnostics);
+            }
+        };
+        if discovered.pages.len() > config.limits.max_pages {
+            return Err(vec![
+                Diagnostic::error(
+                    &options.content,
+                    format!(
+                        "{} pages found; this site allows at most {}",
+                        discovered.pages.len(),
+                        config.limits.max_pages
+                    ),
+                )
+                .with_help("raise `max_pages` under [limits] in technote.toml if this is intended"),
+            ]);
+        }
+
+        let parsed: Vec<Result<Page, Diagnostic>> = discovered
+            .pages
+            .into_par_iter()
+            .map(|source| read_page(source, &locales, &config))
+            .collect();
+        let mut pages = Vec::with_capacity(parsed.len());
+        let mut diagnostics = Vec::new();
+        for result in parsed {
+            match result {
+                Ok(page) => pages.push(page),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        diagnostics.extend(duplicate_exl_ids(&pages));
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+
+        let routes = Routes::new(
+            locales.len(),
+            pages.iter().map(|p| RouteEntry {
+                locale: p.locale,
+                rel_path: &p.source.rel_path,
+                translation_key: p
+                    .front
+                    .exl_id
+                    .clone()
+                    .unwrap_or_else(|| format!("path:{}", p.source.rel_path)),
+            }),
+        );
+        let page_urls = pages.iter().map(|p| p.url_path.clone()).collect();
+        Ok(Self {
+            config,
+            locales,
+            locale_tags,
+            reference,
+            localizer: Arc::new(localizer),
+            pages,
+            routes,
+            page_urls,
+        })
+    }
+}
+
+fn read_page(
+    source: SourceFile,
+    locales: &[LanguageIdentifier],
+    config: &SiteConfig,
+) -> Result<Page, Diagnostic> {
+    let bytes = fs::read(&source.path)
+        .map_err(|e| crate::output::io_error(&source.path, "read the file", &e))?;
+    let parsed = technote_content::parse_source(&source.path, &bytes, &config.limits)?;
+    let locale = locales
+        .iter()
+        .position(|l| *l == source.locale)
+        .ok_or_else(|| Diagnostic::error(&source.path, "this file's locale is not configured"))?;
+    let url_path = page_url_path(&source.locale, &source.rel_path);
+    Ok(Page {
+        locale,
+        url_path,
+        front: parsed.front,
+        body: parsed.body,
+        body_line: parsed.body_line,
+        source,
+    })
+}
+
+/// Two pages of one locale with the same `exl-id` would make the language
+/// switcher ambiguous.
+fn duplicate_exl_ids(pages: &[Page]) -> Vec<Diagnostic> {
+    let mut seen: std::collections::HashMap<(usize, &str), &PathBuf> =
+        std::collections::HashMap::new();
+    let mut diagnostics = Vec::new();
+    for page in pages {
+        let Some(id) = page.front.exl_id.as_deref() else {
+            continue;
+        };
+        if let Some(first) = seen.insert((page.locale, id), &page.source.path) {
+            diagnostics.push(
+                Diagnostic::error(&page.source.path, format!("`exl-id: {id}` is already used by {}", first.display()))
+                    .at_line(1)
+                    .with_help("each page of a locale needs its own exl-id; translations share it across locales"),
+            );
+        }
+    }
+    diagnostics
+}

@@ -1,0 +1,83 @@
+//! The release catalog is the one source of truth: a technote about IMS
+//! readiness may not list a minimum release that the catalog contradicts.
+
+use technote_diagnostics::Diagnostic;
+use technote_markdown::{Document, Segment};
+
+use crate::load::Page;
+
+/// Widgets that make a page a statement about IMS readiness.
+const READINESS_WIDGETS: [&str; 2] = ["minimum-releases", "ims-readiness"];
+
+/// Checks every list item of a readiness page against the catalog.
+pub fn check_minimum_mentions(page: &Page, document: &Document) -> Vec<Diagnostic> {
+    let about_readiness = document.segments.iter().any(|segment| {
+        matches!(segment, Segment::Widget { name, .. } if READINESS_WIDGETS.contains(&name.as_str()))
+    });
+    if !about_readiness {
+        return Vec::new();
+    }
+    let catalog = technote_rules::catalog();
+    let mut diagnostics = Vec::new();
+    let mut in_code_block = false;
+    for (index, line) in page.body.lines().enumerate() {
+        let trimmed = line.trim_start_matches([' ', '>']);
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_code_block = !in_code_block;
+        }
+        if in_code_block {
+            continue;
+        }
+        let Some(item) = list_item_text(trimmed) else {
+            continue;
+        };
+        let Some(mismatch) = catalog.check_minimum_mention(item) else {
+            continue;
+        };
+        let line_number = page
+            .body_line
+            .saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
+        let column = u32::try_from(line.len() - item.len() + 1).unwrap_or(1);
+        let expected = match &mismatch.expected {
+            Some(minimum) => format!(
+                "the catalog's minimum for the {} line is {} (build {})",
+                mismatch.line, minimum.release, minimum.build
+            ),
+            None => format!("no release of the {} line is IMS-ready", mismatch.line),
+        };
+        diagnostics.push(
+            Diagnostic::error(&page.source.path, format!("this list names {} as a minimum release, but {expected}", mismatch.mentioned))
+                .at(line_number, column)
+                .with_help("fix the text, or correct crates/rules/releases.toml if the catalog is wrong; the widget `minimum-releases` renders the list from the catalog"),
+        );
+    }
+    diagnostics
+}
+
+/// The text of a Markdown list item line (`* x`, `- x`, `+ x`, `1. x`).
+fn list_item_text(line: &str) -> Option<&str> {
+    if let Some(rest) = line.strip_prefix(['*', '-', '+']) {
+        return rest.strip_prefix(' ');
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    line[digits..].strip_prefix(['.', ')'])?.strip_prefix(' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::list_item_text;
+
+    #[test]
+    fn list_items_of_every_marker_are_recognized() {
+        assert_eq!(list_item_text("* Campaign 20.2.5"), Some("Campaign 20.2.5"));
+        assert_eq!(
+            list_item_text("12. Gold Standard 11"),
+            Some("Gold Standard 11")
+        );
+        assert_eq!(list_item_text("**bold** text"), None);
+        assert_eq!(list_item_text("2021 was"), None);
+    }
+}

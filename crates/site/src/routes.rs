@@ -1,0 +1,191 @@
+//! Where every source lands in the site, and how pages find each other.
+//!
+//! All lookups go through maps built once, so resolving a link or a
+//! translation costs the same on a 10-page site and on a 20,000-page one.
+
+use std::collections::{HashMap, HashSet};
+
+use unic_langid::LanguageIdentifier;
+
+/// The URL path of a page below the site root, without a leading slash:
+/// `technotes/using/ims.md` in `fr` becomes `fr/technotes/using/ims/`.
+pub fn page_url_path(locale: &LanguageIdentifier, rel_path: &str) -> String {
+    let stem = rel_path.strip_suffix(".md").unwrap_or(rel_path);
+    format!("{locale}/{stem}/")
+}
+
+/// The file a URL path is written to.
+pub fn output_file(url_path: &str) -> String {
+    format!("{url_path}index.html")
+}
+
+/// Indexes of the pages, by locale and relative path, and by translation group.
+pub struct Routes {
+    by_path: HashMap<(usize, String), usize>,
+    top_folders: Vec<HashSet<String>>,
+    groups: HashMap<String, Vec<usize>>,
+    group_of: Vec<String>,
+}
+
+/// What `Routes` needs to know about one page.
+pub struct RouteEntry<'a> {
+    pub locale: usize,
+    pub rel_path: &'a str,
+    /// Translations share an `exl-id`; pages without one pair by path.
+    pub translation_key: String,
+}
+
+impl Routes {
+    pub fn new<'a>(locale_count: usize, entries: impl IntoIterator<Item = RouteEntry<'a>>) -> Self {
+        let mut routes = Self {
+            by_path: HashMap::new(),
+            top_folders: vec![HashSet::new(); locale_count],
+            groups: HashMap::new(),
+            group_of: Vec::new(),
+        };
+        for (index, entry) in entries.into_iter().enumerate() {
+            routes
+                .by_path
+                .insert((entry.locale, entry.rel_path.to_string()), index);
+            if let Some(top) = top_folder(entry.rel_path) {
+                routes.top_folders[entry.locale].insert(top.to_string());
+            }
+            routes
+                .groups
+                .entry(entry.translation_key.clone())
+                .or_default()
+                .push(index);
+            routes.group_of.push(entry.translation_key);
+        }
+        routes
+    }
+
+    pub fn page(&self, locale: usize, rel_path: &str) -> Option<usize> {
+        self.by_path.get(&(locale, rel_path.to_string())).copied()
+    }
+
+    /// Whether `rel_path` lies in a folder this locale's content has, so a
+    /// missing page there is a broken link rather than a document of the
+    /// external documentation tree.
+    pub fn is_site_folder(&self, locale: usize, rel_path: &str) -> bool {
+        match top_folder(rel_path) {
+            Some(top) => self
+                .top_folders
+                .get(locale)
+                .is_some_and(|set| set.contains(top)),
+            None => true,
+        }
+    }
+
+    /// Every page in the same translation group as `page`, itself included.
+    pub fn translations(&self, page: usize) -> &[usize] {
+        self.group_of
+            .get(page)
+            .and_then(|key| self.groups.get(key))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Translation groups, each listed once, in first-seen order of their pages.
+    pub fn group_keys(&self) -> impl Iterator<Item = &str> {
+        let mut seen = HashSet::new();
+        self.group_of
+            .iter()
+            .filter(move |key| seen.insert(key.as_str()))
+            .map(String::as_str)
+    }
+
+    pub fn group(&self, key: &str) -> &[usize] {
+        self.groups.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn top_folder(rel_path: &str) -> Option<&str> {
+    rel_path.split_once('/').map(|(top, _)| top)
+}
+
+/// Joins a relative link to the folder of the page it appears in, resolving
+/// `.` and `..`. Returns `None` when the result would climb above the root.
+pub fn join_relative(page_rel_path: &str, link_path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page_rel_path.split('/').collect();
+    parts.pop();
+    for part in link_path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_get_folder_urls_under_their_locale() {
+        let fr: LanguageIdentifier = "fr".parse().unwrap();
+        assert_eq!(
+            page_url_path(&fr, "technotes/using/ims.md"),
+            "fr/technotes/using/ims/"
+        );
+        assert_eq!(
+            output_file("fr/technotes/using/ims/"),
+            "fr/technotes/using/ims/index.html"
+        );
+    }
+
+    #[test]
+    fn relative_links_resolve_and_never_climb_out() {
+        assert_eq!(
+            join_relative("technotes/using/a.md", "b.md").as_deref(),
+            Some("technotes/using/b.md")
+        );
+        assert_eq!(
+            join_relative("technotes/using/a.md", "../../rn/using/c.md").as_deref(),
+            Some("rn/using/c.md")
+        );
+        assert_eq!(
+            join_relative("technotes/using/a.md", "../../../../etc/passwd"),
+            None
+        );
+        assert_eq!(
+            join_relative("a.md", "./img/x.png").as_deref(),
+            Some("img/x.png")
+        );
+    }
+
+    #[test]
+    fn translations_pair_by_key_and_folders_are_known() {
+        let routes = Routes::new(
+            2,
+            [
+                RouteEntry {
+                    locale: 0,
+                    rel_path: "technotes/a.md",
+                    translation_key: "id-1".into(),
+                },
+                RouteEntry {
+                    locale: 1,
+                    rel_path: "technotes/a.md",
+                    translation_key: "id-1".into(),
+                },
+                RouteEntry {
+                    locale: 1,
+                    rel_path: "technotes/b.md",
+                    translation_key: "id-2".into(),
+                },
+            ],
+        );
+        assert_eq!(routes.translations(0), &[0, 1]);
+        assert_eq!(routes.page(1, "technotes/b.md"), Some(2));
+        assert!(routes.is_site_folder(0, "technotes/zzz.md"));
+        assert!(!routes.is_site_folder(0, "rn/using/c.md"));
+        assert_eq!(
+            routes.group_keys().collect::<Vec<_>>(),
+            vec!["id-1", "id-2"]
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Widgets placed in sources with `<!-- technote:widget NAME -->`: each is
+//! rendered from `templates/widgets/NAME.html` with the page's context plus
+//! the release catalog and, for the checker, its localized messages.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::json;
+use technote_diagnostics::Diagnostic;
+use technote_i18n::Localizer;
+use technote_markdown::Segment;
+use tera::Context;
+use unic_langid::LanguageIdentifier;
+
+use crate::pages::script_safe_json;
+use crate::templates::Templates;
+
+const CHECKER_MESSAGE_PREFIXES: [&str; 2] = ["checker-status-", "checker-finding-"];
+
+/// Data the widget templates need, prepared once per build.
+pub struct Widgets {
+    catalog: serde_json::Value,
+    checker_messages: HashMap<LanguageIdentifier, String>,
+    names: Vec<String>,
+}
+
+impl Widgets {
+    pub fn prepare(
+        templates_dir: &Path,
+        localizer: &Localizer,
+        locales: &[LanguageIdentifier],
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let minimums: Vec<_> = technote_rules::catalog()
+            .minimum_releases()
+            .iter()
+            .map(|m| json!({"line": m.line, "release": m.release, "build": m.build, "console_build": m.console_build}))
+            .collect();
+        let mut diagnostics = Vec::new();
+        let mut checker_messages = HashMap::new();
+        for locale in locales {
+            let mut messages = serde_json::Map::new();
+            for id in localizer.message_ids(locale) {
+                if !CHECKER_MESSAGE_PREFIXES.iter().any(|p| id.starts_with(p)) {
+                    continue;
+                }
+                match localizer.template(locale, &id) {
+                    Ok(text) => {
+                        messages.insert(id, text.into());
+                    }
+                    Err(e) => diagnostics.push(Diagnostic::error(
+                        format!("locales/{locale}"),
+                        e.to_string(),
+                    )),
+                }
+            }
+            checker_messages.insert(locale.clone(), script_safe_json(&messages.into()));
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let names = std::fs::read_dir(templates_dir.join("widgets"))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter_map(|e| {
+                        e.file_name()
+                            .to_str()?
+                            .strip_suffix(".html")
+                            .map(str::to_string)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Self {
+            catalog: json!({ "minimum_releases": minimums }),
+            checker_messages,
+            names,
+        })
+    }
+
+    /// Joins a page's segments into its body HTML, rendering its widgets.
+    pub fn body(
+        &self,
+        templates: &Templates,
+        locale: &LanguageIdentifier,
+        file: &Path,
+        segments: &[Segment],
+        context: &mut Context,
+    ) -> Result<String, Diagnostic> {
+        context.insert("catalog", &self.catalog);
+        if let Some(messages) = self.checker_messages.get(locale) {
+            context.insert("checker_messages", messages);
+        }
+        let mut body = String::new();
+        for segment in segments {
+            match segment {
+                Segment::Html(html) => body.push_str(html),
+                Segment::Widget { name, line } => {
+                    if !self.names.iter().any(|n| n == name) {
+                        return Err(Diagnostic::error(file, format!("unknown widget `{name}`"))
+                            .at_line(*line)
+                            .with_help(format!("known widgets: {}", self.names.join(", "))));
+                    }
+                    body.push_str(&templates.render(
+                        locale,
+                        &format!("widgets/{name}.html"),
+                        context,
+                    )?);
+                }
+            }
+        }
+        Ok(body)
+    }
+}

@@ -1,0 +1,27 @@
+# Strings of the site's frame: header, footer, listings, error pages.
+
+# This locale's name in its own language, shown in the language switcher.
+language-autonym = English
+site-name = Campaign Classic technotes
+skip-to-content = Skip to content
+language-switcher-label = Language
+footer-text = Technical notes for Adobe Campaign Classic v7 administrators. Checks run in your browser; nothing you type leaves it.
+breadcrumb-home = All technotes
+badges-label = Applies to
+toc-title = On this page
+
+# $percent (number) is the share of the text reviewed by a human translator.
+translation-notice-machine-reviewed = This page was translated with translation memory and machine translation; { $percent }% of it was reviewed by a human translator.
+translation-notice-machine = This page was translated with translation memory and machine translation.
+translation-notice-human = This page was translated by a human translator.
+
+home-title = Campaign Classic technotes
+home-description = Short, practical notes to keep your Campaign Classic v7 environment working.
+home-empty = No technote is published in this language yet.
+home-elsewhere-title = Not yet translated
+home-elsewhere-available = Available in:
+
+root-title = Choose your language
+not-found-title = Page not found
+not-found-body = The page you asked for does not exist or has moved.
+not-found-home = Go to the list of technotes

@@ -1,0 +1,27 @@
+# Textes du cadre du site : en-tête, pied de page, listes, pages d’erreur.
+
+# Nom de cette langue dans cette langue, affiché dans le sélecteur de langue.
+language-autonym = Français
+site-name = Notes techniques Campaign Classic
+skip-to-content = Aller au contenu
+language-switcher-label = Langue
+footer-text = Notes techniques pour les administrateurs d’Adobe Campaign Classic v7. Les vérifications s’exécutent dans votre navigateur ; rien de ce que vous saisissez n’en sort.
+breadcrumb-home = Toutes les notes techniques
+badges-label = S’applique à
+toc-title = Sur cette page
+
+# $percent (nombre) : part du texte relue par un traducteur humain.
+translation-notice-machine-reviewed = Cette page a été traduite à l’aide d’une mémoire de traduction et de la traduction automatique ; { $percent } % du texte a été relu par un traducteur.
+translation-notice-machine = Cette page a été traduite à l’aide d’une mémoire de traduction et de la traduction automatique.
+translation-notice-human = Cette page a été traduite par un traducteur.
+
+home-title = Notes techniques Campaign Classic
+home-description = Des notes courtes et pratiques pour que votre environnement Campaign Classic v7 continue de fonctionner.
+home-empty = Aucune note technique n’est encore publiée dans cette langue.
+home-elsewhere-title = Pas encore traduites
+home-elsewhere-available = Disponible en :
+
+root-title = Choisissez votre langue
+not-found-title = Page introuvable
+not-found-body = La page demandée n’existe pas ou a été déplacée.
+not-found-home = Voir la liste des notes techniques

@@ -1,0 +1,281 @@
+//! The shipped site, built by the real binary, checked as a reader would see it.
+
+mod common;
+
+use std::fs;
+use std::sync::OnceLock;
+
+use common::{Scratch, files, stderr};
+use scraper::{Html, Selector};
+
+const IMS_FR: &str = "fr/technotes/using/ims-sign-in-update/index.html";
+const IMS_EN: &str = "en/technotes/using/ims-sign-in-update/index.html";
+
+/// The shipped project built once for all the tests of this file.
+fn site() -> &'static Scratch {
+    static SITE: OnceLock<Scratch> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let scratch = Scratch::new();
+        let output = scratch.build();
+        assert!(
+            output.status.success(),
+            "build failed:\n{}",
+            stderr(&output)
+        );
+        scratch
+    })
+}
+
+fn page(path: &str) -> Html {
+    Html::parse_document(&site().read(&format!("public/{path}")))
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("valid selector");
+    html.select(&selector).collect()
+}
+
+fn attr(element: &scraper::ElementRef, name: &str) -> String {
+    element.value().attr(name).unwrap_or_default().to_string()
+}
+
+#[test]
+fn both_languages_have_the_ims_technote_with_its_faq_entries() {
+    for path in [IMS_FR, IMS_EN] {
+        let html = page(path);
+        let entries = select(&html, "details.faq-entry");
+        let ids: Vec<String> = entries.iter().map(|e| attr(e, "id")).collect();
+        for id in [
+            "check-version",
+            "check-ims",
+            "sign-in-warning",
+            "update-required",
+        ] {
+            assert!(
+                ids.iter().any(|i| i == id),
+                "{path}: FAQ entry #{id} missing; found {ids:?}"
+            );
+        }
+        for entry in &entries {
+            assert_eq!(
+                select_in(entry, "summary").len(),
+                1,
+                "{path}: FAQ entry without a question"
+            );
+        }
+        for id in ["what-changed", "are-you-affected", "how-to-update", "faq"] {
+            assert_eq!(
+                select(&html, &format!("h2#{id}")).len(),
+                1,
+                "{path}: heading #{id} missing"
+            );
+        }
+    }
+}
+
+fn select_in<'a>(element: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).expect("valid selector");
+    element.select(&selector).collect()
+}
+
+#[test]
+fn faq_json_ld_lists_every_question_of_the_page() {
+    let html = page(IMS_FR);
+    let scripts = select(&html, r#"script[type="application/ld+json"]"#);
+    assert_eq!(scripts.len(), 1);
+    let data: serde_json::Value =
+        serde_json::from_str(&scripts[0].inner_html()).expect("JSON-LD parses");
+    assert_eq!(data["@type"], "FAQPage");
+    let questions = data["mainEntity"].as_array().expect("mainEntity list");
+    assert_eq!(questions.len(), select(&html, "details.faq-entry").len());
+    assert!(
+        questions
+            .iter()
+            .all(|q| q["@type"] == "Question" && q["acceptedAnswer"]["text"].is_string())
+    );
+}
+
+#[test]
+fn translations_point_at_each_other_with_hreflang_and_the_switcher() {
+    let fr = page(IMS_FR);
+    let alternates: Vec<(String, String)> = select(&fr, r#"link[rel="alternate"]"#)
+        .iter()
+        .map(|l| (attr(l, "hreflang"), attr(l, "href")))
+        .collect();
+    let en_url = "https://technotes.example.org/en/technotes/using/ims-sign-in-update/";
+    assert!(
+        alternates.contains(&("en".into(), en_url.into())),
+        "{alternates:?}"
+    );
+    assert!(
+        alternates.contains(&("x-default".into(), en_url.into())),
+        "{alternates:?}"
+    );
+    assert!(alternates.iter().any(|(lang, _)| lang == "fr"));
+
+    let switch: Vec<String> = select(&fr, r#".language-switcher a[hreflang="en"]"#)
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(
+        switch,
+        vec!["/en/technotes/using/ims-sign-in-update/".to_string()]
+    );
+    let canonical = select(&fr, r#"link[rel="canonical"]"#);
+    assert_eq!(
+        attr(&canonical[0], "href"),
+        "https://technotes.example.org/fr/technotes/using/ims-sign-in-update/"
+    );
+}
+
+#[test]
+fn no_page_shows_an_unrendered_marker() {
+    let out = site().out();
+    for file in files(&out)
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+    {
+        let html = Html::parse_document(&fs::read_to_string(out.join(file)).expect("read page"));
+        let body = select(&html, "body");
+        let text: String = body[0].text().collect();
+        for marker in ["[!", "{#", "&amp;#", "&#39;", "technote:widget"] {
+            assert!(
+                !text.contains(marker),
+                "{}: shows `{marker}`",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn external_documents_go_to_the_external_base() {
+    let html = page(IMS_EN);
+    let hrefs: Vec<String> = select(&html, ".technote-body a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert!(
+        hrefs.iter().any(|h| h == "https://experienceleague.adobe.com/docs/campaign-classic/using/rn/using/compatibility-matrix.html#ClientConsoleoperatingsystems"),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| !h.ends_with(".md") && !h.contains(".md#")),
+        "{hrefs:?}"
+    );
+}
+
+#[test]
+fn a_technote_missing_in_french_is_announced_on_the_french_home() {
+    let home = page("fr/index.html");
+    let links: Vec<String> = select(&home, ".elsewhere a")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(
+        links,
+        vec!["/en/technotes/using/checker-privacy/".to_string()]
+    );
+    // The switcher of a page without translation leads to the other home, never to a dead link.
+    let privacy = page("en/technotes/using/checker-privacy/index.html");
+    let to_fr: Vec<String> = select(&privacy, r#".language-switcher a[hreflang="fr"]"#)
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert_eq!(to_fr, vec!["/fr/".to_string()]);
+}
+
+#[test]
+fn every_internal_link_of_the_site_reaches_a_file() {
+    let out = site().out();
+    for file in files(&out)
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+    {
+        let html = Html::parse_document(&fs::read_to_string(out.join(file)).expect("read page"));
+        for element in select(&html, "a[href], link[href], script[src]") {
+            let target = attr(&element, "href") + &attr(&element, "src");
+            let Some(path) = target.strip_prefix('/') else {
+                continue;
+            };
+            let path = path.split('#').next().unwrap_or_default();
+            let on_disk = out.join(path);
+            let exists = if path.is_empty() || path.ends_with('/') {
+                on_disk.join("index.html").is_file()
+            } else {
+                on_disk.is_file()
+            };
+            assert!(exists, "{}: link to /{path} leads nowhere", file.display());
+        }
+    }
+}
+
+#[test]
+fn sitemap_has_hreflang_alternates_and_robots_points_to_it() {
+    let sitemap = site().read("public/sitemap.xml");
+    assert!(sitemap.contains(
+        "<loc>https://technotes.example.org/fr/technotes/using/ims-sign-in-update/</loc>"
+    ));
+    assert!(sitemap.contains(r#"hreflang="en" href="https://technotes.example.org/en/technotes/using/ims-sign-in-update/""#));
+    assert!(
+        site()
+            .read("public/robots.txt")
+            .contains("Sitemap: https://technotes.example.org/sitemap.xml")
+    );
+}
+
+#[test]
+fn pages_carry_a_strict_content_security_policy_and_no_inline_code() {
+    let html = page(IMS_FR);
+    let csp = select(&html, r#"meta[http-equiv="Content-Security-Policy"]"#);
+    let policy = attr(&csp[0], "content");
+    assert!(
+        policy.contains("default-src 'self'") && policy.contains("object-src 'none'"),
+        "{policy}"
+    );
+    for script in select(&html, "script") {
+        let kind = attr(&script, "type");
+        assert!(
+            !attr(&script, "src").is_empty()
+                || kind == "application/json"
+                || kind == "application/ld+json",
+            "inline executable script"
+        );
+    }
+    assert!(select(&html, "style, [style]").is_empty(), "inline style");
+    for link in select(&html, r#"a[target="_blank"]"#) {
+        assert!(attr(&link, "rel").contains("noopener"));
+    }
+}
+
+#[test]
+fn translated_pages_say_how_they_were_translated() {
+    let fr = page(IMS_FR);
+    let notice: String = select(&fr, ".translation-notice")[0].text().collect();
+    assert!(notice.contains("100"), "{notice}");
+    assert!(select(&page(IMS_EN), ".translation-notice").is_empty());
+}
+
+#[test]
+fn unchanged_input_gives_byte_identical_output() {
+    let scratch = Scratch::new();
+    assert!(scratch.build().status.success());
+    let first: Vec<(std::path::PathBuf, Vec<u8>)> = files(&scratch.out())
+        .into_iter()
+        .map(|f| {
+            let b = fs::read(scratch.out().join(&f)).unwrap();
+            (f, b)
+        })
+        .collect();
+    assert!(scratch.build().status.success());
+    let second: Vec<(std::path::PathBuf, Vec<u8>)> = files(&scratch.out())
+        .into_iter()
+        .map(|f| {
+            let b = fs::read(scratch.out().join(&f)).unwrap();
+            (f, b)
+        })
+        .collect();
+    assert!(first == second, "two builds of the same input differ");
+}
