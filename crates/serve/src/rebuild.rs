@@ -1,0 +1,155 @@
+//! Running builds and telling the terminal and the tabs how they went.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use technote_content::SiteConfig;
+use technote_diagnostics::Diagnostic;
+use technote_site::BuildOptions;
+use tokio::sync::{mpsc, watch};
+
+use crate::status::{LatestBuild, SiteStatus, diagnostics_json};
+use crate::terminal::{complain, say};
+use crate::watch::absolute;
+
+/// Why a build runs, for its line in the terminal.
+pub(crate) enum Trigger<'a> {
+    Start,
+    Changed(&'a [PathBuf]),
+}
+
+/// Builds the site once and publishes the outcome. The build itself is
+/// synchronous and CPU-bound, so it runs on the blocking pool; a panic in it
+/// becomes a diagnostic instead of taking the preview down.
+pub(crate) async fn build_and_publish(
+    options: &BuildOptions,
+    status: &watch::Sender<SiteStatus>,
+    trigger: Trigger<'_>,
+) {
+    let started = Instant::now();
+    let job = options.clone();
+    let outcome = tokio::task::spawn_blocking(move || technote_site::build(&job))
+        .await
+        .unwrap_or_else(|crash| Err(vec![crash_diagnostic(options, crash)]));
+    let elapsed_ms = started.elapsed().as_millis();
+    match outcome {
+        Ok(report) => {
+            for warning in &report.warnings {
+                complain(format_args!("{warning}"));
+            }
+            let what = match trigger {
+                Trigger::Start => "built".to_string(),
+                Trigger::Changed(paths) => {
+                    format!("{}, rebuilt", describe_changes(paths, &options.root))
+                }
+            };
+            say(format_args!(
+                "{what} in {elapsed_ms} ms ({} pages)",
+                report.pages
+            ));
+            let base_path = base_path(options).unwrap_or_else(|| status.borrow().base_path.clone());
+            status.send_replace(SiteStatus::new(base_path, LatestBuild::Succeeded));
+        }
+        Err(diagnostics) => {
+            for diagnostic in &diagnostics {
+                complain(format_args!("{diagnostic}"));
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            complain(format_args!(
+                "build failed with {errors} error{} in {elapsed_ms} ms; still serving the last good site",
+                if errors == 1 { "" } else { "s" }
+            ));
+            let payload = diagnostics_json(&diagnostics);
+            status.send_modify(|current| current.latest = LatestBuild::Failed(payload));
+        }
+    }
+}
+
+/// Rebuilds after each batch of changes until the watcher goes away.
+/// Changes that arrive during a build are merged into the next one.
+pub(crate) async fn rebuild_on_changes(
+    options: BuildOptions,
+    status: watch::Sender<SiteStatus>,
+    mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
+) {
+    let catalog = absolute(&options.root.join(RELEASE_CATALOG));
+    while let Some(mut paths) = changes.recv().await {
+        while let Ok(more) = changes.try_recv() {
+            paths.extend(more);
+        }
+        paths.sort();
+        paths.dedup();
+        if paths.contains(&catalog) {
+            say(format_args!(
+                "{} changed: the release catalog is compiled into technote; rebuild technote and restart the preview to see it",
+                relative(&catalog, &options.root)
+            ));
+            paths.retain(|p| *p != catalog);
+            if paths.is_empty() {
+                continue;
+            }
+        }
+        build_and_publish(&options, &status, Trigger::Changed(&paths)).await;
+    }
+}
+
+/// The release catalog, relative to the project root. The rules crate
+/// compiles it in, so a running preview cannot pick up its changes.
+pub(crate) const RELEASE_CATALOG: &str = "crates/rules/releases.toml";
+
+/// The base path of the configuration that was just built with.
+pub(crate) fn base_path(options: &BuildOptions) -> Option<Arc<str>> {
+    SiteConfig::load(&options.config)
+        .ok()
+        .map(|config| Arc::from(config.base_path()))
+}
+
+fn describe_changes(paths: &[PathBuf], root: &Path) -> String {
+    match paths {
+        [] => "sources changed".to_string(),
+        [only] => format!("{} changed", relative(only, root)),
+        [first, rest @ ..] => format!("{} and {} more changed", relative(first, root), rest.len()),
+    }
+}
+
+fn relative(path: &Path, root: &Path) -> String {
+    path.strip_prefix(absolute(root))
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn crash_diagnostic(options: &BuildOptions, crash: tokio::task::JoinError) -> Diagnostic {
+    let reason = match crash.try_into_panic() {
+        Ok(payload) => payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string()),
+        Err(cancelled) => cancelled.to_string(),
+    };
+    Diagnostic::error(
+        &options.config,
+        format!("the build stopped unexpectedly: {reason}"),
+    )
+    .with_help("this is a bug in technote: please report it with the file you just saved")
+    .relative_to(&options.root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_lines_name_the_file_relative_to_the_project() {
+        let root = std::path::absolute("/p").unwrap();
+        let one = [root.join("content/fr/a.md")];
+        assert_eq!(describe_changes(&one, &root), "content/fr/a.md changed");
+        let two = [root.join("content/fr/a.md"), root.join("www/site.css")];
+        assert_eq!(
+            describe_changes(&two, &root),
+            "content/fr/a.md and 1 more changed"
+        );
+    }
+}
