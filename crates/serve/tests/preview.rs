@@ -1,0 +1,273 @@
+//! The preview as a writer uses it: a page in the browser, saves in the
+//! editor, mistakes on screen.
+
+mod support;
+
+use hyper::StatusCode;
+use serde_json::Value;
+use technote_serve::Preview;
+
+use support::{Project, get, get_redirect, next_event, subscribe};
+
+const PAGE_SOURCE: &str = "content/en/technotes/using/checker-privacy.md";
+const PAGE_URL: &str = "/en/technotes/using/checker-privacy/";
+
+async fn start(project: &Project) -> Preview {
+    Preview::start(project.serve_options())
+        .await
+        .expect("the preview starts")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn serves_the_built_site_with_the_reload_script() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let address = preview.address();
+
+    let (status, page) = get(address, PAGE_URL).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("What the IMS readiness checker does with your answers"));
+    let page = html_escape::decode_html_entities(&page);
+    assert!(page.contains(r#"<script type="module" src="/__technote/live.js"></script>"#));
+
+    let (status, script) = get(address, "/__technote/live.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(script.contains("new EventSource"));
+
+    let (status, missing) = get(address, "/en/no-such-page/").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        missing.contains("__technote/live.js"),
+        "the site's 404 page, with the reload script"
+    );
+
+    assert!(
+        !project.root().join("public").exists(),
+        "the preview never writes the published output folder"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn traversal_attempts_never_leave_the_output_folder() {
+    let project = Project::copy_of_shipped_site();
+    project.write("target/secret.txt", "TOP SECRET");
+    let preview = start(&project).await;
+    let address = preview.address();
+    let secret = project.root().join("target/secret.txt");
+    let absolute = secret.to_string_lossy().into_owned();
+
+    for path in [
+        "/../secret.txt".to_string(),
+        "/%2e%2e/secret.txt".to_string(),
+        "/%2E%2E/secret.txt".to_string(),
+        "/..%2fsecret.txt".to_string(),
+        "/%2e%2e%2fsecret.txt".to_string(),
+        "/en/../../secret.txt".to_string(),
+        "/en/%2e%2e/%2e%2e/secret.txt".to_string(),
+        "/..%5csecret.txt".to_string(),
+        format!("/{absolute}"),
+        format!("/%2f{}", absolute.trim_start_matches('/')),
+    ] {
+        let (status, body) = get(address, &path).await;
+        assert!(
+            status == StatusCode::NOT_FOUND || status == StatusCode::BAD_REQUEST,
+            "{path}: {status}"
+        );
+        assert!(!body.contains("TOP SECRET"), "{path} leaked a file");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_save_rebuilds_the_site_and_reloads_open_tabs() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let mut tab = subscribe(preview.address()).await;
+
+    let edited = project
+        .read(PAGE_SOURCE)
+        .replace("In short: nowhere.", "In short: nowhere at all.");
+    project.write(PAGE_SOURCE, edited);
+
+    assert_eq!(next_event(&mut tab).await.event, "reload");
+    let (_, page) = get(preview.address(), PAGE_URL).await;
+    assert!(page.contains("In short: nowhere at all."));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mistake_is_shown_over_the_last_good_site_until_it_is_fixed() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let address = preview.address();
+    let mut tab = subscribe(address).await;
+    let good = project.read(PAGE_SOURCE);
+
+    project.write(
+        PAGE_SOURCE,
+        good.replacen("title: ", "title: [unclosed ", 1),
+    );
+    let event = next_event(&mut tab).await;
+    assert_eq!(event.event, "error");
+    let diagnostics: Value = serde_json::from_str(&event.data).expect("JSON diagnostics");
+    let first = &diagnostics[0];
+    assert_eq!(first["file"], PAGE_SOURCE);
+    assert_eq!(first["severity"], "error");
+    assert!(first["line"].is_u64(), "{first}");
+    assert!(first["message"].as_str().is_some_and(|m| !m.is_empty()));
+    let text = first["text"].as_str().expect("terminal text");
+    assert!(text.starts_with(&format!("{PAGE_SOURCE}:")), "{text}");
+
+    let (status, page) = get(address, PAGE_URL).await;
+    assert_eq!(status, StatusCode::OK, "the last good site is still served");
+    assert!(page.contains("What the IMS readiness checker does with your answers"));
+
+    let mut new_tab = subscribe(address).await;
+    let at_once = next_event(&mut new_tab).await;
+    assert_eq!(
+        at_once.event, "error",
+        "a tab opened while the build is broken sees why"
+    );
+    assert_eq!(at_once.data, event.data);
+
+    project.write(PAGE_SOURCE, good.replace("In short: nowhere.", "Fixed."));
+    assert_eq!(next_event(&mut tab).await.event, "reload");
+    assert_eq!(next_event(&mut new_tab).await.event, "reload");
+    let (_, page) = get(address, PAGE_URL).await;
+    assert!(page.contains("Fixed."));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_files_are_reported_and_the_preview_keeps_running() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let address = preview.address();
+    let mut tab = subscribe(address).await;
+    let good = project.read(PAGE_SOURCE);
+
+    let mut not_utf8 = good.clone().into_bytes();
+    not_utf8.extend_from_slice(b"\nCaf\xe9 au lait\n");
+    project.write(PAGE_SOURCE, not_utf8);
+    let event = next_event(&mut tab).await;
+    assert_eq!(event.event, "error");
+    assert!(event.data.contains(PAGE_SOURCE), "{}", event.data);
+
+    project.write(PAGE_SOURCE, &good);
+    assert_eq!(next_event(&mut tab).await.event, "reload");
+
+    let huge = format!(
+        "---\ntitle: A very long technote\n---\n\n# Long {{#long}}\n\n{}",
+        "A long paragraph of text. ".repeat(200_000)
+    );
+    assert!(huge.len() > 5_000_000);
+    project.write("content/en/technotes/using/huge.md", huge);
+    let event = next_event(&mut tab).await;
+    assert!(
+        matches!(event.event.as_str(), "reload" | "error"),
+        "{}",
+        event.event
+    );
+
+    project.remove("content/en/technotes/using/huge.md");
+    project.remove(PAGE_SOURCE);
+    // Removing a page other pages link to is a mistake the build reports;
+    // either way the preview answers.
+    let event = next_event(&mut tab).await;
+    assert!(
+        matches!(event.event.as_str(), "reload" | "error"),
+        "{}",
+        event.event
+    );
+    let (status, _) = get(address, "/en/").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_project_broken_from_the_start_is_served_once_fixed() {
+    let project = Project::copy_of_shipped_site();
+    let good = project.read(PAGE_SOURCE);
+    project.write(
+        PAGE_SOURCE,
+        good.replacen("title: ", "title: [unclosed ", 1),
+    );
+    let preview = start(&project).await;
+    let address = preview.address();
+
+    let (status, page) = get(address, PAGE_URL).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        page.contains(r#"src="/__technote/live.js""#),
+        "the waiting page loads the reload script"
+    );
+
+    let mut tab = subscribe(address).await;
+    assert_eq!(next_event(&mut tab).await.event, "error");
+
+    project.write(PAGE_SOURCE, good);
+    assert_eq!(next_event(&mut tab).await.event, "reload");
+    let (status, _) = get(address, PAGE_URL).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_site_published_below_a_folder_is_previewed_there() {
+    let project = Project::copy_of_shipped_site();
+    let config = project.read("technote.toml").replace(
+        r#"base_url = "https://technotes.example.org/""#,
+        r#"base_url = "https://technotes.example.org/docs/""#,
+    );
+    project.write("technote.toml", config);
+    let preview = start(&project).await;
+    let address = preview.address();
+    assert_eq!(preview.url(), format!("http://{address}/docs/"));
+
+    let (status, page) = get(address, &format!("/docs{PAGE_URL}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = html_escape::decode_html_entities(&page);
+    assert!(page.contains(r#"src="/docs/__technote/live.js""#));
+    let (status, _) = get(address, "/docs/__technote/live.js").await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, headers) = get_redirect(address, "/").await;
+    assert_eq!(status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(headers, "/docs/");
+    let (status, headers) = get_redirect(address, "/docs/en").await;
+    assert!(status.is_redirection(), "{status}");
+    assert_eq!(headers, "/docs/en/", "folder redirects keep the base path");
+    let (status, _) = get(address, PAGE_URL).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "pages exist only below the base path"
+    );
+}
+
+/// Save-to-reload time on the shipped site: from the write of a file to the
+/// `reload` event in the tab. Run with
+/// `cargo test --release -p technote-serve --test preview -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement, not a check"]
+async fn measure_save_to_reload() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let mut tab = subscribe(preview.address()).await;
+    let good = project.read(PAGE_SOURCE);
+
+    let mut times = Vec::new();
+    for edit in 0..11 {
+        let saved = std::time::Instant::now();
+        project.write(
+            PAGE_SOURCE,
+            good.replace("In short: nowhere.", &format!("Edit {edit}.")),
+        );
+        assert_eq!(next_event(&mut tab).await.event, "reload");
+        times.push(saved.elapsed());
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    println!(
+        "save to reload over {} edits: median {} ms, fastest {} ms, slowest {} ms",
+        times.len(),
+        median.as_millis(),
+        times[0].as_millis(),
+        times[times.len() - 1].as_millis()
+    );
+}
