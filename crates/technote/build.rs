@@ -49,15 +49,17 @@ fn emit_rerun_lines(workspace_dir: &Path) {
         "crates/checker/Cargo.toml",
         "crates/checker/src",
         "crates/rules/Cargo.toml",
-        "crates/rules/build.rs",
+        "crates/rules/build",
         "crates/rules/releases.toml",
         "crates/rules/src",
     ];
     for relative in watched {
-        println!(
-            "cargo:rerun-if-changed={}",
-            workspace_dir.join(relative).display()
-        );
+        let path = workspace_dir.join(relative);
+        // A missing path makes cargo rerun this script on every build.
+        if !path.exists() {
+            println!("cargo:warning=build.rs watches {relative}, which does not exist");
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
     }
     println!("cargo:rerun-if-changed=build.rs");
 }
