@@ -20,6 +20,58 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (atomically: a failed build leaves the previous site).
     Build(ProjectArgs),
+    /// Build, serve on loopback and rebuild on every change; the browser reloads by itself.
+    Serve(ServeArgs),
+    /// IMS readiness verdict for one machine, or for an inventory with --csv.
+    ///
+    /// Exit code: 0 when every verdict is ready or not-affected, 1 otherwise, 2 for a usage error.
+    Verdict(VerdictArgs),
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Address to listen on; loopback unless you say otherwise.
+    #[arg(long, default_value_t = technote_serve::DEFAULT_ADDRESS)]
+    pub address: std::net::SocketAddr,
+}
+
+#[derive(Args)]
+pub struct VerdictArgs {
+    /// How operators sign in: adobe-id, password or unknown.
+    #[arg(long)]
+    pub sign_in: Option<String>,
+    /// Who runs the Campaign server: hosted, on-premise or hybrid.
+    #[arg(long)]
+    pub hosting: Option<String>,
+    /// Campaign server version, as you would type it: 21.1.3, build 9330, GS11...
+    #[arg(long)]
+    pub server: Option<String>,
+    /// Client Console version (its About box shows the build).
+    #[arg(long)]
+    pub console: Option<String>,
+    /// Windows version of the console machine: windows-10, "Windows Server 2016"...
+    #[arg(long)]
+    pub windows: Option<String>,
+    /// Whether Windows has its latest updates: yes, no or unknown.
+    #[arg(long)]
+    pub windows_updated: Option<String>,
+    /// Internet Explorer version of the console machine: 11, 10...
+    #[arg(long)]
+    pub ie: Option<String>,
+    /// Inventory CSV: one machine per row, columns named like the flags (plus an optional `machine`).
+    #[arg(long, conflicts_with_all = ["sign_in", "hosting", "server", "console", "windows", "windows_updated", "ie"])]
+    pub csv: Option<PathBuf>,
+    /// Language of the verdict's text.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Folder of Fluent files to use instead of the ones built in.
+    #[arg(long)]
+    pub locales: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Where the project's parts are; each defaults to the standard layout under `--root`.

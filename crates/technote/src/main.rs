@@ -4,6 +4,7 @@
 mod checker_assets;
 mod cli;
 mod report;
+mod verdict;
 
 use std::process::ExitCode;
 
@@ -15,5 +16,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => report::build(&args.options(checker_assets::CHECKER_ASSETS)),
+        Command::Serve(args) => {
+            let mut build = args.project.options(checker_assets::CHECKER_ASSETS);
+            if args.project.out.is_none() {
+                build.out = args.project.root.join("target").join("technote-serve");
+            }
+            report::serve(technote_serve::serve(technote_serve::ServeOptions {
+                build,
+                address: args.address,
+            }))
+        }
+        Command::Verdict(args) => verdict::run(&args),
     }
 }

@@ -36,3 +36,13 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
         eprintln!("{diagnostic}");
     }
 }
+
+pub fn serve(result: Result<(), technote_serve::ServeError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! IMS readiness verdicts for people: the rules' answers built from named
+//! fields (command-line flags or inventory columns), and the verdict worded
+//! through the same Fluent messages (`checker-status-*`, `checker-finding-*`)
+//! that the in-page checker uses.
+
+mod answers;
+mod inventory;
+mod localize;
+
+pub use answers::{FIELDS, FieldError, answers_from_fields};
+pub use inventory::{Inventory, InventoryProblem, InventoryRow, read_inventory};
+pub use localize::{LocalizedFinding, LocalizedVerdict, localize};
