@@ -98,7 +98,14 @@ pub(crate) fn syntax_error(path: &Path, text: &str, error: &ParserError) -> Diag
             "see https://projectfluent.org/fluent/guide/ for the syntax of .ftl files".to_string(),
         ),
     };
-    Diagnostic::error(path, format!("{what} in `{line_text}`"))
-        .at(line, column)
-        .with_help(help)
+    // The offending line with a caret under the column, as compilers show it.
+    let gutter = line.to_string();
+    let pad = " ".repeat(gutter.len());
+    let caret = " ".repeat(usize::try_from(column.saturating_sub(1)).unwrap_or(0));
+    Diagnostic::error(
+        path,
+        format!("{what}\n {gutter} | {line_text}\n {pad} | {caret}^"),
+    )
+    .at(line, column)
+    .with_help(help)
 }

@@ -20,12 +20,34 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder (atomically: a failed build leaves the previous site).
     Build(ProjectArgs),
+    /// Run every check of a build, plus translators' reports, writing nothing.
+    ///
+    /// Exit code: 1 when there are errors (or warnings with --deny warnings), 0 otherwise.
+    Check(CheckArgs),
     /// Build, serve on loopback and rebuild on every change; the browser reloads by itself.
     Serve(ServeArgs),
     /// IMS readiness verdict for one machine, or for an inventory with --csv.
     ///
     /// Exit code: 0 when every verdict is ready or not-affected, 1 otherwise, 2 for a usage error.
     Verdict(VerdictArgs),
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also fail on warnings: `--deny warnings`.
+    #[arg(long, value_parser = ["warnings"])]
+    pub deny: Option<String>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Args)]

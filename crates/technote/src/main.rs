@@ -16,6 +16,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => report::build(&args.options(checker_assets::CHECKER_ASSETS)),
+        Command::Check(args) => {
+            report::check(&args, &args.project.options(checker_assets::CHECKER_ASSETS))
+        }
         Command::Serve(args) => {
             let mut build = args.project.options(checker_assets::CHECKER_ASSETS);
             if args.project.out.is_none() {

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use technote_diagnostics::Diagnostic;
 use technote_site::BuildOptions;
 
+use crate::cli::{CheckArgs, Format};
+
 pub fn build(options: &BuildOptions) -> ExitCode {
     match technote_site::build(options) {
         Ok(report) => {
@@ -45,4 +47,48 @@ pub fn serve(result: Result<(), technote_serve::ServeError>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+pub fn check(args: &CheckArgs, options: &BuildOptions) -> ExitCode {
+    let report = technote_check::check(options);
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+        Format::Text => print_check(&report),
+    }
+    let failed = report.errors() > 0 || (args.deny.is_some() && report.warnings() > 0);
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_check(report: &technote_check::CheckReport) {
+    for diagnostic in &report.diagnostics {
+        println!("{diagnostic}");
+    }
+    for locale in &report.locales {
+        println!(
+            "{}: interface {}/{} strings, technotes {}/{}",
+            locale.locale,
+            locale.ui_translated,
+            locale.ui_total,
+            locale.technotes_translated,
+            locale.technotes_total
+        );
+        for missing in &locale.missing_technotes {
+            println!("  not translated: {missing}");
+        }
+        for fallback in &locale.fallbacks {
+            println!("  falls back to {}: {}", fallback.from, fallback.message);
+        }
+    }
+    println!(
+        "{} error(s), {} warning(s)",
+        report.errors(),
+        report.warnings()
+    );
 }

@@ -1,0 +1,184 @@
+//! `technote check`: runs every check of a build without writing anything,
+//! and adds what translators need: the Fluent lint against the reference
+//! locale, coverage of UI strings and technotes, the fallbacks readers would
+//! see, and translations whose source has changed since they were made.
+
+mod freshness;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use technote_content::{SiteConfig, SourceFile};
+use technote_diagnostics::{Diagnostic, Severity};
+use technote_i18n::Localizer;
+use technote_site::BuildOptions;
+
+/// Everything `technote check` found.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub diagnostics: Vec<Diagnostic>,
+    pub locales: Vec<LocaleReport>,
+}
+
+/// Coverage of one locale.
+#[derive(Debug, Serialize)]
+pub struct LocaleReport {
+    pub locale: String,
+    pub ui_translated: usize,
+    pub ui_total: usize,
+    /// Messages this locale takes from another locale of its fallback chain.
+    pub fallbacks: Vec<Fallback>,
+    pub technotes_translated: usize,
+    pub technotes_total: usize,
+    /// Technotes (by path in the locale that has them) missing in this locale.
+    pub missing_technotes: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Fallback {
+    pub message: String,
+    pub from: String,
+}
+
+impl CheckReport {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Runs every check. Never writes a file.
+pub fn check(options: &BuildOptions) -> CheckReport {
+    let mut diagnostics: Vec<Diagnostic> = match technote_site::check(options) {
+        Ok(warnings) => warnings,
+        Err(problems) => problems,
+    };
+    let Ok(config) = SiteConfig::load(&options.config) else {
+        // The site check above already reported the config problem.
+        return CheckReport {
+            diagnostics,
+            locales: Vec::new(),
+        };
+    };
+    let lint = technote_i18n::lint::compare_locales(
+        &options.locales,
+        &config.reference_locale,
+        &config.locales,
+    );
+    let reference_total = lint.coverage.first().map_or(0, |c| c.total);
+    let ui_coverage: BTreeMap<String, (usize, usize)> = lint
+        .coverage
+        .iter()
+        .map(|c| (c.locale.to_string(), (c.translated, c.total)))
+        .collect();
+    // The build reports the same syntax errors the lint does.
+    for diagnostic in lint
+        .diagnostics
+        .into_iter()
+        .map(|d| d.relative_to(&options.root))
+    {
+        if !diagnostics.contains(&diagnostic) {
+            diagnostics.push(diagnostic);
+        }
+    }
+
+    let localizer =
+        Localizer::load(&options.locales, &config.locales, &config.reference_locale).ok();
+    let pages = technote_content::discover(&options.content, &config)
+        .map(|d| d.pages)
+        .unwrap_or_default();
+    let groups = translation_groups(&pages, &config);
+    diagnostics.extend(
+        freshness::stale_translations(&options.root, &pages, &config)
+            .into_iter()
+            .map(|d| d.relative_to(&options.root)),
+    );
+
+    let reference_ids: Vec<String> = localizer
+        .as_ref()
+        .map(|l| l.message_ids(&config.reference_locale))
+        .unwrap_or_default();
+    let locales = config
+        .locales
+        .iter()
+        .map(|locale| {
+            let tag = locale.to_string();
+            let fallbacks = localizer
+                .as_ref()
+                .map(|l| {
+                    reference_ids
+                        .iter()
+                        .filter_map(|id| {
+                            let provider = l.provider(locale, id)?;
+                            (provider != *locale).then(|| Fallback {
+                                message: id.clone(),
+                                from: provider.to_string(),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            // The reference locale is complete by definition.
+            let (ui_translated, ui_total) = ui_coverage
+                .get(&tag)
+                .copied()
+                .unwrap_or((reference_total, reference_total));
+            let missing_technotes: Vec<String> = groups
+                .values()
+                .filter(|members| !members.contains_key(&tag))
+                .filter_map(|members| members.values().next().cloned())
+                .collect();
+            LocaleReport {
+                technotes_translated: groups.len() - missing_technotes.len(),
+                technotes_total: groups.len(),
+                locale: tag,
+                ui_translated,
+                ui_total,
+                fallbacks,
+                missing_technotes,
+            }
+        })
+        .collect();
+    diagnostics.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
+    });
+    CheckReport {
+        diagnostics,
+        locales,
+    }
+}
+
+/// Translation group (exl-id, else path) → locale → display path.
+fn translation_groups(
+    pages: &[SourceFile],
+    config: &SiteConfig,
+) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut groups: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let limits = &config.limits;
+    for page in pages {
+        let key = std::fs::read(&page.path)
+            .ok()
+            .and_then(|bytes| technote_content::parse_source(&page.path, &bytes, limits).ok())
+            .and_then(|source| source.front.exl_id)
+            .unwrap_or_else(|| format!("path:{}", page.rel_path));
+        let display = PathBuf::from("content")
+            .join(page.locale.to_string())
+            .join(&page.rel_path);
+        groups.entry(key).or_default().insert(
+            page.locale.to_string(),
+            display.to_string_lossy().into_owned(),
+        );
+    }
+    groups
+}

@@ -1,0 +1,159 @@
+//! `technote check`: the translators' and writers' report, writing nothing.
+
+mod common;
+
+use std::process::Command;
+
+use common::{Scratch, stderr, technote};
+
+fn check(scratch: &Scratch, extra: &[&str]) -> std::process::Output {
+    let root = scratch.root().to_string_lossy().into_owned();
+    let mut args = vec!["check", "--root", &root];
+    args.extend_from_slice(extra);
+    technote(&args)
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_shipped_project_passes_and_coverage_is_reported() {
+    let scratch = Scratch::new();
+    let output = check(&scratch, &[]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}{}", stderr(&output));
+    assert!(text.contains("fr: interface"), "{text}");
+    assert!(
+        text.contains("not translated: content/en/technotes/using/checker-privacy.md"),
+        "{text}"
+    );
+    assert!(!scratch.out().exists(), "check wrote the site");
+}
+
+#[test]
+fn an_ftl_syntax_error_points_at_file_line_and_column_with_a_caret() {
+    let scratch = Scratch::new();
+    let mut ftl = scratch.read("locales/fr/site.ftl");
+    ftl.push_str("broken = { $x\n");
+    let line = ftl.lines().count();
+    scratch.write("locales/fr/site.ftl", &ftl);
+    let output = check(&scratch, &[]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text.contains(&format!(
+            "locales/fr/site.ftl:{line}:14: error: Fluent syntax error"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(" {line} | broken = {{ $x")),
+        "{text}"
+    );
+    assert!(text.contains("|              ^"), "{text}");
+    assert_eq!(
+        text.matches("Fluent syntax error").count(),
+        1,
+        "reported twice:\n{text}"
+    );
+}
+
+#[test]
+fn a_missing_translation_is_a_warning_with_its_fallback_and_fails_only_when_denied() {
+    let scratch = Scratch::new();
+    let ftl = scratch.read("locales/fr/site.ftl");
+    let without: String = ftl
+        .lines()
+        .filter(|l| !l.starts_with("toc-title"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    scratch.write("locales/fr/site.ftl", without);
+    let output = check(&scratch, &[]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("warning") && text.contains("toc-title"),
+        "{text}"
+    );
+    assert!(text.contains("falls back to en: toc-title"), "{text}");
+    let denied = check(&scratch, &["--deny", "warnings"]);
+    assert_eq!(denied.status.code(), Some(1));
+}
+
+#[test]
+fn json_output_is_one_object_for_ci() {
+    let scratch = Scratch::new();
+    let output = check(&scratch, &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(report["diagnostics"].is_array());
+    let locales: Vec<&str> = report["locales"]
+        .as_array()
+        .expect("locales")
+        .iter()
+        .filter_map(|l| l["locale"].as_str())
+        .collect();
+    assert_eq!(locales, vec!["fr", "en"]);
+}
+
+fn git(scratch: &Scratch, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(scratch.root())
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+#[test]
+fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_the_new_revision() {
+    let scratch = Scratch::new();
+    let fr = "content/fr/technotes/using/console-windows-requirements.md";
+    let en = "content/en/technotes/using/console-windows-requirements.md";
+    git(&scratch, &["init", "-q"]);
+    git(&scratch, &["add", "."]);
+    git(&scratch, &["commit", "-qm", "first"]);
+    let first = git(&scratch, &["rev-parse", "HEAD"]);
+    let record = |commit: &str| {
+        let text = scratch.read(fr);
+        let updated: String = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("source-git-commit:") {
+                    format!("source-git-commit: {commit}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        scratch.write(fr, updated);
+    };
+    record(&first);
+    git(&scratch, &["commit", "-qam", "record"]);
+    let fresh = stdout(&check(&scratch, &[]));
+    assert!(!fresh.contains("stale"), "{fresh}");
+
+    let mut source = scratch.read(en);
+    source.push_str("\nA new paragraph in the source.\n");
+    scratch.write(en, source);
+    git(&scratch, &["commit", "-qam", "change the source"]);
+    let latest = git(&scratch, &["rev-parse", "HEAD"]);
+    let stale = stdout(&check(&scratch, &[]));
+    assert!(
+        stale.contains(&format!(
+            "{fr}:1: warning: stale translation: {en} changed since revision"
+        )),
+        "{stale}"
+    );
+    assert!(
+        stale.contains(&format!("set `source-git-commit: {latest}`")),
+        "{stale}"
+    );
+
+    record(&latest);
+    let updated = stdout(&check(&scratch, &[]));
+    assert!(!updated.contains("stale"), "{updated}");
+}
