@@ -25,3 +25,7 @@ link-new-tab = (opens in a new tab)
 ## Name of the row of tabs the site's script builds from a tab set
 
 tabs-label = Choose your case
+
+## Text of the link an image hosted on another site becomes (it is not loaded)
+
+image-external = View the image on the external site

@@ -25,3 +25,7 @@ link-new-tab = (s’ouvre dans un nouvel onglet)
 ## Nom de la rangée d’onglets que le script du site construit à partir d’un jeu d’onglets
 
 tabs-label = Choisissez votre cas
+
+## Texte du lien qui remplace une image hébergée sur un autre site (elle n’est pas chargée)
+
+image-external = Voir l’image sur le site externe

@@ -20,6 +20,7 @@ pub const MESSAGE_IDS: &[&str] = &[
     "link-external",
     "link-new-tab",
     "tabs-label",
+    "image-external",
 ];
 
 /// A label of the output.
@@ -34,6 +35,8 @@ pub(crate) enum Label {
     LinkNewTab,
     /// Name of the tablist the site's script builds from a tab set.
     TabSetName,
+    /// Text of the link an image hosted elsewhere becomes.
+    ImageExternal,
 }
 
 impl Label {
@@ -44,6 +47,7 @@ impl Label {
             Label::LinkExternal => "link-external",
             Label::LinkNewTab => "link-new-tab",
             Label::TabSetName => "tabs-label",
+            Label::ImageExternal => "image-external",
         }
     }
 
@@ -54,11 +58,12 @@ impl Label {
             Label::LinkExternal => AlertKind::ALL.len() + 1,
             Label::LinkNewTab => AlertKind::ALL.len() + 2,
             Label::TabSetName => AlertKind::ALL.len() + 3,
+            Label::ImageExternal => AlertKind::ALL.len() + 4,
         }
     }
 }
 
-const LABEL_COUNT: usize = AlertKind::ALL.len() + 4;
+const LABEL_COUNT: usize = AlertKind::ALL.len() + 5;
 
 /// Labels asked from the `messages` callback at most once each per page.
 pub(crate) struct Labels<'o> {
@@ -97,6 +102,7 @@ mod tests {
             Label::LinkExternal,
             Label::LinkNewTab,
             Label::TabSetName,
+            Label::ImageExternal,
         ]);
         assert_eq!(labels.len(), MESSAGE_IDS.len());
         for (slot, label) in labels.iter().enumerate() {

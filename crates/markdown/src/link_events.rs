@@ -324,7 +324,23 @@ impl<'a> Renderer<'a, '_> {
         };
         let src = self.resolve(link_type, dest, LinkKind::Image, range.start);
         let mut html = String::with_capacity(128);
-        write_image(&mut html, &src.href, &plain_text(&alt), title, &attributes);
+        if src.external {
+            // Loading it would be a request to another site (and the CSP
+            // forbids it): the reader gets a link and decides.
+            let alt = plain_text(&alt);
+            html.push_str("<a class=\"external external-image\"");
+            push_url_attribute(&mut html, "href", &src.href);
+            html.push('>');
+            push_text(&mut html, self.labels.get(Label::ImageExternal));
+            if !alt.is_empty() {
+                html.push_str(": ");
+                push_text(&mut html, &alt);
+            }
+            self.push_hidden_suffix(&mut html, true, false);
+            html.push_str("</a>");
+        } else {
+            write_image(&mut html, &src.href, &plain_text(&alt), title, &attributes);
+        }
         self.buffer.push(Event::InlineHtml(CowStr::from(html)));
         end + 1
     }
