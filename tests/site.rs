@@ -279,3 +279,19 @@ fn unchanged_input_gives_byte_identical_output() {
         .collect();
     assert!(first == second, "two builds of the same input differ");
 }
+
+#[test]
+fn hidden_pages_are_built_but_not_listed_nor_in_the_sitemap() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "content/en/technotes/using/internal-note.md",
+        "---\ntitle: Internal note\nfeature: Technote, Upgrade\nhide: true\nrole: Admin\n---\n\n# Internal note {#internal-note}\n\nOnly for people who have the link.\n",
+    );
+    let output = scratch.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(scratch.out().join("en/technotes/using/internal-note/index.html").is_file());
+    assert!(!scratch.read("public/en/index.html").contains("internal-note"));
+    assert!(!scratch.read("public/sitemap.xml").contains("internal-note"));
+    // Nor announced as missing on the French home.
+    assert!(!scratch.read("public/fr/index.html").contains("Internal note"));
+}
