@@ -72,7 +72,10 @@ impl Widgets {
             })
             .unwrap_or_default();
         Ok(Self {
-            catalog: json!({ "minimum_releases": minimums }),
+            catalog: json!({
+                "minimum_releases": minimums,
+                "windows_versions": technote_rules::WindowsVersion::ALL.iter().map(|w| w.as_str()).collect::<Vec<_>>(),
+            }),
             checker_messages,
             names,
         })
