@@ -1,0 +1,315 @@
+//! Turning documents into sorted terms and their encoded postings, in
+//! parallel: each rayon task analyzes a run of consecutive pages with its
+//! own caches and writes each term's postings straight into their final
+//! encoding (see `format.rs`); the runs are then merged term by term.
+//!
+//! The hot loop sees every word of the site, so it does as little as it
+//! can per word: a word seen before (spelled the same) costs one hash
+//! lookup, and posting it one array access and a byte or two.
+
+use compact_str::CompactString;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::analysis::{Analyzer, for_each_word, normalize};
+use crate::document::SearchDocument;
+use crate::varint::{push_varint, read_varint};
+
+/// How a term occurs in a section; the browser scores by it. The numbers
+/// are part of the index format (`www/search.js` reads them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Weight {
+    Body = 0,
+    /// Two or more times in the body.
+    BodyRepeated = 1,
+    /// In the heading or FAQ question.
+    Heading = 2,
+    /// In the page title (posted on the page's intro section only).
+    Title = 3,
+}
+
+impl Weight {
+    fn from_bits(bits: u8) -> Self {
+        match bits & 3 {
+            0 => Self::Body,
+            1 => Self::BodyRepeated,
+            2 => Self::Heading,
+            _ => Self::Title,
+        }
+    }
+}
+
+/// A word the cache has seen that is no term (a stop word, an overlong word).
+const NOT_A_TERM: u32 = u32::MAX;
+
+/// The postings of one stem within one run.
+struct StemPostings {
+    /// Varints `gap * 4 + weight`; the first gap counts from section 0.
+    bytes: Vec<u8>,
+    /// The last section posted, and where its varint starts in `bytes`.
+    last: Option<(u32, usize)>,
+}
+
+/// What one run of pages produced, numbered in order of first appearance.
+#[derive(Default)]
+struct Run {
+    stems: Vec<CompactString>,
+    postings: Vec<StemPostings>,
+}
+
+/// Analyzes one run of consecutive pages.
+struct RunCollector<'a> {
+    analyzer: &'a Analyzer,
+    /// Words as written (`Mises`, `mises`) to their stem number.
+    words: FxHashMap<CompactString, u32>,
+    stem_numbers: FxHashMap<CompactString, u32>,
+    normalized: String,
+    section: u32,
+    out: Run,
+}
+
+impl<'a> RunCollector<'a> {
+    fn new(analyzer: &'a Analyzer) -> Self {
+        Self {
+            analyzer,
+            words: FxHashMap::default(),
+            stem_numbers: FxHashMap::default(),
+            normalized: String::new(),
+            section: 0,
+            out: Run::default(),
+        }
+    }
+
+    fn page(&mut self, document: &SearchDocument, intro_section: u32) {
+        self.section = intro_section;
+        self.add_text(document.title, Weight::Title);
+        self.add_text(document.intro, Weight::Body);
+        for (section, part) in (intro_section.saturating_add(1)..).zip(&document.sections) {
+            self.section = section;
+            self.add_text(part.heading, Weight::Heading);
+            self.add_text(part.text, Weight::Body);
+        }
+    }
+
+    fn add_text(&mut self, text: &str, weight: Weight) {
+        for_each_word(text, |word| {
+            let stem = match self.words.get(word) {
+                Some(&stem) => stem,
+                None => self.learn(word),
+            };
+            if let Some(postings) = self.out.postings.get_mut(stem as usize) {
+                post(postings, self.section, weight);
+            }
+        });
+    }
+
+    /// Analyzes a word met for the first time in this run.
+    fn learn(&mut self, word: &str) -> u32 {
+        normalize(word, &mut self.normalized);
+        let stem = match self.analyzer.term(&self.normalized) {
+            Some(term) => match self.stem_numbers.get(term.as_ref()) {
+                Some(&number) => number,
+                None => {
+                    // Fewer stems than words, and the caller refused more
+                    // sections (each at least a word) than u32 can number.
+                    let number = u32::try_from(self.out.stems.len()).unwrap_or(NOT_A_TERM - 1);
+                    self.out.stems.push(CompactString::from(term.as_ref()));
+                    self.out.postings.push(StemPostings {
+                        bytes: Vec::new(),
+                        last: None,
+                    });
+                    self.stem_numbers
+                        .insert(CompactString::from(term.as_ref()), number);
+                    number
+                }
+            },
+            None => NOT_A_TERM,
+        };
+        self.words.insert(CompactString::from(word), stem);
+        stem
+    }
+}
+
+/// Posts a term in `section` once, keeping its best weight.
+fn post(postings: &mut StemPostings, section: u32, weight: Weight) {
+    if let Some((last, at)) = postings.last
+        && last == section
+    {
+        // The weight is in the low bits of the varint's first byte.
+        if let Some(byte) = postings.bytes.get_mut(at) {
+            let seen = Weight::from_bits(*byte);
+            let best = match (seen, weight) {
+                (Weight::Body, Weight::Body) => Weight::BodyRepeated,
+                (seen, new) => seen.max(new),
+            };
+            *byte = (*byte & !3) | best as u8;
+        }
+        return;
+    }
+    let previous = postings.last.map_or(0, |(last, _)| last);
+    let at = postings.bytes.len();
+    push_varint(
+        &mut postings.bytes,
+        u64::from(section.saturating_sub(previous)) << 2 | weight as u64,
+    );
+    postings.last = Some((section, at));
+}
+
+/// Every term of a locale, sorted, and where its postings are in the runs.
+pub struct Postings {
+    runs: Vec<Run>,
+    /// Sorted terms, each with its (run, stem number) in every run it is in.
+    terms: Vec<(CompactString, Vec<(usize, usize)>)>,
+}
+
+impl Postings {
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|(term, _)| term.as_ref())
+    }
+
+    /// Writes the encoded postings of the term at `index` into `out`
+    /// (cleared first): the runs' lists end to end, each run's first gap
+    /// re-counted from the previous run's last section.
+    pub fn encode(&self, index: usize, out: &mut Vec<u8>) {
+        out.clear();
+        let Some((_, places)) = self.terms.get(index) else {
+            return;
+        };
+        let mut previous = 0u32;
+        for &(run, number) in places {
+            let Some(list) = self.runs.get(run).and_then(|r| r.postings.get(number)) else {
+                continue;
+            };
+            let Some((first, rest)) = read_varint(&list.bytes) else {
+                continue;
+            };
+            let section = u32::try_from(first >> 2).unwrap_or(u32::MAX);
+            push_varint(
+                out,
+                u64::from(section.saturating_sub(previous)) << 2 | (first & 3),
+            );
+            out.extend_from_slice(rest);
+            previous = list.last.map_or(section, |(last, _)| last);
+        }
+    }
+}
+
+/// Collects the postings of `documents`; document `i`'s intro is section
+/// `intro_sections[i]` and its other sections follow.
+pub fn collect(
+    analyzer: &Analyzer,
+    documents: &[SearchDocument],
+    intro_sections: &[u32],
+) -> Postings {
+    // One run per thread: each run analyzes the shared vocabulary again.
+    let runs = rayon::current_num_threads().max(1);
+    let run_length = documents.len().div_ceil(runs).max(1);
+    let runs: Vec<Run> = documents
+        .par_chunks(run_length)
+        .zip(intro_sections.par_chunks(run_length))
+        .map(|(pages, intros)| {
+            let mut collector = RunCollector::new(analyzer);
+            for (document, &intro) in pages.iter().zip(intros) {
+                collector.page(document, intro);
+            }
+            collector.out
+        })
+        .collect();
+    merge(runs)
+}
+
+/// One sorted vocabulary over the runs, which keep their postings.
+fn merge(runs: Vec<Run>) -> Postings {
+    let mut terms: Vec<(CompactString, Vec<(usize, usize)>)> = Vec::new();
+    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
+    for (run_index, run) in runs.iter().enumerate() {
+        for (number, stem) in run.stems.iter().enumerate() {
+            let term = *numbers.entry(stem.as_ref()).or_insert_with(|| {
+                terms.push((stem.clone(), Vec::new()));
+                terms.len() - 1
+            });
+            if let Some((_, places)) = terms.get_mut(term) {
+                places.push((run_index, number));
+            }
+        }
+    }
+    drop(numbers);
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Postings { runs, terms }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::varint::read_varint;
+
+    fn decode(mut bytes: &[u8]) -> Vec<(u64, Weight)> {
+        let mut list = Vec::new();
+        let mut section = 0;
+        while let Some((value, rest)) = read_varint(bytes) {
+            section += value >> 2;
+            list.push((section, Weight::from_bits(value as u8)));
+            bytes = rest;
+        }
+        list
+    }
+
+    fn run(stem: &str, posts: &[(u32, Weight)]) -> Run {
+        let mut postings = StemPostings {
+            bytes: Vec::new(),
+            last: None,
+        };
+        for &(section, weight) in posts {
+            post(&mut postings, section, weight);
+        }
+        Run {
+            stems: vec![CompactString::from(stem)],
+            postings: vec![postings],
+        }
+    }
+
+    #[test]
+    fn a_section_keeps_the_best_weight_of_its_words() {
+        let runs = vec![run(
+            "ims",
+            &[
+                (0, Weight::Body),
+                (0, Weight::Body),
+                (1, Weight::Body),
+                (1, Weight::Heading),
+                (1, Weight::Body),
+                (300, Weight::Title),
+            ],
+        )];
+        let postings = merge(runs);
+        let mut bytes = Vec::new();
+        postings.encode(0, &mut bytes);
+        assert_eq!(
+            decode(&bytes),
+            [
+                (0, Weight::BodyRepeated),
+                (1, Weight::Heading),
+                (300, Weight::Title)
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_join_into_one_list_per_term_in_sorted_order() {
+        let runs = vec![
+            run("mis", &[(5, Weight::Body)]),
+            run("console", &[(9, Weight::Heading), (12, Weight::Body)]),
+            run("mis", &[(20, Weight::Body), (21, Weight::Body)]),
+        ];
+        let postings = merge(runs);
+        assert_eq!(postings.terms().collect::<Vec<_>>(), ["console", "mis"]);
+        let mut bytes = Vec::new();
+        postings.encode(1, &mut bytes);
+        assert_eq!(
+            decode(&bytes),
+            [(5, Weight::Body), (20, Weight::Body), (21, Weight::Body)]
+        );
+        postings.encode(0, &mut bytes);
+        assert_eq!(decode(&bytes), [(9, Weight::Heading), (12, Weight::Body)]);
+    }
+}

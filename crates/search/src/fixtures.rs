@@ -1,0 +1,202 @@
+//! The fixtures `tests/search/` (Node) runs the browser code on: a small
+//! index per locale, and the term every listed word becomes. Each test here
+//! fails when a committed fixture differs from what the crate now writes;
+//! `TECHNOTE_UPDATE_FIXTURES=1 cargo test -p technote-search` rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use unic_langid::LanguageIdentifier;
+
+use crate::analysis::{Analyzer, for_each_word, normalize};
+use crate::{SearchDocument, SectionStart, build_index};
+
+const FRENCH_UPDATE: &str = "\
+Mettre à jour votre environnement pour garder la connexion IMS
+Depuis juin 2021, la connexion avec un Adobe ID demande une console cliente récente.
+Qui est concerné ?
+Les opérateurs qui se connectent avec un Adobe ID sur une console ancienne.
+Comment faire la mise à jour
+Installez d’abord la mise à jour du serveur, puis déployez la console sur chaque poste.
+Vérifiez ensuite le build affiché dans la fenêtre À propos.
+Questions fréquentes
+Les clients hébergés doivent-ils agir ?
+Seulement pour la console : Adobe met le serveur à niveau.
+Pourquoi ma connexion échoue-t-elle encore ?
+Le moteur d’Internet Explorer du poste est trop ancien : installez les mises à jour de Windows.
+";
+
+const FRENCH_CONSOLE: &str = "\
+Configuration Windows requise pour la console
+La console cliente est un programme Windows installé sur chaque poste.
+Consoles récentes
+À partir de la v7.3, la console utilise le runtime WebView2 au lieu d’Internet Explorer.
+Balises et caractères spéciaux
+Un exemple de code cite la balise <script> et l’expression .*+?( telles quelles.
+";
+
+const ENGLISH_UPDATE: &str = "\
+Update your environment to keep signing in with IMS
+Since June 2021, signing in with an Adobe ID needs a recent client console.
+Who is affected?
+Operators who sign in with an Adobe ID on an old console.
+How to update
+Install the server update first, then deploy the console on every workstation.
+Then check the build shown in the About window.
+Frequently asked questions
+Do hosted customers need to act?
+Only for the console: Adobe upgrades the server.
+Why does signing in still fail?
+The workstation's Internet Explorer engine is too old: install the Windows updates.
+";
+
+const ENGLISH_CONSOLE: &str = "\
+Windows requirements for the client console
+The client console is a Windows program installed on each workstation.
+Recent consoles
+From v7.3, the console uses the WebView2 runtime instead of Internet Explorer.
+Tags and special characters
+A code sample quotes the <script> tag and the expression .*+?( as they are.
+";
+
+fn start<'a>(id: &'a str, heading: &'a str) -> SectionStart<'a> {
+    SectionStart { id, heading }
+}
+
+fn french() -> Vec<SearchDocument<'static>> {
+    vec![
+        SearchDocument::from_plain_text(
+            "fr/technotes/using/ims-sign-in-update/",
+            "Mettre à jour votre environnement pour garder la connexion IMS",
+            FRENCH_UPDATE,
+            &[
+                start("qui-est-concerne", "Qui est concerné ?"),
+                start("comment-mettre-a-jour", "Comment faire la mise à jour"),
+                start("faq", "Questions fréquentes"),
+                start(
+                    "clients-heberges",
+                    "Les clients hébergés doivent-ils agir ?",
+                ),
+                start(
+                    "echec-connexion",
+                    "Pourquoi ma connexion échoue-t-elle encore ?",
+                ),
+            ],
+        ),
+        SearchDocument::from_plain_text(
+            "fr/technotes/using/console-windows-requirements/",
+            "Configuration Windows requise pour la console",
+            FRENCH_CONSOLE,
+            &[
+                start("consoles-recentes", "Consoles récentes"),
+                start("caracteres-speciaux", "Balises et caractères spéciaux"),
+            ],
+        ),
+    ]
+}
+
+fn english() -> Vec<SearchDocument<'static>> {
+    vec![
+        SearchDocument::from_plain_text(
+            "en/technotes/using/ims-sign-in-update/",
+            "Update your environment to keep signing in with IMS",
+            ENGLISH_UPDATE,
+            &[
+                start("who-is-affected", "Who is affected?"),
+                start("how-to-update", "How to update"),
+                start("faq", "Frequently asked questions"),
+                start("hosted-customers", "Do hosted customers need to act?"),
+                start("sign-in-fails", "Why does signing in still fail?"),
+            ],
+        ),
+        SearchDocument::from_plain_text(
+            "en/technotes/using/console-windows-requirements/",
+            "Windows requirements for the client console",
+            ENGLISH_CONSOLE,
+            &[
+                start("recent-consoles", "Recent consoles"),
+                start("special-characters", "Tags and special characters"),
+            ],
+        ),
+    ]
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/search/fixtures")
+}
+
+/// Rewrites the fixture when asked to, else checks it is current.
+fn check_fixture(relative: &str, fresh: &[u8]) {
+    let path = fixtures_dir().join(relative);
+    if std::env::var_os("TECHNOTE_UPDATE_FIXTURES").is_some() {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create the fixtures folder");
+        }
+        std::fs::write(&path, fresh).expect("write the fixture");
+        return;
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is out of date: run `TECHNOTE_UPDATE_FIXTURES=1 cargo test -p technote-search` and commit it",
+        path.display()
+    );
+}
+
+fn check_index(locale: &str, documents: &[SearchDocument]) {
+    let locale: LanguageIdentifier = locale.parse().expect("fixture locale");
+    let files = build_index(&locale, documents).expect("fixture index builds");
+    for file in files {
+        check_fixture(&file.path, &file.bytes);
+    }
+}
+
+/// Every listed word (as written) and the term it becomes, or null.
+fn check_terms(locale: &str) {
+    let parsed: LanguageIdentifier = locale.parse().expect("fixture locale");
+    let analyzer = Analyzer::for_locale(&parsed);
+    let list = std::fs::read_to_string(fixtures_dir().join(format!("words-{locale}.txt")))
+        .expect("word list");
+    let mut terms: BTreeMap<&str, Option<String>> = BTreeMap::new();
+    let mut normalized = String::new();
+    for word in list.lines() {
+        let mut words = Vec::new();
+        for_each_word(word, |part| words.push(part));
+        assert_eq!(words, [word], "the list holds single words");
+        normalize(word, &mut normalized);
+        terms.insert(word, analyzer.term(&normalized).map(|t| t.into_owned()));
+    }
+    let mut json = serde_json::to_string_pretty(&terms).expect("JSON");
+    json.push('\n');
+    check_fixture(&format!("terms-{locale}.json"), json.as_bytes());
+}
+
+#[test]
+fn french_index_fixture_is_current() {
+    check_index("fr", &french());
+}
+
+#[test]
+fn english_index_fixture_is_current() {
+    check_index("en", &english());
+}
+
+#[test]
+fn french_terms_fixture_is_current() {
+    check_terms("fr");
+}
+
+#[test]
+fn english_terms_fixture_is_current() {
+    check_terms("en");
+}
+
+#[test]
+fn fixture_pages_split_into_their_sections() {
+    let pages = french();
+    let update = &pages[0];
+    assert!(update.intro.starts_with("Mettre à jour"));
+    let failing = &update.sections[4];
+    assert_eq!(failing.id, "echec-connexion");
+    assert!(failing.text.starts_with("Le moteur d’Internet Explorer"));
+}

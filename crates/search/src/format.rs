@@ -1,0 +1,96 @@
+//! The index file `www/search.js` loads: `assets/search/<locale>/index.bin`.
+//!
+//! Binary, because JSON with the same content is a third larger and the
+//! index must stay under 30% of the text it covers. Numbers are unsigned
+//! LEB128 varints; a string is its UTF-8 byte length then its bytes.
+//!
+//! ```text
+//! "TNSI"  varint format (1)
+//! string language            e.g. "fr"
+//! string stemmer             "french", "english", or "" for none
+//! varint n, n × string       stop words, folded: queries drop them
+//! varint pages
+//!   per page: string url, string title, varint sections,
+//!             sections × (string anchor, string heading)
+//! varint terms
+//!   per term: varint shared, string suffix   (front coding: the term is
+//!             the previous term's first `shared` bytes + suffix)
+//!             varint length, length bytes of postings
+//! ```
+//!
+//! Sections are numbered across the whole file: page 0's intro is section
+//! 0, its listed sections follow, then page 1's intro, and so on. An intro
+//! links to the page itself, a listed section to `url#anchor`.
+//!
+//! Terms are sorted by bytes. A term's postings are one varint per section
+//! it occurs in, `gap * 4 + weight`: `gap` is the section number minus the
+//! previous one's (the first counts from 0), `weight` a
+//! [`crate::collect::Weight`].
+
+use crate::collect::Postings;
+use crate::document::SearchDocument;
+use crate::varint::push_varint;
+
+pub const MAGIC: &[u8; 4] = b"TNSI";
+/// Bumped whenever `www/search.js` could misread an older file.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// What the browser needs to analyze queries as the text was analyzed.
+pub struct Pipeline<'a> {
+    pub language: &'a str,
+    pub stemmer: Option<&'a str>,
+    pub stop_words: Vec<&'a str>,
+}
+
+/// The whole index file.
+pub fn write(pipeline: &Pipeline, documents: &[SearchDocument], postings: &Postings) -> Vec<u8> {
+    let mut out = Vec::with_capacity(documents.len() * 1024);
+    out.extend_from_slice(MAGIC);
+    push_varint(&mut out, FORMAT_VERSION);
+    push_str(&mut out, pipeline.language);
+    push_str(&mut out, pipeline.stemmer.unwrap_or(""));
+    push_len(&mut out, pipeline.stop_words.len());
+    for word in &pipeline.stop_words {
+        push_str(&mut out, word);
+    }
+    push_len(&mut out, documents.len());
+    for document in documents {
+        push_str(&mut out, document.url);
+        push_str(&mut out, document.title);
+        push_len(&mut out, document.sections.len());
+        for section in &document.sections {
+            push_str(&mut out, section.id);
+            push_str(&mut out, section.heading);
+        }
+    }
+    push_len(&mut out, postings.terms().count());
+    let mut previous: &[u8] = &[];
+    let mut list = Vec::new();
+    for (index, term) in postings.terms().enumerate() {
+        let term = term.as_bytes();
+        let shared = term
+            .iter()
+            .zip(previous)
+            .take_while(|(a, b)| a == b)
+            .count();
+        push_len(&mut out, shared);
+        push_bytes(&mut out, term.get(shared..).unwrap_or(&[]));
+        postings.encode(index, &mut list);
+        push_bytes(&mut out, &list);
+        previous = term;
+    }
+    out
+}
+
+fn push_str(out: &mut Vec<u8>, text: &str) {
+    push_bytes(out, text.as_bytes());
+}
+
+fn push_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    push_len(out, bytes.len());
+    out.extend_from_slice(bytes);
+}
+
+fn push_len(out: &mut Vec<u8>, length: usize) {
+    push_varint(out, length as u64);
+}

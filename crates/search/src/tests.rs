@@ -1,0 +1,179 @@
+//! What a reader finds with the index `build_index` writes.
+
+use unic_langid::LanguageIdentifier;
+
+use crate::probe::Probe;
+use crate::{SearchDocument, SearchSection, build_index};
+
+fn section<'a>(id: &'a str, heading: &'a str, text: &'a str) -> SearchSection<'a> {
+    SearchSection { id, heading, text }
+}
+
+fn french_pages() -> Vec<SearchDocument<'static>> {
+    vec![
+        SearchDocument {
+            url: "fr/technotes/using/ims/",
+            title: "Continuer à se connecter avec IMS",
+            intro: "Depuis juin 2021, la connexion par Adobe ID demande des postes récents.",
+            sections: vec![
+                section(
+                    "mise-a-jour",
+                    "Mise à jour du serveur",
+                    "Installez la mise à jour du serveur avant celle des consoles clientes.",
+                ),
+                section(
+                    "pourquoi-echec",
+                    "Pourquoi ma connexion échoue-t-elle ?",
+                    "Le moteur d’Internet Explorer du poste est trop ancien.",
+                ),
+            ],
+        },
+        SearchDocument {
+            url: "fr/technotes/using/console/",
+            title: "Configuration Windows de la console",
+            intro: "La console cliente fonctionne sous Windows.",
+            sections: vec![section(
+                "webview",
+                "Consoles récentes",
+                "Le runtime WebView2 remplace Internet Explorer.",
+            )],
+        },
+    ]
+}
+
+fn probe(locale: &str, documents: &[SearchDocument]) -> Probe {
+    let locale: LanguageIdentifier = locale.parse().expect("test locale");
+    let files = build_index(&locale, documents).expect("index builds");
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].path, format!("{locale}/index.bin"));
+    Probe::read(&locale.to_string(), &files[0].bytes)
+}
+
+#[test]
+fn a_query_without_accents_finds_accented_text() {
+    let probe = probe("fr", &french_pages());
+    assert_eq!(
+        probe.search("mise a jour"),
+        ["fr/technotes/using/ims/#mise-a-jour"]
+    );
+    assert_eq!(
+        probe.search("ECHOUE"),
+        ["fr/technotes/using/ims/#pourquoi-echec"]
+    );
+}
+
+#[test]
+fn a_plural_finds_the_singular() {
+    let probe = probe("fr", &french_pages());
+    assert_eq!(
+        probe.search("mises à jour"),
+        ["fr/technotes/using/ims/#mise-a-jour"]
+    );
+    assert_eq!(
+        probe.search("console cliente"),
+        [
+            "fr/technotes/using/ims/#mise-a-jour",
+            "fr/technotes/using/console/"
+        ],
+    );
+}
+
+#[test]
+fn a_faq_question_links_to_its_entry() {
+    let probe = probe("fr", &french_pages());
+    assert_eq!(
+        probe.search("pourquoi connexion"),
+        ["fr/technotes/using/ims/#pourquoi-echec"]
+    );
+}
+
+#[test]
+fn title_words_count_for_every_section_of_the_page() {
+    let probe = probe("fr", &french_pages());
+    assert_eq!(
+        probe.search("IMS Internet Explorer"),
+        ["fr/technotes/using/ims/#pourquoi-echec"]
+    );
+    assert_eq!(
+        probe.search("IMS"),
+        [
+            "fr/technotes/using/ims/",
+            "fr/technotes/using/ims/#mise-a-jour",
+            "fr/technotes/using/ims/#pourquoi-echec",
+        ]
+    );
+}
+
+#[test]
+fn title_and_heading_hits_weigh_more_than_body_hits() {
+    let probe = probe("fr", &french_pages());
+    let weights = |term: &str| probe.postings(&probe.terms(term)[0]);
+    // Section 0 is the IMS page's intro, 1 and 2 its sections, 3 the
+    // console page's intro, 4 its section.
+    assert_eq!(weights("IMS"), [(0, 3)]);
+    assert_eq!(weights("serveur"), [(1, 2)]);
+    assert_eq!(weights("Explorer"), [(2, 0), (4, 0)]);
+}
+
+#[test]
+fn stop_words_are_not_indexed_and_are_listed_for_queries() {
+    let probe = probe("fr", &french_pages());
+    assert!(!probe.has_term("la") && !probe.has_term("du"));
+    assert!(
+        probe.stop_words.iter().any(|w| w == "a"),
+        "à is listed folded"
+    );
+    assert!(probe.stop_words.windows(2).all(|pair| pair[0] < pair[1]));
+    assert_eq!(probe.stemmer, "french");
+    assert_eq!(probe.language, "fr");
+}
+
+#[test]
+fn a_locale_without_a_stemmer_says_so() {
+    let probe = probe("de", &[]);
+    assert_eq!(probe.stemmer, "");
+}
+
+#[test]
+fn english_stems_and_folds_too() {
+    let pages = [SearchDocument {
+        url: "en/technotes/using/ims/",
+        title: "Keep signing in with IMS",
+        intro: "",
+        sections: vec![section(
+            "how-to-update",
+            "How to update",
+            "Update the server first, then the client consoles. Café naïve résumé.",
+        )],
+    }];
+    let probe = probe("en", &pages);
+    assert_eq!(
+        probe.search("updating console"),
+        ["en/technotes/using/ims/#how-to-update"]
+    );
+    assert_eq!(
+        probe.search("naive resume"),
+        ["en/technotes/using/ims/#how-to-update"]
+    );
+    assert!(probe.search("the of and").is_empty());
+}
+
+#[test]
+fn empty_input_gives_an_empty_index() {
+    let probe = probe("en", &[]);
+    assert!(probe.search("anything").is_empty());
+}
+
+#[test]
+fn odd_text_is_indexed_without_trouble() {
+    let long_word = "x".repeat(10_000);
+    let pages = [SearchDocument {
+        url: "en/odd/",
+        title: "<script>alert(1)</script>",
+        intro: &long_word,
+        sections: vec![section("", "", ".*+?( \u{301}\u{301} \0 \u{fffd}")],
+    }];
+    let probe = probe("en", &pages);
+    assert_eq!(probe.search("script"), ["en/odd/", "en/odd/#"]);
+    assert!(probe.search(&long_word).is_empty());
+}
