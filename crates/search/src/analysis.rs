@@ -93,53 +93,75 @@ impl Analyzer {
 
 /// Calls `visit` with every word of `text`, as written.
 pub fn for_each_word<'t>(text: &'t str, mut visit: impl FnMut(&'t str)) {
-    let bytes = text.as_bytes();
     let mut index = 0;
     loop {
-        // Two tight loops, separators then word characters, with ASCII
-        // (most of any text) decided without decoding UTF-8.
-        let start = loop {
-            match bytes.get(index) {
-                None => return,
-                Some(byte) if byte.is_ascii() => {
-                    if byte.is_ascii_alphanumeric() {
-                        break index;
-                    }
-                    index += 1;
-                }
-                Some(_) => match char_at(text, index) {
-                    (true, _) => break index,
-                    (false, width) => index += width,
-                },
-            }
-        };
-        loop {
-            match bytes.get(index) {
-                Some(byte) if byte.is_ascii() => {
-                    if !byte.is_ascii_alphanumeric() {
-                        break;
-                    }
-                    index += 1;
-                }
-                Some(_) => match char_at(text, index) {
-                    (true, width) => index += width,
-                    (false, _) => break,
-                },
-                None => break,
-            }
+        let start = end_of_run(text, index, false);
+        if start >= text.len() {
+            return;
         }
+        index = end_of_run(text, start, true);
         if let Some(word) = text.get(start..index) {
             visit(word);
         }
     }
 }
 
-/// Whether the character at byte `index` of `text` is a word character,
-/// and its length in bytes.
-fn char_at(text: &str, index: usize) -> (bool, usize) {
-    text.get(index..)
-        .and_then(|rest| rest.chars().next())
-        .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+/// How [`end_of_run`] sees a byte: ASCII separator, ASCII word character,
+/// or part of a multi-byte character, decoded to decide.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Separator,
+    Word,
+    NotAscii,
+}
+
+const BYTE_CLASSES: [ByteClass; 256] = {
+    let mut classes = [ByteClass::NotAscii; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = if (byte as u8).is_ascii_alphanumeric() {
+            ByteClass::Word
+        } else {
+            ByteClass::Separator
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// Where the run of word characters (`word`) or of separators (`!word`)
+/// starting at byte `index` ends. ASCII bytes, most of any text, are
+/// classified by a table lookup without decoding UTF-8.
+fn end_of_run(text: &str, mut index: usize, word: bool) -> usize {
+    let bytes = text.as_bytes();
+    let (same, other) = if word {
+        (ByteClass::Word, ByteClass::Separator)
+    } else {
+        (ByteClass::Separator, ByteClass::Word)
+    };
+    loop {
+        let rest = bytes.get(index..).unwrap_or_default();
+        match rest
+            .iter()
+            .position(|&byte| BYTE_CLASSES[usize::from(byte)] != same)
+        {
+            None => return bytes.len(),
+            Some(run) => index += run,
+        }
+        if bytes
+            .get(index)
+            .is_none_or(|&byte| BYTE_CLASSES[usize::from(byte)] == other)
+        {
+            return index;
+        }
+        let Some(character) = text.get(index..).and_then(|rest| rest.chars().next()) else {
+            return index;
+        };
+        if is_word_char(character) != word {
+            return index;
+        }
+        index += character.len_utf8();
+    }
 }
 
 /// Writes `word` lowercased and without accents into `out` (cleared first).
@@ -166,6 +188,8 @@ fn is_word_char(character: char) -> bool {
         // Accented Latin letters, frequent in French, skip the general
         // Unicode tables: all of U+00C0..U+024F is alphabetic but × and ÷.
         '\u{c0}'..='\u{24f}' => !matches!(character, '\u{d7}' | '\u{f7}'),
+        // General Punctuation (’ “ ” – — …, spaces) holds no letter, digit or mark.
+        '\u{2000}'..='\u{206f}' => false,
         _ => character.is_alphanumeric() || is_combining_mark(character),
     }
 }
@@ -246,8 +270,8 @@ mod tests {
     }
 
     #[test]
-    fn the_latin_shortcut_agrees_with_the_unicode_tables() {
-        for character in '\u{c0}'..='\u{24f}' {
+    fn the_shortcuts_agree_with_the_unicode_tables() {
+        for character in ('\u{c0}'..='\u{24f}').chain('\u{2000}'..='\u{206f}') {
             assert_eq!(
                 is_word_char(character),
                 character.is_alphanumeric() || is_combining_mark(character),
