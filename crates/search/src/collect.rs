@@ -158,13 +158,26 @@ fn post(postings: &mut StemPostings, section: u32, weight: Weight) {
 /// Every term of a locale, sorted, and where its postings are in the runs.
 pub struct Postings {
     runs: Vec<Run>,
-    /// Sorted terms, each with its (run, stem number) in every run it is in.
-    terms: Vec<(CompactString, Vec<(usize, usize)>)>,
+    /// (run, stem number) of every run's stems, sorted by stem then run.
+    places: Vec<(usize, usize)>,
+    /// Where each distinct term's places start in `places`, then the end.
+    term_starts: Vec<usize>,
 }
 
 impl Postings {
+    fn stem(&self, (run, number): (usize, usize)) -> &str {
+        self.runs
+            .get(run)
+            .and_then(|run| run.stems.get(number))
+            .map_or("", CompactString::as_str)
+    }
+
+    /// The terms, sorted by bytes.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(term, _)| term.as_ref())
+        self.term_starts
+            .iter()
+            .take(self.term_starts.len().saturating_sub(1))
+            .filter_map(|&start| self.places.get(start).map(|&place| self.stem(place)))
     }
 
     /// Writes the encoded postings of the term at `index` into `out`
@@ -172,11 +185,13 @@ impl Postings {
     /// re-counted from the previous run's last section.
     pub fn encode(&self, index: usize, out: &mut Vec<u8>) {
         out.clear();
-        let Some((_, places)) = self.terms.get(index) else {
+        let (Some(&start), Some(&end)) =
+            (self.term_starts.get(index), self.term_starts.get(index + 1))
+        else {
             return;
         };
         let mut previous = 0u32;
-        for &(run, number) in places {
+        for &(run, number) in self.places.get(start..end).unwrap_or_default() {
             let Some(list) = self.runs.get(run).and_then(|r| r.postings.get(number)) else {
                 continue;
             };
@@ -220,22 +235,33 @@ pub fn collect(
 
 /// One sorted vocabulary over the runs, which keep their postings.
 fn merge(runs: Vec<Run>) -> Postings {
-    let mut terms: Vec<(CompactString, Vec<(usize, usize)>)> = Vec::new();
-    let mut numbers: FxHashMap<&str, usize> = FxHashMap::default();
-    for (run_index, run) in runs.iter().enumerate() {
-        for (number, stem) in run.stems.iter().enumerate() {
-            let term = *numbers.entry(stem.as_ref()).or_insert_with(|| {
-                terms.push((stem.clone(), Vec::new()));
-                terms.len() - 1
-            });
-            if let Some((_, places)) = terms.get_mut(term) {
-                places.push((run_index, number));
-            }
+    let stem = |&(run, number): &(usize, usize)| -> &str {
+        runs.get(run)
+            .and_then(|run: &Run| run.stems.get(number))
+            .map_or("", CompactString::as_str)
+    };
+    let mut places: Vec<(usize, usize)> = runs
+        .iter()
+        .enumerate()
+        .flat_map(|(run, stems)| (0..stems.stems.len()).map(move |number| (run, number)))
+        .collect();
+    places.par_sort_unstable_by(|a, b| stem(a).cmp(stem(b)).then(a.0.cmp(&b.0)));
+    let mut term_starts: Vec<usize> = Vec::new();
+    for (position, pair) in places.iter().enumerate() {
+        let first = position == 0
+            || places
+                .get(position - 1)
+                .is_none_or(|before| stem(before) != stem(pair));
+        if first {
+            term_starts.push(position);
         }
     }
-    drop(numbers);
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Postings { runs, terms }
+    term_starts.push(places.len());
+    Postings {
+        runs,
+        places,
+        term_starts,
+    }
 }
 
 #[cfg(test)]
