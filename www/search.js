@@ -84,21 +84,43 @@ class Reader {
     return value;
   }
 
-  /** Skips a length-prefixed string; returns where its bytes are. */
-  span() {
-    const length = this.varint();
+  /** Skips a length-prefixed string; returns where it starts (its length). */
+  skip() {
     const start = this.at;
+    const length = this.varint();
     this.at += length;
     if (this.at > this.bytes.length) throw new Error("search index is truncated");
-    return [start, this.at];
+    return start;
   }
 
-  text([start, end]) {
-    return this.decoder.decode(this.bytes.subarray(start, end));
+  /** Where the string after the length-prefixed one at `at` starts. */
+  skipFrom(at) {
+    const [length, start] = readVarint(this.bytes, at);
+    return start + length;
+  }
+
+  /** The length-prefixed string at `at`. */
+  textAt(at) {
+    const [length, start] = readVarint(this.bytes, at);
+    return this.decode(start, start + length);
+  }
+
+  decode(start, end) {
+    const bytes = this.bytes;
+    // Most terms and ids are short ASCII: skip the decoder's overhead.
+    if (end - start <= 64) {
+      let ascii = "";
+      for (let at = start; at < end; at++) {
+        if (bytes[at] >= 0x80) return this.decoder.decode(bytes.subarray(start, end));
+        ascii += String.fromCharCode(bytes[at]);
+      }
+      return ascii;
+    }
+    return this.decoder.decode(bytes.subarray(start, end));
   }
 
   string() {
-    return this.text(this.span());
+    return this.textAt(this.skip());
   }
 }
 
@@ -118,49 +140,61 @@ export function parseIndex(bytes) {
   const stemmer = reader.string();
   const stopWords = new Set();
   for (let count = reader.varint(); count > 0; count--) stopWords.add(reader.string());
-  const pages = [];
-  const sections = []; // { page, anchor, heading } spans; intro sections have none
+  // Where each page's url (its title follows) and each section's anchor
+  // (its heading follows) are; -1 for intro sections, which link to the page.
+  const pageAt = [];
+  const sectionPage = [];
+  const sectionAt = [];
   for (let count = reader.varint(); count > 0; count--) {
-    const page = { url: reader.span(), title: reader.span(), intro: sections.length };
-    pages.push(page);
-    sections.push({ page: pages.length - 1, anchor: null, heading: null });
+    const page = pageAt.length;
+    pageAt.push(reader.skip());
+    reader.skip();
+    sectionPage.push(page);
+    sectionAt.push(-1);
     for (let listed = reader.varint(); listed > 0; listed--) {
-      sections.push({ page: pages.length - 1, anchor: reader.span(), heading: reader.span() });
+      sectionPage.push(page);
+      sectionAt.push(reader.skip());
+      reader.skip();
     }
   }
   const terms = [];
-  const postings = [];
+  const postingStart = [];
+  const postingEnd = [];
   const byTerm = new Map();
-  let previous = new Uint8Array(0);
+  let previous = "";
   for (let count = reader.varint(); count > 0; count--) {
     const shared = reader.varint();
-    const [start, end] = reader.span();
-    const term = new Uint8Array(shared + end - start);
-    term.set(previous.subarray(0, shared));
-    term.set(bytes.subarray(start, end), shared);
-    const text = reader.decoder.decode(term);
+    const suffix = reader.varint();
+    const start = reader.at;
+    reader.at += suffix;
+    if (reader.at > bytes.length) throw new Error("search index is truncated");
+    // Front coding shares bytes; ASCII terms share characters alike.
+    const text = /^[\x00-\x7f]*$/.test(previous) && shared <= previous.length
+      ? previous.slice(0, shared) + reader.decode(start, reader.at)
+      : sharedText(reader, bytes, previous, shared, start, reader.at);
     byTerm.set(text, terms.length);
     terms.push(text);
-    postings.push(reader.span());
-    previous = term;
+    const length = reader.varint();
+    postingStart.push(reader.at);
+    reader.at += length;
+    postingEnd.push(reader.at);
+    if (reader.at > bytes.length) throw new Error("search index is truncated");
+    previous = text;
   }
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
-  return { reader, language, stemmer, stopWords, pages, sections, terms, postings, byTerm };
+  return {
+    reader, language, stemmer, stopWords, pageAt, sectionPage, sectionAt,
+    terms, postingStart, postingEnd, byTerm, scratch: null,
+  };
 }
 
-/** (section, weight) pairs of a term, in section order. */
-function decodePostings(index, term) {
-  const [start, end] = index.postings[term];
-  const bytes = index.reader.bytes;
-  const list = [];
-  let section = 0;
-  for (let at = start; at < end; ) {
-    const [value, next] = readVarint(bytes, at, end);
-    section += Math.floor(value / 4);
-    list.push([section, value % 4]);
-    at = next;
-  }
-  return list;
+/** A front-coded term whose shared prefix is not plain ASCII. */
+function sharedText(reader, bytes, previous, shared, start, end) {
+  const previousBytes = new TextEncoder().encode(previous);
+  const term = new Uint8Array(shared + end - start);
+  term.set(previousBytes.subarray(0, shared));
+  term.set(bytes.subarray(start, end), shared);
+  return reader.decoder.decode(term);
 }
 
 /**
@@ -193,6 +227,17 @@ export function analyzeQuery(index, stem, query) {
   return groups;
 }
 
+/** Per-section work arrays, allocated once per index and kept clean. */
+function scratch(index) {
+  const count = index.sectionPage.length;
+  index.scratch ??= {
+    score: new Float64Array(count),
+    groupScore: new Float64Array(count),
+    direct: new Uint32Array(count),
+  };
+  return index.scratch;
+}
+
 /**
  * Ranked sections for a query: those matching the most query words (all of
  * them when possible), best score first.
@@ -202,63 +247,96 @@ export function analyzeQuery(index, stem, query) {
 export function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) {
   const groups = analyzeQuery(index, stem, query);
   if (groups.length === 0) return { total: 0, results: [] };
-  const sectionCount = index.sections.length;
-  const direct = new Map(); // section -> { matched: Set<group>, score }
+  const { score, groupScore, direct } = scratch(index);
+  const sectionCount = index.sectionPage.length;
+  const bytes = index.reader.bytes;
+  const hits = []; // sections with a direct match, each once
   const titled = groups.map(() => new Map()); // per group: page -> inherited score
   groups.forEach((group, number) => {
-    const best = new Map();
+    const touched = [];
     const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, PREFIX_FACTOR])];
     for (const [term, factor] of candidates) {
       const position = index.byTerm.get(term);
       if (position === undefined) continue;
-      const list = decodePostings(index, position);
-      const idf = Math.log(1 + sectionCount / list.length);
-      for (const [section, weight] of list) {
-        const score = WEIGHTS[weight] * idf * factor;
-        if (score > (best.get(section) ?? 0)) best.set(section, score);
+      const start = index.postingStart[position];
+      const end = index.postingEnd[position];
+      // The count of postings, for the term's rarity, before scoring them.
+      let postings = 0;
+      for (let at = start; at < end; at++) if (bytes[at] < 0x80) postings++;
+      const idf = Math.log(1 + sectionCount / Math.max(1, postings));
+      let section = 0;
+      for (let at = start; at < end; ) {
+        const [value, next] = readVarint(bytes, at, end);
+        at = next;
+        section += Math.floor(value / 4);
+        if (section >= sectionCount) throw new Error("search index points past its sections");
+        const weight = value % 4;
+        const points = WEIGHTS[weight] * idf * factor;
+        if (groupScore[section] === 0) touched.push(section);
+        if (points > groupScore[section]) groupScore[section] = points;
         if (weight === 3) {
-          const page = index.sections[section]?.page;
+          const page = index.sectionPage[section];
           const inherited = INHERITED_TITLE_WEIGHT * idf * factor;
-          if (page !== undefined && inherited > (titled[number].get(page) ?? 0)) titled[number].set(page, inherited);
+          if (inherited > (titled[number].get(page) ?? 0)) titled[number].set(page, inherited);
         }
       }
     }
-    for (const [section, score] of best) {
-      const entry = direct.get(section) ?? { matched: new Set(), score: 0 };
-      entry.matched.add(number);
-      entry.score += score;
-      direct.set(section, entry);
+    for (const section of touched) {
+      if (direct[section] === 0) hits.push(section);
+      direct[section] |= 1 << number;
+      score[section] += groupScore[section];
+      groupScore[section] = 0;
     }
   });
-  const ranked = [];
-  for (const [section, entry] of direct) {
-    let matched = entry.matched.size;
-    let score = entry.score;
-    const page = index.sections[section].page;
+  // Matched words per hit, title words of its page included.
+  const matched = hits.map((section) => {
+    const page = index.sectionPage[section];
+    let count = 0;
     groups.forEach((_, number) => {
-      const inherited = titled[number].get(page);
-      if (!entry.matched.has(number) && inherited !== undefined) {
-        matched += 1;
-        score += inherited;
+      if (direct[section] & (1 << number)) count++;
+      else {
+        const inherited = titled[number].get(page);
+        if (inherited !== undefined) {
+          count++;
+          score[section] += inherited;
+        }
       }
     });
-    ranked.push({ section, matched, score });
+    return count;
+  });
+  const most = matched.reduce((best, count) => Math.max(best, count), 0);
+  const better = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
+  const top = []; // best `limit` sections, best first
+  let total = 0;
+  hits.forEach((section, position) => {
+    if (matched[position] !== most) return;
+    total++;
+    if (top.length === limit && !better(section, top[top.length - 1])) return;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && better(section, top[at - 1])) {
+      top[at] = top[at - 1];
+      at--;
+    }
+    top[at] = section;
+  });
+  const results = top.map((section) => describe(index, section, basePath));
+  for (const section of hits) {
+    score[section] = 0;
+    direct[section] = 0;
   }
-  const most = ranked.reduce((best, hit) => Math.max(best, hit.matched), 0);
-  const kept = ranked
-    .filter((hit) => hit.matched === most)
-    .sort((a, b) => b.score - a.score || a.section - b.section);
-  return { total: kept.length, results: kept.slice(0, limit).map((hit) => describe(index, hit.section, basePath)) };
+  return { total, results };
 }
 
-function describe(index, number, basePath) {
-  const section = index.sections[number];
-  const page = index.pages[section.page];
-  const url = basePath + index.reader.text(page.url);
-  const title = index.reader.text(page.title);
-  if (section.anchor === null) return { href: url, title, heading: "" };
-  const anchor = index.reader.text(section.anchor);
-  return { href: `${url}#${encodeURIComponent(anchor)}`, title, heading: index.reader.text(section.heading) };
+function describe(index, section, basePath) {
+  const reader = index.reader;
+  const pageAt = index.pageAt[index.sectionPage[section]];
+  const url = basePath + reader.textAt(pageAt);
+  const title = reader.textAt(reader.skipFrom(pageAt));
+  const anchorAt = index.sectionAt[section];
+  if (anchorAt < 0) return { href: url, title, heading: "" };
+  const anchor = reader.textAt(anchorAt);
+  const heading = reader.textAt(reader.skipFrom(anchorAt));
+  return { href: `${url}#${encodeURIComponent(anchor)}`, title, heading };
 }
 
 /**
@@ -348,9 +426,16 @@ function enhance(box) {
       return;
     }
     if (run !== latest) return;
-    const { total, results } = search(ready.index, ready.stem, query, data.base ?? "/");
-    renderResults(list, results);
-    say(statusText(messages, total, results.length, locale), 500);
+    let outcome;
+    try {
+      outcome = search(ready.index, ready.stem, query, data.base ?? "/");
+    } catch {
+      renderResults(list, []);
+      say(messages.error, 0);
+      return;
+    }
+    renderResults(list, outcome.results);
+    say(statusText(messages, outcome.total, outcome.results.length, locale), 500);
   };
   const links = () => [...list.querySelectorAll("a")];
   const clear = () => {
