@@ -177,3 +177,19 @@ fn odd_text_is_indexed_without_trouble() {
     assert_eq!(probe.search("script"), ["en/odd/", "en/odd/#"]);
     assert!(probe.search(&long_word).is_empty());
 }
+
+#[test]
+fn the_index_does_not_depend_on_the_number_of_threads() {
+    let locale: LanguageIdentifier = "fr".parse().expect("test locale");
+    let mut pages = french_pages();
+    pages.extend(french_pages());
+    pages.extend(french_pages());
+    let build = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        pool.install(|| build_index(&locale, &pages).expect("index builds"))
+    };
+    assert_eq!(build(1), build(4));
+}
