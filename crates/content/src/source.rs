@@ -1,6 +1,8 @@
 //! Reading one technote source: bytes to text, then front matter and body.
 
 use std::borrow::Cow;
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use technote_diagnostics::{Diagnostic, line_col};
@@ -29,14 +31,7 @@ const YAML_HELP: &str = "front matter is YAML: one `key: value` per line, indent
 pub fn parse_source(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Source, Diagnostic> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > limits.max_file_bytes {
-        return Err(Diagnostic::error(
-            path,
-            format!(
-                "the file is {size} bytes; the limit is {} bytes",
-                limits.max_file_bytes
-            ),
-        )
-        .with_help("split the page, or raise `max_file_bytes` under [limits] in technote.toml"));
+        return Err(too_large(path, size, limits));
     }
     let text = decode(path, bytes)?;
     let text = normalize_line_endings(text);
@@ -59,6 +54,40 @@ pub fn parse_source(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Source
         body: body.to_string(),
         body_line,
     })
+}
+
+/// Reads a source file for [`parse_source`], refusing one larger than
+/// `limits.max_file_bytes` before loading it: a stray multi-gigabyte file
+/// fails the build with a message instead of exhausting memory.
+pub fn read_source(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
+    let unreadable = |error: std::io::Error| {
+        Diagnostic::error(path, format!("cannot read this file: {error}"))
+            .with_help("check that the file exists and that you may read it")
+    };
+    let file = File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    // One byte past the limit is enough to know the file is too large.
+    (&file)
+        .take(limits.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > limits.max_file_bytes {
+        let size = file.metadata().map_or(read, |m| m.len().max(read));
+        return Err(too_large(path, size, limits));
+    }
+    Ok(bytes)
+}
+
+fn too_large(path: &Path, size: u64, limits: &Limits) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        format!(
+            "the file is {size} bytes; the limit is {} bytes",
+            limits.max_file_bytes
+        ),
+    )
+    .with_help("split the page, or raise `max_file_bytes` under [limits] in technote.toml")
 }
 
 /// Splits `---` / YAML / `---` from the body. The YAML part returned still

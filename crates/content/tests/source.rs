@@ -237,3 +237,27 @@ fn front_matter_must_be_a_mapping() {
     let error = parse("---\n- a\n- b\n---\n").unwrap_err();
     assert!(error.line.is_some());
 }
+
+#[test]
+fn read_source_refuses_a_file_over_the_limit_without_loading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.md");
+    std::fs::write(&path, vec![b'a'; 2048]).unwrap();
+    let limits = Limits {
+        max_file_bytes: 1024,
+        ..Limits::default()
+    };
+    let error = technote_content::read_source(&path, &limits).unwrap_err();
+    assert_eq!(
+        error.message,
+        "the file is 2048 bytes; the limit is 1024 bytes"
+    );
+    let small = Limits {
+        max_file_bytes: 2048,
+        ..Limits::default()
+    };
+    assert_eq!(
+        technote_content::read_source(&path, &small).unwrap().len(),
+        2048
+    );
+}

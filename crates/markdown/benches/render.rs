@@ -5,7 +5,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use technote_markdown::{KeepLinks, RenderOptions, render};
+use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, render};
 
 /// Every fixture in one body: a page that uses each construct of the dialect.
 fn page() -> String {
@@ -33,6 +33,7 @@ fn compare(c: &mut Criterion) {
         first_line: 1,
         messages: &messages,
         links: &KeepLinks,
+        max_nesting: DEFAULT_MAX_NESTING,
     };
     let mut group = c.benchmark_group("page");
     group.throughput(Throughput::Bytes(body.len() as u64));

@@ -84,7 +84,15 @@ pub struct RenderOptions<'a> {
     pub messages: &'a dyn Fn(&str) -> String,
     /// Rewrites relative link and image destinations.
     pub links: &'a dyn LinkResolver,
+    /// Deepest nesting of Markdown elements accepted (lists in lists, quotes
+    /// in quotes, emphasis inside them...). A deeper block is reported as an
+    /// error and left out of the HTML, so hostile input cannot make the page
+    /// (or a browser's parser) arbitrarily deep.
+    pub max_nesting: usize,
 }
+
+/// The nesting limit sites use unless their configuration says otherwise.
+pub const DEFAULT_MAX_NESTING: usize = 256;
 
 /// Turns the relative destinations written in Markdown into the hrefs of the
 /// built site.

@@ -135,22 +135,45 @@ impl<'a, 'o> Renderer<'a, 'o> {
         self.reserve_explicit_ids();
         let mut block: Vec<Spanned<'a>> = Vec::with_capacity(64);
         let mut depth = 0usize;
+        // Set once the current block went deeper than the limit: its events
+        // are dropped until it ends.
+        let mut too_deep = false;
         for spanned in Events::new(self.body) {
             match spanned.0 {
                 Event::Start(_) => depth += 1,
                 Event::End(_) => depth = depth.saturating_sub(1),
                 _ => {}
             }
-            block.push(spanned);
-            if depth == 0 {
-                self.block(&mut block);
+            if depth > self.options.max_nesting && !too_deep {
+                too_deep = true;
                 block.clear();
+                self.too_deep(spanned.1.start);
+            }
+            if !too_deep {
+                block.push(spanned);
+            }
+            if depth == 0 {
+                if !too_deep {
+                    self.block(&mut block);
+                }
+                block.clear();
+                too_deep = false;
             }
         }
         if !block.is_empty() {
             self.block(&mut block);
         }
         self.finish()
+    }
+
+    fn too_deep(&mut self, offset: usize) {
+        let limit = self.options.max_nesting;
+        self.error(
+            offset,
+            format!("the Markdown nests more than {limit} levels deep here"),
+            "flatten the lists or quotes; if the depth is intended, raise `max_nesting` \
+             under [limits] in technote.toml",
+        );
     }
 
     /// Reserves every `{#id}` written in the source (headings, FAQ

@@ -233,3 +233,34 @@ fn script_urls_are_never_written() {
     };
     assert_eq!((diagnostic.line, diagnostic.column), (Some(10), Some(7)));
 }
+
+#[test]
+fn lists_nested_beyond_the_limit_are_an_error_and_left_out() {
+    // `- - x` opens a list inside a list item on one line: 10,000 levels
+    // in 20 kB, as a hostile or broken file could.
+    let body = format!("Before.\n\n{}x\n\nAfter.\n", "- ".repeat(10_000));
+    let document = support::render_with(&body, "en", FIRST_LINE);
+    assert_eq!(document.diagnostics.len(), 1, "{:#?}", document.diagnostics);
+    let diagnostic = &document.diagnostics[0];
+    assert!(diagnostic.is_error());
+    assert_eq!(diagnostic.line, Some(FIRST_LINE + 2));
+    assert_eq!(
+        diagnostic.message,
+        "the Markdown nests more than 256 levels deep here"
+    );
+    let html = support::html(&document);
+    assert!(
+        html.contains("Before.") && html.contains("After."),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<li>"),
+        "the too deep list is left out: {html}"
+    );
+}
+
+#[test]
+fn nesting_up_to_the_limit_renders() {
+    let body = format!("{}x\n", ">".repeat(255));
+    assert_eq!(diagnostics(&body), Vec::new());
+}

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use technote_markdown::{
-    Document, KeepLinks, LinkKind, LinkRef, LinkResolver, MESSAGE_IDS, RenderOptions, ResolvedLink,
-    render,
+    DEFAULT_MAX_NESTING, Document, KeepLinks, LinkKind, LinkRef, LinkResolver, MESSAGE_IDS,
+    RenderOptions, ResolvedLink, render,
 };
 
 /// Every piece of HTML a document hands to the site.
@@ -202,6 +202,7 @@ fn the_resolver_sees_relative_destinations_with_their_file_positions() {
         first_line: 20,
         messages: &messages,
         links: &recorder,
+        max_nesting: DEFAULT_MAX_NESTING,
     };
     let document = render(body, &options);
     assert_eq!(
@@ -242,6 +243,7 @@ fn any_prefix_of_any_fixture_renders_without_panicking() {
         first_line: 1,
         messages: &messages,
         links: &KeepLinks,
+        max_nesting: DEFAULT_MAX_NESTING,
     };
     for (_, body) in support::fixtures() {
         for (cut, _) in body.char_indices().step_by(3) {

@@ -1,6 +1,5 @@
 //! Reading the project: config, Fluent strings, sources and their front matter.
 
-use std::fs;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -127,8 +126,7 @@ fn read_page(
     locales: &[LanguageIdentifier],
     config: &SiteConfig,
 ) -> Result<Page, Diagnostic> {
-    let bytes = fs::read(&source.path)
-        .map_err(|e| crate::output::io_error(&source.path, "read the file", &e))?;
+    let bytes = technote_content::read_source(&source.path, &config.limits)?;
     let parsed = technote_content::parse_source(&source.path, &bytes, &config.limits)?;
     let locale = locales
         .iter()

@@ -51,6 +51,7 @@ pub fn render_all(
                 first_line: page.body_line,
                 messages: &messages,
                 links: &links,
+                max_nesting: project.config.limits.max_nesting,
             };
             let document = technote_markdown::render(&page.body, &options);
             let mut diagnostics = document.diagnostics.clone();

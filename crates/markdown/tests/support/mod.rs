@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::{Entry, PatternElement};
 use technote_markdown::{
-    Document, LinkKind, LinkRef, LinkResolver, RenderOptions, ResolvedLink, Segment, render,
+    DEFAULT_MAX_NESTING, Document, LinkKind, LinkRef, LinkResolver, RenderOptions, ResolvedLink,
+    Segment, render,
 };
 
 /// The messages of `locales/<locale>/markdown.ftl`, as plain text.
@@ -88,6 +89,7 @@ pub fn render_with(body: &str, locale: &str, first_line: u32) -> Document {
         first_line,
         messages: &messages,
         links: &SiteLike,
+        max_nesting: DEFAULT_MAX_NESTING,
     };
     render(body, &options)
 }
