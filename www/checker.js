@@ -47,6 +47,8 @@ function renderVerdict(region, verdict, messages) {
     const list = document.createElement("ol");
     for (const finding of verdict.findings) {
       const item = document.createElement("li");
+      // The code names the finding whatever the page's language (browser tests read it).
+      item.dataset.code = finding.code;
       const template = messages[`checker-finding-${finding.code}`];
       item.append(template === undefined ? finding.code : fillTemplate(template, finding.args), " ");
       const link = document.createElement("a");
