@@ -3,15 +3,16 @@
 // index.bin, written by crates/search) and its stemmer are fetched the first
 // time the box gets focus or input, never on page load. Queries go through
 // the same pipeline as the indexed text (see crates/search/src/analysis.rs):
-// words, lowercase per character, accents dropped, stop words dropped,
-// Snowball stem. Results are built with createElement/textContent only.
+// words, lowercase per character, accents dropped, Snowball stem. Stop words
+// are not in the index, so they match nothing and change no ranking.
+// Results are built with createElement/textContent only.
 //
 // Importable without a DOM, so Node tests can use the exports below.
 
 /** Longest query looked at; the input's maxlength says the same. */
 export const MAX_QUERY_CHARS = 200;
 /** Query words beyond this many are ignored. */
-export const MAX_QUERY_WORDS = 12;
+export const MAX_QUERY_WORDS = 16;
 /** Results shown at most. */
 export const MAX_RESULTS = 10;
 
@@ -125,7 +126,18 @@ class Reader {
 }
 
 /**
- * Reads an index file (format: crates/search/src/format.rs). Page and
+ * The payload of an index file, which is a zlib stream.
+ * @param {ReadableStream<Uint8Array> | Uint8Array} file
+ * @returns {Promise<Uint8Array>}
+ */
+export async function inflateIndex(file) {
+  const stream = file instanceof Uint8Array ? new Blob([file]).stream() : file;
+  const inflated = stream.pipeThrough(new DecompressionStream("deflate"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+/**
+ * Reads an index payload (format: crates/search/src/format.rs). Page and
  * section texts stay bytes until a result shows them.
  * @param {Uint8Array} bytes
  */
@@ -138,8 +150,6 @@ export function parseIndex(bytes) {
   if (format !== 1) throw new Error(`search index format ${format} is not supported`);
   const language = reader.string();
   const stemmer = reader.string();
-  const stopWords = new Set();
-  for (let count = reader.varint(); count > 0; count--) stopWords.add(reader.string());
   // Where each page's url (its title follows) and each section's anchor
   // (its heading follows) are; -1 for intro sections, which link to the page.
   const pageAt = [];
@@ -183,7 +193,7 @@ export function parseIndex(bytes) {
   }
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
   return {
-    reader, language, stemmer, stopWords, pageAt, sectionPage, sectionAt,
+    reader, language, stemmer, pageAt, sectionPage, sectionAt,
     terms, postingStart, postingEnd, byTerm, scratch: null,
   };
 }
@@ -210,7 +220,6 @@ export function analyzeQuery(index, stem, query) {
   words.forEach((word, position) => {
     const normalized = normalizeWord(word);
     if (normalized === "" || [...normalized].length > MAX_TERM_CHARS) return;
-    if (index.stopWords.has(normalized)) return;
     const exact = DIGIT.test(normalized) ? normalized : stem(normalized);
     const prefixed = [];
     if (typing && position === words.length - 1 && normalized.length >= MIN_PREFIX_CHARS) {
@@ -395,8 +404,8 @@ function enhance(box) {
   const load = () => {
     engine ??= (async () => {
       const response = await fetch(data.index ?? "", { credentials: "same-origin" });
-      if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-      const index = parseIndex(new Uint8Array(await response.arrayBuffer()));
+      if (!response.ok || response.body === null) throw new Error(`search index: HTTP ${response.status}`);
+      const index = parseIndex(await inflateIndex(response.body));
       return { index, stem: await loadStemmer(index.stemmer) };
     })();
     return engine;
@@ -475,6 +484,7 @@ function enhance(box) {
   box.hidden = false;
 }
 
-if (typeof document !== "undefined") {
+// Browsers that cannot inflate the index keep the box hidden, as without JavaScript.
+if (typeof document !== "undefined" && typeof DecompressionStream === "function") {
   document.querySelectorAll("[data-search]").forEach(enhance);
 }

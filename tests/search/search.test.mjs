@@ -4,12 +4,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
-  MAX_RESULTS, fillCount, loadStemmer, parseIndex, search, statusText,
+  MAX_RESULTS, fillCount, inflateIndex, loadStemmer, parseIndex, search, statusText,
 } from "../../www/search.js";
 
+const indexFile = (lang) => new Uint8Array(readFileSync(new URL(`./fixtures/${lang}/index.bin`, import.meta.url)));
+
 async function engine(lang) {
-  const bytes = new Uint8Array(readFileSync(new URL(`./fixtures/${lang}/index.bin`, import.meta.url)));
-  const index = parseIndex(bytes);
+  const index = parseIndex(await inflateIndex(indexFile(lang)));
   const stem = await loadStemmer(index.stemmer);
   return (query, basePath = "/") => search(index, stem, query, basePath);
 }
@@ -108,8 +109,11 @@ test("the status line counts results in the reader's language", () => {
   assert.equal(fillCount("{count} results", { count: 1234 }, "en"), "1,234 results");
 });
 
-test("a damaged index is refused with an error, not misread", () => {
-  const bytes = new Uint8Array(readFileSync(new URL("./fixtures/en/index.bin", import.meta.url)));
-  assert.throws(() => parseIndex(bytes.subarray(0, bytes.length - 3)));
+test("a damaged index is refused with an error, not misread", async () => {
+  const file = indexFile("en");
+  await assert.rejects(inflateIndex(file.subarray(0, file.length - 3)));
+  await assert.rejects(inflateIndex(new TextEncoder().encode("<html>")));
+  const payload = await inflateIndex(file);
+  assert.throws(() => parseIndex(payload.subarray(0, payload.length - 3)));
   assert.throws(() => parseIndex(new TextEncoder().encode("<html>")));
 });

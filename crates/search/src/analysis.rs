@@ -66,13 +66,6 @@ impl Analyzer {
         self.stemmer.as_ref().map(|(_, name)| *name)
     }
 
-    /// The folded stop words, sorted, for the browser to drop from queries.
-    pub fn stop_words(&self) -> Vec<&str> {
-        let mut words: Vec<&str> = self.stop_words.iter().map(String::as_str).collect();
-        words.sort_unstable();
-        words
-    }
-
     /// The term of a normalized word (see [`normalize`]), or `None` for a
     /// stop word or an over-long word.
     pub fn term<'w>(&self, normalized: &'w str) -> Option<Cow<'w, str>> {

@@ -64,9 +64,8 @@ pub fn build_index(
     let pipeline = Pipeline {
         language: &language,
         stemmer: analyzer.stemmer_name(),
-        stop_words: analyzer.stop_words(),
     };
-    let bytes = format::write(&pipeline, documents, &postings);
+    let bytes = format::compress(&format::write(&pipeline, documents, &postings));
     Ok(vec![IndexFile {
         path: format!("{language}/index.bin"),
         bytes,

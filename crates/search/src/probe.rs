@@ -41,7 +41,6 @@ impl<'a> Reader<'a> {
 pub struct Probe {
     pub language: String,
     pub stemmer: String,
-    pub stop_words: Vec<String>,
     analyzer: Analyzer,
     /// `href` of every section, by section number.
     hrefs: Vec<String>,
@@ -54,13 +53,13 @@ pub struct Probe {
 impl Probe {
     pub fn read(locale: &str, bytes: &[u8]) -> Self {
         let locale: LanguageIdentifier = locale.parse().expect("test locale");
+        let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(bytes).expect("zlib stream");
         let (magic, rest) = bytes.split_at(4);
         assert_eq!(magic, MAGIC);
         let mut reader = Reader { bytes: rest };
         assert_eq!(reader.varint() as u64, FORMAT_VERSION);
         let language = reader.string();
         let stemmer = reader.string();
-        let stop_words = (0..reader.varint()).map(|_| reader.string()).collect();
         let mut hrefs = Vec::new();
         let mut page_intro = Vec::new();
         for _ in 0..reader.varint() {
@@ -94,7 +93,6 @@ impl Probe {
         Self {
             language,
             stemmer,
-            stop_words,
             analyzer: Analyzer::for_locale(&locale),
             hrefs,
             page_intro,

@@ -1,11 +1,13 @@
-//! `SearchDocument::from_plain_text` relies on the markdown crate writing
-//! each heading and FAQ question on a line of its own in `Document::text`.
-//! Checked on every technote of the project.
+//! On the project's own technotes, rendered by the markdown crate as the
+//! site renders them: `SearchDocument::from_plain_text` finds every heading
+//! and FAQ question in `Document::text`, and each locale's index stays
+//! under 30% of the text it covers.
 
 use std::path::{Path, PathBuf};
 
+use technote_markdown::Document;
 use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, render};
-use technote_search::{SearchDocument, SectionStart};
+use technote_search::{SearchDocument, SectionStart, build_index};
 
 fn technotes(dir: &Path, found: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -37,54 +39,71 @@ fn body(source: &str) -> (&str, u32) {
     (source, 1)
 }
 
-#[test]
-fn every_heading_and_question_of_the_technotes_starts_a_section() {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+/// Every technote of `content/<locale>/`, rendered.
+fn rendered(locale: &str) -> Vec<(PathBuf, Document)> {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../content")
+        .join(locale);
     let mut files = Vec::new();
     technotes(&content, &mut files);
     assert!(!files.is_empty(), "no technote under {}", content.display());
-    for file in files {
-        let source = std::fs::read_to_string(&file).expect("readable technote");
-        let (body, first_line) = body(&source);
-        let messages = |id: &str| id.to_string();
-        let document = render(
-            body,
-            &RenderOptions {
-                file: &file,
-                first_line,
-                messages: &messages,
-                links: &KeepLinks,
-                max_nesting: DEFAULT_MAX_NESTING,
-            },
-        );
-        let mut starts: Vec<(u32, SectionStart)> = document
-            .headings
-            .iter()
-            .map(|h| {
-                (
-                    h.line,
-                    SectionStart {
-                        id: &h.id,
-                        heading: &h.text,
-                    },
-                )
-            })
-            .chain(document.faq.iter().map(|f| {
-                (
-                    f.line,
-                    SectionStart {
-                        id: &f.id,
-                        heading: &f.question,
-                    },
-                )
-            }))
-            .collect();
-        starts.sort_by_key(|(line, _)| *line);
-        let starts: Vec<SectionStart> = starts.into_iter().map(|(_, start)| start).collect();
+    files
+        .into_iter()
+        .map(|file| {
+            let source = std::fs::read_to_string(&file).expect("readable technote");
+            let (body, first_line) = body(&source);
+            let messages = |id: &str| id.to_string();
+            let document = render(
+                body,
+                &RenderOptions {
+                    file: &file,
+                    first_line,
+                    messages: &messages,
+                    links: &KeepLinks,
+                    max_nesting: DEFAULT_MAX_NESTING,
+                },
+            );
+            (file, document)
+        })
+        .collect()
+}
+
+/// Headings and FAQ questions in page order, as the site passes them.
+fn starts(document: &Document) -> Vec<SectionStart<'_>> {
+    let mut starts: Vec<(u32, SectionStart)> = document
+        .headings
+        .iter()
+        .map(|h| {
+            (
+                h.line,
+                SectionStart {
+                    id: &h.id,
+                    heading: &h.text,
+                },
+            )
+        })
+        .chain(document.faq.iter().map(|f| {
+            (
+                f.line,
+                SectionStart {
+                    id: &f.id,
+                    heading: &f.question,
+                },
+            )
+        }))
+        .collect();
+    starts.sort_by_key(|(line, _)| *line);
+    starts.into_iter().map(|(_, start)| start).collect()
+}
+
+#[test]
+fn every_heading_and_question_of_the_technotes_starts_a_section() {
+    for (file, document) in rendered("fr").into_iter().chain(rendered("en")) {
+        let starts = starts(&document);
         let title = document.title.as_deref().unwrap_or("");
         let search = SearchDocument::from_plain_text("x/", title, &document.text, &starts);
         // A start found in the text ends the previous section's text before
-        // its own line, so no section text contains a later heading line.
+        // its own line, so no section text holds a later heading line.
         for (index, section) in search.sections.iter().enumerate() {
             for later in starts.iter().skip(index + 1) {
                 assert!(
@@ -113,5 +132,40 @@ fn every_heading_and_question_of_the_technotes_starts_a_section() {
                 faq.id
             );
         }
+    }
+}
+
+#[test]
+fn each_locale_index_is_at_most_30_percent_of_its_text() {
+    for locale in ["fr", "en"] {
+        let pages = rendered(locale);
+        let starts: Vec<Vec<SectionStart>> = pages.iter().map(|(_, d)| starts(d)).collect();
+        let urls: Vec<String> = pages
+            .iter()
+            .map(|(file, _)| {
+                format!(
+                    "{locale}/technotes/using/{}/",
+                    file.file_stem().unwrap_or_default().to_string_lossy()
+                )
+            })
+            .collect();
+        let documents: Vec<SearchDocument> = pages
+            .iter()
+            .zip(&starts)
+            .zip(&urls)
+            .map(|(((_, document), starts), url)| {
+                let title = document.title.as_deref().unwrap_or("");
+                SearchDocument::from_plain_text(url, title, &document.text, starts)
+            })
+            .collect();
+        let text: usize = pages.iter().map(|(_, d)| d.text.len()).sum();
+        let files =
+            build_index(&locale.parse().expect("locale"), &documents).expect("index builds");
+        let index: usize = files.iter().map(|f| f.bytes.len()).sum();
+        assert!(
+            index * 100 <= text * 30,
+            "{locale}: index of {index} bytes for {text} bytes of text ({}%)",
+            index * 100 / text
+        );
     }
 }
