@@ -6,7 +6,8 @@
 //! 2. Each character is lowercased on its own, canonically decomposed, and
 //!    its combining marks dropped: `Sécurité` becomes `securite`.
 //! 3. Words longer than [`MAX_TERM_CHARS`] characters are dropped (encoded
-//!    blobs, not words), and so are the locale's stop words.
+//!    blobs, not words), and so are the locale's stop words (queries keep
+//!    theirs: with no term to match, they change no ranking).
 //! 4. Words without digits go through the locale's Snowball stemmer, when
 //!    the browser has the same one (French and English).
 //!
