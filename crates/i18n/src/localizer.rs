@@ -106,17 +106,30 @@ impl Localizer {
         let mut parsed: BTreeMap<LanguageIdentifier, Vec<(PathBuf, FluentResource)>> =
             BTreeMap::new();
         for (locale, path, text) in sources {
+            // The runtime parser skips comments, so a malformed one (`##x`)
+            // would pass here and fail the lint: the full parser's errors
+            // keep `technote build` and `technote check` in agreement.
+            let full_parse_errors = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(_) => Vec::new(),
+                Err((_, errors)) => errors
+                    .iter()
+                    .map(|e| syntax_error(&path, &text, e))
+                    .collect(),
+            };
             let resource = match FluentResource::try_new(text) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
-                    problems.extend(
-                        errors
-                            .iter()
-                            .map(|e| syntax_error(&path, resource.source(), e)),
-                    );
+                    if full_parse_errors.is_empty() {
+                        problems.extend(
+                            errors
+                                .iter()
+                                .map(|e| syntax_error(&path, resource.source(), e)),
+                        );
+                    }
                     resource
                 }
             };
+            problems.extend(full_parse_errors);
             parsed.entry(locale).or_default().push((path, resource));
         }
 

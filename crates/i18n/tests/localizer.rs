@@ -158,6 +158,19 @@ fn syntax_errors_name_file_line_column_and_quote_the_line() {
 }
 
 #[test]
+fn a_malformed_comment_fails_loading_as_it_fails_the_lint() {
+    // The runtime parser alone skips comments; found by fuzzing (fuzz/).
+    let sources = vec![(
+        lang("en"),
+        PathBuf::from("en/ui.ftl"),
+        "ok = fine\n##x = commented out?\n".to_string(),
+    )];
+    let problems = Localizer::from_sources(sources, &lang("en")).err().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!((problems[0].line, problems[0].column), (Some(2), Some(3)));
+}
+
+#[test]
 fn a_message_defined_twice_names_both_files() {
     let sources = vec![
         (lang("en"), PathBuf::from("en/a.ftl"), "x = 1\n".to_string()),
