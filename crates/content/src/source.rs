@@ -31,7 +31,7 @@ const YAML_HELP: &str = "front matter is YAML: one `key: value` per line, indent
 pub fn parse_source(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Source, Diagnostic> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > limits.max_file_bytes {
-        return Err(too_large(path, size, limits));
+        return Err(too_large(path, size, bytes, limits));
     }
     let text = decode(path, bytes)?;
     let text = normalize_line_endings(text);
@@ -74,20 +74,29 @@ pub fn read_source(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limits.max_file_bytes {
         let size = file.metadata().map_or(read, |m| m.len().max(read));
-        return Err(too_large(path, size, limits));
+        return Err(too_large(path, size, &bytes, limits));
     }
     Ok(bytes)
 }
 
-fn too_large(path: &Path, size: u64, limits: &Limits) -> Diagnostic {
+/// Points at the line where the file crosses the limit: where to split it.
+fn too_large(path: &Path, size: u64, bytes: &[u8], limits: &Limits) -> Diagnostic {
+    let within = usize::try_from(limits.max_file_bytes)
+        .map_or(bytes, |limit| bytes.get(..limit).unwrap_or(bytes));
+    let line = newline_count(within).saturating_add(1);
     Diagnostic::error(
         path,
         format!(
-            "the file is {size} bytes; the limit is {} bytes",
+            "the file is {size} bytes; the limit of {} bytes is reached on this line",
             limits.max_file_bytes
         ),
     )
+    .at_line(u32::try_from(line).unwrap_or(u32::MAX))
     .with_help("split the page, or raise `max_file_bytes` under [limits] in technote.toml")
+}
+
+fn newline_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Splits `---` / YAML / `---` from the body. The YAML part returned still

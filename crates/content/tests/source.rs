@@ -242,7 +242,7 @@ fn front_matter_must_be_a_mapping() {
 fn read_source_refuses_a_file_over_the_limit_without_loading_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.md");
-    std::fs::write(&path, vec![b'a'; 2048]).unwrap();
+    std::fs::write(&path, "line\n".repeat(410)).unwrap();
     let limits = Limits {
         max_file_bytes: 1024,
         ..Limits::default()
@@ -250,14 +250,16 @@ fn read_source_refuses_a_file_over_the_limit_without_loading_it() {
     let error = technote_content::read_source(&path, &limits).unwrap_err();
     assert_eq!(
         error.message,
-        "the file is 2048 bytes; the limit is 1024 bytes"
+        "the file is 2050 bytes; the limit of 1024 bytes is reached on this line"
     );
-    let small = Limits {
-        max_file_bytes: 2048,
+    // 204 whole lines of 5 bytes fit: the limit falls in line 205.
+    assert_eq!(error.line, Some(205));
+    let enough = Limits {
+        max_file_bytes: 2050,
         ..Limits::default()
     };
     assert_eq!(
-        technote_content::read_source(&path, &small).unwrap().len(),
-        2048
+        technote_content::read_source(&path, &enough).unwrap().len(),
+        2050
     );
 }

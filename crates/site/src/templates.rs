@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use technote_diagnostics::Diagnostic;
+use technote_diagnostics::{Diagnostic, line_col};
 use technote_i18n::{FluentArgs, FluentValue, Localizer};
 use tera::{Tera, Value};
 use unic_langid::LanguageIdentifier;
@@ -26,7 +26,9 @@ impl Templates {
     ) -> Result<Self, Diagnostic> {
         let glob = templates_dir.join("**").join("*");
         let glob = glob.to_string_lossy();
-        let mut base = Tera::new(&glob).map_err(|e| template_error(templates_dir, &e))?;
+        let mut base = Tera::new(&glob).map_err(|e| {
+            syntax_error(&chain_text(&e)).unwrap_or_else(|| template_error(templates_dir, &e))
+        })?;
         base.set_escape_fn(escape_html);
         let by_locale = locales
             .iter()
@@ -58,7 +60,10 @@ impl Templates {
             )
         })?;
         tera.render(template, context)
-            .map_err(|e| template_error(Path::new("templates").join(template).as_path(), &e))
+            .map_err(|e| match missing_message(&e) {
+                Some(missing) => missing.diagnostic(tera, template),
+                None => template_error(Path::new("templates").join(template).as_path(), &e),
+            })
     }
 }
 
@@ -88,10 +93,14 @@ impl tera::Function for Translate {
             .format(&self.locale, id, Some(&fluent_args))
             .map(Value::String)
             .map_err(|e| {
-                tera::Error::msg(format!(
-                    "{e}; add `{id} = ...` to locales/{}/*.ftl (or to the reference locale)",
-                    self.locale
-                ))
+                tera::Error::chain(
+                    format!("message `{id}`"),
+                    MissingMessage {
+                        id: id.to_string(),
+                        locale: self.locale.clone(),
+                        reason: e.to_string(),
+                    },
+                )
             })
     }
 
@@ -110,9 +119,14 @@ fn fluent_value(value: &Value) -> FluentValue<'static> {
     }
 }
 
-/// Tera nests the real cause (a missing message, an unknown variable) in
-/// its error's sources; writers need all of it in one line.
+/// Tera nests the real cause (an unknown variable...) in its error's
+/// sources; writers need all of it in one line.
 fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
+    Diagnostic::error(path, chain_text(error).replace('\n', " "))
+        .with_help("fix the template or the message it names")
+}
+
+fn chain_text(error: &tera::Error) -> String {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
@@ -120,5 +134,78 @@ fn template_error(path: &Path, error: &tera::Error) -> Diagnostic {
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    Diagnostic::error(path, message).with_help("fix the template or the message it names")
+    message
+}
+
+/// A message `t()` was asked for that no locale of the chain defines.
+#[derive(Debug)]
+struct MissingMessage {
+    id: String,
+    locale: LanguageIdentifier,
+    reason: String,
+}
+
+impl std::fmt::Display for MissingMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for MissingMessage {}
+
+fn missing_message(error: &tera::Error) -> Option<&MissingMessage> {
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(missing) = cause.downcast_ref::<MissingMessage>() {
+            return Some(missing);
+        }
+        source = cause.source();
+    }
+    None
+}
+
+impl MissingMessage {
+    /// Points at the `"id"` of the call: in the rendered template, else in
+    /// the templates it extends, else in any template (an include).
+    fn diagnostic(&self, tera: &Tera, rendered: &str) -> Diagnostic {
+        let quoted = format!("\"{}\"", self.id);
+        let mut names = vec![rendered.to_string()];
+        if let Ok(template) = tera.get_template(rendered) {
+            names.extend(template.parents.iter().cloned());
+        }
+        let mut others: Vec<&str> = tera.get_template_names().collect();
+        others.sort_unstable();
+        names.extend(others.into_iter().map(str::to_string));
+        let found = names.iter().find_map(|name| {
+            let path = tera.get_template(name).ok()?.path.clone()?;
+            let text = std::fs::read_to_string(&path).ok()?;
+            let (line, column) = line_col(&text, text.find(&quoted)?);
+            Some(Diagnostic::error(path, &self.reason).at(line, column + 1))
+        });
+        found
+            .unwrap_or_else(|| {
+                Diagnostic::error(Path::new("templates").join(rendered), &self.reason)
+            })
+            .with_help(format!(
+                "add `{} = ...` to locales/{}/*.ftl (or to the reference locale), or fix the id",
+                self.id, self.locale
+            ))
+    }
+}
+
+/// The first parse error of Tera's report, at its file, line and column.
+/// Tera words it as `Failed to parse "<path>"` followed by pest's
+/// ` --> line:column` and `= what was expected`.
+fn syntax_error(report: &str) -> Option<Diagnostic> {
+    let (_, after) = report.split_once("Failed to parse \"")?;
+    let (path, rest) = after.split_once('"')?;
+    let mut lines = rest.lines().map(str::trim);
+    let position = lines.find_map(|l| l.strip_prefix("--> "))?;
+    let (line, column) = position.split_once(':')?;
+    let expected = lines.find_map(|l| l.strip_prefix("= "))?;
+    Some(
+        Diagnostic::error(path, format!("template syntax: {expected}"))
+            .at(line.parse().ok()?, column.parse().ok()?)
+            .with_help("see https://keats.github.io/tera/docs/#templates for the syntax"),
+    )
 }

@@ -22,6 +22,7 @@ pub fn build(options: &BuildOptions) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
+            let diagnostics = distinct(diagnostics);
             print_diagnostics(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             eprintln!(
@@ -31,6 +32,16 @@ pub fn build(options: &BuildOptions) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Drops repeats, keeping the first of each: a template shared by several
+/// pages (the root and English 404 pages) reports the same problem for each.
+fn distinct(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = std::collections::HashSet::new();
+    diagnostics
+        .into_iter()
+        .filter(|d| seen.insert(d.to_string()))
+        .collect()
 }
 
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
