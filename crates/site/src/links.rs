@@ -2,6 +2,7 @@
 //! once every page has rendered (anchors are only known then).
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use technote_content::LinkCheck;
@@ -35,6 +36,8 @@ pub struct SiteLinks<'a> {
     pub locale_tags: &'a [String],
     pub reference_locale: usize,
     pub page_urls: &'a [String],
+    /// Per locale, the files of the content folder that are not pages.
+    pub assets: &'a [HashSet<String>],
     pub check: &'a LinkCheck,
 }
 
@@ -139,8 +142,13 @@ impl<'a> PageLinks<'a> {
         let candidates = [self.locale, site.reference_locale];
         for locale in candidates {
             let tag = &site.locale_tags[locale];
-            let source = site.content_dir.join(tag).join(path);
-            if source.is_file() {
+            let exists = site
+                .assets
+                .get(locale)
+                .is_some_and(|set| set.contains(path))
+                || site.routes.page(locale, path).is_some();
+            if exists {
+                let source = site.content_dir.join(tag).join(path);
                 let output = format!("{tag}/{path}");
                 let href = format!("{}{output}{}", site.base_path, fragment_suffix(fragment));
                 self.assets.borrow_mut().push(AssetCopy { source, output });

@@ -1,5 +1,6 @@
 //! Reading the project: config, Fluent strings, sources and their front matter.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -17,7 +18,7 @@ pub struct Page {
     pub locale: usize,
     pub source: SourceFile,
     pub front: FrontMatter,
-    pub body: String,
+    /// 1-based line of the file where the Markdown body starts.
     pub body_line: u32,
     /// Below the site root, e.g. `fr/technotes/using/ims/`.
     pub url_path: String,
@@ -33,10 +34,18 @@ pub struct Project {
     pub pages: Vec<Page>,
     pub routes: Routes,
     pub page_urls: Vec<String>,
+    /// Per locale, the relative paths of its files that are not pages
+    /// (images…), so that links to them are checked without a file system
+    /// call per link.
+    pub assets: Vec<HashSet<String>>,
 }
 
+/// The Markdown bodies of [`Project::pages`], by page index. They are kept
+/// apart so that rendering can drop each one as soon as its page is written.
+pub type Bodies = Vec<String>;
+
 impl Project {
-    pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
+    pub fn load(options: &BuildOptions) -> Result<(Self, Bodies), Vec<Diagnostic>> {
         let config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
         let locales = config.locales.clone();
         let locale_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
@@ -77,16 +86,30 @@ impl Project {
             ]);
         }
 
-        let parsed: Vec<Result<Page, Diagnostic>> = discovered
+        let mut assets = vec![HashSet::new(); locales.len()];
+        for asset in discovered.assets {
+            if let Some(set) = locales
+                .iter()
+                .position(|l| *l == asset.locale)
+                .and_then(|l| assets.get_mut(l))
+            {
+                set.insert(asset.rel_path);
+            }
+        }
+        let parsed: Vec<Result<(Page, String), Diagnostic>> = discovered
             .pages
             .into_par_iter()
             .map(|source| read_page(source, &locales, &config))
             .collect();
         let mut pages = Vec::with_capacity(parsed.len());
+        let mut bodies = Vec::with_capacity(parsed.len());
         let mut diagnostics = Vec::new();
         for result in parsed {
             match result {
-                Ok(page) => pages.push(page),
+                Ok((page, body)) => {
+                    pages.push(page);
+                    bodies.push(body);
+                }
                 Err(d) => diagnostics.push(d),
             }
         }
@@ -95,20 +118,9 @@ impl Project {
             return Err(diagnostics);
         }
 
-        let routes = Routes::new(
-            locales.len(),
-            pages.iter().map(|p| RouteEntry {
-                locale: p.locale,
-                rel_path: &p.source.rel_path,
-                translation_key: p
-                    .front
-                    .exl_id
-                    .clone()
-                    .unwrap_or_else(|| format!("path:{}", p.source.rel_path)),
-            }),
-        );
+        let routes = routes_of(locales.len(), &pages);
         let page_urls = pages.iter().map(|p| p.url_path.clone()).collect();
-        Ok(Self {
+        let project = Self {
             config,
             locales,
             locale_tags,
@@ -117,15 +129,34 @@ impl Project {
             pages,
             routes,
             page_urls,
-        })
+            assets,
+        };
+        Ok((project, bodies))
     }
 }
 
-fn read_page(
+/// Where every page is, and which pages are translations of each other.
+pub fn routes_of(locale_count: usize, pages: &[Page]) -> Routes {
+    Routes::new(
+        locale_count,
+        pages.iter().map(|p| RouteEntry {
+            locale: p.locale,
+            rel_path: &p.source.rel_path,
+            translation_key: p
+                .front
+                .exl_id
+                .clone()
+                .unwrap_or_else(|| format!("path:{}", p.source.rel_path)),
+        }),
+    )
+}
+
+/// Reads and parses one source: the page and its Markdown body.
+pub fn read_page(
     source: SourceFile,
     locales: &[LanguageIdentifier],
     config: &SiteConfig,
-) -> Result<Page, Diagnostic> {
+) -> Result<(Page, String), Diagnostic> {
     let bytes = technote_content::read_source(&source.path, &config.limits)?;
     let parsed = technote_content::parse_source(&source.path, &bytes, &config.limits)?;
     let locale = locales
@@ -133,19 +164,19 @@ fn read_page(
         .position(|l| *l == source.locale)
         .ok_or_else(|| Diagnostic::error(&source.path, "this file's locale is not configured"))?;
     let url_path = page_url_path(&source.locale, &source.rel_path);
-    Ok(Page {
+    let page = Page {
         locale,
         url_path,
         front: parsed.front,
-        body: parsed.body,
         body_line: parsed.body_line,
         source,
-    })
+    };
+    Ok((page, parsed.body))
 }
 
 /// Two pages of one locale with the same `exl-id` would make the language
 /// switcher ambiguous.
-fn duplicate_exl_ids(pages: &[Page]) -> Vec<Diagnostic> {
+pub fn duplicate_exl_ids(pages: &[Page]) -> Vec<Diagnostic> {
     let mut seen: std::collections::HashMap<(usize, &str), &PathBuf> =
         std::collections::HashMap::new();
     let mut diagnostics = Vec::new();

@@ -10,6 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use technote_diagnostics::Diagnostic;
 
 const STAGING_PREFIX: &str = ".technote-staging-";
@@ -43,14 +44,11 @@ impl Staging {
         })
     }
 
-    /// Writes one file of the site, creating its folders.
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let path = self.staging.join(relative);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)
-                .map_err(|e| io_error(dir, "create a folder of the site", &e))?;
+    /// The staging folder, to write the site's files into.
+    pub fn folder(&self) -> SiteFolder<'_> {
+        SiteFolder {
+            root: &self.staging,
         }
-        fs::write(&path, bytes).map_err(|e| io_error(&path, "write a file of the site", &e))
     }
 
     /// Puts the finished site in place of the previous one.
@@ -59,7 +57,7 @@ impl Staging {
         if self.target.exists() {
             if swap(&self.staging, &self.target).is_ok() {
                 // The staging path now holds the previous site.
-                let _ = fs::remove_dir_all(&self.staging);
+                remove_tree(&self.staging);
                 return Ok(());
             }
             // Filesystems without an atomic exchange: move the old site aside first.
@@ -72,7 +70,7 @@ impl Staging {
                 .map_err(|e| io_error(&self.target, "move the previous site aside", &e))?;
             fs::rename(&self.staging, &self.target)
                 .map_err(|e| io_error(&self.target, "put the new site in place", &e))?;
-            let _ = fs::remove_dir_all(&retired);
+            remove_tree(&retired);
             return Ok(());
         }
         fs::rename(&self.staging, &self.target)
@@ -83,7 +81,70 @@ impl Staging {
 impl Drop for Staging {
     /// A failed build leaves nothing behind; after `publish` this is a no-op.
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.staging);
+        remove_tree(&self.staging);
+    }
+}
+
+/// A folder the site's files are written into: the staging folder of a
+/// full build, or the output folder a long-lived builder updates in place.
+#[derive(Clone, Copy)]
+pub struct SiteFolder<'a> {
+    pub root: &'a Path,
+}
+
+impl SiteFolder<'_> {
+    /// Writes one file of the site, creating its folders.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.root.join(relative);
+        create_parent(&path)?;
+        fs::write(&path, bytes).map_err(|e| io_error(&path, "write a file of the site", &e))
+    }
+
+    /// Writes one file unless it already holds exactly `bytes`, so that an
+    /// unchanged page keeps its modification time; returns whether it wrote.
+    pub fn write_if_changed(&self, relative: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
+        let path = self.root.join(relative);
+        let unchanged = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && fs::read(&path).is_ok_and(|current| current == bytes);
+        if unchanged {
+            return Ok(false);
+        }
+        self.write(relative, bytes).map(|()| true)
+    }
+
+    /// Copies a file into the site (assets), returning its size.
+    pub fn copy(&self, relative: &str, source: &Path) -> Result<u64, Diagnostic> {
+        let path = self.root.join(relative);
+        create_parent(&path)?;
+        fs::copy(source, &path).map_err(|e| io_error(source, "copy an asset into the site", &e))
+    }
+}
+
+fn create_parent(path: &Path) -> Result<(), Diagnostic> {
+    match path.parent() {
+        Some(dir) => {
+            fs::create_dir_all(dir).map_err(|e| io_error(dir, "create a folder of the site", &e))
+        }
+        None => Ok(()),
+    }
+}
+
+/// Removes a previous site. Its thousands of files are unlinked from every
+/// core: the removal is part of every rebuild's time.
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.par_iter().for_each(|entry| {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                remove_tree(&entry.path());
+            } else {
+                let _ = fs::remove_file(entry.path());
+            }
+        });
+    }
+    // Whatever the parallel pass could not remove (a racing writer…).
+    if fs::remove_dir(dir).is_err() {
+        let _ = fs::remove_dir_all(dir);
     }
 }
 
@@ -111,7 +172,7 @@ fn remove_litter(parent: &Path, name: &str) {
                 .is_some_and(|rest| rest.starts_with(&format!("{name}-")))
         });
         if ours {
-            let _ = fs::remove_dir_all(entry.path());
+            remove_tree(&entry.path());
         }
     }
 }
@@ -147,7 +208,7 @@ mod tests {
         fs::write(out.join("old.html"), "old").unwrap();
 
         let staging = Staging::create(&out).unwrap();
-        staging.write("fr/index.html", b"new").unwrap();
+        staging.folder().write("fr/index.html", b"new").unwrap();
         staging.publish().unwrap();
 
         assert!(!out.join("old.html").exists());
@@ -170,11 +231,24 @@ mod tests {
         fs::write(out.join("old.html"), "old").unwrap();
         {
             let staging = Staging::create(&out).unwrap();
-            staging.write("half.html", b"half").unwrap();
+            staging.folder().write("half.html", b"half").unwrap();
             // Dropped without publish, as when a later step fails.
         }
         assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn unchanged_files_are_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = SiteFolder { root: dir.path() };
+        assert!(folder.write_if_changed("fr/a/index.html", b"one").unwrap());
+        assert!(!folder.write_if_changed("fr/a/index.html", b"one").unwrap());
+        assert!(folder.write_if_changed("fr/a/index.html", b"two").unwrap());
+        assert_eq!(
+            fs::read_to_string(dir.path().join("fr/a/index.html")).unwrap(),
+            "two"
+        );
     }
 
     #[test]

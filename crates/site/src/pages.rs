@@ -1,12 +1,11 @@
 //! Template contexts for every kind of page, and the page set of a site.
 
 use serde::Serialize;
-use serde_json::json;
 use technote_diagnostics::Diagnostic;
+use technote_markdown::Document;
 use tera::Context;
 
 use crate::load::Project;
-use crate::render::RenderedPage;
 use crate::routes::output_file;
 use crate::templates::Templates;
 use crate::widgets::Widgets;
@@ -55,17 +54,23 @@ fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
     }
 }
 
-fn autonym(project: &Project, locale: usize) -> String {
-    project
-        .localizer
-        .format(&project.locales[locale], "language-autonym", None)
-        .unwrap_or_else(|_| project.locale_tags[locale].clone())
+/// The name of each locale in its own language, by locale index.
+fn autonyms(project: &Project) -> Vec<String> {
+    (0..project.locales.len())
+        .map(|locale| {
+            project
+                .localizer
+                .format(&project.locales[locale], "language-autonym", None)
+                .unwrap_or_else(|_| project.locale_tags[locale].clone())
+        })
+        .collect()
 }
 
 /// Links to the same page in every locale; locales without a translation
 /// link to their home, which lists the languages that have it.
 fn language_links(
     project: &Project,
+    autonyms: &[String],
     locale: usize,
     translations: &[(usize, String)],
 ) -> Vec<LanguageLink> {
@@ -79,7 +84,7 @@ fn language_links(
             );
             LanguageLink {
                 lang: project.locale_tags[l].clone(),
-                autonym: autonym(project, l),
+                autonym: autonyms.get(l).cloned().unwrap_or_default(),
                 href: format!("{base_path}{url}"),
                 url: format!("{}{url}", project.config.base_url),
                 current: l == locale,
@@ -89,22 +94,93 @@ fn language_links(
         .collect()
 }
 
-pub struct PageSet<'a> {
-    pub project: &'a Project,
-    pub rendered: &'a [RenderedPage],
-    pub templates: &'a Templates,
-    pub widgets: &'a Widgets,
-    /// Adds the preview server's reload script to every page.
-    pub live_reload: bool,
+/// Typed rather than `serde_json::Value`: listings of a large site are big,
+/// and Tera makes its own copy of whatever the context holds.
+#[derive(Serialize)]
+struct Alternate<'a> {
+    lang: &'a str,
+    href: String,
 }
 
-impl PageSet<'_> {
-    /// Renders the technote at `index` into its HTML file.
-    pub fn technote(&self, index: usize) -> Result<OutputFile, Diagnostic> {
+#[derive(Serialize)]
+struct PageInfo<'a> {
+    title: &'a str,
+    title_id: Option<&'a str>,
+    front: &'a technote_content::FrontMatter,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    id: &'a str,
+    text: &'a str,
+    children: Vec<TocEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl<'a> {
+    loc: String,
+    alternates: Vec<Alternate<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+struct HomeItem<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct FeatureGroup<'a> {
+    feature: &'a str,
+    items: Vec<HomeItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct HomeLanguage<'a> {
+    lang: &'a str,
+    autonym: Option<&'a str>,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Elsewhere<'a> {
+    title: &'a str,
+    lang: &'a str,
+    languages: Vec<HomeLanguage<'a>>,
+}
+
+pub struct PageSet<'a> {
+    project: &'a Project,
+    templates: &'a Templates,
+    widgets: &'a Widgets,
+    /// Adds the preview server's reload script to every page.
+    live_reload: bool,
+    /// Locale names, formatted once rather than on every page.
+    autonyms: Vec<String>,
+}
+
+impl<'a> PageSet<'a> {
+    pub fn new(
+        project: &'a Project,
+        templates: &'a Templates,
+        widgets: &'a Widgets,
+        live_reload: bool,
+    ) -> Self {
+        Self {
+            project,
+            templates,
+            widgets,
+            live_reload,
+            autonyms: autonyms(project),
+        }
+    }
+
+    /// Renders the technote at `index`, whose Markdown rendered to
+    /// `document`, into its HTML file.
+    pub fn technote(&self, index: usize, document: &Document) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let page = &project.pages[index];
-        let rendered = &self.rendered[index];
-        let document = &rendered.document;
         let locale = &project.locales[page.locale];
         let mut context = base_context(project, page.locale, &page.url_path, self.live_reload);
 
@@ -116,17 +192,17 @@ impl PageSet<'_> {
             .collect();
         context.insert(
             "languages",
-            &language_links(project, page.locale, &translations),
+            &language_links(project, &self.autonyms, page.locale, &translations),
         );
         context.insert("alternates", &alternates(project, &translations));
         context.insert(
             "page",
-            &json!({
-                "title": document.title.clone().unwrap_or_else(|| page.front.title.clone()),
-                "title_id": document.title_id,
-                "front": page.front,
-                "url": page.url_path,
-            }),
+            &PageInfo {
+                title: document.title.as_deref().unwrap_or(&page.front.title),
+                title_id: document.title_id.as_deref(),
+                front: &page.front,
+                url: &page.url_path,
+            },
         );
         let toc = table_of_contents(&document.headings);
         context.insert("toc", &toc);
@@ -158,10 +234,14 @@ impl PageSet<'_> {
         let homes: Vec<(usize, String)> = (0..project.locales.len())
             .map(|l| (l, format!("{}/", project.locale_tags[l])))
             .collect();
-        context.insert("languages", &language_links(project, locale, &homes));
+        context.insert(
+            "languages",
+            &language_links(project, &self.autonyms, locale, &homes),
+        );
         context.insert("alternates", &alternates(project, &homes));
 
-        let mut groups: std::collections::BTreeMap<&str, Vec<serde_json::Value>> =
+        let base_path = project.config.base_path();
+        let mut groups: std::collections::BTreeMap<&str, Vec<HomeItem<'_>>> =
             std::collections::BTreeMap::new();
         let mut elsewhere = Vec::new();
         for key in project.routes.group_keys() {
@@ -173,11 +253,11 @@ impl PageSet<'_> {
                 .find(|&&i| project.pages[i].locale == locale)
             {
                 let page = &project.pages[own];
-                let item = json!({
-                    "title": page.front.title,
-                    "description": page.front.description,
-                    "href": format!("{}{}", project.config.base_path(), page.url_path),
-                });
+                let item = HomeItem {
+                    title: &page.front.title,
+                    description: page.front.description.as_deref(),
+                    href: format!("{base_path}{}", page.url_path),
+                };
                 for feature in &page.front.feature {
                     groups
                         .entry(feature.as_str())
@@ -195,19 +275,23 @@ impl PageSet<'_> {
                     .iter()
                     .map(|&i| {
                         let p = &project.pages[i];
-                        json!({
-                            "lang": project.locale_tags[p.locale],
-                            "autonym": autonym(project, p.locale),
-                            "href": format!("{}{}", project.config.base_path(), p.url_path),
-                        })
+                        HomeLanguage {
+                            lang: &project.locale_tags[p.locale],
+                            autonym: self.autonyms.get(p.locale).map(String::as_str),
+                            href: format!("{base_path}{}", p.url_path),
+                        }
                     })
                     .collect();
-                elsewhere.push(json!({"title": page.front.title, "lang": project.locale_tags[page.locale], "languages": languages}));
+                elsewhere.push(Elsewhere {
+                    title: &page.front.title,
+                    lang: &project.locale_tags[page.locale],
+                    languages,
+                });
             }
         }
         let groups: Vec<_> = groups
             .into_iter()
-            .map(|(feature, items)| json!({"feature": feature, "items": items}))
+            .map(|(feature, items)| FeatureGroup { feature, items })
             .collect();
         context.insert("groups", &groups);
         context.insert("elsewhere", &elsewhere);
@@ -229,7 +313,7 @@ impl PageSet<'_> {
             .collect();
         context.insert(
             "languages",
-            &language_links(project, project.reference, &homes),
+            &language_links(project, &self.autonyms, project.reference, &homes),
         );
         context.insert("alternates", &alternates(project, &homes));
         let html =
@@ -254,8 +338,11 @@ impl PageSet<'_> {
         let homes: Vec<(usize, String)> = (0..project.locales.len())
             .map(|i| (i, format!("{}/", project.locale_tags[i])))
             .collect();
-        context.insert("languages", &language_links(project, l, &homes));
-        context.insert("alternates", &Vec::<serde_json::Value>::new());
+        context.insert(
+            "languages",
+            &language_links(project, &self.autonyms, l, &homes),
+        );
+        context.insert("alternates", &Vec::<Alternate<'_>>::new());
         let html = self
             .templates
             .render(&project.locales[l], "404.html", &context)?;
@@ -274,7 +361,10 @@ impl PageSet<'_> {
             .map(|l| (l, format!("{}/", project.locale_tags[l])))
             .collect();
         for (_, url) in &homes {
-            urls.push(json!({"loc": format!("{base_url}{url}"), "alternates": alternates(project, &homes)}));
+            urls.push(SitemapUrl {
+                loc: format!("{base_url}{url}"),
+                alternates: alternates(project, &homes),
+            });
         }
         for (index, page) in project.pages.iter().enumerate() {
             if page.front.hide {
@@ -287,7 +377,10 @@ impl PageSet<'_> {
                 .filter(|&&t| !project.pages[t].front.hide)
                 .map(|&t| (project.pages[t].locale, project.pages[t].url_path.clone()))
                 .collect();
-            urls.push(json!({"loc": format!("{base_url}{}", page.url_path), "alternates": alternates(project, &translations)}));
+            urls.push(SitemapUrl {
+                loc: format!("{base_url}{}", page.url_path),
+                alternates: alternates(project, &translations),
+            });
         }
         let mut context = Context::new();
         context.insert("urls", &urls);
@@ -313,17 +406,18 @@ impl PageSet<'_> {
 }
 
 /// h2 headings with their h3 headings nested, as readers scan them.
-fn table_of_contents(headings: &[technote_markdown::Heading]) -> Vec<serde_json::Value> {
-    let mut toc: Vec<serde_json::Value> = Vec::new();
+fn table_of_contents(headings: &[technote_markdown::Heading]) -> Vec<TocEntry<'_>> {
+    let mut toc: Vec<TocEntry<'_>> = Vec::new();
     for heading in headings {
-        let entry = json!({"id": heading.id, "text": heading.text, "children": []});
+        let entry = TocEntry {
+            id: &heading.id,
+            text: &heading.text,
+            children: Vec::new(),
+        };
         match heading.level {
             2 => toc.push(entry),
-            3 => match toc
-                .last_mut()
-                .and_then(|parent| parent["children"].as_array_mut())
-            {
-                Some(children) => children.push(entry),
+            3 => match toc.last_mut() {
+                Some(parent) => parent.children.push(entry),
                 None => toc.push(entry),
             },
             _ => {}
@@ -333,15 +427,20 @@ fn table_of_contents(headings: &[technote_markdown::Heading]) -> Vec<serde_json:
 }
 
 /// `hreflang` alternates for a page available at these URLs (absolute).
-fn alternates(project: &Project, translations: &[(usize, String)]) -> Vec<serde_json::Value> {
-    let mut list: Vec<serde_json::Value> = translations
+fn alternates<'p>(project: &'p Project, translations: &[(usize, String)]) -> Vec<Alternate<'p>> {
+    let base_url = &project.config.base_url;
+    let mut list: Vec<Alternate<'p>> = translations
         .iter()
-        .map(|(l, url)| json!({"lang": project.locale_tags[*l], "href": format!("{}{url}", project.config.base_url)}))
+        .map(|(l, url)| Alternate {
+            lang: &project.locale_tags[*l],
+            href: format!("{base_url}{url}"),
+        })
         .collect();
     if let Some((_, url)) = translations.iter().find(|(l, _)| *l == project.reference) {
-        list.push(
-            json!({"lang": "x-default", "href": format!("{}{url}", project.config.base_url)}),
-        );
+        list.push(Alternate {
+            lang: "x-default",
+            href: format!("{base_url}{url}"),
+        });
     }
     list
 }
@@ -351,20 +450,51 @@ fn faq_json_ld(document: &technote_markdown::Document) -> Option<String> {
     if document.faq.is_empty() {
         return None;
     }
-    let entities: Vec<_> = document
-        .faq
-        .iter()
-        .map(|entry| {
-            json!({
-                "@type": "Question",
-                "name": entry.question,
-                "acceptedAnswer": {"@type": "Answer", "text": entry.answer_html},
+    let data = FaqPage {
+        context: "https://schema.org",
+        kind: "FAQPage",
+        main_entity: document
+            .faq
+            .iter()
+            .map(|entry| FaqQuestion {
+                kind: "Question",
+                accepted_answer: FaqAnswer {
+                    kind: "Answer",
+                    text: &entry.answer_html,
+                },
+                name: &entry.question,
             })
-        })
-        .collect();
-    let data =
-        json!({"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": entities});
-    Some(script_safe_json(&data))
+            .collect(),
+    };
+    let json = serde_json::to_string(&data).ok()?;
+    Some(json.replace('<', "\\u003c"))
+}
+
+/// schema.org FAQPage, its fields in the order `serde_json::Value` sorts them.
+#[derive(Serialize)]
+struct FaqPage<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "mainEntity")]
+    main_entity: Vec<FaqQuestion<'a>>,
+}
+
+#[derive(Serialize)]
+struct FaqQuestion<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "acceptedAnswer")]
+    accepted_answer: FaqAnswer<'a>,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct FaqAnswer<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: &'a str,
 }
 
 /// JSON for a `<script type="application/json">` block: `<` is escaped so
@@ -374,11 +504,18 @@ pub fn script_safe_json(value: &serde_json::Value) -> String {
 }
 
 /// The localized notice of translated pages: machine plus human share.
-fn translation_notice(page: &crate::load::Page) -> Option<serde_json::Value> {
+fn translation_notice(page: &crate::load::Page) -> Option<TranslationNotice<'_>> {
     let workflow = page.front.workflow_type.as_deref()?;
-    Some(json!({
-        "machine": workflow.contains("mt"),
-        "human_percent": page.front.ht_degree,
-        "workflow": workflow,
-    }))
+    Some(TranslationNotice {
+        machine: workflow.contains("mt"),
+        human_percent: page.front.ht_degree,
+        workflow,
+    })
+}
+
+#[derive(Serialize)]
+struct TranslationNotice<'a> {
+    machine: bool,
+    human_percent: Option<u8>,
+    workflow: &'a str,
 }

@@ -9,8 +9,8 @@ use crate::load::Page;
 /// Widgets that make a page a statement about IMS readiness.
 const READINESS_WIDGETS: [&str; 2] = ["minimum-releases", "ims-readiness"];
 
-/// Checks every list item of a readiness page against the catalog.
-pub fn check_minimum_mentions(page: &Page, document: &Document) -> Vec<Diagnostic> {
+/// Checks every list item of a readiness page (Markdown `body`) against the catalog.
+pub fn check_minimum_mentions(page: &Page, body: &str, document: &Document) -> Vec<Diagnostic> {
     let about_readiness = document.segments.iter().any(|segment| {
         matches!(segment, Segment::Widget { name, .. } if READINESS_WIDGETS.contains(&name.as_str()))
     });
@@ -20,7 +20,7 @@ pub fn check_minimum_mentions(page: &Page, document: &Document) -> Vec<Diagnosti
     let catalog = technote_rules::catalog();
     let mut diagnostics = Vec::new();
     let mut in_code_block = false;
-    for (index, line) in page.body.lines().enumerate() {
+    for (index, line) in body.lines().enumerate() {
         let trimmed = line.trim_start_matches([' ', '>']);
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_code_block = !in_code_block;

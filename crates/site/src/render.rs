@@ -1,121 +1,189 @@
-//! Markdown to page bodies, in parallel, then the checks that need every
+//! One page from Markdown to its HTML file, and the checks that need every
 //! page rendered (anchors of other pages).
+//!
+//! A page's HTML depends only on its own Markdown and on where the other
+//! pages are, so each page is rendered, templated and written in one go and
+//! only a small [`PageRecord`] stays in memory: a 10,000-page site never
+//! holds 10,000 pages of HTML.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
-use rayon::prelude::*;
 use technote_diagnostics::Diagnostic;
-use technote_markdown::{Document, RenderOptions};
+use technote_markdown::{Document, MESSAGE_IDS, RenderOptions};
 
 use crate::links::{AssetCopy, PageLinks, PendingAnchor, SiteLinks};
 use crate::load::Project;
+use crate::pages::{OutputFile, PageSet};
+use crate::templates::Templates;
+use crate::widgets::Widgets;
 
-/// One page after Markdown rendering.
-pub struct RenderedPage {
-    pub document: Document,
+/// What rendering a page leaves behind: enough to check links into and out
+/// of it, and to copy its assets, without keeping its HTML.
+pub struct PageRecord {
     pub anchors: HashSet<String>,
+    /// Links to other pages whose `#anchor` is checked once every page rendered.
     pub pending: Vec<PendingAnchor>,
     pub assets: Vec<AssetCopy>,
+    /// Problems of the page itself: Markdown, prose, links, `#id` links.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Renders every page's Markdown; returns the pages and every problem found.
-pub fn render_all(
-    project: &Project,
-    content_dir: &std::path::Path,
-) -> (Vec<RenderedPage>, Vec<Diagnostic>) {
-    let site = SiteLinks {
-        routes: &project.routes,
-        base_path: project.config.base_path(),
-        external_docs_base: &project.config.external_docs_base,
-        content_dir,
-        locale_tags: &project.locale_tags,
-        reference_locale: project.reference,
-        page_urls: &project.page_urls,
-        check: &project.config.link_check,
-    };
-    let results: Vec<(RenderedPage, Vec<Diagnostic>)> = project
-        .pages
-        .par_iter()
-        .map(|page| {
-            let locale = &project.locales[page.locale];
-            let links =
-                PageLinks::new(&site, page.locale, &page.source.rel_path, &page.source.path);
-            let messages = |id: &str| {
-                project
-                    .localizer
-                    .format(locale, id, None)
-                    .unwrap_or_else(|_| id.to_string())
-            };
-            let options = RenderOptions {
-                file: &page.source.path,
-                first_line: page.body_line,
-                messages: &messages,
-                links: &links,
-                max_nesting: project.config.limits.max_nesting,
-            };
-            let document = technote_markdown::render(&page.body, &options);
-            let mut diagnostics = document.diagnostics.clone();
-            diagnostics.extend(crate::prose::check_minimum_mentions(page, &document));
-            diagnostics.extend(links.diagnostics.take());
-            let anchors = document.anchors.iter().map(|a| a.id.clone()).collect();
-            let rendered = RenderedPage {
-                anchors,
-                pending: links.anchors.take(),
-                assets: links.assets.take(),
-                document,
-            };
-            (rendered, diagnostics)
-        })
-        .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    let mut diagnostics = Vec::new();
-    for (page, d) in results {
-        pages.push(page);
-        diagnostics.extend(d);
+impl PageRecord {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
     }
-    diagnostics.extend(check_anchors(project, &pages));
-    (pages, diagnostics)
 }
 
-/// Every `page.md#anchor` and `#anchor` must name an id the target defines.
-fn check_anchors(project: &Project, rendered: &[RenderedPage]) -> Vec<Diagnostic> {
+/// A page's HTML file: `None` when the page has errors (they are in its
+/// record), an error when its template failed.
+pub type PageFile = Option<Result<OutputFile, Diagnostic>>;
+
+/// Everything pages need to render, prepared once per build.
+pub struct PageRenderer<'a> {
+    project: &'a Project,
+    links: SiteLinks<'a>,
+    page_set: PageSet<'a>,
+    /// The Markdown labels of each locale, formatted once per build.
+    labels: Vec<HashMap<&'static str, String>>,
+}
+
+impl<'a> PageRenderer<'a> {
+    pub fn new(
+        project: &'a Project,
+        content_dir: &'a Path,
+        templates: &'a Templates,
+        widgets: &'a Widgets,
+        live_reload: bool,
+    ) -> Self {
+        let links = SiteLinks {
+            routes: &project.routes,
+            base_path: project.config.base_path(),
+            external_docs_base: &project.config.external_docs_base,
+            content_dir,
+            locale_tags: &project.locale_tags,
+            reference_locale: project.reference,
+            page_urls: &project.page_urls,
+            assets: &project.assets,
+            check: &project.config.link_check,
+        };
+        let labels = project
+            .locales
+            .iter()
+            .map(|locale| {
+                MESSAGE_IDS
+                    .iter()
+                    .filter_map(|&id| Some((id, project.localizer.format(locale, id, None).ok()?)))
+                    .collect()
+            })
+            .collect();
+        Self {
+            project,
+            links,
+            page_set: PageSet::new(project, templates, widgets, live_reload),
+            labels,
+        }
+    }
+
+    /// The templates of the pages that are not technotes (homes, sitemap…).
+    pub fn page_set(&self) -> &PageSet<'a> {
+        &self.page_set
+    }
+
+    /// Renders the technote at `index` from its Markdown `body`.
+    pub fn render(&self, index: usize, body: &str) -> (PageRecord, PageFile) {
+        let project = self.project;
+        let page = &project.pages[index];
+        let links = PageLinks::new(
+            &self.links,
+            page.locale,
+            &page.source.rel_path,
+            &page.source.path,
+        );
+        let labels = self.labels.get(page.locale);
+        let messages = |id: &str| {
+            labels
+                .and_then(|labels| labels.get(id))
+                .cloned()
+                .unwrap_or_else(|| id.to_string())
+        };
+        let options = RenderOptions {
+            file: &page.source.path,
+            first_line: page.body_line,
+            messages: &messages,
+            links: &links,
+            max_nesting: project.config.limits.max_nesting,
+        };
+        let mut document = technote_markdown::render(body, &options);
+        let mut diagnostics = std::mem::take(&mut document.diagnostics);
+        diagnostics.extend(crate::prose::check_minimum_mentions(page, body, &document));
+        diagnostics.extend(links.diagnostics.take());
+        let anchors: HashSet<String> = document.anchors.iter().map(|a| a.id.clone()).collect();
+        diagnostics.extend(same_page_anchors(project, index, &document, &anchors));
+        let record = PageRecord {
+            anchors,
+            pending: links.anchors.take(),
+            assets: links.assets.take(),
+            diagnostics,
+        };
+        let file = (!record.has_errors()).then(|| self.page_set.technote(index, &document));
+        (record, file)
+    }
+}
+
+/// Every `#anchor` link of a page must name an id the page defines.
+fn same_page_anchors(
+    project: &Project,
+    index: usize,
+    document: &Document,
+    anchors: &HashSet<String>,
+) -> Vec<Diagnostic> {
+    let file = &project.pages[index].source.path;
+    let severity = project.config.link_check.anchors;
+    document
+        .same_page_links
+        .iter()
+        .filter(|link| !link.id.is_empty() && !anchors.contains(&link.id))
+        .map(|link| {
+            Diagnostic::error(
+                file,
+                format!("`#{}` is not an anchor of this page", link.id),
+            )
+            .at(link.line, link.column)
+            .with_help(suggestion(anchors))
+            .with_severity(severity)
+        })
+        .collect()
+}
+
+/// Every `page.md#anchor` link of page `index` must name an id the target
+/// defines; `records` holds every page, by index.
+pub fn check_anchors(project: &Project, records: &[PageRecord], index: usize) -> Vec<Diagnostic> {
+    let Some(record) = records.get(index) else {
+        return Vec::new();
+    };
+    let file = &project.pages[index].source.path;
     let severity = project.config.link_check.anchors;
     let mut diagnostics = Vec::new();
-    for (index, page) in rendered.iter().enumerate() {
-        let file = &project.pages[index].source.path;
-        for pending in &page.pending {
-            let Some(target) = rendered.get(pending.target) else {
-                continue;
-            };
-            if !target.anchors.contains(&pending.anchor) {
-                let target_file = &project.pages[pending.target].source.path;
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        format!(
-                            "`#{}` is not an anchor of {}",
-                            pending.anchor,
-                            target_file.display()
-                        ),
-                    )
-                    .at(pending.line, pending.column)
-                    .with_help(suggestion(&target.anchors))
-                    .with_severity(severity),
-                );
-            }
-        }
-        for link in &page.document.same_page_links {
-            if !link.id.is_empty() && !page.anchors.contains(&link.id) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        format!("`#{}` is not an anchor of this page", link.id),
-                    )
-                    .at(link.line, link.column)
-                    .with_help(suggestion(&page.anchors))
-                    .with_severity(severity),
-                );
-            }
+    for pending in &record.pending {
+        let Some(target) = records.get(pending.target) else {
+            continue;
+        };
+        if !target.anchors.contains(&pending.anchor) {
+            let target_file = &project.pages[pending.target].source.path;
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!(
+                        "`#{}` is not an anchor of {}",
+                        pending.anchor,
+                        target_file.display()
+                    ),
+                )
+                .at(pending.line, pending.column)
+                .with_help(suggestion(&target.anchors))
+                .with_severity(severity),
+            );
         }
     }
     diagnostics

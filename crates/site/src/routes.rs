@@ -21,7 +21,8 @@ pub fn output_file(url_path: &str) -> String {
 
 /// Indexes of the pages, by locale and relative path, and by translation group.
 pub struct Routes {
-    by_path: HashMap<(usize, String), usize>,
+    /// Per locale, so a lookup borrows the path instead of building a key.
+    by_path: Vec<HashMap<String, usize>>,
     top_folders: Vec<HashSet<String>>,
     groups: HashMap<String, Vec<usize>>,
     group_of: Vec<String>,
@@ -38,15 +39,15 @@ pub struct RouteEntry<'a> {
 impl Routes {
     pub fn new<'a>(locale_count: usize, entries: impl IntoIterator<Item = RouteEntry<'a>>) -> Self {
         let mut routes = Self {
-            by_path: HashMap::new(),
+            by_path: vec![HashMap::new(); locale_count],
             top_folders: vec![HashSet::new(); locale_count],
             groups: HashMap::new(),
             group_of: Vec::new(),
         };
         for (index, entry) in entries.into_iter().enumerate() {
-            routes
-                .by_path
-                .insert((entry.locale, entry.rel_path.to_string()), index);
+            if let Some(paths) = routes.by_path.get_mut(entry.locale) {
+                paths.insert(entry.rel_path.to_string(), index);
+            }
             if let Some(top) = top_folder(entry.rel_path) {
                 routes.top_folders[entry.locale].insert(top.to_string());
             }
@@ -61,7 +62,7 @@ impl Routes {
     }
 
     pub fn page(&self, locale: usize, rel_path: &str) -> Option<usize> {
-        self.by_path.get(&(locale, rel_path.to_string())).copied()
+        self.by_path.get(locale)?.get(rel_path).copied()
     }
 
     /// Whether `rel_path` lies in a folder this locale's content has, so a

@@ -90,11 +90,24 @@ impl Widgets {
         segments: &[Segment],
         context: &mut Context,
     ) -> Result<String, Diagnostic> {
-        context.insert("catalog", &self.catalog);
-        if let Some(messages) = self.checker_messages.get(locale) {
-            context.insert("checker_messages", messages);
+        // Widget data is sizeable: only pages with widgets carry it.
+        let has_widgets = segments
+            .iter()
+            .any(|segment| matches!(segment, Segment::Widget { .. }));
+        if has_widgets {
+            context.insert("catalog", &self.catalog);
+            if let Some(messages) = self.checker_messages.get(locale) {
+                context.insert("checker_messages", messages);
+            }
         }
-        let mut body = String::new();
+        let html_len: usize = segments
+            .iter()
+            .map(|segment| match segment {
+                Segment::Html(html) => html.len(),
+                Segment::Widget { .. } => 0,
+            })
+            .sum();
+        let mut body = String::with_capacity(html_len);
         for segment in segments {
             match segment {
                 Segment::Html(html) => body.push_str(html),

@@ -1,0 +1,243 @@
+//! A full build: the project read, every page rendered and written in one
+//! parallel pass, then the checks across pages and the site-wide files.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use technote_diagnostics::Diagnostic;
+
+use crate::BuildOptions;
+use crate::load::{Bodies, Project};
+use crate::output::SiteFolder;
+use crate::pages::{OutputFile, PageSet};
+use crate::render::{PageRecord, PageRenderer, check_anchors};
+use crate::statics;
+use crate::templates::Templates;
+use crate::widgets::Widgets;
+
+/// A project read and its templates prepared, before any page is rendered.
+pub struct Prepared {
+    pub project: Project,
+    pub bodies: Bodies,
+    pub templates: Templates,
+    pub widgets: Widgets,
+}
+
+impl Prepared {
+    /// Reads everything a build needs. Diagnostics name files as found.
+    pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
+        let (project, bodies) = Project::load(options)?;
+        let templates = Templates::load(&options.templates, &project.locales, &project.localizer)
+            .map_err(|d| vec![d])?;
+        let widgets = Widgets::prepare(&options.templates, &project.localizer, &project.locales)?;
+        Ok(Self {
+            project,
+            bodies,
+            templates,
+            widgets,
+        })
+    }
+}
+
+/// A built site: what a long-lived builder keeps to rebuild parts of it.
+pub struct Site {
+    pub project: Project,
+    pub templates: Templates,
+    pub widgets: Widgets,
+    /// One per page, by page index.
+    pub records: Vec<PageRecord>,
+    /// Per page, the problems of its links into other pages' anchors.
+    pub anchor_diagnostics: Vec<Vec<Diagnostic>>,
+}
+
+/// What a build wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Written {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+impl Site {
+    /// Renders every page and writes the whole site into `folder` (nothing
+    /// is written with `None`: a check). On errors the folder may hold part
+    /// of the site; callers write into a staging folder.
+    pub fn assemble(
+        options: &BuildOptions,
+        prepared: Prepared,
+        folder: Option<SiteFolder<'_>>,
+    ) -> Result<(Self, Written), Vec<Diagnostic>> {
+        let Prepared {
+            project,
+            bodies,
+            templates,
+            widgets,
+        } = prepared;
+        let renderer = PageRenderer::new(
+            &project,
+            &options.content,
+            &templates,
+            &widgets,
+            options.live_reload,
+        );
+        // Each body is dropped once its page is written.
+        let results: Vec<(PageRecord, Result<u64, Diagnostic>)> = bodies
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, body)| {
+                let (record, file) = renderer.render(index, &body);
+                drop(body);
+                let written = match file {
+                    Some(Ok(file)) => write(folder, &file),
+                    Some(Err(error)) => Err(error),
+                    None => Ok(0),
+                };
+                (record, written)
+            })
+            .collect();
+
+        let mut written = Written::default();
+        let mut records = Vec::with_capacity(results.len());
+        let mut template_errors = Vec::new();
+        for (record, result) in results {
+            match result {
+                Ok(bytes) => {
+                    written.files += 1;
+                    written.bytes += bytes;
+                }
+                Err(error) => template_errors.push(error),
+            }
+            records.push(record);
+        }
+        let anchor_diagnostics: Vec<Vec<Diagnostic>> = (0..records.len())
+            .into_par_iter()
+            .map(|index| check_anchors(&project, &records, index))
+            .collect();
+        let page_problems = records
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .chain(anchor_diagnostics.iter().flatten());
+        let errors: Vec<Diagnostic> = page_problems.filter(|d| d.is_error()).cloned().collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        if !template_errors.is_empty() {
+            return Err(template_errors);
+        }
+
+        let listings = render_listings(renderer.page_set(), &Listing::all(project.locales.len()))?;
+        let www = statics::www_files(options).map_err(|d| vec![d])?;
+        for file in listings.iter().chain(&www) {
+            written.bytes += write(folder, file).map_err(|d| vec![d])?;
+            written.files += 1;
+        }
+        let copies = statics::asset_copies(&records);
+        if let Some(folder) = folder {
+            written.bytes += statics::copy_assets(folder, &copies).map_err(|d| vec![d])?;
+        }
+        written.files += copies.len();
+        drop(renderer);
+        let site = Self {
+            project,
+            templates,
+            widgets,
+            records,
+            anchor_diagnostics,
+        };
+        Ok((site, written))
+    }
+
+    /// Every warning of the site: pages first, then links between pages.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        self.records
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .chain(self.anchor_diagnostics.iter().flatten())
+            .filter(|d| !d.is_error())
+            .cloned()
+            .collect()
+    }
+
+    /// A renderer for pages of this site.
+    pub fn renderer<'a>(&'a self, options: &'a BuildOptions) -> PageRenderer<'a> {
+        PageRenderer::new(
+            &self.project,
+            &options.content,
+            &self.templates,
+            &self.widgets,
+            options.live_reload,
+        )
+    }
+}
+
+/// A file that lists pages rather than shows one.
+#[derive(Debug, Clone, Copy)]
+pub enum Listing {
+    Home(usize),
+    /// One per locale, and one at the root (`None`).
+    NotFound(Option<usize>),
+    Root,
+    SitemapAndRobots,
+}
+
+impl Listing {
+    /// Every listing of a site with `locale_count` locales.
+    pub fn all(locale_count: usize) -> Vec<Listing> {
+        let mut all: Vec<Listing> = (0..locale_count).map(Listing::Home).collect();
+        all.extend((0..locale_count).map(|l| Listing::NotFound(Some(l))));
+        all.extend([
+            Listing::Root,
+            Listing::NotFound(None),
+            Listing::SitemapAndRobots,
+        ]);
+        all
+    }
+
+    fn render(self, set: &PageSet<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
+        match self {
+            Listing::Home(locale) => set.home(locale).map(|file| vec![file]),
+            Listing::NotFound(locale) => set.not_found(locale).map(|file| vec![file]),
+            Listing::Root => set.root().map(|file| vec![file]),
+            Listing::SitemapAndRobots => set.sitemap_and_robots(),
+        }
+    }
+}
+
+/// Renders listings in parallel with each other (a home lists every page).
+pub fn render_listings(
+    set: &PageSet<'_>,
+    listings: &[Listing],
+) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
+    let results: Vec<Result<Vec<OutputFile>, Diagnostic>> = listings
+        .par_iter()
+        .map(|listing| listing.render(set))
+        .collect();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(more) => files.extend(more),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Writes one file when there is a folder; returns its size.
+fn write(folder: Option<SiteFolder<'_>>, file: &OutputFile) -> Result<u64, Diagnostic> {
+    if let Some(folder) = folder {
+        folder.write(&file.path, &file.bytes)?;
+    }
+    Ok(file.bytes.len() as u64)
+}
+
+/// Diagnostics with paths relative to the project, as users read them.
+pub fn relative(diagnostics: Vec<Diagnostic>, root: &Path) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .map(|d| d.relative_to(root))
+        .collect()
+}
