@@ -1,0 +1,104 @@
+//! `technote bench`: the arguments, for the CLI to flatten into its own
+//! subcommand, and their execution.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use technote_site::EmbeddedAssets;
+
+use crate::{BenchOptions, ChildBuild};
+
+/// Generate a synthetic site, then time full builds against a pulldown-cmark
+/// floor, measure peak memory and time one-page rebuilds.
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Pages across all locales (10000 with 2 locales: 5,000 technotes in each).
+    #[arg(long, default_value_t = 10_000)]
+    pub pages: usize,
+    /// Locales of the generated site; past the project's own, UI strings are
+    /// copies of the reference locale's.
+    #[arg(long, default_value_t = 2)]
+    pub locales: usize,
+    /// Timed runs; medians and minimums are reported.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+    /// Working folder, kept afterwards (put it on /dev/shm to leave the disk
+    /// out of the measurement) [default: a temporary folder, removed].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Project whose technote.toml, templates/, locales/ and www/ the
+    /// generated site uses.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Internal: build this project once and exit, so that the parent can
+    /// read the build's peak memory.
+    #[arg(long, hide = true, value_name = "PROJECT")]
+    pub measure_build: Option<PathBuf>,
+}
+
+impl BenchArgs {
+    /// Runs the benchmark and prints its report (or runs the hidden child
+    /// build). `embedded_assets` are the files the binary adds to sites.
+    pub fn run(&self, embedded_assets: EmbeddedAssets) -> ExitCode {
+        if let Some(project) = &self.measure_build {
+            return exit(crate::build_once(project, embedded_assets));
+        }
+        // A temporary working folder lives until the report is printed.
+        let temporary;
+        let work_dir = match &self.out {
+            Some(out) => out.clone(),
+            None => match tempfile::tempdir() {
+                Ok(dir) => {
+                    temporary = dir;
+                    temporary.path().to_path_buf()
+                }
+                Err(e) => {
+                    eprintln!("error: could not create a temporary folder: {e}");
+                    return ExitCode::FAILURE;
+                }
+            },
+        };
+        let options = BenchOptions {
+            pages: self.pages,
+            locales: self.locales,
+            runs: self.runs,
+            work_dir,
+            source_root: self.root.clone(),
+            embedded_assets,
+            child_build: self_as_child(),
+        };
+        exit(crate::run(&options).map(|report| {
+            if self.json {
+                match serde_json::to_string_pretty(&report) {
+                    Ok(json) => println!("{json}"),
+                    Err(e) => eprintln!("error: {e}"),
+                }
+            } else {
+                print!("{report}");
+            }
+        }))
+    }
+}
+
+/// This very command line plus `--measure-build`: the child parses the same
+/// arguments and reaches [`BenchArgs::run`] with the project to build.
+fn self_as_child() -> Option<ChildBuild> {
+    let program = std::env::current_exe().ok()?;
+    let mut args: Vec<_> = std::env::args_os().skip(1).collect();
+    args.push("--measure-build".into());
+    Some(ChildBuild { program, args })
+}
+
+fn exit(result: Result<(), crate::BenchError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

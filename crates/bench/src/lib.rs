@@ -1,0 +1,196 @@
+//! How fast `technote build` is, measured against what pulldown-cmark alone
+//! needs for the same Markdown.
+//!
+//! [`run`] writes a synthetic project (the real templates, UI strings and
+//! static files, and generated technotes that use every construct of the
+//! dialect) into a working folder, builds it several times with
+//! [`technote_site::build`], runs the pulldown-cmark floor between builds so
+//! both see the same machine state, measures a build's peak memory in a
+//! child process, and times one-page rebuilds with
+//! [`technote_site::SiteBuilder`].
+//!
+//! Layout of the working folder: `project/` (sources and `project/public/`,
+//! the built site), `floor/` (the floor's output) and `preview/` (the
+//! incremental builder's output).
+
+pub mod cli;
+mod corpus;
+mod floor;
+mod incremental;
+mod measure;
+mod project;
+mod report;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use technote_diagnostics::Diagnostic;
+use technote_site::{BuildOptions, EmbeddedAssets};
+
+pub use measure::{ChildBuild, Timing};
+
+use crate::project::BenchProject;
+
+/// What to benchmark.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    /// Pages across all locales: 10,000 in 2 locales is 5,000 technotes, each in both.
+    pub pages: usize,
+    /// Locales of the generated site, the reference locale first.
+    pub locales: usize,
+    /// Timed full builds (and floor runs, and one-page rebuilds).
+    pub runs: usize,
+    /// Working folder; put it on a memory-backed file system (/dev/shm) to
+    /// measure the build rather than the disk.
+    pub work_dir: PathBuf,
+    /// The project whose `technote.toml`, `templates/`, `locales/` and `www/`
+    /// the generated site uses.
+    pub source_root: PathBuf,
+    /// Files the `technote` binary adds to every site.
+    pub embedded_assets: EmbeddedAssets,
+    /// How to build once in a child process, to measure peak memory; `None`
+    /// skips the measurement.
+    pub child_build: Option<ChildBuild>,
+}
+
+/// Results of a benchmark.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchReport {
+    pub pages: usize,
+    pub technotes: usize,
+    pub locales: usize,
+    /// Files in the built site (pages, homes, sitemap, assets…).
+    pub files: usize,
+    /// Size of the Markdown sources, front matter included.
+    pub markdown_bytes: u64,
+    /// Size of the built site.
+    pub output_bytes: u64,
+    /// Full builds with `technote_site::build`.
+    pub build: Timing,
+    /// pulldown-cmark alone reading, rendering and writing the same pages.
+    pub floor: Timing,
+    /// Median build over median floor.
+    pub ratio_to_floor: f64,
+    /// Pages per second at the median build time.
+    pub pages_per_second: f64,
+    /// Megabytes (10^6 bytes) of Markdown per second at the median build time.
+    pub markdown_mb_per_second: f64,
+    /// Largest resident set of a build run in a child process.
+    pub peak_rss_bytes: Option<u64>,
+    /// One page edited, then rebuilt and written by a long-lived builder.
+    pub one_page_rebuild: Timing,
+}
+
+/// Why a benchmark could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error("--pages is 0: a benchmark needs at least one page to build")]
+    NoPages,
+    #[error("--runs is 0: a benchmark needs at least one timed run")]
+    NoRuns,
+    #[error("--locales is {asked}: choose between 1 and {max}")]
+    Locales { asked: usize, max: usize },
+    #[error("could not use {path}: {source} (is the output folder writable?)")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the project the benchmark copies is not usable: {0}")]
+    Project(Diagnostic),
+    #[error("the generated site did not build:\n{}", join(.0))]
+    Build(Vec<Diagnostic>),
+    #[error("the child build for the memory measurement failed: {0}")]
+    Child(String),
+    #[error("the one-page rebuild wrote nothing: {0}")]
+    Incremental(String),
+}
+
+impl BenchError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+fn join(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Generates the project, then measures builds, the floor, peak memory and
+/// one-page rebuilds. Files stay in `options.work_dir` for inspection.
+pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
+    if options.pages == 0 {
+        return Err(BenchError::NoPages);
+    }
+    if options.runs == 0 {
+        return Err(BenchError::NoRuns);
+    }
+    fs::create_dir_all(&options.work_dir).map_err(|e| BenchError::io(&options.work_dir, e))?;
+    let project = BenchProject::create(
+        &options.source_root,
+        &options.work_dir.join("project"),
+        options.pages,
+        options.locales,
+    )?;
+    let build_options = BuildOptions::for_project(&project.root, options.embedded_assets);
+    let floor_dir = options.work_dir.join("floor");
+
+    let mut builds = Vec::with_capacity(options.runs);
+    let mut floors = Vec::with_capacity(options.runs);
+    let mut last = None;
+    for _ in 0..options.runs {
+        let report = technote_site::build(&build_options).map_err(BenchError::Build)?;
+        builds.push(report.elapsed);
+        floors.push(floor::run(&project.corpus.pages, &floor_dir)?);
+        last = Some(report);
+    }
+    let (files, output_bytes) = last.map_or((0, 0), |report| (report.files, report.bytes));
+    let peak_rss_bytes = match &options.child_build {
+        Some(child) => Some(measure::child_peak_rss(child, &project.root)?),
+        None => None,
+    };
+    let one_page_rebuild = incremental::measure(
+        &build_options,
+        &options.work_dir.join("preview"),
+        &project.corpus,
+        options.runs,
+    )?;
+
+    let build = Timing::from_runs(&builds);
+    let floor = Timing::from_runs(&floors);
+    let seconds = build.median_ms / 1000.0;
+    let per_second = |amount: f64| if seconds > 0.0 { amount / seconds } else { 0.0 };
+    Ok(BenchReport {
+        pages: project.corpus.pages.len(),
+        technotes: project.corpus.technotes,
+        locales: options.locales,
+        files,
+        markdown_bytes: project.corpus.markdown_bytes,
+        output_bytes,
+        ratio_to_floor: if floor.median_ms > 0.0 {
+            build.median_ms / floor.median_ms
+        } else {
+            0.0
+        },
+        pages_per_second: per_second(project.corpus.pages.len() as f64),
+        markdown_mb_per_second: per_second(project.corpus.markdown_bytes as f64 / 1e6),
+        build,
+        floor,
+        peak_rss_bytes,
+        one_page_rebuild,
+    })
+}
+
+/// Builds the project at `project_root` once, for [`ChildBuild`] commands.
+pub fn build_once(project_root: &Path, embedded_assets: EmbeddedAssets) -> Result<(), BenchError> {
+    technote_site::build(&BuildOptions::for_project(project_root, embedded_assets))
+        .map(|_| ())
+        .map_err(BenchError::Build)
+}
