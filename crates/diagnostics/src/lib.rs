@@ -83,10 +83,18 @@ impl Diagnostic {
     }
 
     /// Rewrites the file path relative to `root` when it lies under it, so
-    /// messages show `content/fr/page.md` rather than an absolute path.
+    /// messages show `content/fr/page.md` rather than an absolute path. Paths
+    /// of other files the message or help names (`already used by ...`) are
+    /// shortened the same way.
     pub fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.file.strip_prefix(root) {
             self.file = rel.to_path_buf();
+        }
+        let prefix = root.join("");
+        let prefix = prefix.to_string_lossy();
+        if !prefix.is_empty() && prefix != "/" {
+            self.message = self.message.replace(prefix.as_ref(), "");
+            self.help = self.help.map(|help| help.replace(prefix.as_ref(), ""));
         }
         self
     }
@@ -154,5 +162,17 @@ mod tests {
     fn relative_paths_drop_the_project_root() {
         let d = Diagnostic::warning("/p/content/en/a.md", "m").relative_to(Path::new("/p"));
         assert_eq!(d.file, PathBuf::from("content/en/a.md"));
+    }
+
+    #[test]
+    fn paths_named_in_the_message_and_help_drop_the_project_root_too() {
+        let d = Diagnostic::error("/p/a.md", "already used by /p/content/b.md")
+            .with_help("compare with /p/content/b.md, not /pp/c.md")
+            .relative_to(Path::new("/p"));
+        assert_eq!(d.message, "already used by content/b.md");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("compare with content/b.md, not /pp/c.md")
+        );
     }
 }
