@@ -1,0 +1,261 @@
+//! Broken projects, one per folder of `tests/bad_input/`. Each is a good
+//! site already built, then broken, then built again with the real binary:
+//! the build must print exactly the diagnostics of the case's `expected.txt`,
+//! never panic, and leave the previous site byte for byte as it was. A case
+//! whose `expected.txt` holds no error must build (BOM, CRLF, hostile but
+//! valid front matter), printing exactly the warnings listed.
+//!
+//! A case folder holds:
+//! - files copied over a scratch copy of the shipped project, at their
+//!   place in it (`content/en/technotes/using/broken.md`, `technote.toml`...);
+//! - `expected.txt`: the `file:line:col: level: message` lines, each
+//!   optionally followed by its `  help: ...` line;
+//! - optionally `case.json`, for what is better not committed:
+//!   `"generate"`: `[{path, head, repeat, times | until_bytes, tail}]`
+//!   (a 10 MB page), `"symlinks"`: `[{path, target}]`.
+//!
+//! A contradictory release catalog cannot reach a build: the catalog is
+//! compiled in, and its build script rejects it. Those checks run in
+//! `crates/rules/tests/catalog_validation.rs`.
+
+mod common;
+#[path = "bad_input/support/expected.rs"]
+mod expected;
+#[path = "bad_input/support/safe_pages.rs"]
+mod safe_pages;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::{Scratch, copy_tree, files, repo_root, stderr};
+use expected::{Expected, Reported};
+
+const CASE_FILES: [&str; 2] = ["expected.txt", "case.json"];
+
+fn cases_dir() -> PathBuf {
+    repo_root().join("tests/bad_input")
+}
+
+/// Every case folder, sorted (the `support` folder holds this test's modules).
+fn cases() -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .expect("tests/bad_input exists")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir() && !path.ends_with("support"))
+        .collect();
+    cases.sort();
+    cases
+}
+
+/// The site of the shipped project, as every case finds it before breaking it.
+struct PreviousSite {
+    dir: Scratch,
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl PreviousSite {
+    fn build() -> Self {
+        let dir = Scratch::new();
+        let output = dir.build();
+        assert!(
+            output.status.success(),
+            "the shipped project must build: {}",
+            stderr(&output)
+        );
+        let files = snapshot(&dir.out());
+        Self { dir, files }
+    }
+}
+
+fn snapshot(out: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    files(out)
+        .into_iter()
+        .map(|file| {
+            let bytes = fs::read(out.join(&file)).expect("read a built file");
+            (file, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn every_broken_project_fails_cleanly_with_its_expected_diagnostics() {
+    let previous = PreviousSite::build();
+    let cases = cases();
+    assert!(cases.len() >= 30, "only {} cases", cases.len());
+
+    // Cases are independent scratch projects: run them on every core.
+    let next = AtomicUsize::new(0);
+    let failures = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some(case) = cases.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let problems = run_case(case, &previous);
+                    if !problems.is_empty() {
+                        let name = case.file_name().unwrap_or_default().to_string_lossy();
+                        let report = format!("── {name}\n{}", problems.join("\n"));
+                        failures.lock().expect("no worker panicked").push(report);
+                    }
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().expect("no worker panicked");
+    failures.sort();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases went wrong (- expected but not printed, + printed but not expected):\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Breaks a copy of the project as the case says, builds it, and returns
+/// what went wrong (nothing when the case passes).
+fn run_case(case: &Path, previous: &PreviousSite) -> Vec<String> {
+    let scratch = Scratch::new();
+    copy_tree(&previous.dir.out(), &scratch.out());
+    if let Err(problem) = apply(case, &scratch) {
+        return vec![format!("cannot set the case up: {problem}")];
+    }
+    let expected = match fs::read_to_string(case.join("expected.txt")) {
+        Ok(text) => Expected::parse(&text),
+        Err(error) => return vec![format!("expected.txt: {error}")],
+    };
+
+    let output = scratch.build();
+    let printed = stderr(&output);
+    let mut problems = Vec::new();
+    if printed.contains("panicked") {
+        problems.push(format!("the build panicked:\n{printed}"));
+    }
+    let must_fail = expected.has_errors();
+    if output.status.success() == must_fail {
+        problems.push(format!(
+            "exit status {:?}, but the build must {}",
+            output.status.code(),
+            if must_fail { "fail" } else { "succeed" }
+        ));
+    }
+    problems.extend(expected.compare(&Reported::parse(&printed)));
+    if must_fail {
+        problems.extend(changes_to_previous_site(&scratch.out(), &previous.files));
+    } else {
+        problems.extend(missing_pages(case, &scratch.out()));
+    }
+    problems.extend(litter(scratch.root()));
+    problems
+}
+
+/// Copies the case's files over the project and applies its `case.json`.
+fn apply(case: &Path, scratch: &Scratch) -> Result<(), String> {
+    for file in files(case) {
+        if CASE_FILES.iter().any(|name| file == Path::new(name)) {
+            continue;
+        }
+        let bytes = fs::read(case.join(&file)).map_err(|e| e.to_string())?;
+        scratch.write(&file.to_string_lossy(), bytes);
+    }
+    let Ok(spec) = fs::read_to_string(case.join("case.json")) else {
+        return Ok(());
+    };
+    let spec: serde_json::Value = serde_json::from_str(&spec).map_err(|e| e.to_string())?;
+    for generated in spec["generate"].as_array().into_iter().flatten() {
+        let path = text(generated, "path")?;
+        scratch.write(path, generate(generated)?);
+    }
+    for link in spec["symlinks"].as_array().into_iter().flatten() {
+        let path = scratch.root().join(text(link, "path")?);
+        fs::create_dir_all(path.parent().unwrap_or(scratch.root())).map_err(|e| e.to_string())?;
+        std::os::unix::fs::symlink(text(link, "target")?, &path).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// `head`, then `repeat` `times` times or until the text reaches
+/// `until_bytes`, then `tail`.
+fn generate(spec: &serde_json::Value) -> Result<String, String> {
+    let head = spec["head"].as_str().unwrap_or_default();
+    let unit = text(spec, "repeat")?;
+    let times = match (spec["times"].as_u64(), spec["until_bytes"].as_u64()) {
+        (Some(times), _) => times,
+        (None, Some(bytes)) => bytes.saturating_sub(head.len() as u64) / unit.len() as u64 + 1,
+        (None, None) => return Err("a generated file needs `times` or `until_bytes`".into()),
+    };
+    let times = usize::try_from(times).map_err(|e| e.to_string())?;
+    Ok([
+        head,
+        &unit.repeat(times),
+        spec["tail"].as_str().unwrap_or_default(),
+    ]
+    .concat())
+}
+
+fn text<'a>(spec: &'a serde_json::Value, key: &str) -> Result<&'a str, String> {
+    spec[key]
+        .as_str()
+        .ok_or_else(|| format!("`{key}` is missing in {spec}"))
+}
+
+/// Differences between the output folder and the site built before the case.
+fn changes_to_previous_site(out: &Path, previous: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
+    if !out.is_dir() {
+        return vec!["the previous site is gone".into()];
+    }
+    let now = snapshot(out);
+    let mut changes = Vec::new();
+    for (file, bytes) in previous {
+        match now.get(file) {
+            None => changes.push(format!("the previous site lost {}", file.display())),
+            Some(current) if current != bytes => {
+                changes.push(format!("the previous site's {} changed", file.display()));
+            }
+            Some(_) => {}
+        }
+    }
+    for file in now.keys().filter(|file| !previous.contains_key(*file)) {
+        changes.push(format!("the failed build wrote {}", file.display()));
+    }
+    changes
+}
+
+/// For a case that must build: each page it adds has its HTML page.
+fn missing_pages(case: &Path, out: &Path) -> Vec<String> {
+    files(&case.join("content"))
+        .into_iter()
+        .filter_map(|page| {
+            let page = page.to_string_lossy().replace('\\', "/");
+            let url = page.strip_suffix(".md")?;
+            let built = out.join(url).join("index.html");
+            (!built.is_file()).then(|| format!("content/{page} was not built into {url}/"))
+        })
+        .collect()
+}
+
+/// Staging or retired folders left beside the output folder.
+fn litter(root: &Path) -> Vec<String> {
+    fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".technote-"))
+        .map(|name| format!("the build left {name} beside the site"))
+        .collect()
+}
+
+#[test]
+fn hostile_front_matter_is_escaped_and_every_page_is_safe_under_the_csp() {
+    let scratch = Scratch::new();
+    apply(&cases_dir().join("script-in-front-matter"), &scratch).expect("the case applies");
+    let output = scratch.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let problems = safe_pages::scan(&scratch.out());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

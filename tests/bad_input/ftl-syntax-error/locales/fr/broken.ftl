@@ -1,0 +1,4 @@
+broken-ok = Bien
+broken-bad = { $count ->
+    [one] un
+}
