@@ -289,9 +289,35 @@ fn hidden_pages_are_built_but_not_listed_nor_in_the_sitemap() {
     );
     let output = scratch.build();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(scratch.out().join("en/technotes/using/internal-note/index.html").is_file());
-    assert!(!scratch.read("public/en/index.html").contains("internal-note"));
+    assert!(
+        scratch
+            .out()
+            .join("en/technotes/using/internal-note/index.html")
+            .is_file()
+    );
+    assert!(
+        !scratch
+            .read("public/en/index.html")
+            .contains("internal-note")
+    );
     assert!(!scratch.read("public/sitemap.xml").contains("internal-note"));
     // Nor announced as missing on the French home.
-    assert!(!scratch.read("public/fr/index.html").contains("Internal note"));
+    assert!(
+        !scratch
+            .read("public/fr/index.html")
+            .contains("Internal note")
+    );
+}
+
+#[test]
+fn each_locale_gets_its_own_search_index_behind_a_hidden_box() {
+    for lang in ["fr", "en"] {
+        let index = site().out().join(format!("assets/search/{lang}/index.bin"));
+        assert!(fs::metadata(&index).map(|m| m.len() > 0).unwrap_or(false), "{} missing", index.display());
+        let home = page(&format!("{lang}/index.html"));
+        let boxes = select(&home, "[data-search]");
+        assert_eq!(boxes.len(), 1, "{lang}: search box");
+        assert!(boxes[0].value().attr("hidden").is_some(), "{lang}: the box must stay hidden without JavaScript");
+        assert_eq!(attr(&boxes[0], "data-index"), format!("/assets/search/{lang}/index.bin"));
+    }
 }

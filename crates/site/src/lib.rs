@@ -10,6 +10,7 @@ mod pages;
 mod prose;
 mod render;
 mod routes;
+mod search;
 mod site;
 mod statics;
 mod templates;

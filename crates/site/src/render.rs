@@ -27,11 +27,33 @@ pub struct PageRecord {
     pub assets: Vec<AssetCopy>,
     /// Problems of the page itself: Markdown, prose, links, `#id` links.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the locale's search index needs of the page.
+    pub search: SearchText,
 }
 
-impl PageRecord {
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+/// A page's plain text, cut into sections at its headings and FAQ questions.
+#[derive(Default)]
+pub struct SearchText {
+    pub title: String,
+    pub text: String,
+    /// (anchor id, heading or question), in page order.
+    pub starts: Vec<(String, String)>,
+}
+
+impl SearchText {
+    fn from_document(document: &mut Document, fallback_title: &str) -> Self {
+        let mut starts: Vec<(u32, String, String)> = document
+            .headings
+            .iter()
+            .map(|h| (h.line, h.id.clone(), h.text.clone()))
+            .chain(document.faq.iter().map(|f| (f.line, f.id.clone(), f.question.clone())))
+            .collect();
+        starts.sort_by_key(|(line, _, _)| *line);
+        Self {
+            title: document.title.clone().unwrap_or_else(|| fallback_title.to_string()),
+            text: std::mem::take(&mut document.text),
+            starts: starts.into_iter().map(|(_, id, heading)| (id, heading)).collect(),
+        }
     }
 }
 
@@ -120,13 +142,15 @@ impl<'a> PageRenderer<'a> {
         diagnostics.extend(links.diagnostics.take());
         let anchors: HashSet<String> = document.anchors.iter().map(|a| a.id.clone()).collect();
         diagnostics.extend(same_page_anchors(project, index, &document, &anchors));
+        let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+        let file = (!has_errors).then(|| self.page_set.technote(index, &document));
         let record = PageRecord {
             anchors,
             pending: links.anchors.take(),
             assets: links.assets.take(),
             diagnostics,
+            search: SearchText::from_document(&mut document, &page.front.title),
         };
-        let file = (!record.has_errors()).then(|| self.page_set.technote(index, &document));
         (record, file)
     }
 }

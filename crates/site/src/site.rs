@@ -126,7 +126,8 @@ impl Site {
 
         let listings = render_listings(renderer.page_set(), &Listing::all(project.locales.len()))?;
         let www = statics::www_files(options).map_err(|d| vec![d])?;
-        for file in listings.iter().chain(&www) {
+        let search = crate::search::index_files(&project, &records).map_err(|d| vec![d])?;
+        for file in listings.iter().chain(&www).chain(&search) {
             written.bytes += write(folder, file).map_err(|d| vec![d])?;
             written.files += 1;
         }
