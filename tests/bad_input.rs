@@ -227,7 +227,11 @@ fn changes_to_previous_site(out: &Path, previous: &BTreeMap<PathBuf, Vec<u8>>) -
 
 /// For a case that must build: each page it adds has its HTML page.
 fn missing_pages(case: &Path, out: &Path) -> Vec<String> {
-    files(&case.join("content"))
+    let content = case.join("content");
+    if !content.is_dir() {
+        return Vec::new();
+    }
+    files(&content)
         .into_iter()
         .filter_map(|page| {
             let page = page.to_string_lossy().replace('\\', "/");

@@ -132,8 +132,13 @@ fn split_front_matter<'t>(
 /// position is already right (see `split_front_matter`); it is dropped from
 /// the message because the diagnostic shows it.
 fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic {
+    if let Some(limit) = exceeded_limit(path, error) {
+        return limit;
+    }
     let Some(location) = error.location() else {
-        return Diagnostic::error(path, error.to_string()).with_help(YAML_HELP);
+        return Diagnostic::error(path, error.to_string())
+            .at_line(1)
+            .with_help(YAML_HELP);
     };
     let line = u32::try_from(location.line()).unwrap_or(u32::MAX);
     let column = u32::try_from(location.column()).unwrap_or(u32::MAX);
@@ -150,6 +155,30 @@ fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic 
     Diagnostic::error(path, message)
         .at(line, column)
         .with_help(help)
+}
+
+/// serde_yaml's guards against hostile YAML (values nested hundreds deep,
+/// aliases that expand exponentially), worded for writers.
+fn exceeded_limit(path: &Path, error: &serde_yaml::Error) -> Option<Diagnostic> {
+    let (message, help) = match error.to_string() {
+        text if text.starts_with("recursion limit exceeded") => (
+            "the front matter nests values too deeply",
+            "front matter values are text, lists of text or one level of `key: value`",
+        ),
+        text if text.starts_with("repetition limit exceeded") => (
+            "the front matter's aliases (`*name`) repeat too many values",
+            "write the values out instead of repeating `&anchors`",
+        ),
+        _ => return None,
+    };
+    let diagnostic = Diagnostic::error(path, message).with_help(help);
+    Some(match error.location() {
+        Some(at) => diagnostic.at(
+            u32::try_from(at.line()).unwrap_or(u32::MAX),
+            u32::try_from(at.column()).unwrap_or(u32::MAX),
+        ),
+        None => diagnostic.at_line(1),
+    })
 }
 
 /// The 1-based column of a tab in the indentation of line `line_number`.

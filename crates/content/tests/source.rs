@@ -263,3 +263,29 @@ fn read_source_refuses_a_file_over_the_limit_without_loading_it() {
         2050
     );
 }
+
+#[test]
+fn hostile_yaml_is_refused_with_a_position_and_without_blowing_up() {
+    let deep = format!(
+        "---\ntitle: Deep\nextra: {}{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let error = parse(&deep).unwrap_err();
+    assert_eq!(error.message, "the front matter nests values too deeply");
+    assert_eq!(error.line, Some(3));
+
+    let mut laughs =
+        String::from("---\ntitle: Laughs\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (name, previous) in "bcdefghi".chars().zip("abcdefgh".chars()) {
+        let items = vec![format!("*{previous}"); 9].join(", ");
+        laughs.push_str(&format!("{name}: &{name} [{items}]\n"));
+    }
+    laughs.push_str("---\n");
+    let error = parse(&laughs).unwrap_err();
+    assert_eq!(
+        error.message,
+        "the front matter's aliases (`*name`) repeat too many values"
+    );
+    assert!(error.line.is_some());
+}
