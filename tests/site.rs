@@ -313,11 +313,21 @@ fn hidden_pages_are_built_but_not_listed_nor_in_the_sitemap() {
 fn each_locale_gets_its_own_search_index_behind_a_hidden_box() {
     for lang in ["fr", "en"] {
         let index = site().out().join(format!("assets/search/{lang}/index.bin"));
-        assert!(fs::metadata(&index).map(|m| m.len() > 0).unwrap_or(false), "{} missing", index.display());
+        assert!(
+            fs::metadata(&index).map(|m| m.len() > 0).unwrap_or(false),
+            "{} missing",
+            index.display()
+        );
         let home = page(&format!("{lang}/index.html"));
         let boxes = select(&home, "[data-search]");
         assert_eq!(boxes.len(), 1, "{lang}: search box");
-        assert!(boxes[0].value().attr("hidden").is_some(), "{lang}: the box must stay hidden without JavaScript");
-        assert_eq!(attr(&boxes[0], "data-index"), format!("/assets/search/{lang}/index.bin"));
+        assert!(
+            boxes[0].value().attr("hidden").is_some(),
+            "{lang}: the box must stay hidden without JavaScript"
+        );
+        assert_eq!(
+            attr(&boxes[0], "data-index"),
+            format!("/assets/search/{lang}/index.bin")
+        );
     }
 }

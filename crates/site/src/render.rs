@@ -46,13 +46,24 @@ impl SearchText {
             .headings
             .iter()
             .map(|h| (h.line, h.id.clone(), h.text.clone()))
-            .chain(document.faq.iter().map(|f| (f.line, f.id.clone(), f.question.clone())))
+            .chain(
+                document
+                    .faq
+                    .iter()
+                    .map(|f| (f.line, f.id.clone(), f.question.clone())),
+            )
             .collect();
         starts.sort_by_key(|(line, _, _)| *line);
         Self {
-            title: document.title.clone().unwrap_or_else(|| fallback_title.to_string()),
+            title: document
+                .title
+                .clone()
+                .unwrap_or_else(|| fallback_title.to_string()),
             text: std::mem::take(&mut document.text),
-            starts: starts.into_iter().map(|(_, id, heading)| (id, heading)).collect(),
+            starts: starts
+                .into_iter()
+                .map(|(_, id, heading)| (id, heading))
+                .collect(),
         }
     }
 }

@@ -11,13 +11,22 @@ use crate::render::PageRecord;
 
 /// The index files of every locale. Hidden pages are left out, as they are
 /// from listings and the sitemap.
-pub fn index_files(project: &Project, records: &[PageRecord]) -> Result<Vec<OutputFile>, Diagnostic> {
+pub fn index_files(
+    project: &Project,
+    records: &[PageRecord],
+) -> Result<Vec<OutputFile>, Diagnostic> {
     let per_locale: Vec<Result<Vec<OutputFile>, Diagnostic>> = (0..project.locales.len())
         .into_par_iter()
         .map(|locale| {
             let starts: Vec<Vec<SectionStart>> = records
                 .iter()
-                .map(|r| r.search.starts.iter().map(|(id, heading)| SectionStart { id, heading }).collect())
+                .map(|r| {
+                    r.search
+                        .starts
+                        .iter()
+                        .map(|(id, heading)| SectionStart { id, heading })
+                        .collect()
+                })
                 .collect();
             let documents: Vec<SearchDocument> = project
                 .pages
@@ -26,12 +35,20 @@ pub fn index_files(project: &Project, records: &[PageRecord]) -> Result<Vec<Outp
                 .zip(&starts)
                 .filter(|((page, _), _)| page.locale == locale && !page.front.hide)
                 .map(|((page, record), starts)| {
-                    SearchDocument::from_plain_text(&page.url_path, &record.search.title, &record.search.text, starts)
+                    SearchDocument::from_plain_text(
+                        &page.url_path,
+                        &record.search.title,
+                        &record.search.text,
+                        starts,
+                    )
                 })
                 .collect();
             let files = build_index(&project.locales[locale], &documents).map_err(|e| {
-                Diagnostic::error(format!("content/{}", project.locale_tags[locale]), format!("search index: {e}"))
-                    .with_help("split the largest technotes, or raise the index's section limit")
+                Diagnostic::error(
+                    format!("content/{}", project.locale_tags[locale]),
+                    format!("search index: {e}"),
+                )
+                .with_help("split the largest technotes, or raise the index's section limit")
             })?;
             Ok(files
                 .into_iter()
