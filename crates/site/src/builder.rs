@@ -13,8 +13,10 @@ use crate::changes::{Plan, absolute};
 use crate::load::{Page, duplicate_exl_ids, read_page, routes_of};
 use crate::output::{SiteFolder, Staging};
 use crate::pages::OutputFile;
+use crate::refresh::SearchRefresh;
 use crate::render::{PageFile, PageRecord, check_anchors};
 use crate::routes::Routes;
+use crate::search::LocaleSearch;
 use crate::site::{Listing, Prepared, Site, Written, relative, render_listings};
 use crate::{BuildOptions, BuildReport, statics};
 
@@ -30,6 +32,8 @@ use crate::{BuildOptions, BuildReport, statics};
 pub struct SiteBuilder {
     options: BuildOptions,
     site: Option<Site>,
+    /// Search indexes of edited locales, rebuilt after the rebuild returns.
+    search: SearchRefresh,
     /// Changes of rebuilds that failed: they are tried again with the next
     /// change, so fixing another file never hides a broken one.
     unsettled: Vec<PathBuf>,
@@ -40,6 +44,7 @@ impl SiteBuilder {
         Self {
             options,
             site: None,
+            search: SearchRefresh::new(),
             unsettled: Vec::new(),
         }
     }
@@ -52,6 +57,8 @@ impl SiteBuilder {
     /// site and the next [`SiteBuilder::rebuild`] builds everything.
     pub fn build_all(&mut self) -> Result<BuildReport, Vec<Diagnostic>> {
         let started = Instant::now();
+        // A full build writes every index itself: no older refresh may follow it.
+        self.search.cancel();
         self.site = None;
         self.unsettled.clear();
         let options = &self.options;
@@ -59,7 +66,7 @@ impl SiteBuilder {
         let prepared = Prepared::load(options).map_err(fail)?;
         let staging = Staging::create(&options.out).map_err(|d| fail(vec![d]))?;
         let (site, written) =
-            Site::assemble(options, prepared, Some(staging.folder())).map_err(fail)?;
+            Site::assemble(options, prepared, Some(staging.folder()), true).map_err(fail)?;
         staging.publish().map_err(|d| fail(vec![d]))?;
         let report = BuildReport {
             pages: site.project.pages.len(),
@@ -70,6 +77,11 @@ impl SiteBuilder {
         };
         self.site = Some(site);
         Ok(report)
+    }
+
+    /// Blocks until the search indexes of earlier rebuilds are written.
+    pub fn wait_for_search(&self) {
+        self.search.wait();
     }
 
     /// Brings the site up to date after `changed` files (absolute, or
@@ -90,13 +102,26 @@ impl SiteBuilder {
         let outcome = update(&self.options, &mut site, &plan);
         let root = &self.options.root;
         match outcome {
-            Ok(Update { pages, written }) => {
+            Ok(Update {
+                pages,
+                written,
+                search_locales,
+            }) => {
+                if !search_locales.is_empty() {
+                    let snapshots = search_locales
+                        .into_iter()
+                        .map(|locale| LocaleSearch::of(&site.project, &site.records, locale))
+                        .collect();
+                    self.search.start(self.options.out.clone(), snapshots);
+                }
+                let mut warnings = site.warnings();
+                warnings.extend(self.search.take_problems());
                 let report = BuildReport {
                     pages,
                     files: written.files,
                     bytes: written.bytes,
                     elapsed: started.elapsed(),
-                    warnings: relative(site.warnings(), root),
+                    warnings: relative(warnings, root),
                 };
                 self.site = Some(site);
                 Ok(report)
@@ -113,9 +138,18 @@ impl SiteBuilder {
     }
 }
 
+impl Drop for SiteBuilder {
+    /// Nothing is written into the output folder once its owner is gone.
+    fn drop(&mut self) {
+        self.search.cancel();
+    }
+}
+
 struct Update {
     pages: usize,
     written: Written,
+    /// Locales whose search index must be built again.
+    search_locales: BTreeSet<usize>,
 }
 
 enum Failure {
@@ -134,6 +168,7 @@ fn update(options: &BuildOptions, site: &mut Site, plan: &Plan) -> Result<Update
             Ok(Update {
                 pages: rendered.pages.len(),
                 written,
+                search_locales: rendered.search_locales,
             })
         }
         Err(diagnostics) => {
@@ -149,6 +184,9 @@ struct Rendered {
     listings: Vec<OutputFile>,
     /// Pages whose assets are copied again (their links may name new ones).
     touched: Vec<usize>,
+    /// Locales with a page whose searchable text changed or that was
+    /// hidden or shown.
+    search_locales: BTreeSet<usize>,
 }
 
 /// Everything `render_changes` replaced in the site, to put back when the
@@ -195,6 +233,7 @@ fn render_changes(
     let mut groups_changed = false;
     let mut listings_changed = false;
     let mut render_set: BTreeSet<usize> = plan.pages.clone();
+    let mut search_locales = BTreeSet::new();
     for (index, page, body) in read_pages(site, &plan.pages)? {
         let Some(old) = site.project.pages.get(index) else {
             continue;
@@ -203,6 +242,9 @@ fn render_changes(
             groups_changed = true;
             // Its former translations lose a language link.
             render_set.extend(site.project.routes.translations(index));
+        }
+        if page.front.hide != old.front.hide {
+            search_locales.insert(page.locale);
         }
         listings_changed |= page.front.title != old.front.title
             || page.front.description != old.front.description
@@ -260,6 +302,11 @@ fn render_changes(
             None => {}
         }
         if let Some(slot) = site.records.get_mut(index) {
+            if slot.search != record.search
+                && let Some(page) = site.project.pages.get(index)
+            {
+                search_locales.insert(page.locale);
+            }
             undo.records.push((index, std::mem::replace(slot, record)));
         }
     }
@@ -296,6 +343,7 @@ fn render_changes(
         pages,
         listings,
         touched: render_set.into_iter().collect(),
+        search_locales,
     })
 }
 

@@ -8,6 +8,7 @@ mod load;
 mod output;
 mod pages;
 mod prose;
+mod refresh;
 mod render;
 mod routes;
 mod search;
@@ -82,7 +83,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let prepared = Prepared::load(options).map_err(fail)?;
     let staging = Staging::create(&options.out).map_err(|d| fail(vec![d]))?;
     let (site, written) =
-        Site::assemble(options, prepared, Some(staging.folder())).map_err(fail)?;
+        Site::assemble(options, prepared, Some(staging.folder()), false).map_err(fail)?;
     staging.publish().map_err(|d| fail(vec![d]))?;
     Ok(BuildReport {
         pages: site.project.pages.len(),
@@ -97,6 +98,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
 pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let fail = |d: Vec<Diagnostic>| relative(d, &options.root);
     let prepared = Prepared::load(options).map_err(fail)?;
-    let (site, _) = Site::assemble(options, prepared, None).map_err(fail)?;
+    let (site, _) = Site::assemble(options, prepared, None, false).map_err(fail)?;
     Ok(fail(site.warnings()))
 }

@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use technote_diagnostics::Diagnostic;
 use technote_markdown::{Document, MESSAGE_IDS, RenderOptions};
@@ -27,12 +28,13 @@ pub struct PageRecord {
     pub assets: Vec<AssetCopy>,
     /// Problems of the page itself: Markdown, prose, links, `#id` links.
     pub diagnostics: Vec<Diagnostic>,
-    /// What the locale's search index needs of the page.
-    pub search: SearchText,
+    /// What the locale's search index needs of the page; shared with the
+    /// snapshots the preview indexes in the background.
+    pub search: Arc<SearchText>,
 }
 
 /// A page's plain text, cut into sections at its headings and FAQ questions.
-#[derive(Default)]
+#[derive(Default, PartialEq, Eq)]
 pub struct SearchText {
     pub title: String,
     pub text: String,
@@ -54,12 +56,15 @@ impl SearchText {
             )
             .collect();
         starts.sort_by_key(|(line, _, _)| *line);
+        let mut text = std::mem::take(&mut document.text);
+        // Kept for every page until the index is built: no spare capacity.
+        text.shrink_to_fit();
         Self {
             title: document
                 .title
                 .clone()
                 .unwrap_or_else(|| fallback_title.to_string()),
-            text: std::mem::take(&mut document.text),
+            text,
             starts: starts
                 .into_iter()
                 .map(|(_, id, heading)| (id, heading))
@@ -160,7 +165,7 @@ impl<'a> PageRenderer<'a> {
             pending: links.anchors.take(),
             assets: links.assets.take(),
             diagnostics,
-            search: SearchText::from_document(&mut document, &page.front.title),
+            search: Arc::new(SearchText::from_document(&mut document, &page.front.title)),
         };
         (record, file)
     }

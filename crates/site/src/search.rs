@@ -1,67 +1,100 @@
 //! One static search index per locale, from the pages' plain text, written
 //! to `assets/search/<locale>/` for `www/search.js` to load on first use.
 
-use rayon::prelude::*;
+use std::sync::Arc;
+
 use technote_diagnostics::Diagnostic;
 use technote_search::{SearchDocument, SectionStart, build_index};
+use unic_langid::LanguageIdentifier;
 
 use crate::load::Project;
 use crate::pages::OutputFile;
-use crate::render::PageRecord;
+use crate::render::{PageRecord, SearchText};
 
-/// The index files of every locale. Hidden pages are left out, as they are
-/// from listings and the sitemap.
+/// The index files of every locale. Locales are indexed one after the other
+/// (each index is built on every core) so that only one locale's index is
+/// in memory at a time; without `keep_text`, each locale's page text is
+/// released once its index is built.
 pub fn index_files(
     project: &Project,
-    records: &[PageRecord],
+    records: &mut [PageRecord],
+    keep_text: bool,
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    let per_locale: Vec<Result<Vec<OutputFile>, Diagnostic>> = (0..project.locales.len())
-        .into_par_iter()
-        .map(|locale| {
-            let starts: Vec<Vec<SectionStart>> = records
-                .iter()
-                .map(|r| {
-                    r.search
-                        .starts
-                        .iter()
-                        .map(|(id, heading)| SectionStart { id, heading })
-                        .collect()
-                })
-                .collect();
-            let documents: Vec<SearchDocument> = project
-                .pages
-                .iter()
-                .zip(records)
-                .zip(&starts)
-                .filter(|((page, _), _)| page.locale == locale && !page.front.hide)
-                .map(|((page, record), starts)| {
-                    SearchDocument::from_plain_text(
-                        &page.url_path,
-                        &record.search.title,
-                        &record.search.text,
-                        starts,
-                    )
-                })
-                .collect();
-            let files = build_index(&project.locales[locale], &documents).map_err(|e| {
-                Diagnostic::error(
-                    format!("content/{}", project.locale_tags[locale]),
-                    format!("search index: {e}"),
-                )
-                .with_help("split the largest technotes, or raise the index's section limit")
-            })?;
-            Ok(files
-                .into_iter()
-                .map(|f| OutputFile {
-                    path: format!("assets/search/{}", f.path),
-                    bytes: f.bytes,
-                })
-                .collect())
-        })
-        .collect();
+    let released = Arc::new(SearchText::default());
     let mut files = Vec::new();
-    for result in per_locale {
-        files.extend(result?);
+    for locale in 0..project.locales.len() {
+        files.extend(LocaleSearch::of(project, records, locale).index()?);
+        if !keep_text {
+            for (page, record) in project.pages.iter().zip(records.iter_mut()) {
+                if page.locale == locale {
+                    record.search = Arc::clone(&released);
+                }
+            }
+        }
     }
     Ok(files)
+}
+
+/// The searchable pages of one locale, in page order: a snapshot that can
+/// be indexed away from the site (the preview refreshes indexes in the
+/// background). Hidden pages are left out, as they are from listings and
+/// the sitemap.
+pub struct LocaleSearch {
+    locale: LanguageIdentifier,
+    tag: String,
+    /// URL path and text of each page.
+    pages: Vec<(String, Arc<SearchText>)>,
+}
+
+impl LocaleSearch {
+    pub fn of(project: &Project, records: &[PageRecord], locale: usize) -> Self {
+        let pages = project
+            .pages
+            .iter()
+            .zip(records)
+            .filter(|(page, _)| page.locale == locale && !page.front.hide)
+            .map(|(page, record)| (page.url_path.clone(), Arc::clone(&record.search)))
+            .collect();
+        Self {
+            locale: project.locales[locale].clone(),
+            tag: project.locale_tags[locale].clone(),
+            pages,
+        }
+    }
+
+    pub fn index(&self) -> Result<Vec<OutputFile>, Diagnostic> {
+        let starts: Vec<Vec<SectionStart>> = self
+            .pages
+            .iter()
+            .map(|(_, search)| {
+                search
+                    .starts
+                    .iter()
+                    .map(|(id, heading)| SectionStart { id, heading })
+                    .collect()
+            })
+            .collect();
+        let documents: Vec<SearchDocument> = self
+            .pages
+            .iter()
+            .zip(&starts)
+            .map(|((url, search), starts)| {
+                SearchDocument::from_plain_text(url, &search.title, &search.text, starts)
+            })
+            .collect();
+        let files = build_index(&self.locale, &documents).map_err(|e| {
+            Diagnostic::error(
+                format!("content/{}", self.tag),
+                format!("search index: {e}"),
+            )
+            .with_help("split the largest technotes, or raise the index's section limit")
+        })?;
+        Ok(files
+            .into_iter()
+            .map(|f| OutputFile {
+                path: format!("assets/search/{}", f.path),
+                bytes: f.bytes,
+            })
+            .collect())
+    }
 }

@@ -60,11 +60,14 @@ pub struct Written {
 impl Site {
     /// Renders every page and writes the whole site into `folder` (nothing
     /// is written with `None`: a check). On errors the folder may hold part
-    /// of the site; callers write into a staging folder.
+    /// of the site; callers write into a staging folder. The pages' plain
+    /// text is kept after indexing only with `keep_search_text` (a builder
+    /// that indexes again after edits needs it; a one-off build does not).
     pub fn assemble(
         options: &BuildOptions,
         prepared: Prepared,
         folder: Option<SiteFolder<'_>>,
+        keep_search_text: bool,
     ) -> Result<(Self, Written), Vec<Diagnostic>> {
         let Prepared {
             project,
@@ -124,9 +127,11 @@ impl Site {
             return Err(template_errors);
         }
 
+        // The index first: the pages' text can go before listings are built.
+        let search = crate::search::index_files(&project, &mut records, keep_search_text)
+            .map_err(|d| vec![d])?;
         let listings = render_listings(renderer.page_set(), &Listing::all(project.locales.len()))?;
         let www = statics::www_files(options).map_err(|d| vec![d])?;
-        let search = crate::search::index_files(&project, &records).map_err(|d| vec![d])?;
         for file in listings.iter().chain(&www).chain(&search) {
             written.bytes += write(folder, file).map_err(|d| vec![d])?;
             written.files += 1;

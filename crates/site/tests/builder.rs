@@ -244,3 +244,31 @@ fn a_stylesheet_edit_copies_the_stylesheet_only() {
     assert_eq!((report.pages, report.files), (0, 1));
     assert_eq!(preview.output("assets/style.css"), css);
 }
+
+#[test]
+fn the_search_index_of_an_edited_locale_follows_in_the_background() {
+    let mut preview = Preview::new();
+    let index = |preview: &Preview, tag: &str| {
+        fs::read(
+            preview
+                .dir
+                .path()
+                .join(format!("public/assets/search/{tag}/index.bin")),
+        )
+        .unwrap()
+    };
+    let (english, french) = (index(&preview, "en"), index(&preview, "fr"));
+    let path = preview.edit(CONSOLE_EN, "Windows 8\n", "Windows 8 and zanzibarquartz\n");
+    preview.builder.rebuild(&[path]).unwrap();
+    preview.builder.wait_for_search();
+    assert_ne!(
+        index(&preview, "en"),
+        english,
+        "the English index has the new word"
+    );
+    assert_eq!(
+        index(&preview, "fr"),
+        french,
+        "the French pages did not change"
+    );
+}
