@@ -110,7 +110,14 @@ impl SiteBuilder {
                 if !search_locales.is_empty() {
                     let snapshots = search_locales
                         .into_iter()
-                        .map(|locale| LocaleSearch::of(&site.project, &site.records, locale))
+                        .map(|locale| {
+                            LocaleSearch::of(
+                                &site.project,
+                                locale,
+                                &site.project.pages,
+                                &site.records,
+                            )
+                        })
                         .collect();
                     self.search.start(self.options.out.clone(), snapshots);
                 }

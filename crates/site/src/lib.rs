@@ -7,6 +7,7 @@ mod links;
 mod load;
 mod output;
 mod pages;
+mod pass;
 mod prose;
 mod refresh;
 mod render;

@@ -7,33 +7,9 @@ use technote_diagnostics::Diagnostic;
 use technote_search::{SearchDocument, SectionStart, build_index};
 use unic_langid::LanguageIdentifier;
 
-use crate::load::Project;
+use crate::load::{Page, Project};
 use crate::pages::OutputFile;
 use crate::render::{PageRecord, SearchText};
-
-/// The index files of every locale. Locales are indexed one after the other
-/// (each index is built on every core) so that only one locale's index is
-/// in memory at a time; without `keep_text`, each locale's page text is
-/// released once its index is built.
-pub fn index_files(
-    project: &Project,
-    records: &mut [PageRecord],
-    keep_text: bool,
-) -> Result<Vec<OutputFile>, Diagnostic> {
-    let released = Arc::new(SearchText::default());
-    let mut files = Vec::new();
-    for locale in 0..project.locales.len() {
-        files.extend(LocaleSearch::of(project, records, locale).index()?);
-        if !keep_text {
-            for (page, record) in project.pages.iter().zip(records.iter_mut()) {
-                if page.locale == locale {
-                    record.search = Arc::clone(&released);
-                }
-            }
-        }
-    }
-    Ok(files)
-}
 
 /// The searchable pages of one locale, in page order: a snapshot that can
 /// be indexed away from the site (the preview refreshes indexes in the
@@ -47,9 +23,10 @@ pub struct LocaleSearch {
 }
 
 impl LocaleSearch {
-    pub fn of(project: &Project, records: &[PageRecord], locale: usize) -> Self {
-        let pages = project
-            .pages
+    /// The pages of `locale` among `pages`, whose records are `records`
+    /// (same order).
+    pub fn of(project: &Project, locale: usize, pages: &[Page], records: &[PageRecord]) -> Self {
+        let pages = pages
             .iter()
             .zip(records)
             .filter(|(page, _)| page.locale == locale && !page.front.hide)

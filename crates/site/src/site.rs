@@ -10,6 +10,7 @@ use crate::BuildOptions;
 use crate::load::{Bodies, Project};
 use crate::output::SiteFolder;
 use crate::pages::{OutputFile, PageSet};
+use crate::pass::{self, PassOutcome};
 use crate::render::{PageRecord, PageRenderer, check_anchors};
 use crate::statics;
 use crate::templates::Templates;
@@ -82,35 +83,12 @@ impl Site {
             &widgets,
             options.live_reload,
         );
-        // Each body is dropped once its page is written.
-        let results: Vec<(PageRecord, Result<u64, Diagnostic>)> = bodies
-            .into_par_iter()
-            .enumerate()
-            .map(|(index, body)| {
-                let (record, file) = renderer.render(index, &body);
-                drop(body);
-                let written = match file {
-                    Some(Ok(file)) => write(folder, &file),
-                    Some(Err(error)) => Err(error),
-                    None => Ok(0),
-                };
-                (record, written)
-            })
-            .collect();
-
-        let mut written = Written::default();
-        let mut records = Vec::with_capacity(results.len());
-        let mut template_errors = Vec::new();
-        for (record, result) in results {
-            match result {
-                Ok(bytes) => {
-                    written.files += 1;
-                    written.bytes += bytes;
-                }
-                Err(error) => template_errors.push(error),
-            }
-            records.push(record);
-        }
+        let PassOutcome {
+            records,
+            mut written,
+            template_errors,
+            search,
+        } = pass::run(&project, &renderer, bodies, folder, keep_search_text);
         let anchor_diagnostics: Vec<Vec<Diagnostic>> = (0..records.len())
             .into_par_iter()
             .map(|index| check_anchors(&project, &records, index))
@@ -127,9 +105,7 @@ impl Site {
             return Err(template_errors);
         }
 
-        // The index first: the pages' text can go before listings are built.
-        let search = crate::search::index_files(&project, &mut records, keep_search_text)
-            .map_err(|d| vec![d])?;
+        let search = search.map_err(|d| vec![d])?;
         let listings = render_listings(renderer.page_set(), &Listing::all(project.locales.len()))?;
         let www = statics::www_files(options).map_err(|d| vec![d])?;
         for file in listings.iter().chain(&www).chain(&search) {
@@ -233,7 +209,7 @@ pub fn render_listings(
 }
 
 /// Writes one file when there is a folder; returns its size.
-fn write(folder: Option<SiteFolder<'_>>, file: &OutputFile) -> Result<u64, Diagnostic> {
+pub fn write(folder: Option<SiteFolder<'_>>, file: &OutputFile) -> Result<u64, Diagnostic> {
     if let Some(folder) = folder {
         folder.write(&file.path, &file.bytes)?;
     }

@@ -1,0 +1,175 @@
+//! The page pass of a full build: pages are rendered and written locale by
+//! locale (sources are sorted that way), and each locale's search index is
+//! built while the next locale's pages render. Neither the index of the
+//! first locales nor their pages' text then waits for the whole site.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use technote_diagnostics::Diagnostic;
+
+use crate::load::{Bodies, Page, Project};
+use crate::output::SiteFolder;
+use crate::pages::OutputFile;
+use crate::render::{PageRecord, PageRenderer, SearchText};
+use crate::search::LocaleSearch;
+use crate::site::Written;
+
+/// What the page pass produced.
+pub struct PassOutcome {
+    /// One per page, by page index.
+    pub records: Vec<PageRecord>,
+    pub written: Written,
+    /// Pages whose template failed.
+    pub template_errors: Vec<Diagnostic>,
+    /// The search index files of every locale, or why one failed.
+    pub search: Result<Vec<OutputFile>, Diagnostic>,
+}
+
+/// Renders and writes every page, and indexes every locale. Without
+/// `keep_text`, a locale's page text is released once it is indexed.
+pub fn run(
+    project: &Project,
+    renderer: &PageRenderer<'_>,
+    mut bodies: Bodies,
+    folder: Option<SiteFolder<'_>>,
+    keep_text: bool,
+) -> PassOutcome {
+    let batches = locale_batches(&project.pages);
+    let mut batch_bodies: Vec<Bodies> = batches
+        .iter()
+        .rev()
+        .map(|range| bodies.split_off(range.start.min(bodies.len())))
+        .collect();
+    batch_bodies.reverse();
+
+    let mut outcome = PassOutcome {
+        records: Vec::with_capacity(project.pages.len()),
+        written: Written::default(),
+        template_errors: Vec::new(),
+        search: Ok(Vec::new()),
+    };
+    // A locale whose pages are all rendered: (locale, end of its last batch).
+    let mut ready: Option<(usize, usize)> = None;
+    for (position, (range, bodies)) in batches.iter().zip(batch_bodies).enumerate() {
+        let render = || render_batch(renderer, range.start, bodies, folder);
+        let (rendered, indexed) = match ready.take() {
+            Some((locale, end)) => {
+                let pages = project.pages.get(..end).unwrap_or_default();
+                let records = outcome.records.get(..end).unwrap_or_default();
+                let (rendered, indexed) = rayon::join(render, || {
+                    LocaleSearch::of(project, locale, pages, records).index()
+                });
+                (rendered, Some((locale, end, indexed)))
+            }
+            None => (render(), None),
+        };
+        if let Some((locale, end, indexed)) = indexed {
+            outcome.add_index(project, locale, end, indexed, keep_text);
+        }
+        for (record, result) in rendered {
+            match result {
+                Ok(bytes) => {
+                    outcome.written.files += 1;
+                    outcome.written.bytes += bytes;
+                }
+                Err(error) => outcome.template_errors.push(error),
+            }
+            outcome.records.push(record);
+        }
+        let locale = project.pages.get(range.start).map(|p| p.locale);
+        let later = batches.get(position + 1..).unwrap_or_default();
+        if let Some(locale) = locale
+            && !later
+                .iter()
+                .any(|r| project.pages.get(r.start).map(|p| p.locale) == Some(locale))
+        {
+            ready = Some((locale, range.end));
+        }
+    }
+    if let Some((locale, end)) = ready {
+        let pages = project.pages.get(..end).unwrap_or_default();
+        let records = outcome.records.get(..end).unwrap_or_default();
+        let indexed = LocaleSearch::of(project, locale, pages, records).index();
+        outcome.add_index(project, locale, end, indexed, keep_text);
+    }
+    // Locales without pages still get an (empty) index.
+    let mut has_pages = vec![false; project.locales.len()];
+    for page in &project.pages {
+        if let Some(flag) = has_pages.get_mut(page.locale) {
+            *flag = true;
+        }
+    }
+    for locale in (0..project.locales.len()).filter(|&l| !has_pages[l]) {
+        let empty = LocaleSearch::of(project, locale, &[], &[]).index();
+        outcome.add_index(project, locale, 0, empty, keep_text);
+    }
+    outcome
+}
+
+impl PassOutcome {
+    fn add_index(
+        &mut self,
+        project: &Project,
+        locale: usize,
+        end: usize,
+        indexed: Result<Vec<OutputFile>, Diagnostic>,
+        keep_text: bool,
+    ) {
+        match (&mut self.search, indexed) {
+            (Ok(files), Ok(more)) => files.extend(more),
+            (Ok(_), Err(error)) => self.search = Err(error),
+            (Err(_), _) => {}
+        }
+        if keep_text {
+            return;
+        }
+        let released = Arc::new(SearchText::default());
+        for (page, record) in project.pages.iter().zip(&mut self.records).take(end) {
+            if page.locale == locale {
+                record.search = Arc::clone(&released);
+            }
+        }
+    }
+}
+
+/// Each body is dropped once its page is written.
+fn render_batch(
+    renderer: &PageRenderer<'_>,
+    first: usize,
+    bodies: Bodies,
+    folder: Option<SiteFolder<'_>>,
+) -> Vec<(PageRecord, Result<u64, Diagnostic>)> {
+    bodies
+        .into_par_iter()
+        .enumerate()
+        .map(|(offset, body)| {
+            let (record, file) = renderer.render(first + offset, &body);
+            drop(body);
+            let written = match file {
+                Some(Ok(file)) => crate::site::write(folder, &file),
+                Some(Err(error)) => Err(error),
+                None => Ok(0),
+            };
+            (record, written)
+        })
+        .collect()
+}
+
+/// Runs of consecutive pages of one locale.
+fn locale_batches(pages: &[Page]) -> Vec<Range<usize>> {
+    let mut batches = Vec::new();
+    let mut start = 0;
+    for end in 1..=pages.len() {
+        let boundary = pages
+            .get(end)
+            .zip(pages.get(start))
+            .is_none_or(|(next, first)| next.locale != first.locale);
+        if boundary {
+            batches.push(start..end);
+            start = end;
+        }
+    }
+    batches
+}
