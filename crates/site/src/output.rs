@@ -120,12 +120,19 @@ impl SiteFolder<'_> {
     }
 }
 
+/// Creates the folder of a file. Each page has a folder of its own whose
+/// parent usually exists: one `mkdir` then does, where `create_dir_all`
+/// would look first.
 fn create_parent(path: &Path) -> Result<(), Diagnostic> {
-    match path.parent() {
-        Some(dir) => {
+    let Some(dir) = path.parent() else {
+        return Ok(());
+    };
+    match fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(_) => {
             fs::create_dir_all(dir).map_err(|e| io_error(dir, "create a folder of the site", &e))
         }
-        None => Ok(()),
     }
 }
 

@@ -39,6 +39,7 @@ impl Templates {
                     Translate {
                         locale: locale.clone(),
                         localizer: Arc::clone(localizer),
+                        constant: constant_messages(localizer, locale),
                     },
                 );
                 (locale.clone(), tera)
@@ -77,6 +78,23 @@ fn escape_html(text: &str) -> String {
 struct Translate {
     locale: LanguageIdentifier,
     localizer: Arc<Localizer>,
+    /// Messages that take no arguments, formatted once: every page asks
+    /// for the same labels.
+    constant: HashMap<String, String>,
+}
+
+fn constant_messages(
+    localizer: &Localizer,
+    locale: &LanguageIdentifier,
+) -> HashMap<String, String> {
+    localizer
+        .message_ids(locale)
+        .into_iter()
+        .filter_map(|id| {
+            let text = localizer.format(locale, &id, None).ok()?;
+            Some((id, text))
+        })
+        .collect()
 }
 
 impl tera::Function for Translate {
@@ -85,6 +103,11 @@ impl tera::Function for Translate {
             .get("id")
             .and_then(Value::as_str)
             .ok_or_else(|| tera::Error::msg("t() needs a message id: t(id=\"message-id\")"))?;
+        if args.len() == 1
+            && let Some(text) = self.constant.get(id)
+        {
+            return Ok(Value::String(text.clone()));
+        }
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args.iter().filter(|(name, _)| name.as_str() != "id") {
             fluent_args.set(name.clone(), fluent_value(value));
