@@ -35,7 +35,10 @@ fn render_one(page: &CorpusPage, out: &Path) -> Result<(), BenchError> {
     html::push_html(&mut rendered, Parser::new_ext(body, MARKDOWN_OPTIONS));
     let target = out.join(&page.output);
     if let Some(dir) = target.parent() {
-        fs::create_dir_all(dir).map_err(|e| BenchError::io(dir, e))?;
+        // One `mkdir` for the page's own folder, as the site's writer does.
+        fs::create_dir(dir)
+            .or_else(|_| fs::create_dir_all(dir))
+            .map_err(|e| BenchError::io(dir, e))?;
     }
     fs::write(&target, rendered).map_err(|e| BenchError::io(&target, e))
 }

@@ -72,6 +72,12 @@ pub struct BenchReport {
     pub floor: Timing,
     /// Median build over median floor.
     pub ratio_to_floor: f64,
+    /// CPU time (user and system, every thread) of each build: what the
+    /// build costs whatever else the machine runs. Over 2 cores, a build
+    /// that keeps both busy takes half of it in wall time.
+    pub build_cpu: Timing,
+    /// CPU time of each floor run.
+    pub floor_cpu: Timing,
     /// Pages per second at the median build time.
     pub pages_per_second: f64,
     /// Megabytes (10^6 bytes) of Markdown per second at the median build time.
@@ -80,6 +86,9 @@ pub struct BenchReport {
     pub peak_rss_bytes: Option<u64>,
     /// One page edited, then rebuilt and written by a long-lived builder.
     pub one_page_rebuild: Timing,
+    /// After each one-page rebuild, until the builder's background refresh
+    /// of the edited locale's search index is written.
+    pub search_refresh: Timing,
 }
 
 /// Why a benchmark could not run.
@@ -102,6 +111,8 @@ pub enum BenchError {
     Build(Vec<Diagnostic>),
     #[error("the child build for the memory measurement failed: {0}")]
     Child(String),
+    #[error("could not read this process's CPU time: {0}")]
+    CpuTime(nix::errno::Errno),
     #[error("the one-page rebuild wrote nothing: {0}")]
     Incremental(String),
 }
@@ -144,11 +155,18 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
 
     let mut builds = Vec::with_capacity(options.runs);
     let mut floors = Vec::with_capacity(options.runs);
+    let mut build_cpu = Vec::with_capacity(options.runs);
+    let mut floor_cpu = Vec::with_capacity(options.runs);
     let mut last = None;
     for _ in 0..options.runs {
+        let before = measure::cpu_time()?;
         let report = technote_site::build(&build_options).map_err(BenchError::Build)?;
+        let between = measure::cpu_time()?;
         builds.push(report.elapsed);
         floors.push(floor::run(&project.corpus.pages, &floor_dir)?);
+        let after = measure::cpu_time()?;
+        build_cpu.push(between.saturating_sub(before));
+        floor_cpu.push(after.saturating_sub(between));
         last = Some(report);
     }
     let (files, output_bytes) = last.map_or((0, 0), |report| (report.files, report.bytes));
@@ -156,7 +174,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
         Some(child) => Some(measure::child_peak_rss(child, &project.root)?),
         None => None,
     };
-    let one_page_rebuild = incremental::measure(
+    let incremental = incremental::measure(
         &build_options,
         &options.work_dir.join("preview"),
         &project.corpus,
@@ -183,8 +201,11 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
         markdown_mb_per_second: per_second(project.corpus.markdown_bytes as f64 / 1e6),
         build,
         floor,
+        build_cpu: Timing::from_runs(&build_cpu),
+        floor_cpu: Timing::from_runs(&floor_cpu),
         peak_rss_bytes,
-        one_page_rebuild,
+        one_page_rebuild: incremental.rebuild,
+        search_refresh: incremental.search_refresh,
     })
 }
 

@@ -40,6 +40,17 @@ impl Timing {
     }
 }
 
+/// CPU time this process has used so far, user and system, on every thread.
+/// Unlike wall time it barely depends on what else the machine runs.
+pub fn cpu_time() -> Result<Duration, BenchError> {
+    let usage = getrusage(UsageWho::RUSAGE_SELF).map_err(BenchError::CpuTime)?;
+    let seconds = |time: nix::sys::time::TimeVal| {
+        let micros = i128::from(time.tv_sec()) * 1_000_000 + i128::from(time.tv_usec());
+        Duration::from_micros(u64::try_from(micros).unwrap_or(0))
+    };
+    Ok(seconds(usage.user_time()) + seconds(usage.system_time()))
+}
+
 /// A command that builds one project and exits: the project's folder is
 /// appended to `args`. `technote bench` re-runs itself with a hidden flag.
 #[derive(Debug, Clone)]

@@ -34,7 +34,22 @@ impl fmt::Display for BenchReport {
         writeln!(
             f,
             "{:<28}{:>9.1} ms{:>9.1} ms",
+            "  build CPU time", self.build_cpu.median_ms, self.build_cpu.min_ms
+        )?;
+        writeln!(
+            f,
+            "{:<28}{:>9.1} ms{:>9.1} ms",
+            "  floor CPU time", self.floor_cpu.median_ms, self.floor_cpu.min_ms
+        )?;
+        writeln!(
+            f,
+            "{:<28}{:>9.1} ms{:>9.1} ms",
             "one-page rebuild", self.one_page_rebuild.median_ms, self.one_page_rebuild.min_ms
+        )?;
+        writeln!(
+            f,
+            "{:<28}{:>9.1} ms{:>9.1} ms",
+            "  its search index after", self.search_refresh.median_ms, self.search_refresh.min_ms
         )?;
         writeln!(f, "ratio to floor: {:.2}x", self.ratio_to_floor)?;
         writeln!(
@@ -43,7 +58,11 @@ impl fmt::Display for BenchReport {
             self.pages_per_second, self.markdown_mb_per_second
         )?;
         match self.peak_rss_bytes {
-            Some(bytes) => writeln!(f, "peak memory (RSS): {:.1} MB", mb(bytes)),
+            Some(bytes) => writeln!(
+                f,
+                "peak memory (RSS): {:.1} MiB",
+                bytes as f64 / (1024.0 * 1024.0)
+            ),
             None => writeln!(f, "peak memory (RSS): not measured"),
         }
     }
