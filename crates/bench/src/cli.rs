@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use technote_site::EmbeddedAssets;
 
-use crate::{BenchOptions, ChildBuild};
+use crate::{BenchOptions, ChildBuild, Workload};
 
 /// Generate a synthetic site, then time full builds against a pulldown-cmark
 /// floor, measure peak memory and time one-page rebuilds.
@@ -16,6 +16,9 @@ pub struct BenchArgs {
     /// Pages across all locales (10000 with 2 locales: 5,000 technotes in each).
     #[arg(long, default_value_t = 10_000)]
     pub pages: usize,
+    /// Benchmark the project's own content (a copy of it) instead of generated pages.
+    #[arg(long, conflicts_with_all = ["pages", "locales"])]
+    pub project: bool,
     /// Locales of the generated site; past the project's own, UI strings are
     /// copies of the reference locale's.
     #[arg(long, default_value_t = 2)]
@@ -62,9 +65,16 @@ impl BenchArgs {
                 }
             },
         };
+        let workload = if self.project {
+            Workload::Project
+        } else {
+            Workload::Synthetic {
+                pages: self.pages,
+                locales: self.locales,
+            }
+        };
         let options = BenchOptions {
-            pages: self.pages,
-            locales: self.locales,
+            workload,
             runs: self.runs,
             work_dir,
             source_root: self.root.clone(),

@@ -24,7 +24,9 @@ const IMAGE: &[u8] = &[
 /// The generated sources.
 pub struct Corpus {
     pub pages: Vec<CorpusPage>,
+    /// Distinct pages, translations counted once.
     pub technotes: usize,
+    pub locales: usize,
     /// Size of every source file, front matter included.
     pub markdown_bytes: u64,
 }
@@ -88,6 +90,7 @@ pub fn generate(
     Ok(Corpus {
         pages: pages.into_iter().map(|(_, page)| page).collect(),
         technotes,
+        locales: locales.len(),
         markdown_bytes: sizes.iter().sum(),
     })
 }
@@ -97,4 +100,48 @@ fn create_parent(path: &Path) -> Result<(), BenchError> {
         Some(dir) => fs::create_dir_all(dir).map_err(|e| BenchError::io(dir, e)),
         None => Ok(()),
     }
+}
+
+/// The pages of an existing project: every `.md` file below
+/// `content_dir/<locale>/` (hidden files excepted, as the site skips them).
+pub fn existing(content_dir: &Path, locales: &[String]) -> Result<Corpus, BenchError> {
+    let mut pages = Vec::new();
+    let mut paths = std::collections::HashSet::new();
+    let mut markdown_bytes = 0;
+    for tag in locales {
+        let folder = content_dir.join(tag);
+        let walk = walkdir::WalkDir::new(&folder)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'));
+        for entry in walk {
+            let entry = entry.map_err(|e| BenchError::io(&folder, e.into()))?;
+            let Ok(rel) = entry.path().strip_prefix(&folder) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let Some(stem) = rel.strip_suffix(".md") else {
+                continue;
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let size = entry
+                .metadata()
+                .map_err(|e| BenchError::io(entry.path(), e.into()))?
+                .len();
+            markdown_bytes += size;
+            pages.push(CorpusPage {
+                source: entry.path().to_path_buf(),
+                output: format!("{tag}/{stem}/index.html"),
+            });
+            paths.insert(rel.clone());
+        }
+    }
+    Ok(Corpus {
+        pages,
+        technotes: paths.len(),
+        locales: locales.len(),
+        markdown_bytes,
+    })
 }

@@ -32,20 +32,27 @@ pub use measure::{ChildBuild, Timing};
 
 use crate::project::BenchProject;
 
+/// What the benchmark builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workload {
+    /// Generated technotes: `pages` across `locales` (10,000 pages in 2
+    /// locales is 5,000 technotes, each in both), the reference locale first.
+    Synthetic { pages: usize, locales: usize },
+    /// The source project's own content, copied into the working folder.
+    Project,
+}
+
 /// What to benchmark.
 #[derive(Debug, Clone)]
 pub struct BenchOptions {
-    /// Pages across all locales: 10,000 in 2 locales is 5,000 technotes, each in both.
-    pub pages: usize,
-    /// Locales of the generated site, the reference locale first.
-    pub locales: usize,
+    pub workload: Workload,
     /// Timed full builds (and floor runs, and one-page rebuilds).
     pub runs: usize,
     /// Working folder; put it on a memory-backed file system (/dev/shm) to
     /// measure the build rather than the disk.
     pub work_dir: PathBuf,
     /// The project whose `technote.toml`, `templates/`, `locales/` and `www/`
-    /// the generated site uses.
+    /// the benchmarked site uses (and its `content/` for [`Workload::Project`]).
     pub source_root: PathBuf,
     /// Files the `technote` binary adds to every site.
     pub embedded_assets: EmbeddedAssets,
@@ -96,6 +103,8 @@ pub struct BenchReport {
 pub enum BenchError {
     #[error("--pages is 0: a benchmark needs at least one page to build")]
     NoPages,
+    #[error("{0} has no pages to build")]
+    EmptyProject(PathBuf),
     #[error("--runs is 0: a benchmark needs at least one timed run")]
     NoRuns,
     #[error("--locales is {asked}: choose between 1 and {max}")]
@@ -137,7 +146,7 @@ fn join(diagnostics: &[Diagnostic]) -> String {
 /// Generates the project, then measures builds, the floor, peak memory and
 /// one-page rebuilds. Files stay in `options.work_dir` for inspection.
 pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
-    if options.pages == 0 {
+    if let Workload::Synthetic { pages: 0, .. } = options.workload {
         return Err(BenchError::NoPages);
     }
     if options.runs == 0 {
@@ -147,8 +156,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
     let project = BenchProject::create(
         &options.source_root,
         &options.work_dir.join("project"),
-        options.pages,
-        options.locales,
+        options.workload,
     )?;
     let build_options = BuildOptions::for_project(&project.root, options.embedded_assets);
     let floor_dir = options.work_dir.join("floor");
@@ -188,7 +196,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
     Ok(BenchReport {
         pages: project.corpus.pages.len(),
         technotes: project.corpus.technotes,
-        locales: options.locales,
+        locales: project.corpus.locales,
         files,
         markdown_bytes: project.corpus.markdown_bytes,
         output_bytes,

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use technote_content::SiteConfig;
 use walkdir::WalkDir;
 
-use crate::BenchError;
 use crate::corpus::{self, Corpus};
+use crate::{BenchError, Workload};
 
 /// Locales added when a benchmark asks for more than the project ships;
 /// their UI strings are copies of the reference locale's.
@@ -21,21 +21,49 @@ pub struct BenchProject {
 }
 
 impl BenchProject {
-    /// Creates `root` afresh from the project at `source_root` and writes
-    /// `page_count` pages in `locale_count` locales into it.
-    pub fn create(
+    /// Creates `root` afresh from the project at `source_root`: a copy of
+    /// it, or its templates, UI strings and static files with generated
+    /// pages.
+    pub fn create(source_root: &Path, root: &Path, workload: Workload) -> Result<Self, BenchError> {
+        let config_path = source_root.join("technote.toml");
+        let config = SiteConfig::load(&config_path).map_err(BenchError::Project)?;
+        remove_if_present(root)?;
+        fs::create_dir_all(root).map_err(|e| BenchError::io(root, e))?;
+        match workload {
+            Workload::Synthetic { pages, locales } => {
+                Self::synthetic(&config, source_root, root, pages, locales)
+            }
+            Workload::Project => Self::copy(&config, source_root, root),
+        }
+    }
+
+    fn copy(config: &SiteConfig, source_root: &Path, root: &Path) -> Result<Self, BenchError> {
+        for part in ["content", "locales", "templates", "www"] {
+            copy_tree(&source_root.join(part), &root.join(part))?;
+        }
+        let config_out = root.join("technote.toml");
+        fs::copy(source_root.join("technote.toml"), &config_out)
+            .map_err(|e| BenchError::io(&config_out, e))?;
+        let locales: Vec<String> = config.locales.iter().map(ToString::to_string).collect();
+        let corpus = corpus::existing(&root.join("content"), &locales)?;
+        if corpus.pages.is_empty() {
+            return Err(BenchError::EmptyProject(source_root.to_path_buf()));
+        }
+        Ok(Self {
+            root: root.to_path_buf(),
+            corpus,
+        })
+    }
+
+    fn synthetic(
+        config: &SiteConfig,
         source_root: &Path,
         root: &Path,
         page_count: usize,
         locale_count: usize,
     ) -> Result<Self, BenchError> {
-        let config_path = source_root.join("technote.toml");
-        let config = SiteConfig::load(&config_path).map_err(BenchError::Project)?;
-        let locales = choose_locales(&config, locale_count)?;
+        let locales = choose_locales(config, locale_count)?;
         let reference = config.reference_locale.to_string();
-
-        remove_if_present(root)?;
-        fs::create_dir_all(root).map_err(|e| BenchError::io(root, e))?;
         copy_tree(&source_root.join("templates"), &root.join("templates"))?;
         copy_tree(&source_root.join("www"), &root.join("www"))?;
         let shipped: Vec<String> = config.locales.iter().map(ToString::to_string).collect();
@@ -50,7 +78,7 @@ impl BenchProject {
                 &root.join("locales").join(tag),
             )?;
         }
-        let config_text = config_toml(&config, &locales);
+        let config_text = config_toml(config, &locales);
         let config_out = root.join("technote.toml");
         fs::write(&config_out, config_text).map_err(|e| BenchError::io(&config_out, e))?;
 

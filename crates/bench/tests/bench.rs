@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use technote_bench::{BenchError, BenchOptions, run};
+use technote_bench::{BenchError, BenchOptions, Workload, run};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -13,8 +13,7 @@ fn repo_root() -> PathBuf {
 
 fn options(work_dir: &Path, pages: usize, locales: usize) -> BenchOptions {
     BenchOptions {
-        pages,
-        locales,
+        workload: Workload::Synthetic { pages, locales },
         runs: 1,
         work_dir: work_dir.to_path_buf(),
         source_root: repo_root(),
@@ -133,6 +132,21 @@ fn locales_past_the_projects_own_reuse_the_reference_strings() {
     let report = run(&options(dir.path(), 9, 3)).unwrap();
     assert_eq!((report.pages, report.technotes), (9, 3));
     assert!(dir.path().join("project/public/de/index.html").is_file());
+}
+
+#[test]
+fn the_projects_own_site_can_be_measured() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = run(&BenchOptions {
+        workload: Workload::Project,
+        ..options(dir.path(), 1, 1)
+    })
+    .unwrap();
+    let shipped = files_under(&repo_root().join("content"), "md").len();
+    assert_eq!(report.pages, shipped);
+    assert!(report.technotes < shipped, "translations count once");
+    assert_eq!(report.locales, 2);
+    assert_eq!(report.one_page_rebuild.runs_ms.len(), 1);
 }
 
 #[test]
