@@ -9,7 +9,7 @@ impl fmt::Display for BenchReport {
         let mb = |bytes: u64| bytes as f64 / 1e6;
         writeln!(
             f,
-            "{} pages ({} technotes in {} locales), {:.1} MB of Markdown -> {} files, {:.1} MB",
+            "{} pages ({} technotes in {} locales), {:.2} MB of Markdown -> {} files, {:.2} MB",
             self.pages,
             self.technotes,
             self.locales,
