@@ -1,5 +1,7 @@
 //! Template contexts for every kind of page, and the page set of a site.
 
+mod contexts;
+
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
 use technote_markdown::Document;
@@ -9,6 +11,10 @@ use crate::load::Project;
 use crate::routes::output_file;
 use crate::templates::Templates;
 use crate::widgets::Widgets;
+use contexts::{
+    Alternate, Elsewhere, FaqAnswer, FaqPage, FaqQuestion, FeatureGroup, HomeItem, HomeLanguage,
+    PageInfo, SitemapUrl, TocEntry, TranslationNotice,
+};
 
 /// One file of the finished site.
 pub struct OutputFile {
@@ -92,62 +98,6 @@ fn language_links(
             }
         })
         .collect()
-}
-
-/// Typed rather than `serde_json::Value`: listings of a large site are big,
-/// and Tera makes its own copy of whatever the context holds.
-#[derive(Serialize)]
-struct Alternate<'a> {
-    lang: &'a str,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct PageInfo<'a> {
-    title: &'a str,
-    title_id: Option<&'a str>,
-    front: &'a technote_content::FrontMatter,
-    url: &'a str,
-}
-
-#[derive(Serialize)]
-struct TocEntry<'a> {
-    id: &'a str,
-    text: &'a str,
-    children: Vec<TocEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct SitemapUrl<'a> {
-    loc: String,
-    alternates: Vec<Alternate<'a>>,
-}
-
-#[derive(Serialize, Clone)]
-struct HomeItem<'a> {
-    title: &'a str,
-    description: Option<&'a str>,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct FeatureGroup<'a> {
-    feature: &'a str,
-    items: Vec<HomeItem<'a>>,
-}
-
-#[derive(Serialize)]
-struct HomeLanguage<'a> {
-    lang: &'a str,
-    autonym: Option<&'a str>,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct Elsewhere<'a> {
-    title: &'a str,
-    lang: &'a str,
-    languages: Vec<HomeLanguage<'a>>,
 }
 
 pub struct PageSet<'a> {
@@ -470,33 +420,6 @@ fn faq_json_ld(document: &technote_markdown::Document) -> Option<String> {
     Some(json.replace('<', "\\u003c"))
 }
 
-/// schema.org FAQPage, its fields in the order `serde_json::Value` sorts them.
-#[derive(Serialize)]
-struct FaqPage<'a> {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "mainEntity")]
-    main_entity: Vec<FaqQuestion<'a>>,
-}
-
-#[derive(Serialize)]
-struct FaqQuestion<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    #[serde(rename = "acceptedAnswer")]
-    accepted_answer: FaqAnswer<'a>,
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct FaqAnswer<'a> {
-    #[serde(rename = "@type")]
-    kind: &'static str,
-    text: &'a str,
-}
-
 /// JSON for a `<script type="application/json">` block: `<` is escaped so
 /// no text can close the element early.
 pub fn script_safe_json(value: &serde_json::Value) -> String {
@@ -511,11 +434,4 @@ fn translation_notice(page: &crate::load::Page) -> Option<TranslationNotice<'_>>
         human_percent: page.front.ht_degree,
         workflow,
     })
-}
-
-#[derive(Serialize)]
-struct TranslationNotice<'a> {
-    machine: bool,
-    human_percent: Option<u8>,
-    workflow: &'a str,
 }

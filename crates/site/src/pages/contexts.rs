@@ -1,0 +1,94 @@
+//! What templates get, typed rather than built as `serde_json::Value`:
+//! Tera makes its own copy of whatever the context holds, and listings of a
+//! large site are big.
+
+use serde::Serialize;
+
+/// An `hreflang` alternate of a page.
+#[derive(Serialize)]
+pub(super) struct Alternate<'a> {
+    pub(super) lang: &'a str,
+    pub(super) href: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageInfo<'a> {
+    pub(super) title: &'a str,
+    pub(super) title_id: Option<&'a str>,
+    pub(super) front: &'a technote_content::FrontMatter,
+    pub(super) url: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct TocEntry<'a> {
+    pub(super) id: &'a str,
+    pub(super) text: &'a str,
+    pub(super) children: Vec<TocEntry<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SitemapUrl<'a> {
+    pub(super) loc: String,
+    pub(super) alternates: Vec<Alternate<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct HomeItem<'a> {
+    pub(super) title: &'a str,
+    pub(super) description: Option<&'a str>,
+    pub(super) href: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct FeatureGroup<'a> {
+    pub(super) feature: &'a str,
+    pub(super) items: Vec<HomeItem<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct HomeLanguage<'a> {
+    pub(super) lang: &'a str,
+    pub(super) autonym: Option<&'a str>,
+    pub(super) href: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct Elsewhere<'a> {
+    pub(super) title: &'a str,
+    pub(super) lang: &'a str,
+    pub(super) languages: Vec<HomeLanguage<'a>>,
+}
+
+/// schema.org FAQPage, its fields in the order `serde_json::Value` sorts them.
+#[derive(Serialize)]
+pub(super) struct FaqPage<'a> {
+    #[serde(rename = "@context")]
+    pub(super) context: &'static str,
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    #[serde(rename = "mainEntity")]
+    pub(super) main_entity: Vec<FaqQuestion<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct FaqQuestion<'a> {
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    #[serde(rename = "acceptedAnswer")]
+    pub(super) accepted_answer: FaqAnswer<'a>,
+    pub(super) name: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct FaqAnswer<'a> {
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    pub(super) text: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct TranslationNotice<'a> {
+    pub(super) machine: bool,
+    pub(super) human_percent: Option<u8>,
+    pub(super) workflow: &'a str,
+}
