@@ -31,6 +31,7 @@
 use crate::collect::Postings;
 use crate::document::SearchDocument;
 use crate::varint::push_varint;
+use crate::zlib;
 
 pub const MAGIC: &[u8; 4] = b"TNSI";
 /// Bumped whenever `www/search.js` could misread an older file.
@@ -51,13 +52,12 @@ pub struct Pipeline<'a> {
 const COMPRESS_UP_TO: usize = 256 * 1024;
 
 /// The index file: the payload, in a zlib stream.
-pub fn compress(payload: &[u8]) -> Vec<u8> {
-    let level = if payload.len() <= COMPRESS_UP_TO {
-        9
+pub fn compress(payload: Vec<u8>) -> Vec<u8> {
+    if payload.len() <= COMPRESS_UP_TO {
+        miniz_oxide::deflate::compress_to_vec_zlib(&payload, 9)
     } else {
-        0
-    };
-    miniz_oxide::deflate::compress_to_vec_zlib(payload, level)
+        zlib::stored(payload)
+    }
 }
 
 /// The payload of the index file.

@@ -20,6 +20,7 @@ mod collect;
 mod document;
 mod format;
 mod varint;
+mod zlib;
 
 #[cfg(test)]
 mod fixtures;
@@ -65,7 +66,7 @@ pub fn build_index(
         language: &language,
         stemmer: analyzer.stemmer_name(),
     };
-    let bytes = format::compress(&format::write(&pipeline, documents, &postings));
+    let bytes = format::compress(format::write(&pipeline, documents, &postings));
     Ok(vec![IndexFile {
         path: format!("{language}/index.bin"),
         bytes,
