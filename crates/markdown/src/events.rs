@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, DefaultBrokenLinkCallback, Event, OffsetIter, Options, Parser};
+use pulldown_cmark::{CowStr, Event, Options};
 
 /// An event and the byte range of the body it comes from.
 pub(crate) type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -12,94 +12,98 @@ pub(crate) fn parser_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// The events of `body` with their source ranges, consecutive text events
-/// merged: pulldown-cmark splits text at brackets, entities and emphasis
-/// delimiters that did not pair, and the dialect's markers (`[!NOTE]`,
-/// `{target="_blank"}`) are only recognisable whole.
-pub(crate) struct Events<'a> {
-    parser: OffsetIter<'a, DefaultBrokenLinkCallback>,
-    /// An event read ahead while looking for the end of a text run.
-    ahead: Option<Spanned<'a>>,
+/// Merges runs of consecutive text events while a block's events are read:
+/// pulldown-cmark splits text at brackets, entities and emphasis delimiters
+/// that did not pair, and the dialect's markers (`[!NOTE]`,
+/// `{target="_blank"}`) are only recognisable whole. The run being read is
+/// always at the end of the block, so merging it moves nothing else.
+#[derive(Default)]
+pub(crate) struct TextRuns {
+    /// Index in the block of the first event of the run being read.
+    start: Option<usize>,
 }
 
-impl<'a> Events<'a> {
-    pub(crate) fn new(body: &'a str) -> Self {
-        Self {
-            parser: Parser::new_ext(body, parser_options()).into_offset_iter(),
-            ahead: None,
+impl TextRuns {
+    /// Appends `spanned` to `block`, first merging the text run it ends.
+    pub(crate) fn push<'a>(
+        &mut self,
+        body: &'a str,
+        block: &mut Vec<Spanned<'a>>,
+        spanned: Spanned<'a>,
+    ) {
+        if let Event::Text(_) = spanned.0 {
+            self.start.get_or_insert(block.len());
+        } else {
+            self.end(body, block);
         }
+        block.push(spanned);
     }
-}
 
-impl<'a> Iterator for Events<'a> {
-    type Item = Spanned<'a>;
-
-    fn next(&mut self) -> Option<Spanned<'a>> {
-        let (event, range) = self.ahead.take().or_else(|| self.parser.next())?;
-        let Event::Text(first) = event else {
-            return Some((event, range));
+    /// Merges the run at the end of `block`, if one is being read.
+    pub(crate) fn end<'a>(&mut self, body: &'a str, block: &mut Vec<Spanned<'a>>) {
+        let Some(start) = self.start.take() else {
+            return;
         };
-        // A run of text events is gathered in one growing buffer, not one
-        // copy per piece.
-        let mut run = TextRun::new(first, range);
-        for (event, range) in self.parser.by_ref() {
-            match event {
-                Event::Text(text) => run.push(&text, range.end),
-                other => {
-                    self.ahead = Some((other, range));
-                    break;
-                }
+        match block.get(start..) {
+            Some(run) if run.len() > 1 => {
+                let merged = merge(body, run);
+                block.truncate(start);
+                block.push(merged);
             }
+            _ => {}
         }
-        Some(run.finish())
     }
 }
 
-/// Consecutive text events being merged into one.
-struct TextRun<'a> {
-    first: CowStr<'a>,
-    joined: Option<String>,
-    range: Range<usize>,
-}
-
-impl<'a> TextRun<'a> {
-    fn new(first: CowStr<'a>, range: Range<usize>) -> Self {
-        Self {
-            first,
-            joined: None,
-            range,
+/// One text event for the run `pieces`. It borrows from the body when the
+/// pieces are consecutive slices of it, as they are unless an entity or a
+/// backslash escape was decoded; else it is one string of the exact size.
+fn merge<'a>(body: &'a str, pieces: &[Spanned<'a>]) -> Spanned<'a> {
+    let start = pieces.first().map_or(0, |(_, range)| range.start);
+    let end = pieces.last().map_or(start, |(_, range)| range.end);
+    let mut next_start = start;
+    let borrowed = pieces.iter().all(|(event, range)| {
+        let is_source = matches!(event, Event::Text(CowStr::Borrowed(text))
+            if body.get(range.clone()).is_some_and(|source| std::ptr::eq(source, *text)));
+        let follows = range.start == next_start;
+        next_start = range.end;
+        is_source && follows
+    });
+    let text = match body.get(start..end) {
+        Some(source) if borrowed => CowStr::Borrowed(source),
+        _ => {
+            let texts = pieces.iter().filter_map(|(event, _)| match event {
+                Event::Text(text) => Some(text.as_ref()),
+                _ => None,
+            });
+            let mut joined = String::with_capacity(texts.clone().map(str::len).sum());
+            texts.for_each(|text| joined.push_str(text));
+            CowStr::from(joined)
         }
-    }
-
-    fn push(&mut self, text: &str, end: usize) {
-        let first = &self.first;
-        let joined = self.joined.get_or_insert_with(|| {
-            // Runs are usually a few pieces of one line: room for them at once.
-            let mut joined = String::with_capacity((first.len() + text.len()) * 2);
-            joined.push_str(first);
-            joined
-        });
-        joined.push_str(text);
-        self.range.end = end;
-    }
-
-    fn finish(self) -> Spanned<'a> {
-        let text = match self.joined {
-            Some(joined) => CowStr::from(joined),
-            None => self.first,
-        };
-        (Event::Text(text), self.range)
-    }
+    };
+    (Event::Text(text), start..end)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pulldown_cmark::Parser;
 
-    fn texts(body: &str) -> Vec<String> {
-        Events::new(body)
-            .filter_map(|(event, _)| match event {
-                Event::Text(text) => Some(text.to_string()),
+    fn merged(body: &str) -> Vec<Spanned<'_>> {
+        let mut runs = TextRuns::default();
+        let mut events = Vec::new();
+        for spanned in Parser::new_ext(body, parser_options()).into_offset_iter() {
+            runs.push(body, &mut events, spanned);
+        }
+        runs.end(body, &mut events);
+        events
+    }
+
+    fn texts(body: &str) -> Vec<(CowStr<'_>, Range<usize>)> {
+        merged(body)
+            .into_iter()
+            .filter_map(|(event, range)| match event {
+                Event::Text(text) => Some((text, range)),
                 _ => None,
             })
             .collect()
@@ -107,19 +111,20 @@ mod tests {
 
     #[test]
     fn markers_and_entities_come_out_as_one_text() {
+        let body = "[!NOTE] l&#39;option {target=\"_blank\"}";
         assert_eq!(
-            texts("[!NOTE] l&#39;option {target=\"_blank\"}"),
-            vec!["[!NOTE] l'option {target=\"_blank\"}"]
+            texts(body),
+            vec![(
+                CowStr::from("[!NOTE] l'option {target=\"_blank\"}"),
+                0..body.len()
+            )]
         );
     }
 
     #[test]
-    fn merged_text_keeps_the_whole_source_range() {
+    fn merged_text_borrows_the_source_when_nothing_was_decoded() {
         let body = "a [!DNL b] c";
-        let ranges: Vec<_> = Events::new(body)
-            .filter(|(event, _)| matches!(event, Event::Text(_)))
-            .map(|(_, range)| range)
-            .collect();
-        assert_eq!(ranges, vec![0..body.len()]);
+        assert!(matches!(&texts(body)[..], [(CowStr::Borrowed(text), range)]
+            if *text == body && *range == (0..body.len())));
     }
 }

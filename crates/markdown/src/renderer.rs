@@ -1,12 +1,12 @@
 //! The state of one page being rendered, shared by the block pass
 //! (`blocks.rs`) and the event transform (`transform.rs`).
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, Parser};
 use technote_diagnostics::Diagnostic;
 
 use crate::RenderOptions;
 use crate::document::{Anchor, Document, Segment};
-use crate::events::{Events, Spanned};
+use crate::events::{Spanned, TextRuns, parser_options};
 use crate::ids::{Duplicate, IdRegistry, is_valid_explicit_id, slug_or};
 use crate::inline_markers::{InlineMarkers, Piece};
 use crate::labels::Labels;
@@ -134,11 +134,12 @@ impl<'a, 'o> Renderer<'a, 'o> {
     pub(crate) fn run(mut self) -> Document {
         self.reserve_explicit_ids();
         let mut block: Vec<Spanned<'a>> = Vec::with_capacity(64);
+        let mut runs = TextRuns::default();
         let mut depth = 0usize;
         // Set once the current block went deeper than the limit: its events
         // are dropped until it ends.
         let mut too_deep = false;
-        for spanned in Events::new(self.body) {
+        for spanned in Parser::new_ext(self.body, parser_options()).into_offset_iter() {
             match spanned.0 {
                 Event::Start(_) => depth += 1,
                 Event::End(_) => depth = depth.saturating_sub(1),
@@ -147,13 +148,15 @@ impl<'a, 'o> Renderer<'a, 'o> {
             if depth > self.options.max_nesting && !too_deep {
                 too_deep = true;
                 block.clear();
+                runs = TextRuns::default();
                 self.too_deep(spanned.1.start);
             }
             if !too_deep {
-                block.push(spanned);
+                runs.push(self.body, &mut block, spanned);
             }
             if depth == 0 {
                 if !too_deep {
+                    runs.end(self.body, &mut block);
                     self.block(&mut block);
                 }
                 block.clear();
@@ -161,6 +164,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
             }
         }
         if !block.is_empty() {
+            runs.end(self.body, &mut block);
             self.block(&mut block);
         }
         self.finish()

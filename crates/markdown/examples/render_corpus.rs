@@ -1,0 +1,96 @@
+//! Renders a folder of technotes (front matter stripped) with
+//! `technote_markdown::render` and with plain pulldown-cmark HTML, for
+//! instruction counts under callgrind:
+//!
+//! ```sh
+//! CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build --release -p technote-markdown --example render_corpus
+//! valgrind --tool=callgrind target/release/examples/render_corpus /dev/shm/bench1k/project/content
+//! callgrind_annotate --inclusive=yes callgrind.out.* | grep -E 'render_all|pulldown_all'
+//! ```
+//!
+//! Each of `render_all` and `pulldown_all` renders every page once; their
+//! inclusive counts divided by the page count are the cost per page.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, render};
+
+fn main() {
+    let Some(folder) = std::env::args().nth(1) else {
+        eprintln!("usage: render_corpus CONTENT_FOLDER");
+        std::process::exit(2);
+    };
+    let mut files = Vec::new();
+    collect_markdown(Path::new(&folder), &mut files);
+    files.sort();
+    let bodies: Vec<String> = files
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .map(|source| body_of(&source).to_string())
+        .collect();
+    let bytes: usize = bodies.iter().map(String::len).sum();
+    let html = pulldown_all(&bodies);
+    let rendered = render_all(&bodies);
+    println!(
+        "{} pages, {bytes} bytes of Markdown; {html} bytes of plain HTML, {rendered} bytes rendered",
+        bodies.len()
+    );
+}
+
+#[inline(never)]
+fn render_all(bodies: &[String]) -> usize {
+    let messages = |id: &str| id.to_string();
+    let options = RenderOptions {
+        file: Path::new("page.md"),
+        first_line: 1,
+        messages: &messages,
+        links: &KeepLinks,
+        max_nesting: DEFAULT_MAX_NESTING,
+    };
+    bodies
+        .iter()
+        .map(|body| black_box(render(black_box(body), &options)).segments.len())
+        .sum()
+}
+
+#[inline(never)]
+fn pulldown_all(bodies: &[String]) -> usize {
+    let options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_HEADING_ATTRIBUTES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    bodies
+        .iter()
+        .map(|body| {
+            let parser = pulldown_cmark::Parser::new_ext(black_box(body), options);
+            let mut html = String::with_capacity(body.len() * 5 / 4);
+            pulldown_cmark::html::push_html(&mut html, parser);
+            black_box(html).len()
+        })
+        .sum()
+}
+
+/// The text after the `---` front matter block, if the file starts with one.
+fn body_of(source: &str) -> &str {
+    let Some(rest) = source.strip_prefix("---\n") else {
+        return source;
+    };
+    match rest.find("\n---\n") {
+        Some(end) => &rest[end + 5..],
+        None => source,
+    }
+}
+
+fn collect_markdown(folder: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_markdown(&path, files);
+        } else if path.extension().is_some_and(|ext| ext == "md") {
+            files.push(path);
+        }
+    }
+}
