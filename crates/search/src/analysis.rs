@@ -15,6 +15,7 @@
 //! same stem as the accented text.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
@@ -87,6 +88,17 @@ impl Analyzer {
 
 /// Calls `visit` with every word of `text`, as written.
 pub fn for_each_word<'t>(text: &'t str, mut visit: impl FnMut(&'t str)) {
+    for_each_word_range(text, |range| {
+        if let Some(word) = text.get(range) {
+            visit(word);
+        }
+    });
+}
+
+/// Calls `visit` with where every word of `text` is, in bytes (on
+/// character boundaries): the indexer's hot loop reads words there without
+/// slicing `text` as a `str` again.
+pub fn for_each_word_range(text: &str, mut visit: impl FnMut(Range<usize>)) {
     let mut index = 0;
     loop {
         let start = end_of_run(text, index, false);
@@ -94,9 +106,37 @@ pub fn for_each_word<'t>(text: &'t str, mut visit: impl FnMut(&'t str)) {
             return;
         }
         index = end_of_run(text, start, true);
-        if let Some(word) = text.get(start..index) {
-            visit(word);
+        visit(start..index);
+    }
+}
+
+/// Where the run of word characters (`word`) or of separators (`!word`)
+/// starting at byte `index` ends. Inlined, so each loop knows its `word`.
+#[inline(always)]
+fn end_of_run(text: &str, mut index: usize, word: bool) -> usize {
+    let bytes = text.as_bytes();
+    let same = if word {
+        ByteClass::Word
+    } else {
+        ByteClass::Separator
+    };
+    loop {
+        // ASCII bytes, most of any text, by table lookup.
+        while bytes
+            .get(index)
+            .is_some_and(|&byte| BYTE_CLASSES[usize::from(byte)] == same)
+        {
+            index += 1;
         }
+        match bytes.get(index) {
+            Some(&byte) if BYTE_CLASSES[usize::from(byte)] == ByteClass::NotAscii => {}
+            _ => return index,
+        }
+        let (is_word, width) = decode_class(text, index);
+        if is_word != word {
+            return index;
+        }
+        index += width;
     }
 }
 
@@ -123,38 +163,12 @@ const BYTE_CLASSES: [ByteClass; 256] = {
     classes
 };
 
-/// Where the run of word characters (`word`) or of separators (`!word`)
-/// starting at byte `index` ends. ASCII bytes, most of any text, are
-/// classified by a table lookup without decoding UTF-8.
-fn end_of_run(text: &str, mut index: usize, word: bool) -> usize {
-    let bytes = text.as_bytes();
-    let (same, other) = if word {
-        (ByteClass::Word, ByteClass::Separator)
-    } else {
-        (ByteClass::Separator, ByteClass::Word)
-    };
-    loop {
-        let rest = bytes.get(index..).unwrap_or_default();
-        match rest
-            .iter()
-            .position(|&byte| BYTE_CLASSES[usize::from(byte)] != same)
-        {
-            None => return bytes.len(),
-            Some(run) => index += run,
-        }
-        if bytes
-            .get(index)
-            .is_none_or(|&byte| BYTE_CLASSES[usize::from(byte)] == other)
-        {
-            return index;
-        }
-        let Some(character) = text.get(index..).and_then(|rest| rest.chars().next()) else {
-            return index;
-        };
-        if is_word_char(character) != word {
-            return index;
-        }
-        index += character.len_utf8();
+/// Whether the character at byte `index` of `text` belongs to words, and
+/// its length in bytes (at least 1, so callers always move on).
+fn decode_class(text: &str, index: usize) -> (bool, usize) {
+    match text.get(index..).and_then(|rest| rest.chars().next()) {
+        Some(character) => (is_word_char(character), character.len_utf8()),
+        None => (false, 1),
     }
 }
 

@@ -7,11 +7,13 @@
 //! can per word: a word seen before (spelled the same) costs one hash
 //! lookup, and posting it one array access and a byte or two.
 
+use std::ops::Range;
+
 use compact_str::CompactString;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::analysis::{Analyzer, for_each_word, normalize};
+use crate::analysis::{Analyzer, for_each_word_range, normalize};
 use crate::document::SearchDocument;
 use crate::varint::{push_varint, read_varint};
 
@@ -46,8 +48,10 @@ const NOT_A_TERM: u32 = u32::MAX;
 struct StemPostings {
     /// Varints `gap * 4 + weight`; the first gap counts from section 0.
     bytes: Vec<u8>,
-    /// The last section posted, and where its varint starts in `bytes`.
-    last: Option<(u32, usize)>,
+    /// The last section posted (0 before the first), and where its varint
+    /// starts in `bytes`.
+    last_section: u32,
+    last_at: usize,
 }
 
 /// What one run of pages produced, numbered in order of first appearance.
@@ -60,8 +64,10 @@ struct Run {
 /// Analyzes one run of consecutive pages.
 struct RunCollector<'a> {
     analyzer: &'a Analyzer,
-    /// Words as written (`Mises`, `mises`) to their stem number.
-    words: FxHashMap<CompactString, u32>,
+    /// Words as written (`Mises`, `mises`) to their stem number: the short
+    /// ones, nearly all, by [`short_key`], the others by their text.
+    short_words: FxHashMap<u128, u32>,
+    long_words: FxHashMap<CompactString, u32>,
     stem_numbers: FxHashMap<CompactString, u32>,
     normalized: String,
     section: u32,
@@ -72,7 +78,8 @@ impl<'a> RunCollector<'a> {
     fn new(analyzer: &'a Analyzer) -> Self {
         Self {
             analyzer,
-            words: FxHashMap::default(),
+            short_words: FxHashMap::default(),
+            long_words: FxHashMap::default(),
             stem_numbers: FxHashMap::default(),
             normalized: String::new(),
             section: 0,
@@ -92,10 +99,27 @@ impl<'a> RunCollector<'a> {
     }
 
     fn add_text(&mut self, text: &str, weight: Weight) {
-        for_each_word(text, |word| {
-            let stem = match self.words.get(word) {
-                Some(&stem) => stem,
-                None => self.learn(word),
+        for_each_word_range(text, |range| {
+            let stem = match short_key(text.as_bytes(), range.clone()) {
+                Some(key) => match self.short_words.get(&key) {
+                    Some(&stem) => stem,
+                    None => {
+                        let stem = self.learn(text.get(range).unwrap_or_default());
+                        self.short_words.insert(key, stem);
+                        stem
+                    }
+                },
+                None => {
+                    let word = text.get(range).unwrap_or_default();
+                    match self.long_words.get(word) {
+                        Some(&stem) => stem,
+                        None => {
+                            let stem = self.learn(word);
+                            self.long_words.insert(CompactString::from(word), stem);
+                            stem
+                        }
+                    }
+                }
             };
             if let Some(postings) = self.out.postings.get_mut(stem as usize) {
                 post(postings, self.section, weight);
@@ -103,40 +127,71 @@ impl<'a> RunCollector<'a> {
         });
     }
 
-    /// Analyzes a word met for the first time in this run.
+    /// The stem number of a word met for the first time in this run.
     fn learn(&mut self, word: &str) -> u32 {
         normalize(word, &mut self.normalized);
-        let stem = match self.analyzer.term(&self.normalized) {
-            Some(term) => match self.stem_numbers.get(term.as_ref()) {
-                Some(&number) => number,
-                None => {
-                    // Fewer stems than words, and the caller refused more
-                    // sections (each at least a word) than u32 can number.
-                    let number = u32::try_from(self.out.stems.len()).unwrap_or(NOT_A_TERM - 1);
-                    self.out.stems.push(CompactString::from(term.as_ref()));
-                    self.out.postings.push(StemPostings {
-                        bytes: Vec::new(),
-                        last: None,
-                    });
-                    self.stem_numbers
-                        .insert(CompactString::from(term.as_ref()), number);
-                    number
-                }
-            },
-            None => NOT_A_TERM,
+        let Some(term) = self.analyzer.term(&self.normalized) else {
+            return NOT_A_TERM;
         };
-        self.words.insert(CompactString::from(word), stem);
-        stem
+        if let Some(&number) = self.stem_numbers.get(term.as_ref()) {
+            return number;
+        }
+        // Fewer stems than words, and the caller refused more sections
+        // (each at least a word) than u32 can number.
+        let number = u32::try_from(self.out.stems.len()).unwrap_or(NOT_A_TERM - 1);
+        self.out.stems.push(CompactString::from(term.as_ref()));
+        self.out.postings.push(StemPostings {
+            bytes: Vec::new(),
+            last_section: 0,
+            last_at: 0,
+        });
+        self.stem_numbers
+            .insert(CompactString::from(term.as_ref()), number);
+        number
     }
 }
 
+/// Longest word, in bytes, that [`short_key`] keys.
+const SHORT_WORD: usize = 16;
+
+/// The bytes of a word of up to [`SHORT_WORD`] bytes as one number
+/// (little-endian, zero-padded; no word holds a zero byte, so no two words
+/// share a key): hashed and compared in a few instructions, where a string
+/// key costs a call to `memcmp`. `None` for longer words.
+fn short_key(text: &[u8], word: Range<usize>) -> Option<u128> {
+    let length = word.len();
+    if length > SHORT_WORD {
+        return None;
+    }
+    // One load when the text goes on for 16 bytes, as it nearly always does.
+    let bytes = match text.get(word.start..word.start + SHORT_WORD) {
+        Some(window) => <[u8; SHORT_WORD]>::try_from(window).ok()?,
+        None => {
+            let mut padded = [0; SHORT_WORD];
+            padded.get_mut(..length)?.copy_from_slice(text.get(word)?);
+            padded
+        }
+    };
+    Some(u128::from_le_bytes(bytes) & SHORT_KEY_MASKS.get(length)?)
+}
+
+/// The bits of [`short_key`]'s first `length` bytes, by `length`.
+const SHORT_KEY_MASKS: [u128; SHORT_WORD + 1] = {
+    let mut masks = [0; SHORT_WORD + 1];
+    let mut length = 1;
+    while length <= SHORT_WORD {
+        masks[length] = u128::MAX >> (8 * (SHORT_WORD - length));
+        length += 1;
+    }
+    masks
+};
+
 /// Posts a term in `section` once, keeping its best weight.
+#[inline]
 fn post(postings: &mut StemPostings, section: u32, weight: Weight) {
-    if let Some((last, at)) = postings.last
-        && last == section
-    {
+    if postings.last_section == section && !postings.bytes.is_empty() {
         // The weight is in the low bits of the varint's first byte.
-        if let Some(byte) = postings.bytes.get_mut(at) {
+        if let Some(byte) = postings.bytes.get_mut(postings.last_at) {
             let seen = Weight::from_bits(*byte);
             let best = match (seen, weight) {
                 (Weight::Body, Weight::Body) => Weight::BodyRepeated,
@@ -146,13 +201,12 @@ fn post(postings: &mut StemPostings, section: u32, weight: Weight) {
         }
         return;
     }
-    let previous = postings.last.map_or(0, |(last, _)| last);
-    let at = postings.bytes.len();
+    postings.last_at = postings.bytes.len();
     push_varint(
         &mut postings.bytes,
-        u64::from(section.saturating_sub(previous)) << 2 | weight as u64,
+        u64::from(section.saturating_sub(postings.last_section)) << 2 | weight as u64,
     );
-    postings.last = Some((section, at));
+    postings.last_section = section;
 }
 
 /// Every term of a locale, sorted, and where its postings are in the runs.
@@ -204,7 +258,7 @@ impl Postings {
                 u64::from(section.saturating_sub(previous)) << 2 | (first & 3),
             );
             out.extend_from_slice(rest);
-            previous = list.last.map_or(section, |(last, _)| last);
+            previous = list.last_section;
         }
     }
 }
@@ -283,7 +337,8 @@ mod tests {
     fn run(stem: &str, posts: &[(u32, Weight)]) -> Run {
         let mut postings = StemPostings {
             bytes: Vec::new(),
-            last: None,
+            last_section: 0,
+            last_at: 0,
         };
         for &(section, weight) in posts {
             post(&mut postings, section, weight);
@@ -337,5 +392,41 @@ mod tests {
         );
         postings.encode(0, &mut bytes);
         assert_eq!(decode(&bytes), [(9, Weight::Heading), (12, Weight::Body)]);
+    }
+
+    #[test]
+    fn short_keys_tell_words_apart_wherever_the_text_ends() {
+        let text = b"console consoles console";
+        let key = |range: Range<usize>| short_key(text, range);
+        assert_eq!(key(0..7), key(17..24));
+        assert_ne!(key(0..7), key(8..16));
+        assert_eq!(key(17..24), short_key(b"console", 0..7));
+        assert!(short_key(&[b'a'; 17], 0..16).is_some());
+        assert_eq!(short_key(&[b'a'; 17], 0..17), None);
+    }
+
+    #[test]
+    fn words_of_any_length_reach_their_stem() {
+        let analyzer = Analyzer::for_locale(&"en".parse().unwrap_or_default());
+        let long = "internationalization";
+        let mut collector = RunCollector::new(&analyzer);
+        let document = SearchDocument {
+            url: "en/x/",
+            title: "",
+            intro: &format!("{long} mise {long}."),
+            sections: Vec::new(),
+        };
+        collector.page(&document, 0);
+        collector.page(&document, 1);
+        let run = collector.out;
+        let stems: Vec<&str> = run.stems.iter().map(CompactString::as_str).collect();
+        assert_eq!(stems, ["internation", "mise"]);
+        let postings = merge(vec![run]);
+        let mut bytes = Vec::new();
+        postings.encode(0, &mut bytes);
+        assert_eq!(
+            decode(&bytes),
+            [(0, Weight::BodyRepeated), (1, Weight::BodyRepeated)]
+        );
     }
 }
