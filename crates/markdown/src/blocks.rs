@@ -103,8 +103,7 @@ impl<'a> Renderer<'a, '_> {
         };
         if !inside_tabs {
             self.section_level = heading_number(level);
-            let is_faq = finished.text.eq_ignore_ascii_case("faq") || finished.id == "faq";
-            if level == HeadingLevel::H2 && is_faq {
+            if level == HeadingLevel::H2 && finished.is_faq {
                 self.stack.push(Open::FaqSection { list_open: false });
             }
         }
@@ -356,7 +355,7 @@ impl<'a> Renderer<'a, '_> {
             .to_string();
         self.end_text_line();
         let mut question_html = String::new();
-        pulldown_cmark::html::push_html(&mut question_html, self.buffer.drain(..));
+        self.buffer.write_to(&mut question_html);
         let id = self.assign_id(shape.explicit_id.as_deref(), &question, "question", offset);
         self.out.push_str(r#"<details class="faq-entry""#);
         push_attribute(&mut self.out, "id", &id);

@@ -54,6 +54,7 @@
 pub mod attributes;
 
 mod blocks;
+mod buffer;
 mod document;
 mod events;
 mod html;

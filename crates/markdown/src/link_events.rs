@@ -1,16 +1,17 @@
 //! Links, images and badges: destinations through the site's resolver,
 //! attribute lists after them, and the hidden notes for screen readers.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use crate::attributes::{self, Attribute};
 use crate::document::AnchorRef;
 use crate::events::Spanned;
 use crate::html::{push_attribute, push_text, push_url_attribute};
 use crate::inline_markers::plain_text;
-use crate::labels::Label;
+use crate::labels::{Label, Labels};
 use crate::links::{
     Destination, ImageAttributes, LinkAttributes, LinkTag, Rejected, classify, write_image,
 };
@@ -19,8 +20,8 @@ use crate::transform::sub_cow;
 use crate::{LinkKind, LinkRef};
 
 /// A destination after resolution.
-struct Href {
-    href: String,
+struct Href<'d> {
+    href: Cow<'d, str>,
     external: bool,
 }
 
@@ -41,12 +42,9 @@ impl<'a> Renderer<'a, '_> {
                 ),
             }
         }
-        let kind_class = kind.and_then(|kind| {
-            let class = kind.to_ascii_lowercase();
-            let valid = !class.is_empty()
-                && class
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let kind_class = kind.and_then(|mut kind| {
+            let valid =
+                !kind.is_empty() && kind.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
             if !valid {
                 self.warning(
                     offset,
@@ -54,44 +52,50 @@ impl<'a> Renderer<'a, '_> {
                     "use one word, e.g. type=Informative",
                 );
             }
-            valid.then(|| format!("badge-{class}"))
+            kind.make_ascii_lowercase();
+            valid.then_some(kind)
         });
-        let href = url.map(|url| self.resolve(LinkType::Inline, &url, LinkKind::Link, offset));
+        let href = url
+            .as_deref()
+            .map(|url| self.resolve(LinkType::Inline, url, LinkKind::Link, offset));
         let external = href.as_ref().is_some_and(|href| href.external);
-        let mut classes = vec!["badge"];
-        if let Some(class) = &kind_class {
-            classes.push(class);
-        }
-        if external {
-            classes.push("external");
-        }
-        let mut html = String::with_capacity(128);
-        let element = if href.is_some() { "a" } else { "span" };
-        html.push('<');
-        html.push_str(element);
-        if let Some(href) = &href {
-            push_url_attribute(&mut html, "href", &href.href);
-        }
-        push_attribute(&mut html, "class", &classes.join(" "));
-        if let Some(tooltip) = &tooltip {
-            push_attribute(&mut html, "title", tooltip);
-        }
-        html.push('>');
-        push_text(&mut html, label);
-        if let Some(tooltip) = &tooltip {
-            // `title` alone reaches neither keyboards nor most screen readers.
-            html.push_str("<span class=\"badge-tooltip\"> (");
-            push_text(&mut html, tooltip);
-            html.push_str(")</span>");
-        }
-        if external {
-            self.push_hidden_suffix(&mut html, true, false);
-        }
-        html.push_str("</");
-        html.push_str(element);
-        html.push('>');
+        let labels = &self.labels;
+        self.buffer.push_html(|html| {
+            let element = if href.is_some() { "a" } else { "span" };
+            html.push('<');
+            html.push_str(element);
+            if let Some(href) = &href {
+                push_url_attribute(html, "href", &href.href);
+            }
+            // The type was checked to be letters, digits and `-`: nothing to escape.
+            html.push_str(" class=\"badge");
+            if let Some(kind) = &kind_class {
+                html.push_str(" badge-");
+                html.push_str(kind);
+            }
+            if external {
+                html.push_str(" external");
+            }
+            html.push('"');
+            if let Some(tooltip) = &tooltip {
+                push_attribute(html, "title", tooltip);
+            }
+            html.push('>');
+            push_text(html, label);
+            if let Some(tooltip) = &tooltip {
+                // `title` alone reaches neither keyboards nor most screen readers.
+                html.push_str("<span class=\"badge-tooltip\"> (");
+                push_text(html, tooltip);
+                html.push_str(")</span>");
+            }
+            if external {
+                push_hidden_suffix(labels, html, true, false);
+            }
+            html.push_str("</");
+            html.push_str(element);
+            html.push('>');
+        });
         self.doc.text.push_str(label);
-        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
     }
 
     /// Parses an attribute list's text, reporting a syntax error.
@@ -146,10 +150,16 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    fn resolve(&mut self, link_type: LinkType, dest: &str, kind: LinkKind, offset: usize) -> Href {
+    fn resolve<'d>(
+        &mut self,
+        link_type: LinkType,
+        dest: &'d str,
+        kind: LinkKind,
+        offset: usize,
+    ) -> Href<'d> {
         match classify(link_type, dest, kind) {
             Destination::Email => Href {
-                href: format!("mailto:{dest}"),
+                href: Cow::Owned(format!("mailto:{dest}")),
                 external: false,
             },
             Destination::SamePage(id) => {
@@ -162,7 +172,7 @@ impl<'a> Renderer<'a, '_> {
                     });
                 }
                 Href {
-                    href: dest.to_string(),
+                    href: Cow::Borrowed(dest),
                     external: false,
                 }
             }
@@ -173,12 +183,12 @@ impl<'a> Renderer<'a, '_> {
                     "link to a web page instead",
                 );
                 Href {
-                    href: String::new(),
+                    href: Cow::Borrowed(""),
                     external: false,
                 }
             }
             Destination::Absolute { external } => Href {
-                href: dest.to_string(),
+                href: Cow::Borrowed(dest),
                 external,
             },
             Destination::Relative => {
@@ -191,11 +201,11 @@ impl<'a> Renderer<'a, '_> {
                 };
                 match self.options.links.resolve(&link) {
                     Some(resolved) => Href {
-                        href: resolved.href,
+                        href: Cow::Owned(resolved.href),
                         external: resolved.external,
                     },
                     None => Href {
-                        href: dest.to_string(),
+                        href: Cow::Borrowed(dest),
                         external: false,
                     },
                 }
@@ -234,23 +244,22 @@ impl<'a> Renderer<'a, '_> {
             (false, true) => &["video-link"],
             (false, false) => &[],
         };
-        let mut html = String::with_capacity(128);
-        LinkTag {
-            href: &href.href,
-            classes,
-            title,
-            attributes: &attributes,
-        }
-        .write(&mut html);
-        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
+        self.buffer.push_html(|html| {
+            LinkTag {
+                href: &href.href,
+                classes,
+                title,
+                attributes: &attributes,
+            }
+            .write(html);
+        });
         self.links.push(LinkClose {
             external: href.external,
             new_tab: attributes.opens_new_tab(),
         });
         self.depth += 1;
         if is_video {
-            let label = self.labels.get(Label::VideoPlay).to_string();
-            self.buffer.push(Event::Text(CowStr::from(label)));
+            self.buffer.push_text(self.labels.get(Label::VideoPlay));
             // The `!VIDEO` text is replaced by the label.
             return index + 2;
         }
@@ -262,28 +271,11 @@ impl<'a> Renderer<'a, '_> {
             external: false,
             new_tab: false,
         });
-        let mut html = String::with_capacity(128);
-        self.push_hidden_suffix(&mut html, close.external, close.new_tab);
-        html.push_str("</a>");
-        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
-    }
-
-    /// Writes what a screen reader says after a link's text: that it leaves
-    /// the site, that it opens a new tab. Sighted readers get an icon from CSS.
-    fn push_hidden_suffix(&self, html: &mut String, external: bool, new_tab: bool) {
-        if !external && !new_tab {
-            return;
-        }
-        html.push_str("<span class=\"visually-hidden\">");
-        if external {
-            html.push(' ');
-            push_text(html, self.labels.get(Label::LinkExternal));
-        }
-        if new_tab {
-            html.push(' ');
-            push_text(html, self.labels.get(Label::LinkNewTab));
-        }
-        html.push_str("</span>");
+        let labels = &self.labels;
+        self.buffer.push_html(|html| {
+            push_hidden_suffix(labels, html, close.external, close.new_tab);
+            html.push_str("</a>");
+        });
     }
 
     pub(crate) fn image(
@@ -323,27 +315,46 @@ impl<'a> Renderer<'a, '_> {
             None => ImageAttributes::default(),
         };
         let src = self.resolve(link_type, dest, LinkKind::Image, range.start);
-        let mut html = String::with_capacity(128);
-        if src.external {
-            // Loading it would be a request to another site (and the CSP
-            // forbids it): the reader gets a link and decides.
-            let alt = plain_text(&alt);
-            html.push_str("<a class=\"external external-image\"");
-            push_url_attribute(&mut html, "href", &src.href);
-            html.push('>');
-            push_text(&mut html, self.labels.get(Label::ImageExternal));
-            if !alt.is_empty() {
-                html.push_str(": ");
-                push_text(&mut html, &alt);
+        let alt = plain_text(&alt);
+        let labels = &self.labels;
+        self.buffer.push_html(|html| {
+            if src.external {
+                // Loading it would be a request to another site (and the CSP
+                // forbids it): the reader gets a link and decides.
+                html.push_str("<a class=\"external external-image\"");
+                push_url_attribute(html, "href", &src.href);
+                html.push('>');
+                push_text(html, labels.get(Label::ImageExternal));
+                if !alt.is_empty() {
+                    html.push_str(": ");
+                    push_text(html, &alt);
+                }
+                push_hidden_suffix(labels, html, true, false);
+                html.push_str("</a>");
+            } else {
+                write_image(html, &src.href, &alt, title, &attributes);
             }
-            self.push_hidden_suffix(&mut html, true, false);
-            html.push_str("</a>");
-        } else {
-            write_image(&mut html, &src.href, &plain_text(&alt), title, &attributes);
-        }
-        self.buffer.push(Event::InlineHtml(CowStr::from(html)));
+        });
         end + 1
     }
+}
+
+/// Writes what a screen reader says after a link's text: that it leaves the
+/// site, that it opens a new tab. Sighted readers get an icon from CSS.
+fn push_hidden_suffix(labels: &Labels<'_>, html: &mut String, external: bool, new_tab: bool) {
+    if !external && !new_tab {
+        return;
+    }
+    html.push_str("<span class=\"visually-hidden\">");
+    if external {
+        html.push(' ');
+        push_text(html, labels.get(Label::LinkExternal));
+    }
+    if new_tab {
+        html.push(' ');
+        push_text(html, labels.get(Label::LinkNewTab));
+    }
+    html.push_str("</span>");
 }
 
 /// Whether the event is the `!VIDEO` text of `[!VIDEO](url)`.

@@ -4,7 +4,7 @@ use pulldown_cmark::LinkType;
 
 use crate::LinkKind;
 use crate::attributes::Attribute;
-use crate::html::{push_attribute, push_url_attribute};
+use crate::html::{push_attribute, push_text, push_url_attribute};
 
 /// What a destination points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,9 +138,7 @@ impl LinkTag<'_> {
     pub(crate) fn write(&self, out: &mut String) {
         out.push_str("<a");
         push_url_attribute(out, "href", self.href);
-        if !self.classes.is_empty() {
-            push_attribute(out, "class", &self.classes.join(" "));
-        }
+        push_list_attribute(out, "class", self.classes.iter().copied());
         let title = self.attributes.title.as_deref().unwrap_or(self.title);
         if !title.is_empty() {
             push_attribute(out, "title", title);
@@ -156,11 +154,27 @@ impl LinkTag<'_> {
                 push_attribute(out, name, value);
             }
         }
-        if !self.attributes.rel.is_empty() {
-            push_attribute(out, "rel", &self.attributes.rel.join(" "));
-        }
+        push_list_attribute(out, "rel", self.attributes.rel.iter().map(String::as_str));
         out.push('>');
     }
+}
+
+/// Appends ` name="a b c"` with the values escaped, or nothing without values.
+fn push_list_attribute<'v>(out: &mut String, name: &str, values: impl Iterator<Item = &'v str>) {
+    let mut values = values.peekable();
+    if values.peek().is_none() {
+        return;
+    }
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    for (index, value) in values.enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        push_text(out, value);
+    }
+    out.push('"');
 }
 
 /// The attributes an image may carry from a `{…}` list.

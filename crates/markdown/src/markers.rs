@@ -98,17 +98,19 @@ impl Keyword {
         if let Some(kind) = AlertKind::from_keyword(name) {
             return Keyword::Alert(kind);
         }
-        let upper = name.to_ascii_uppercase();
-        match upper.as_str() {
-            "BEGINTABS" => Keyword::BeginTabs,
-            "TAB" => Keyword::Tab,
-            "ENDTABS" => Keyword::EndTabs,
-            "DNL" => Keyword::Inline(InlineKeyword::Dnl),
-            "UICONTROL" => Keyword::Inline(InlineKeyword::UiControl),
-            "BADGE" => Keyword::Inline(InlineKeyword::Badge),
-            "VIDEO" => Keyword::Inline(InlineKeyword::Video),
-            _ => Keyword::Unknown,
-        }
+        const OTHERS: [(&str, Keyword); 7] = [
+            ("DNL", Keyword::Inline(InlineKeyword::Dnl)),
+            ("UICONTROL", Keyword::Inline(InlineKeyword::UiControl)),
+            ("BADGE", Keyword::Inline(InlineKeyword::Badge)),
+            ("VIDEO", Keyword::Inline(InlineKeyword::Video)),
+            ("BEGINTABS", Keyword::BeginTabs),
+            ("TAB", Keyword::Tab),
+            ("ENDTABS", Keyword::EndTabs),
+        ];
+        OTHERS
+            .into_iter()
+            .find(|(keyword, _)| keyword.eq_ignore_ascii_case(name))
+            .map_or(Keyword::Unknown, |(_, found)| found)
     }
 }
 

@@ -5,6 +5,7 @@ use pulldown_cmark::{Event, Parser};
 use technote_diagnostics::Diagnostic;
 
 use crate::RenderOptions;
+use crate::buffer::Buffer;
 use crate::document::{Anchor, Document, Segment};
 use crate::events::{Spanned, TextRuns, parser_options};
 use crate::ids::{Duplicate, IdRegistry, is_valid_explicit_id, slug_or};
@@ -55,8 +56,8 @@ pub(crate) struct HeadingInProgress {
 
 /// A heading just rendered, for the block pass to act on.
 pub(crate) struct FinishedHeading {
-    pub(crate) id: String,
-    pub(crate) text: String,
+    /// `FAQ` (in any case) or `{#faq}`: the heading opens the FAQ section.
+    pub(crate) is_faq: bool,
 }
 
 /// What closes at the end of a link.
@@ -75,7 +76,7 @@ pub(crate) struct Renderer<'a, 'o> {
     /// HTML of the current segment.
     pub(crate) out: String,
     /// Transformed events of the current block, waiting for pulldown-cmark's writer.
-    pub(crate) buffer: Vec<Event<'a>>,
+    pub(crate) buffer: Buffer<'a>,
     /// Open FAQ and tab structures, outermost first.
     pub(crate) stack: Vec<Open>,
     /// Level of the last heading outside tab sets (1 for the title).
@@ -112,7 +113,8 @@ impl<'a, 'o> Renderer<'a, 'o> {
                 ..Document::default()
             },
             out: String::with_capacity(body.len() + body.len() / 4),
-            buffer: Vec::new(),
+            // Room for the events and strings of most blocks.
+            buffer: Buffer::with_capacity(64, 512),
             stack: Vec::new(),
             section_level: 1,
             title_pending: false,
@@ -229,7 +231,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
 
     /// Writes the buffered events of a block with pulldown-cmark's writer.
     pub(crate) fn flush(&mut self) {
-        pulldown_cmark::html::push_html(&mut self.out, self.buffer.drain(..));
+        self.buffer.write_to(&mut self.out);
     }
 
     /// Gives an element its id: the author's `{#id}` when valid and free,

@@ -220,9 +220,14 @@ impl<'a> Renderer<'a, '_> {
         for piece in pieces.drain(..) {
             match piece {
                 Piece::Text(part) => {
-                    let part = sub_cow(&text, part);
-                    self.doc.text.push_str(&part);
-                    self.buffer.push(Event::Text(part));
+                    let part_text = text.get(part.clone()).unwrap_or("");
+                    self.doc.text.push_str(part_text);
+                    match &text {
+                        CowStr::Borrowed(whole) => self
+                            .buffer
+                            .push(Event::Text(CowStr::Borrowed(whole.get(part).unwrap_or("")))),
+                        _ => self.buffer.push_text(part_text),
+                    }
                 }
                 Piece::Open(kind) => self
                     .buffer
@@ -305,17 +310,19 @@ impl<'a> Renderer<'a, '_> {
             return index + 1;
         };
         let id = self.generated_id(alert.message_id(), range.start);
-        let mut html = String::with_capacity(160);
-        html.push_str("<aside");
-        push_attribute(&mut html, "class", &format!("alert {}", alert.message_id()));
-        html.push_str(" role=\"note\"");
-        push_attribute(&mut html, "aria-labelledby", &id);
-        html.push_str(">\n<p class=\"alert-title\"");
-        push_attribute(&mut html, "id", &id);
-        html.push('>');
-        push_text(&mut html, self.labels.get(Label::Alert(alert)));
-        html.push_str("</p>\n");
-        self.buffer.push(Event::Html(CowStr::from(html)));
+        let label = self.labels.get(Label::Alert(alert));
+        self.buffer.push_html(|html| {
+            // Message ids are lowercase words and `-`: nothing to escape.
+            html.push_str("<aside class=\"alert ");
+            html.push_str(alert.message_id());
+            html.push_str("\" role=\"note\"");
+            push_attribute(html, "aria-labelledby", &id);
+            html.push_str(">\n<p class=\"alert-title\"");
+            push_attribute(html, "id", &id);
+            html.push('>');
+            push_text(html, label);
+            html.push_str("</p>\n");
+        });
         self.blockquotes.push(true);
         let next = self.skip_marker(events, index + 1, rest_len);
         if matches!(
@@ -381,12 +388,13 @@ impl<'a> Renderer<'a, '_> {
                 fallback,
                 heading.offset,
             );
+            let is_faq = text.eq_ignore_ascii_case("faq") || id == "faq";
             if self.title_pending {
-                self.doc.title = Some(text.clone());
-                self.doc.title_id = Some(id.clone());
+                self.doc.title = Some(text);
+                self.doc.title_id = Some(id);
             } else {
                 if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
-                    self.buffer.get_mut(heading.buffer_index)
+                    self.buffer.event_mut(heading.buffer_index)
                 {
                     *slot = Some(CowStr::from(id.clone()));
                 }
@@ -394,13 +402,13 @@ impl<'a> Renderer<'a, '_> {
                     let line = self.positions.line(heading.offset);
                     self.doc.headings.push(Heading {
                         level: heading.level,
-                        id: id.clone(),
-                        text: text.clone(),
+                        id,
+                        text,
                         line,
                     });
                 }
             }
-            self.last_heading = Some(FinishedHeading { id, text });
+            self.last_heading = Some(FinishedHeading { is_faq });
         }
         self.buffer.push(Event::End(TagEnd::Heading(level)));
         self.end_text_line();
