@@ -1,6 +1,8 @@
 //! Unique ids for headings, FAQ entries, tab panels and alert titles.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The ids of one page.
 ///
@@ -8,13 +10,13 @@ use std::collections::{HashMap, HashSet};
 /// a generated id never takes one that a later heading asks for; generated
 /// ids get a `-2`, `-3`… suffix when their slug is taken.
 #[derive(Default)]
-pub(crate) struct IdRegistry {
+pub(crate) struct IdRegistry<'a> {
     /// Id → line that defined it.
-    used: HashMap<String, u32>,
-    /// Ids written by authors, claimed or not yet.
-    reserved: HashSet<String>,
+    used: HashMap<String, u32, IdHash>,
+    /// Ids written by authors in the body, claimed or not yet.
+    reserved: HashSet<&'a str, IdHash>,
     /// Next suffix to try per generated base, so many equal headings stay linear.
-    next_suffix: HashMap<String, u32>,
+    next_suffix: HashMap<String, u32, IdHash>,
 }
 
 /// An explicit id that an earlier element already defines.
@@ -22,18 +24,20 @@ pub(crate) struct Duplicate {
     pub(crate) first_line: u32,
 }
 
-impl IdRegistry {
+impl<'a> IdRegistry<'a> {
     /// Marks an id an author wrote, before rendering.
-    pub(crate) fn reserve(&mut self, id: &str) {
-        self.reserved.insert(id.to_string());
+    pub(crate) fn reserve(&mut self, id: &'a str) {
+        self.reserved.insert(id);
     }
 
     /// Claims an id an author wrote on `line`.
     pub(crate) fn claim_explicit(&mut self, id: &str, line: u32) -> Result<(), Duplicate> {
-        match self.used.get(id) {
-            Some(&first_line) => Err(Duplicate { first_line }),
-            None => {
-                self.used.insert(id.to_string(), line);
+        match self.used.entry(id.to_string()) {
+            Entry::Occupied(first) => Err(Duplicate {
+                first_line: *first.get(),
+            }),
+            Entry::Vacant(slot) => {
+                slot.insert(line);
                 Ok(())
             }
         }
@@ -41,25 +45,64 @@ impl IdRegistry {
 
     /// Claims `base`, or `base-N` with the smallest free N ≥ 2, for an
     /// element without an explicit id.
-    pub(crate) fn claim_generated(&mut self, base: &str, line: u32) -> String {
+    pub(crate) fn claim_generated(&mut self, base: String, line: u32) -> String {
         let taken = |registry: &Self, id: &str| {
             registry.used.contains_key(id) || registry.reserved.contains(id)
         };
-        let id = if taken(self, base) {
-            let mut suffix = self.next_suffix.get(base).copied().unwrap_or(2);
+        let id = if taken(self, &base) {
+            let mut suffix = self.next_suffix.get(&base).copied().unwrap_or(2);
             let mut candidate = format!("{base}-{suffix}");
             while taken(self, &candidate) {
                 suffix = suffix.saturating_add(1);
                 candidate = format!("{base}-{suffix}");
             }
-            self.next_suffix
-                .insert(base.to_string(), suffix.saturating_add(1));
+            self.next_suffix.insert(base, suffix.saturating_add(1));
             candidate
         } else {
-            base.to_string()
+            base
         };
         self.used.insert(id.clone(), line);
         id
+    }
+}
+
+/// Hashing for the id sets: FxHash, the multiply-and-rotate hash rustc uses
+/// for its own tables. Ids are short and come from the page's authors, who
+/// are trusted like template authors, so SipHash's defence against crafted
+/// collisions costs more than it protects here.
+type IdHash = BuildHasherDefault<IdHasher>;
+
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0; 8];
+        let rest = chunks.remainder();
+        if let Some(bytes) = last.get_mut(..rest.len()) {
+            bytes.copy_from_slice(rest);
+        }
+        self.add(u64::from_le_bytes(last));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -91,10 +134,10 @@ mod tests {
     fn generated_ids_avoid_reserved_and_used_ones() {
         let mut ids = IdRegistry::default();
         ids.reserve("faq");
-        assert_eq!(ids.claim_generated("faq", 1), "faq-2");
-        assert_eq!(ids.claim_generated("faq", 2), "faq-3");
+        assert_eq!(ids.claim_generated("faq".into(), 1), "faq-2");
+        assert_eq!(ids.claim_generated("faq".into(), 2), "faq-3");
         assert!(ids.claim_explicit("faq", 3).is_ok());
-        assert_eq!(ids.claim_generated("intro", 4), "intro");
+        assert_eq!(ids.claim_generated("intro".into(), 4), "intro");
     }
 
     #[test]

@@ -2,19 +2,32 @@
 
 /// Maps byte offsets of the body to 1-based file lines and character columns.
 ///
-/// Line starts are indexed once, so a line is a binary search. Columns count
-/// characters from the start of the line; the last answer is remembered so
-/// that positions asked in increasing order on one long line cost one pass
-/// over it in total rather than one pass each.
+/// Offsets are asked for roughly in the order of the body (each element's
+/// links, then its id at its start), so each answer counts the newlines
+/// from the previous one rather than indexing every line of the page first;
+/// the whole page is read about once. The column of the last answer is
+/// remembered too, so positions asked in increasing order on one long line
+/// cost one pass over it in total rather than one pass each.
 pub(crate) struct Positions<'a> {
     body: &'a str,
-    line_starts: Vec<usize>,
     first_line: u32,
-    last: Option<Cursor>,
+    /// The last offset asked for and its line.
+    line: LineCursor,
+    /// The last column counted.
+    column: Option<ColumnCursor>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct LineCursor {
+    offset: usize,
+    /// 0-based line index in the body.
+    index: usize,
+    /// Offset of the line's first byte.
+    start: usize,
 }
 
 #[derive(Clone, Copy)]
-struct Cursor {
+struct ColumnCursor {
     offset: usize,
     line_index: usize,
     column: u32,
@@ -22,51 +35,63 @@ struct Cursor {
 
 impl<'a> Positions<'a> {
     pub(crate) fn new(body: &'a str, first_line: u32) -> Self {
-        // Technote lines average well over 32 bytes: one allocation, usually.
-        let mut line_starts = Vec::with_capacity(body.len() / 32 + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', body.as_bytes()).map(|index| index + 1));
         Self {
             body,
-            line_starts,
             first_line: first_line.max(1),
-            last: None,
+            line: LineCursor::default(),
+            column: None,
         }
     }
 
     /// The 1-based file line of `offset`.
-    pub(crate) fn line(&self, offset: usize) -> u32 {
-        self.file_line(self.line_index(offset))
+    pub(crate) fn line(&mut self, offset: usize) -> u32 {
+        let line = self.locate(offset);
+        self.file_line(line.index)
     }
 
     /// The 1-based file line and character column of `offset`.
     pub(crate) fn line_column(&mut self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.body.len());
-        let line_index = self.line_index(offset);
-        let (from, column_before) = match self.last {
-            Some(last) if last.line_index == line_index && last.offset <= offset => {
+        let line = self.locate(offset);
+        let (from, column_before) = match self.column {
+            Some(last) if last.line_index == line.index && last.offset <= offset => {
                 (last.offset, last.column)
             }
-            _ => (self.line_starts.get(line_index).copied().unwrap_or(0), 1),
+            _ => (line.start, 1),
         };
         let counted = self
             .body
             .get(from..offset)
             .map_or(offset.saturating_sub(from), |text| text.chars().count());
         let column = column_before.saturating_add(u32::try_from(counted).unwrap_or(u32::MAX));
-        self.last = Some(Cursor {
+        self.column = Some(ColumnCursor {
             offset,
-            line_index,
+            line_index: line.index,
             column,
         });
-        (self.file_line(line_index), column)
+        (self.file_line(line.index), column)
     }
 
-    fn line_index(&self, offset: usize) -> usize {
-        // The number of line starts at or before `offset`, minus one.
-        self.line_starts
-            .partition_point(|&start| start <= offset)
-            .saturating_sub(1)
+    /// Moves the line cursor to `offset`, counting the newlines in between.
+    fn locate(&mut self, offset: usize) -> LineCursor {
+        let bytes = self.body.as_bytes();
+        let offset = offset.min(bytes.len());
+        let cursor = &mut self.line;
+        if offset >= cursor.offset {
+            let between = bytes.get(cursor.offset..offset).unwrap_or_default();
+            for newline in memchr::memchr_iter(b'\n', between) {
+                cursor.index += 1;
+                cursor.start = cursor.offset + newline + 1;
+            }
+        } else {
+            let between = bytes.get(offset..cursor.offset).unwrap_or_default();
+            let newlines = memchr::memchr_iter(b'\n', between).count();
+            cursor.index = cursor.index.saturating_sub(newlines);
+            let before = bytes.get(..offset).unwrap_or_default();
+            cursor.start = memchr::memrchr(b'\n', before).map_or(0, |newline| newline + 1);
+        }
+        cursor.offset = offset;
+        *cursor
     }
 
     fn file_line(&self, line_index: usize) -> u32 {
@@ -98,6 +123,16 @@ mod tests {
         assert_eq!(positions.line_column(b), (1, 4));
         assert_eq!(positions.line_column(c), (1, 7));
         assert_eq!(positions.line_column(b), (1, 4));
+    }
+
+    #[test]
+    fn offsets_may_go_back() {
+        let body = "a\nb\nc\nd";
+        let mut positions = Positions::new(body, 1);
+        assert_eq!(positions.line(6), 4);
+        assert_eq!(positions.line_column(2), (2, 1));
+        assert_eq!(positions.line(5), 3);
+        assert_eq!(positions.line(0), 1);
     }
 
     #[test]

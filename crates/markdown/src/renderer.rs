@@ -71,7 +71,7 @@ pub(crate) struct Renderer<'a, 'o> {
     pub(crate) options: &'o RenderOptions<'o>,
     pub(crate) positions: Positions<'a>,
     pub(crate) labels: Labels<'o>,
-    pub(crate) ids: IdRegistry,
+    pub(crate) ids: IdRegistry<'a>,
     pub(crate) doc: Document,
     /// HTML of the current segment.
     pub(crate) out: String,
@@ -273,12 +273,12 @@ impl<'a, 'o> Renderer<'a, 'o> {
             }
         }
         let base = base.unwrap_or_else(|| slug_or(text, fallback));
-        self.generated_id(&base, offset)
+        self.generated_id(base, offset)
     }
 
     /// Claims `base` (made unique) for an element authors give no id, such
     /// as an alert title.
-    pub(crate) fn generated_id(&mut self, base: &str, offset: usize) -> String {
+    pub(crate) fn generated_id(&mut self, base: String, offset: usize) -> String {
         let line = self.positions.line(offset);
         let id = self.ids.claim_generated(base, line);
         self.doc.anchors.push(Anchor {

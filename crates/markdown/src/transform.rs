@@ -309,7 +309,7 @@ impl<'a> Renderer<'a, '_> {
             self.buffer.push(Event::Start(Tag::BlockQuote(kind)));
             return index + 1;
         };
-        let id = self.generated_id(alert.message_id(), range.start);
+        let id = self.generated_id(alert.message_id().to_string(), range.start);
         let label = self.labels.get(Label::Alert(alert));
         self.buffer.push_html(|html| {
             // Message ids are lowercase words and `-`: nothing to escape.
