@@ -59,6 +59,8 @@ impl<'a> SearchDocument<'a> {
                 text: "",
             })
             .collect();
+        // Trimmed once, not once per line of the text.
+        let headings: Vec<&str> = starts.iter().map(|start| start.heading.trim()).collect();
         // (section index or None for the intro, byte where its text starts)
         let mut current: (Option<usize>, usize) = (None, 0);
         let mut intro = "";
@@ -68,10 +70,11 @@ impl<'a> SearchDocument<'a> {
             let line_start = offset;
             offset += line.len();
             let trimmed = line.trim();
-            let mut window = starts.iter().enumerate().skip(next).take(LOOKAHEAD);
-            let Some((found, _)) =
-                window.find(|(_, start)| !trimmed.is_empty() && start.heading.trim() == trimmed)
-            else {
+            if trimmed.is_empty() {
+                continue;
+            }
+            let mut window = headings.iter().enumerate().skip(next).take(LOOKAHEAD);
+            let Some((found, _)) = window.find(|(_, heading)| **heading == trimmed) else {
                 continue;
             };
             let body = text.get(current.1..line_start).unwrap_or("");
