@@ -70,7 +70,7 @@ impl<'a> Renderer<'a, '_> {
             );
         }
         self.transform(block);
-        self.flush();
+        self.flush(block);
         self.end_text_line();
     }
 
@@ -95,7 +95,7 @@ impl<'a> Renderer<'a, '_> {
             self.buffer.clear();
             self.title_pending = false;
         } else {
-            self.flush();
+            self.flush(block);
         }
         self.end_text_line();
         let Some(finished) = self.last_heading.take() else {
@@ -197,7 +197,7 @@ impl<'a> Renderer<'a, '_> {
             && !content.is_empty()
         {
             self.transform(content);
-            self.flush();
+            self.flush(content);
             self.end_text_line();
         }
     }
@@ -343,9 +343,8 @@ impl<'a> Renderer<'a, '_> {
             self.out.push_str("<div class=\"faq\">\n");
         }
         let text_start = self.doc.text.len();
-        if let Some(inner) = block.get_mut(2..shape.strong_end) {
-            self.transform(inner);
-        }
+        let inner = block.get_mut(2..shape.strong_end).unwrap_or_default();
+        self.transform(inner);
         let question = self
             .doc
             .text
@@ -355,7 +354,7 @@ impl<'a> Renderer<'a, '_> {
             .to_string();
         self.end_text_line();
         let mut question_html = String::new();
-        self.buffer.write_to(&mut question_html);
+        self.buffer.write_to(inner, &mut question_html);
         let id = self.assign_id(shape.explicit_id.as_deref(), &question, "question", offset);
         self.out.push_str(r#"<details class="faq-entry""#);
         push_attribute(&mut self.out, "id", &id);

@@ -4,10 +4,14 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event};
 
-/// Events in order, and the strings the transform made for them: HTML the
-/// renderer writes itself and parts of decoded text. Those strings share one
-/// growing string, reused from block to block, rather than one allocation
-/// each; the writer borrows them.
+use crate::events::Spanned;
+
+/// What to write, in order. Most events of a block pass through the
+/// transform unchanged: those are named by their index in the block and
+/// moved to the writer only when it runs, rather than moved at every step.
+/// Strings the transform makes (HTML the renderer writes itself, parts of
+/// decoded text) share one growing string, reused from block to block,
+/// rather than one allocation each; the writer borrows them.
 #[derive(Default)]
 pub(crate) struct Buffer<'a> {
     items: Vec<Item<'a>>,
@@ -15,63 +19,70 @@ pub(crate) struct Buffer<'a> {
 }
 
 enum Item<'a> {
-    Event(Event<'a>),
+    /// The event at this index of the block, unchanged.
+    Source(usize),
+    /// Fixed HTML.
+    Html(&'static str),
+    /// Part of a text of the body.
+    Text(&'a str),
     /// HTML in `Buffer::strings`.
-    Html(Range<usize>),
+    OwnedHtml(Range<usize>),
     /// Text in `Buffer::strings`.
-    Text(Range<usize>),
+    OwnedText(Range<usize>),
 }
 
 impl<'a> Buffer<'a> {
-    pub(crate) fn with_capacity(events: usize, bytes: usize) -> Self {
+    pub(crate) fn with_capacity(items: usize, bytes: usize) -> Self {
         Self {
-            items: Vec::with_capacity(events),
+            items: Vec::with_capacity(items),
             strings: String::with_capacity(bytes),
         }
     }
 
-    pub(crate) fn push(&mut self, event: Event<'a>) {
-        self.items.push(Item::Event(event));
+    /// Appends the event at `index` of the block as it is.
+    pub(crate) fn push_source(&mut self, index: usize) {
+        self.items.push(Item::Source(index));
+    }
+
+    pub(crate) fn push_static_html(&mut self, html: &'static str) {
+        self.items.push(Item::Html(html));
+    }
+
+    pub(crate) fn push_borrowed_text(&mut self, text: &'a str) {
+        self.items.push(Item::Text(text));
     }
 
     /// Appends the HTML that `write` writes.
     pub(crate) fn push_html(&mut self, write: impl FnOnce(&mut String)) {
         let start = self.strings.len();
         write(&mut self.strings);
-        self.items.push(Item::Html(start..self.strings.len()));
+        self.items.push(Item::OwnedHtml(start..self.strings.len()));
     }
 
     /// Appends a text event with a copy of `text`.
     pub(crate) fn push_text(&mut self, text: &str) {
         let start = self.strings.len();
         self.strings.push_str(text);
-        self.items.push(Item::Text(start..self.strings.len()));
+        self.items.push(Item::OwnedText(start..self.strings.len()));
     }
 
-    /// How many events were pushed: the index of the next one.
-    pub(crate) fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// The event pushed at `index` with [`Buffer::push`].
-    pub(crate) fn event_mut(&mut self, index: usize) -> Option<&mut Event<'a>> {
-        match self.items.get_mut(index) {
-            Some(Item::Event(event)) => Some(event),
-            _ => None,
-        }
-    }
-
-    /// Writes the events as HTML with pulldown-cmark's writer and empties the buffer.
-    pub(crate) fn write_to(&mut self, out: &mut String) {
+    /// Writes the items as HTML with pulldown-cmark's writer and empties the
+    /// buffer. `events` is the block (or part of one) the items were
+    /// transformed from; the events written are taken out of it.
+    pub(crate) fn write_to(&mut self, events: &mut [Spanned<'a>], out: &mut String) {
         let strings = &self.strings;
-        let events = self.items.drain(..).map(|item| match item {
-            Item::Event(event) => event,
-            Item::Html(range) => {
-                Event::InlineHtml(CowStr::Borrowed(strings.get(range).unwrap_or("")))
-            }
-            Item::Text(range) => Event::Text(CowStr::Borrowed(strings.get(range).unwrap_or(""))),
+        let owned = |range: Range<usize>| CowStr::Borrowed(strings.get(range).unwrap_or(""));
+        let items = self.items.drain(..).map(|item| match item {
+            Item::Source(index) => match events.get_mut(index) {
+                Some((event, _)) => std::mem::replace(event, Event::Rule),
+                None => Event::Text(CowStr::Borrowed("")),
+            },
+            Item::Html(html) => Event::Html(CowStr::Borrowed(html)),
+            Item::Text(text) => Event::Text(CowStr::Borrowed(text)),
+            Item::OwnedHtml(range) => Event::InlineHtml(owned(range)),
+            Item::OwnedText(range) => Event::Text(owned(range)),
         });
-        pulldown_cmark::html::push_html(out, events);
+        pulldown_cmark::html::push_html(out, items);
         self.strings.clear();
     }
 

@@ -1,7 +1,7 @@
 //! The state of one page being rendered, shared by the block pass
 //! (`blocks.rs`) and the event transform (`transform.rs`).
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{CowStr, Event, Parser};
 use technote_diagnostics::Diagnostic;
 
 use crate::RenderOptions;
@@ -45,11 +45,11 @@ pub(crate) enum Open {
 }
 
 /// A heading whose text is being collected.
-pub(crate) struct HeadingInProgress {
-    /// Index of its start event in the output buffer, patched with the id.
-    pub(crate) buffer_index: usize,
+pub(crate) struct HeadingInProgress<'a> {
+    /// Index of its start event in the events transformed, patched with the id.
+    pub(crate) event_index: usize,
     pub(crate) level: u8,
-    pub(crate) explicit_id: Option<String>,
+    pub(crate) explicit_id: Option<CowStr<'a>>,
     pub(crate) text_start: usize,
     pub(crate) offset: usize,
 }
@@ -83,7 +83,7 @@ pub(crate) struct Renderer<'a, 'o> {
     pub(crate) section_level: u8,
     /// Set while the page title heading is transformed.
     pub(crate) title_pending: bool,
-    pub(crate) heading: Option<HeadingInProgress>,
+    pub(crate) heading: Option<HeadingInProgress<'a>>,
     pub(crate) last_heading: Option<FinishedHeading>,
     /// Nesting depth of start/end events in the current block.
     pub(crate) depth: usize,
@@ -229,9 +229,10 @@ impl<'a, 'o> Renderer<'a, 'o> {
         self.doc.segments.push(Segment::Html(html));
     }
 
-    /// Writes the buffered events of a block with pulldown-cmark's writer.
-    pub(crate) fn flush(&mut self) {
-        self.buffer.write_to(&mut self.out);
+    /// Writes the buffered events of a block with pulldown-cmark's writer;
+    /// `events` are those just transformed.
+    pub(crate) fn flush(&mut self, events: &mut [Spanned<'a>]) {
+        self.buffer.write_to(events, &mut self.out);
     }
 
     /// Gives an element its id: the author's `{#id}` when valid and free,

@@ -15,10 +15,10 @@ pub(crate) struct TableWriter {
 
 impl TableWriter {
     /// The HTML for the start of a table element.
-    pub(crate) fn start(&mut self, tag: Tag<'_>) -> &'static str {
+    pub(crate) fn start(&mut self, tag: &Tag<'_>) -> &'static str {
         match tag {
             Tag::Table(alignments) => {
-                self.alignments = alignments;
+                self.alignments.clone_from(alignments);
                 "<table>"
             }
             Tag::TableHead => {
@@ -84,16 +84,16 @@ mod tests {
     fn head_cells_are_th_and_alignment_is_a_class() {
         let mut table = TableWriter::default();
         let mut html =
-            String::from(table.start(Tag::Table(vec![Alignment::None, Alignment::Right])));
-        html.push_str(table.start(Tag::TableHead));
+            String::from(table.start(&Tag::Table(vec![Alignment::None, Alignment::Right])));
+        html.push_str(table.start(&Tag::TableHead));
         for _ in 0..2 {
-            html.push_str(table.start(Tag::TableCell));
+            html.push_str(table.start(&Tag::TableCell));
             html.push_str(table.end(TagEnd::TableCell));
         }
         html.push_str(table.end(TagEnd::TableHead));
-        html.push_str(table.start(Tag::TableRow));
+        html.push_str(table.start(&Tag::TableRow));
         for _ in 0..2 {
-            html.push_str(table.start(Tag::TableCell));
+            html.push_str(table.start(&Tag::TableCell));
             html.push_str(table.end(TagEnd::TableCell));
         }
         html.push_str(table.end(TagEnd::TableRow));

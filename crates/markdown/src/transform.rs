@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::blocks::{heading_number, mentions_widget};
 use crate::document::Heading;
@@ -18,7 +18,8 @@ use crate::markers::{BlockMarker, parse_block_marker};
 use crate::renderer::{FinishedHeading, HeadingInProgress, Renderer};
 
 impl<'a> Renderer<'a, '_> {
-    /// Transforms a block (or part of one) into `self.buffer`.
+    /// Transforms a block (or part of one) into `self.buffer`, which then
+    /// writes these same `events`.
     pub(crate) fn transform(&mut self, events: &mut [Spanned<'a>]) {
         let mut index = 0;
         while index < events.len() {
@@ -30,155 +31,169 @@ impl<'a> Renderer<'a, '_> {
         self.depth = 0;
     }
 
+    /// Transforms the event at `index`; returns the index of the next event
+    /// to transform (later events are only ever looked at, or trimmed).
     fn transform_at(&mut self, events: &mut [Spanned<'a>], index: usize) -> usize {
-        let Some((slot, range)) = events.get_mut(index) else {
+        let Some((event, range)) = events.get(index) else {
             return index + 1;
         };
-        let range = range.clone();
-        // Events are moved out, never cloned; only later events are looked at.
-        let event = std::mem::replace(slot, Event::Rule);
         match event {
-            Event::Start(tag) => return self.start(tag, events, index, range),
-            Event::End(end) => self.end(end),
-            Event::Text(text) => self.text(text, range),
+            Event::Start(_) => {
+                let range = range.clone();
+                return self.start(events, index, range);
+            }
+            Event::End(end) => {
+                let end = *end;
+                self.end(end, events, index);
+            }
+            Event::Text(_) => self.text(events, index),
             Event::Code(code) => {
-                self.doc.text.push_str(&code);
-                self.buffer.push(Event::Code(code));
+                self.doc.text.push_str(code);
+                self.buffer.push_source(index);
             }
             Event::SoftBreak => {
                 self.doc.text.push(' ');
-                self.buffer.push(Event::SoftBreak);
+                self.buffer.push_source(index);
             }
             Event::HardBreak => {
                 self.doc.text.push('\n');
-                self.buffer.push(Event::HardBreak);
+                self.buffer.push_source(index);
             }
             Event::Html(html) => {
                 // depth 1 is a top-level HTML block, already checked as a widget.
                 if self.depth > 1 {
-                    self.check_nested_widget(&html, range.start);
+                    self.check_nested_widget(html, range.start);
                 }
-                self.buffer.push(Event::Html(html));
+                self.buffer.push_source(index);
             }
             Event::InlineHtml(html) => {
-                self.check_nested_widget(&html, range.start);
-                self.buffer.push(Event::InlineHtml(html));
+                self.check_nested_widget(html, range.start);
+                self.buffer.push_source(index);
             }
-            other => self.buffer.push(other),
+            _ => self.buffer.push_source(index),
         }
         index + 1
     }
 
-    fn start(
-        &mut self,
-        tag: Tag<'a>,
-        events: &mut [Spanned<'a>],
-        index: usize,
-        range: Range<usize>,
-    ) -> usize {
+    fn start(&mut self, events: &mut [Spanned<'a>], index: usize, range: Range<usize>) -> usize {
+        let Some((Event::Start(tag), _)) = events.get(index) else {
+            return index + 1;
+        };
         match tag {
-            Tag::BlockQuote(kind) => return self.blockquote(kind, events, index, range),
-            Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                ..
-            } => return self.link_start(link_type, &dest_url, &title, events, index, range),
-            Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                ..
-            } => return self.image(link_type, &dest_url, &title, events, index, range),
+            Tag::BlockQuote(_) => return self.blockquote(events, index, range),
+            Tag::Link { .. } | Tag::Image { .. } => {
+                // Taken out, as it is not written: its destination is read
+                // while the events after it are trimmed.
+                let taken = events
+                    .get_mut(index)
+                    .map(|(event, _)| std::mem::replace(event, Event::Rule));
+                return match taken {
+                    Some(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        ..
+                    })) => self.link_start(link_type, &dest_url, &title, events, index, range),
+                    Some(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        ..
+                    })) => self.image(link_type, &dest_url, &title, events, index, range),
+                    _ => index + 1,
+                };
+            }
             Tag::Paragraph if is_video_paragraph(events, index) => {
                 self.paragraph_is_figure = true;
-                self.buffer
-                    .push(Event::Html(CowStr::Borrowed("<figure class=\"video\">")));
+                self.buffer.push_static_html("<figure class=\"video\">");
             }
-            Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            } => {
-                if !attrs.is_empty() {
-                    let names: Vec<&str> = attrs.iter().map(|(name, _)| name.as_ref()).collect();
-                    self.warning(
-                        range.start,
-                        format!(
-                            "heading attributes other than `#id` and `.class` are dropped: {}",
-                            names.join(", ")
-                        ),
-                        "keep only `{#id}` (and classes) after a heading",
-                    );
-                }
-                self.heading = Some(HeadingInProgress {
-                    buffer_index: self.buffer.len(),
-                    level: heading_number(level),
-                    explicit_id: id.map(|id| id.to_string()),
-                    text_start: self.doc.text.len(),
-                    offset: range.start,
-                });
-                self.buffer.push(Event::Start(Tag::Heading {
-                    level,
-                    id: None,
-                    classes,
-                    attrs: Vec::new(),
-                }));
-            }
-            Tag::CodeBlock(kind) => {
+            Tag::Heading { .. } => self.heading_start(events, index, range),
+            Tag::CodeBlock(_) => {
                 self.code_depth += 1;
-                self.buffer.push(Event::Start(Tag::CodeBlock(kind)));
+                self.buffer.push_source(index);
             }
             Tag::List(_) | Tag::Item => {
                 self.end_text_line();
-                self.buffer.push(Event::Start(tag));
+                self.buffer.push_source(index);
             }
             Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => {
                 let html = self.table.start(tag);
-                self.buffer.push(Event::Html(CowStr::Borrowed(html)));
+                self.buffer.push_static_html(html);
             }
-            other => self.buffer.push(Event::Start(other)),
+            _ => self.buffer.push_source(index),
         }
         self.depth += 1;
         index + 1
     }
 
-    fn end(&mut self, end: TagEnd) {
+    /// Starts collecting a heading's text; its id goes in when it ends.
+    fn heading_start(&mut self, events: &mut [Spanned<'a>], index: usize, range: Range<usize>) {
+        let Some((
+            Event::Start(Tag::Heading {
+                level, id, attrs, ..
+            }),
+            _,
+        )) = events.get_mut(index)
+        else {
+            return;
+        };
+        let level = heading_number(*level);
+        let explicit_id = id.take();
+        let attrs = std::mem::take(attrs);
+        if !attrs.is_empty() {
+            let names: Vec<&str> = attrs.iter().map(|(name, _)| name.as_ref()).collect();
+            self.warning(
+                range.start,
+                format!(
+                    "heading attributes other than `#id` and `.class` are dropped: {}",
+                    names.join(", ")
+                ),
+                "keep only `{#id}` (and classes) after a heading",
+            );
+        }
+        self.heading = Some(HeadingInProgress {
+            event_index: index,
+            level,
+            explicit_id,
+            text_start: self.doc.text.len(),
+            offset: range.start,
+        });
+        self.buffer.push_source(index);
+    }
+
+    fn end(&mut self, end: TagEnd, events: &mut [Spanned<'a>], index: usize) {
         self.close_spans(self.depth);
         self.depth = self.depth.saturating_sub(1);
         match end {
             TagEnd::BlockQuote(_) if self.blockquotes.pop() == Some(true) => {
-                self.buffer
-                    .push(Event::Html(CowStr::Borrowed("</aside>\n")));
+                self.buffer.push_static_html("</aside>\n");
                 self.end_text_line();
             }
             TagEnd::Paragraph if std::mem::take(&mut self.paragraph_is_figure) => {
-                self.buffer
-                    .push(Event::Html(CowStr::Borrowed("</figure>\n")));
+                self.buffer.push_static_html("</figure>\n");
                 self.end_text_line();
             }
-            TagEnd::Heading(level) => self.heading_end(level),
+            TagEnd::Heading(_) => self.heading_end(events, index),
             TagEnd::Link => self.link_end(),
             TagEnd::CodeBlock => {
                 self.code_depth = self.code_depth.saturating_sub(1);
-                self.buffer.push(Event::End(end));
+                self.buffer.push_source(index);
                 self.end_text_line();
             }
             TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item => {
-                self.buffer.push(Event::End(end));
+                self.buffer.push_source(index);
                 self.end_text_line();
             }
             TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell => {
                 let html = self.table.end(end);
-                self.buffer.push(Event::Html(CowStr::Borrowed(html)));
+                self.buffer.push_static_html(html);
                 if end == TagEnd::TableCell {
                     self.doc.text.push(' ');
                 } else {
                     self.end_text_line();
                 }
             }
-            other => self.buffer.push(Event::End(other)),
+            _ => self.buffer.push_source(index),
         }
     }
 
@@ -186,8 +201,7 @@ impl<'a> Renderer<'a, '_> {
     /// whose container ends before their `]`.
     fn close_spans(&mut self, depth: usize) {
         for span in self.markers.close_from_depth(depth) {
-            self.buffer
-                .push(Event::InlineHtml(CowStr::Borrowed("</span>")));
+            self.buffer.push_static_html("</span>");
             let keyword = span.kind.keyword();
             self.warning(
                 span.offset,
@@ -197,10 +211,13 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    fn text(&mut self, text: CowStr<'a>, range: Range<usize>) {
+    fn text(&mut self, events: &[Spanned<'a>], index: usize) {
+        let Some((Event::Text(text), range)) = events.get(index) else {
+            return;
+        };
         if self.code_depth > 0 || memchr::memchr3(b'[', b']', b'{', text.as_bytes()).is_none() {
-            self.doc.text.push_str(&text);
-            self.buffer.push(Event::Text(text));
+            self.doc.text.push_str(text);
+            self.buffer.push_source(index);
             return;
         }
         if memchr::memmem::find(text.as_bytes(), b"{#").is_some() {
@@ -215,26 +232,23 @@ impl<'a> Renderer<'a, '_> {
         let mut pieces = std::mem::take(&mut self.pieces);
         pieces.clear();
         self.markers
-            .scan(&text, self.depth, range.start, &mut pieces);
+            .scan(text, self.depth, range.start, &mut pieces);
         let at = |position: usize| (range.start + position).min(range.end);
         for piece in pieces.drain(..) {
             match piece {
                 Piece::Text(part) => {
                     let part_text = text.get(part.clone()).unwrap_or("");
                     self.doc.text.push_str(part_text);
-                    match &text {
-                        CowStr::Borrowed(whole) => self
-                            .buffer
-                            .push(Event::Text(CowStr::Borrowed(whole.get(part).unwrap_or("")))),
+                    match text {
+                        CowStr::Borrowed(whole) => {
+                            self.buffer
+                                .push_borrowed_text(whole.get(part).unwrap_or(""));
+                        }
                         _ => self.buffer.push_text(part_text),
                     }
                 }
-                Piece::Open(kind) => self
-                    .buffer
-                    .push(Event::InlineHtml(CowStr::Borrowed(kind.open_tag()))),
-                Piece::Close => self
-                    .buffer
-                    .push(Event::InlineHtml(CowStr::Borrowed("</span>"))),
+                Piece::Open(kind) => self.buffer.push_static_html(kind.open_tag()),
+                Piece::Close => self.buffer.push_static_html("</span>"),
                 Piece::Badge {
                     label,
                     attributes,
@@ -289,7 +303,6 @@ impl<'a> Renderer<'a, '_> {
 
     fn blockquote(
         &mut self,
-        kind: Option<BlockQuoteKind>,
         events: &mut [Spanned<'a>],
         index: usize,
         range: Range<usize>,
@@ -306,7 +319,7 @@ impl<'a> Renderer<'a, '_> {
         self.depth += 1;
         let Some((alert, rest_len)) = alert else {
             self.blockquotes.push(false);
-            self.buffer.push(Event::Start(Tag::BlockQuote(kind)));
+            self.buffer.push_source(index);
             return index + 1;
         };
         let id = self.generated_id(alert.message_id().to_string(), range.start);
@@ -368,7 +381,7 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    fn heading_end(&mut self, level: HeadingLevel) {
+    fn heading_end(&mut self, events: &mut [Spanned<'a>], index: usize) {
         if let Some(heading) = self.heading.take() {
             let text = self
                 .doc
@@ -393,8 +406,8 @@ impl<'a> Renderer<'a, '_> {
                 self.doc.title = Some(text);
                 self.doc.title_id = Some(id);
             } else {
-                if let Some(Event::Start(Tag::Heading { id: slot, .. })) =
-                    self.buffer.event_mut(heading.buffer_index)
+                if let Some((Event::Start(Tag::Heading { id: slot, .. }), _)) =
+                    events.get_mut(heading.event_index)
                 {
                     *slot = Some(CowStr::from(id.clone()));
                 }
@@ -410,7 +423,7 @@ impl<'a> Renderer<'a, '_> {
             }
             self.last_heading = Some(FinishedHeading { is_faq });
         }
-        self.buffer.push(Event::End(TagEnd::Heading(level)));
+        self.buffer.push_source(index);
         self.end_text_line();
     }
 
