@@ -29,22 +29,8 @@ const YAML_HELP: &str = "front matter is YAML: one `key: value` per line, indent
 /// Decodes and splits a source file. `path` only names the file in
 /// diagnostics. See the crate docs for what is accepted.
 pub fn parse_source(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Source, Diagnostic> {
-    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if size > limits.max_file_bytes {
-        return Err(too_large(path, size, bytes, limits));
-    }
-    let text = decode(path, bytes)?;
-    let text = normalize_line_endings(text);
-
-    let Some((yaml, body, body_line)) = split_front_matter(path, &text)? else {
-        return Err(
-            Diagnostic::error(path, "the file does not start with front matter")
-                .at(1, 1)
-                .with_help(
-                    "start the file with a `---` line, then `title: ...`, then another `---` line",
-                ),
-        );
-    };
+    let text = source_text(path, bytes, limits)?;
+    let (yaml, body, body_line) = front_matter_and_body(path, &text)?;
     let front = match serde_yaml::from_str::<FrontMatterDocument>(yaml) {
         Ok(FrontMatterDocument(front)) => front,
         Err(error) => return Err(yaml_error(path, yaml, &error)),
@@ -53,6 +39,46 @@ pub fn parse_source(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Source
         front,
         body: body.to_string(),
         body_line,
+    })
+}
+
+/// The Markdown body of a source and the 1-based line it starts on,
+/// without reading the front matter's YAML: a build parses every front
+/// matter first, then reads each body again only when it renders the page,
+/// so that a large site never holds all of its Markdown at once.
+pub fn source_body(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(String, u32), Diagnostic> {
+    let text = source_text(path, bytes, limits)?;
+    let (_, body, body_line) = front_matter_and_body(path, &text)?;
+    Ok((body.to_string(), body_line))
+}
+
+/// The file as text: size checked, UTF-8 decoded, BOM dropped, LF line endings.
+fn source_text<'b>(
+    path: &Path,
+    bytes: &'b [u8],
+    limits: &Limits,
+) -> Result<Cow<'b, str>, Diagnostic> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > limits.max_file_bytes {
+        return Err(too_large(path, size, bytes, limits));
+    }
+    Ok(normalize_line_endings(decode(path, bytes)?))
+}
+
+fn front_matter_and_body<'t>(
+    path: &Path,
+    text: &'t str,
+) -> Result<(&'t str, &'t str, u32), Diagnostic> {
+    split_front_matter(path, text)?.ok_or_else(|| {
+        Diagnostic::error(path, "the file does not start with front matter")
+            .at(1, 1)
+            .with_help(
+                "start the file with a `---` line, then `title: ...`, then another `---` line",
+            )
     })
 }
 

@@ -115,6 +115,32 @@ fn crlf_becomes_lf() {
 }
 
 #[test]
+fn the_body_alone_is_the_body_and_line_of_the_whole_parse() {
+    let sources: [&[u8]; 3] = [
+        SEED_LIKE.as_bytes(),
+        b"\xEF\xBB\xBF---\r\ntitle: T\r\n---\r\n# H\r\n\r\ntext\r\n",
+        b"---\ntitle: T\n---\n",
+    ];
+    for bytes in sources {
+        let whole = parse_bytes(bytes).unwrap();
+        let (body, line) =
+            technote_content::source_body(Path::new("a.md"), bytes, &Limits::default()).unwrap();
+        assert_eq!((body, line), (whole.body, whole.body_line));
+    }
+}
+
+#[test]
+fn the_body_alone_still_refuses_a_file_without_front_matter() {
+    let error = technote_content::source_body(
+        Path::new("a.md"),
+        b"# No front matter\n",
+        &Limits::default(),
+    )
+    .unwrap_err();
+    assert_eq!(error.message, "the file does not start with front matter");
+}
+
+#[test]
 fn invalid_utf8_points_at_the_first_bad_byte() {
     let error = parse_bytes(b"---\ntitle: T\n---\nca\xE9 au lait\n").unwrap_err();
     assert_eq!((error.line, error.column), (Some(4), Some(3)));

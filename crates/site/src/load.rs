@@ -18,8 +18,6 @@ pub struct Page {
     pub locale: usize,
     pub source: SourceFile,
     pub front: FrontMatter,
-    /// 1-based line of the file where the Markdown body starts.
-    pub body_line: u32,
     /// Below the site root, e.g. `fr/technotes/using/ims/`.
     pub url_path: String,
 }
@@ -40,12 +38,17 @@ pub struct Project {
     pub assets: Vec<HashSet<String>>,
 }
 
-/// The Markdown bodies of [`Project::pages`], by page index. They are kept
-/// apart so that rendering can drop each one as soon as its page is written.
-pub type Bodies = Vec<String>;
+/// A page's Markdown and the line of its file where it starts.
+pub struct Body {
+    pub markdown: String,
+    pub first_line: u32,
+}
 
 impl Project {
-    pub fn load(options: &BuildOptions) -> Result<(Self, Bodies), Vec<Diagnostic>> {
+    /// Reads the configuration, the UI strings and every page's front
+    /// matter. Page bodies are not kept: each is read again when its page
+    /// renders ([`read_body`]), so a large site never holds all its Markdown.
+    pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
         let config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
         let locales = config.locales.clone();
         let locale_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
@@ -96,20 +99,16 @@ impl Project {
                 set.insert(asset.rel_path);
             }
         }
-        let parsed: Vec<Result<(Page, String), Diagnostic>> = discovered
+        let parsed: Vec<Result<Page, Diagnostic>> = discovered
             .pages
             .into_par_iter()
-            .map(|source| read_page(source, &locales, &config))
+            .map(|source| read_page(source, &locales, &config).map(|(page, _)| page))
             .collect();
         let mut pages = Vec::with_capacity(parsed.len());
-        let mut bodies = Vec::with_capacity(parsed.len());
         let mut diagnostics = Vec::new();
         for result in parsed {
             match result {
-                Ok((page, body)) => {
-                    pages.push(page);
-                    bodies.push(body);
-                }
+                Ok(page) => pages.push(page),
                 Err(d) => diagnostics.push(d),
             }
         }
@@ -131,7 +130,7 @@ impl Project {
             page_urls,
             assets,
         };
-        Ok((project, bodies))
+        Ok(project)
     }
 }
 
@@ -156,7 +155,7 @@ pub fn read_page(
     source: SourceFile,
     locales: &[LanguageIdentifier],
     config: &SiteConfig,
-) -> Result<(Page, String), Diagnostic> {
+) -> Result<(Page, Body), Diagnostic> {
     let bytes = technote_content::read_source(&source.path, &config.limits)?;
     let parsed = technote_content::parse_source(&source.path, &bytes, &config.limits)?;
     let locale = locales
@@ -168,10 +167,25 @@ pub fn read_page(
         locale,
         url_path,
         front: parsed.front,
-        body_line: parsed.body_line,
         source,
     };
-    Ok((page, parsed.body))
+    let body = Body {
+        markdown: parsed.body,
+        first_line: parsed.body_line,
+    };
+    Ok((page, body))
+}
+
+/// Reads the Markdown body of a page whose front matter was read before,
+/// without parsing the front matter again.
+pub fn read_body(page: &Page, config: &SiteConfig) -> Result<Body, Diagnostic> {
+    let path = &page.source.path;
+    let bytes = technote_content::read_source(path, &config.limits)?;
+    let (markdown, first_line) = technote_content::source_body(path, &bytes, &config.limits)?;
+    Ok(Body {
+        markdown,
+        first_line,
+    })
 }
 
 /// Two pages of one locale with the same `exl-id` would make the language

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use technote_diagnostics::Diagnostic;
 
-use crate::load::{Bodies, Page, Project};
+use crate::load::{Page, Project, read_body};
 use crate::output::SiteFolder;
 use crate::pages::OutputFile;
 use crate::render::{PageRecord, PageRenderer, SearchText};
@@ -32,17 +32,10 @@ pub struct PassOutcome {
 pub fn run(
     project: &Project,
     renderer: &PageRenderer<'_>,
-    mut bodies: Bodies,
     folder: Option<SiteFolder<'_>>,
     keep_text: bool,
 ) -> PassOutcome {
     let batches = locale_batches(&project.pages);
-    let mut batch_bodies: Vec<Bodies> = batches
-        .iter()
-        .rev()
-        .map(|range| bodies.split_off(range.start.min(bodies.len())))
-        .collect();
-    batch_bodies.reverse();
 
     let mut outcome = PassOutcome {
         records: Vec::with_capacity(project.pages.len()),
@@ -52,8 +45,8 @@ pub fn run(
     };
     // A locale whose pages are all rendered: (locale, end of its last batch).
     let mut ready: Option<(usize, usize)> = None;
-    for (position, (range, bodies)) in batches.iter().zip(batch_bodies).enumerate() {
-        let render = || render_batch(renderer, range.start, bodies, folder);
+    for (position, range) in batches.iter().enumerate() {
+        let render = || render_batch(project, renderer, range.clone(), folder);
         let (rendered, indexed) = match ready.take() {
             Some((locale, end)) => {
                 let pages = project.pages.get(..end).unwrap_or_default();
@@ -134,19 +127,21 @@ impl PassOutcome {
     }
 }
 
-/// Each body is dropped once its page is written.
+/// Each page's body is read, rendered and dropped, and its file written, in
+/// one go: only the page's record stays.
 fn render_batch(
+    project: &Project,
     renderer: &PageRenderer<'_>,
-    first: usize,
-    bodies: Bodies,
+    pages: Range<usize>,
     folder: Option<SiteFolder<'_>>,
 ) -> Vec<(PageRecord, Result<u64, Diagnostic>)> {
-    bodies
+    pages
         .into_par_iter()
-        .enumerate()
-        .map(|(offset, body)| {
-            let (record, file) = renderer.render(first + offset, &body);
-            drop(body);
+        .map(|index| {
+            let (record, file) = match read_body(&project.pages[index], &project.config) {
+                Ok(body) => renderer.render(index, &body),
+                Err(problem) => (PageRecord::unreadable(problem), None),
+            };
             let written = match file {
                 Some(Ok(file)) => crate::site::write(folder, &file),
                 Some(Err(error)) => Err(error),

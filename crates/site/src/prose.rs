@@ -4,13 +4,13 @@
 use technote_diagnostics::Diagnostic;
 use technote_markdown::{Document, Segment};
 
-use crate::load::Page;
+use crate::load::{Body, Page};
 
 /// Widgets that make a page a statement about IMS readiness.
 const READINESS_WIDGETS: [&str; 2] = ["minimum-releases", "ims-readiness"];
 
-/// Checks every list item of a readiness page (Markdown `body`) against the catalog.
-pub fn check_minimum_mentions(page: &Page, body: &str, document: &Document) -> Vec<Diagnostic> {
+/// Checks every list item of a readiness page (`body`) against the catalog.
+pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> Vec<Diagnostic> {
     let about_readiness = document.segments.iter().any(|segment| {
         matches!(segment, Segment::Widget { name, .. } if READINESS_WIDGETS.contains(&name.as_str()))
     });
@@ -20,7 +20,7 @@ pub fn check_minimum_mentions(page: &Page, body: &str, document: &Document) -> V
     let catalog = technote_rules::catalog();
     let mut diagnostics = Vec::new();
     let mut in_code_block = false;
-    for (index, line) in body.lines().enumerate() {
+    for (index, line) in body.markdown.lines().enumerate() {
         let trimmed = line.trim_start_matches([' ', '>']);
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_code_block = !in_code_block;
@@ -34,8 +34,8 @@ pub fn check_minimum_mentions(page: &Page, body: &str, document: &Document) -> V
         let Some(mismatch) = catalog.check_minimum_mention(item) else {
             continue;
         };
-        let line_number = page
-            .body_line
+        let line_number = body
+            .first_line
             .saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
         let column = u32::try_from(line.len() - item.len() + 1).unwrap_or(1);
         let expected = match &mismatch.expected {

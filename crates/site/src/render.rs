@@ -14,7 +14,7 @@ use technote_diagnostics::Diagnostic;
 use technote_markdown::{Document, MESSAGE_IDS, RenderOptions};
 
 use crate::links::{AssetCopy, PageLinks, PendingAnchor, SiteLinks};
-use crate::load::Project;
+use crate::load::{Body, Project};
 use crate::pages::{OutputFile, PageSet};
 use crate::templates::Templates;
 use crate::widgets::Widgets;
@@ -31,6 +31,19 @@ pub struct PageRecord {
     /// What the locale's search index needs of the page; shared with the
     /// snapshots the preview indexes in the background.
     pub search: Arc<SearchText>,
+}
+
+impl PageRecord {
+    /// The record of a page that could not be read: only its problem.
+    pub fn unreadable(problem: Diagnostic) -> Self {
+        Self {
+            anchors: HashSet::new(),
+            pending: Vec::new(),
+            assets: Vec::new(),
+            diagnostics: vec![problem],
+            search: Arc::new(SearchText::default()),
+        }
+    }
 }
 
 /// A page's plain text, cut into sections at its headings and FAQ questions.
@@ -129,7 +142,7 @@ impl<'a> PageRenderer<'a> {
     }
 
     /// Renders the technote at `index` from its Markdown `body`.
-    pub fn render(&self, index: usize, body: &str) -> (PageRecord, PageFile) {
+    pub fn render(&self, index: usize, body: &Body) -> (PageRecord, PageFile) {
         let project = self.project;
         let page = &project.pages[index];
         let links = PageLinks::new(
@@ -147,12 +160,12 @@ impl<'a> PageRenderer<'a> {
         };
         let options = RenderOptions {
             file: &page.source.path,
-            first_line: page.body_line,
+            first_line: body.first_line,
             messages: &messages,
             links: &links,
             max_nesting: project.config.limits.max_nesting,
         };
-        let mut document = technote_markdown::render(body, &options);
+        let mut document = technote_markdown::render(&body.markdown, &options);
         let mut diagnostics = std::mem::take(&mut document.diagnostics);
         diagnostics.extend(crate::prose::check_minimum_mentions(page, body, &document));
         diagnostics.extend(links.diagnostics.take());

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use technote_diagnostics::Diagnostic;
 
 use crate::BuildOptions;
-use crate::load::{Bodies, Project};
+use crate::load::Project;
 use crate::output::SiteFolder;
 use crate::pages::{OutputFile, PageSet};
 use crate::pass::{self, PassOutcome};
@@ -19,7 +19,6 @@ use crate::widgets::Widgets;
 /// A project read and its templates prepared, before any page is rendered.
 pub struct Prepared {
     pub project: Project,
-    pub bodies: Bodies,
     pub templates: Templates,
     pub widgets: Widgets,
 }
@@ -27,13 +26,12 @@ pub struct Prepared {
 impl Prepared {
     /// Reads everything a build needs. Diagnostics name files as found.
     pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
-        let (project, bodies) = Project::load(options)?;
+        let project = Project::load(options)?;
         let templates = Templates::load(&options.templates, &project.locales, &project.localizer)
             .map_err(|d| vec![d])?;
         let widgets = Widgets::prepare(&options.templates, &project.localizer, &project.locales)?;
         Ok(Self {
             project,
-            bodies,
             templates,
             widgets,
         })
@@ -72,7 +70,6 @@ impl Site {
     ) -> Result<(Self, Written), Vec<Diagnostic>> {
         let Prepared {
             project,
-            bodies,
             templates,
             widgets,
         } = prepared;
@@ -88,7 +85,7 @@ impl Site {
             mut written,
             template_errors,
             search,
-        } = pass::run(&project, &renderer, bodies, folder, keep_search_text);
+        } = pass::run(&project, &renderer, folder, keep_search_text);
         let anchor_diagnostics: Vec<Vec<Diagnostic>> = (0..records.len())
             .into_par_iter()
             .map(|index| check_anchors(&project, &records, index))

@@ -8,7 +8,7 @@ use technote_diagnostics::Diagnostic;
 
 use crate::BuildOptions;
 use crate::changes::Plan;
-use crate::load::{Page, duplicate_exl_ids, read_page, routes_of};
+use crate::load::{Body, Page, duplicate_exl_ids, read_page, routes_of};
 use crate::pages::OutputFile;
 use crate::render::{PageFile, PageRecord, check_anchors};
 use crate::routes::Routes;
@@ -65,7 +65,7 @@ pub fn render_changes(
     undo: &mut Undo,
 ) -> Result<Rendered, Vec<Diagnostic>> {
     // Edited pages are read again; their new front matter replaces the old.
-    let mut bodies: HashMap<usize, String> = HashMap::new();
+    let mut bodies: HashMap<usize, Body> = HashMap::new();
     let mut groups_changed = false;
     let mut listings_changed = false;
     let mut render_set: BTreeSet<usize> = plan.pages.clone();
@@ -110,12 +110,12 @@ pub fn render_changes(
     }
 
     let renderer = site.renderer(options);
+    // Every page of the set was read above.
     let results: Vec<(usize, PageRecord, PageFile)> = render_set
         .par_iter()
-        .map(|&index| {
-            let body = bodies.get(&index).map_or("", String::as_str);
-            let (record, file) = renderer.render(index, body);
-            (index, record, file)
+        .filter_map(|&index| {
+            let (record, file) = renderer.render(index, bodies.get(&index)?);
+            Some((index, record, file))
         })
         .collect();
     let listings = if listings_changed {
@@ -187,9 +187,9 @@ pub fn render_changes(
 fn read_pages(
     site: &Site,
     indexes: &BTreeSet<usize>,
-) -> Result<Vec<(usize, Page, String)>, Vec<Diagnostic>> {
+) -> Result<Vec<(usize, Page, Body)>, Vec<Diagnostic>> {
     let project = &site.project;
-    let results: Vec<Result<(usize, Page, String), Diagnostic>> = indexes
+    let results: Vec<Result<(usize, Page, Body), Diagnostic>> = indexes
         .par_iter()
         .filter_map(|&index| {
             let source = project.pages.get(index)?.source.clone();
