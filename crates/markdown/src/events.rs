@@ -25,6 +25,7 @@ pub(crate) struct TextRuns {
 
 impl TextRuns {
     /// Appends `spanned` to `block`, first merging the text run it ends.
+    #[inline]
     pub(crate) fn push<'a>(
         &mut self,
         body: &'a str,
@@ -40,18 +41,23 @@ impl TextRuns {
     }
 
     /// Merges the run at the end of `block`, if one is being read.
+    #[inline]
     pub(crate) fn end<'a>(&mut self, body: &'a str, block: &mut Vec<Spanned<'a>>) {
-        let Some(start) = self.start.take() else {
-            return;
-        };
-        match block.get(start..) {
-            Some(run) if run.len() > 1 => {
-                let merged = merge(body, run);
-                block.truncate(start);
-                block.push(merged);
-            }
-            _ => {}
+        if let Some(start) = self.start.take() {
+            merge_run(body, block, start);
         }
+    }
+}
+
+/// Merges the text events of `block` from `start` on into one.
+fn merge_run<'a>(body: &'a str, block: &mut Vec<Spanned<'a>>, start: usize) {
+    match block.get(start..) {
+        Some(run) if run.len() > 1 => {
+            let merged = merge(body, run);
+            block.truncate(start);
+            block.push(merged);
+        }
+        _ => {}
     }
 }
 

@@ -30,6 +30,12 @@ impl<'a> IdRegistry<'a> {
         self.reserved.insert(id);
     }
 
+    /// Makes room for the ids reserved and `generated` more, once they are
+    /// reserved, so claiming them does not grow the table step by step.
+    pub(crate) fn make_room(&mut self, generated: usize) {
+        self.used.reserve(self.reserved.len() + generated);
+    }
+
     /// Claims an id an author wrote on `line`.
     pub(crate) fn claim_explicit(&mut self, id: &str, line: u32) -> Result<(), Duplicate> {
         match self.used.entry(id.to_string()) {
@@ -120,10 +126,16 @@ pub(crate) fn slug_or(text: &str, fallback: &str) -> String {
 /// Whether an id an author wrote can be used as an HTML id and a URL
 /// fragment without escaping surprises.
 pub(crate) fn is_valid_explicit_id(id: &str) -> bool {
+    let allowed = |c: char| {
+        !c.is_whitespace() && !matches!(c, '#' | '"' | '\'' | '<' | '>' | '&' | '{' | '}')
+    };
+    // Ids are nearly always ASCII: bytes are checked without decoding characters.
     !id.is_empty()
-        && id.chars().all(|c| {
-            !c.is_whitespace() && !matches!(c, '#' | '"' | '\'' | '<' | '>' | '&' | '{' | '}')
-        })
+        && if id.is_ascii() {
+            id.bytes().all(|byte| allowed(char::from(byte)))
+        } else {
+            id.chars().all(allowed)
+        }
 }
 
 #[cfg(test)]

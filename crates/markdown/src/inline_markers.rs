@@ -102,17 +102,19 @@ impl InlineMarkers {
         offset: usize,
         pieces: &mut Vec<Piece>,
     ) {
+        let bytes = text.as_bytes();
         let mut literal_start = 0;
         let mut search_from = 0;
-        while let Some(found) = text
+        while let Some(found) = bytes
             .get(search_from..)
-            .and_then(|rest| rest.find(['[', ']']))
+            .and_then(|rest| memchr::memchr2(b'[', b']', rest))
         {
             let at = search_from + found;
-            if text.get(at..).is_some_and(|rest| rest.starts_with("[!")) {
+            let opens = bytes.get(at) == Some(&b'[');
+            if opens && bytes.get(at + 1) == Some(&b'!') {
                 let step = self.marker(text, at, depth, offset, pieces, &mut literal_start);
                 search_from = step;
-            } else if text.get(at..).is_some_and(|rest| rest.starts_with('[')) {
+            } else if opens {
                 if let Some(top) = self.open.last_mut().filter(|top| top.depth == depth) {
                     top.brackets += 1;
                 }

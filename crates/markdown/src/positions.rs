@@ -79,9 +79,9 @@ impl<'a> Positions<'a> {
         let cursor = &mut self.line;
         if offset >= cursor.offset {
             let between = bytes.get(cursor.offset..offset).unwrap_or_default();
-            for newline in memchr::memchr_iter(b'\n', between) {
-                cursor.index += 1;
-                cursor.start = cursor.offset + newline + 1;
+            if let Some(last) = memchr::memrchr(b'\n', between) {
+                cursor.index += memchr::memchr_iter(b'\n', between).count();
+                cursor.start = cursor.offset + last + 1;
             }
         } else {
             let between = bytes.get(offset..cursor.offset).unwrap_or_default();

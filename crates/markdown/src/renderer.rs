@@ -197,6 +197,8 @@ impl<'a, 'o> Renderer<'a, 'o> {
                 self.ids.reserve(id);
             }
         }
+        // Room for the alert titles, tab panels and slugs of a usual page too.
+        self.ids.make_room(16);
     }
 
     fn finish(mut self) -> Document {
