@@ -30,6 +30,9 @@ pub enum Command {
     ///
     /// Exit code: 0 when every verdict is ready or not-affected, 1 otherwise, 2 for a usage error.
     Verdict(VerdictArgs),
+    /// Time full and one-page builds of a synthetic site (or of this project) against a
+    /// pulldown-cmark floor, with peak memory; see BENCHMARKS.md.
+    Bench(technote_bench::cli::BenchArgs),
 }
 
 #[derive(Args)]

@@ -30,5 +30,6 @@ fn main() -> ExitCode {
             }))
         }
         Command::Verdict(args) => verdict::run(&args),
+        Command::Bench(args) => args.run(checker_assets::CHECKER_ASSETS),
     }
 }
