@@ -289,28 +289,29 @@ pub fn collect(
 
 /// One sorted vocabulary over the runs, which keep their postings.
 fn merge(runs: Vec<Run>) -> Postings {
-    let stem = |&(run, number): &(usize, usize)| -> &str {
-        runs.get(run)
-            .and_then(|run: &Run| run.stems.get(number))
-            .map_or("", CompactString::as_str)
-    };
-    let mut places: Vec<(usize, usize)> = runs
+    // Sorted with the stems at hand: reaching them through `runs` on every
+    // comparison cost more than the comparisons.
+    let mut keyed: Vec<(&str, usize, usize)> = runs
         .iter()
         .enumerate()
-        .flat_map(|(run, stems)| (0..stems.stems.len()).map(move |number| (run, number)))
+        .flat_map(|(run, stems)| {
+            (stems.stems.iter().enumerate()).map(move |(number, stem)| (stem.as_str(), run, number))
+        })
         .collect();
-    places.par_sort_unstable_by(|a, b| stem(a).cmp(stem(b)).then(a.0.cmp(&b.0)));
+    keyed.par_sort_unstable();
     let mut term_starts: Vec<usize> = Vec::new();
-    for (position, pair) in places.iter().enumerate() {
-        let first = position == 0
-            || places
-                .get(position - 1)
-                .is_none_or(|before| stem(before) != stem(pair));
-        if first {
+    let mut previous = None;
+    for (position, &(stem, _, _)) in keyed.iter().enumerate() {
+        if previous != Some(stem) {
             term_starts.push(position);
+            previous = Some(stem);
         }
     }
-    term_starts.push(places.len());
+    term_starts.push(keyed.len());
+    let places = keyed
+        .into_iter()
+        .map(|(_, run, number)| (run, number))
+        .collect();
     Postings {
         runs,
         places,
