@@ -4,7 +4,10 @@
 //! (FAQ list, tab sets) are opened and closed around it, and its events go
 //! through the transform (`transform.rs`) and pulldown-cmark's writer.
 
-use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+use std::sync::LazyLock;
+
+use memchr::memmem;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::document::{FaqEntry, Heading, Segment};
 use crate::events::Spanned;
@@ -252,10 +255,15 @@ impl<'a> Renderer<'a, '_> {
         let id = self.assign_id(None, title, "tab", offset);
         self.out.push_str(r#"<section class="tab-panel""#);
         push_attribute(&mut self.out, "id", &id);
-        self.out
-            .push_str(&format!(">\n<h{title_level} class=\"tab-title\">"));
+        // Levels are 1 to 6: one digit.
+        let level = char::from(b'0' + title_level);
+        self.out.push_str(">\n<h");
+        self.out.push(level);
+        self.out.push_str(" class=\"tab-title\">");
         push_text(&mut self.out, title);
-        self.out.push_str(&format!("</h{title_level}>\n"));
+        self.out.push_str("</h");
+        self.out.push(level);
+        self.out.push_str(">\n");
         self.doc.text.push_str(title);
         self.end_text_line();
         let line = self.positions.line(offset);
@@ -330,7 +338,7 @@ impl<'a> Renderer<'a, '_> {
         )
     }
 
-    fn question(&mut self, block: &mut [Spanned<'a>], shape: QuestionShape, offset: usize) {
+    fn question(&mut self, block: &mut [Spanned<'a>], shape: QuestionShape<'a>, offset: usize) {
         if matches!(self.stack.last(), Some(Open::FaqEntry { .. }))
             && let Some(entry) = self.stack.pop()
         {
@@ -355,7 +363,7 @@ impl<'a> Renderer<'a, '_> {
         self.end_text_line();
         let mut question_html = String::new();
         self.buffer.write_to(inner, &mut question_html);
-        let id = self.assign_id(shape.explicit_id.as_deref(), &question, "question", offset);
+        let id = self.assign_id(shape.explicit_id.as_ref(), &question, "question", offset);
         self.out.push_str(r#"<details class="faq-entry""#);
         push_attribute(&mut self.out, "id", &id);
         self.out.push_str(">\n<summary class=\"faq-question\">");
@@ -381,12 +389,12 @@ impl<'a> Renderer<'a, '_> {
 }
 
 /// How a top-level block is handled.
-enum BlockKind {
+enum BlockKind<'a> {
     Heading(HeadingLevel),
     /// A tab marker and the byte length of the text after its `]`.
     TabMarker(TabMarker, usize),
     Html,
-    Question(QuestionShape),
+    Question(QuestionShape<'a>),
     Other,
 }
 
@@ -398,13 +406,13 @@ enum TabMarker {
 }
 
 /// A paragraph that is entirely bold, optionally followed by ` {#id}`.
-struct QuestionShape {
+struct QuestionShape<'a> {
     /// Index of the bold's end event.
     strong_end: usize,
-    explicit_id: Option<String>,
+    explicit_id: Option<CowStr<'a>>,
 }
 
-fn question_shape(block: &[Spanned<'_>]) -> Option<QuestionShape> {
+fn question_shape<'a>(block: &[Spanned<'a>]) -> Option<QuestionShape<'a>> {
     if !matches!(block.get(1), Some((Event::Start(Tag::Strong), _))) {
         return None;
     }
@@ -426,8 +434,12 @@ fn question_shape(block: &[Spanned<'_>]) -> Option<QuestionShape> {
     let strong_end = strong_end?;
     let explicit_id = match block.get(strong_end + 1..)? {
         [(Event::End(TagEnd::Paragraph), _)] => None,
+        [
+            (Event::Text(CowStr::Borrowed(text)), _),
+            (Event::End(TagEnd::Paragraph), _),
+        ] => Some(CowStr::Borrowed(question_id(text)?)),
         [(Event::Text(text), _), (Event::End(TagEnd::Paragraph), _)] => {
-            Some(question_id(text)?.to_string())
+            Some(CowStr::from(question_id(text)?.to_string()))
         }
         _ => return None,
     };
@@ -468,7 +480,10 @@ fn widget_comment(html: &str) -> Option<&str> {
 
 /// Whether raw HTML holds a widget comment's keyword.
 pub(crate) fn mentions_widget(html: &str) -> bool {
-    memchr::memmem::find(html.as_bytes(), b"technote:widget").is_some()
+    // Built once: building a searcher costs more than most searches.
+    static KEYWORD: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("technote:widget"));
+    KEYWORD.find(html.as_bytes()).is_some()
 }
 
 pub(crate) fn heading_number(level: HeadingLevel) -> u8 {

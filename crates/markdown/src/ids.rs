@@ -1,5 +1,6 @@
 //! Unique ids for headings, FAQ entries, tab panels and alert titles.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -11,8 +12,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// ids get a `-2`, `-3`… suffix when their slug is taken.
 #[derive(Default)]
 pub(crate) struct IdRegistry<'a> {
-    /// Id → line that defined it.
-    used: HashMap<String, u32, IdHash>,
+    /// Id → line that defined it. Ids written in the body are borrowed.
+    used: HashMap<Cow<'a, str>, u32, IdHash>,
     /// Ids written by authors in the body, claimed or not yet.
     reserved: HashSet<&'a str, IdHash>,
     /// Next suffix to try per generated base, so many equal headings stay linear.
@@ -37,8 +38,8 @@ impl<'a> IdRegistry<'a> {
     }
 
     /// Claims an id an author wrote on `line`.
-    pub(crate) fn claim_explicit(&mut self, id: &str, line: u32) -> Result<(), Duplicate> {
-        match self.used.entry(id.to_string()) {
+    pub(crate) fn claim_explicit(&mut self, id: Cow<'a, str>, line: u32) -> Result<(), Duplicate> {
+        match self.used.entry(id) {
             Entry::Occupied(first) => Err(Duplicate {
                 first_line: *first.get(),
             }),
@@ -67,7 +68,7 @@ impl<'a> IdRegistry<'a> {
         } else {
             base
         };
-        self.used.insert(id.clone(), line);
+        self.used.insert(Cow::Owned(id.clone()), line);
         id
     }
 }
@@ -123,6 +124,12 @@ pub(crate) fn slug_or(text: &str, fallback: &str) -> String {
     }
 }
 
+/// The offsets of the `{#` that start an id written by an author in `text`.
+pub(crate) fn id_marks(text: &str) -> impl Iterator<Item = usize> {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'{', bytes).filter(|&at| bytes.get(at + 1) == Some(&b'#'))
+}
+
 /// Whether an id an author wrote can be used as an HTML id and a URL
 /// fragment without escaping surprises.
 pub(crate) fn is_valid_explicit_id(id: &str) -> bool {
@@ -148,16 +155,16 @@ mod tests {
         ids.reserve("faq");
         assert_eq!(ids.claim_generated("faq".into(), 1), "faq-2");
         assert_eq!(ids.claim_generated("faq".into(), 2), "faq-3");
-        assert!(ids.claim_explicit("faq", 3).is_ok());
+        assert!(ids.claim_explicit("faq".into(), 3).is_ok());
         assert_eq!(ids.claim_generated("intro".into(), 4), "intro");
     }
 
     #[test]
     fn an_explicit_id_used_twice_names_the_first_line() {
         let mut ids = IdRegistry::default();
-        assert!(ids.claim_explicit("x", 4).is_ok());
+        assert!(ids.claim_explicit("x".into(), 4).is_ok());
         assert!(matches!(
-            ids.claim_explicit("x", 9),
+            ids.claim_explicit("x".into(), 9),
             Err(Duplicate { first_line: 4 })
         ));
     }

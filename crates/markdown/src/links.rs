@@ -50,7 +50,7 @@ fn is_unsafe_scheme(scheme: &str, kind: LinkKind) -> bool {
 
 /// The URL scheme of `dest` (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`).
 fn scheme(dest: &str) -> Option<&str> {
-    let colon = dest.find(':')?;
+    let colon = memchr::memchr(b':', dest.as_bytes())?;
     let scheme = dest.get(..colon)?;
     let mut chars = scheme.chars();
     let first = chars.next()?;

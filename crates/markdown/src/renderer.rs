@@ -1,6 +1,8 @@
 //! The state of one page being rendered, shared by the block pass
 //! (`blocks.rs`) and the event transform (`transform.rs`).
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CowStr, Event, Parser};
 use technote_diagnostics::Diagnostic;
 
@@ -8,7 +10,7 @@ use crate::RenderOptions;
 use crate::buffer::Buffer;
 use crate::document::{Anchor, Document, Segment};
 use crate::events::{Spanned, TextRuns, parser_options};
-use crate::ids::{Duplicate, IdRegistry, is_valid_explicit_id, slug_or};
+use crate::ids::{Duplicate, IdRegistry, id_marks, is_valid_explicit_id, slug_or};
 use crate::inline_markers::{InlineMarkers, Piece};
 use crate::labels::Labels;
 use crate::positions::Positions;
@@ -187,7 +189,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
     /// claims it. Reserving one too many (in code, say) only makes a
     /// generated id pick a suffix.
     fn reserve_explicit_ids(&mut self) {
-        for at in memchr::memmem::find_iter(self.body.as_bytes(), b"{#") {
+        for at in id_marks(self.body) {
             let rest = self.body.get(at + 2..).unwrap_or("");
             let end = rest
                 .find(|c: char| c == '}' || c.is_whitespace())
@@ -241,14 +243,15 @@ impl<'a, 'o> Renderer<'a, 'o> {
     /// else a slug of `text` (or `fallback`), made unique.
     pub(crate) fn assign_id(
         &mut self,
-        explicit: Option<&str>,
+        explicit: Option<&CowStr<'a>>,
         text: &str,
         fallback: &str,
         offset: usize,
     ) -> String {
         let line = self.positions.line(offset);
         let mut base = None;
-        if let Some(id) = explicit {
+        if let Some(written) = explicit {
+            let id: &str = written;
             if !is_valid_explicit_id(id) {
                 self.warning(
                     offset,
@@ -256,7 +259,11 @@ impl<'a, 'o> Renderer<'a, 'o> {
                     "ids are one word without spaces, quotes, `#`, `<`, `>`, `&` or braces",
                 );
             } else {
-                match self.ids.claim_explicit(id, line) {
+                let key = match written {
+                    CowStr::Borrowed(body_id) => Cow::Borrowed(*body_id),
+                    _ => Cow::Owned(id.to_string()),
+                };
+                match self.ids.claim_explicit(key, line) {
                     Ok(()) => {
                         self.doc.anchors.push(Anchor {
                             id: id.to_string(),

@@ -11,6 +11,7 @@ use crate::blocks::{heading_number, mentions_widget};
 use crate::document::Heading;
 use crate::events::Spanned;
 use crate::html::{push_attribute, push_text};
+use crate::ids::id_marks;
 use crate::inline_markers::{MarkerProblem, Piece};
 use crate::labels::Label;
 use crate::link_events::is_video_text;
@@ -220,7 +221,7 @@ impl<'a> Renderer<'a, '_> {
             self.buffer.push_source(index);
             return;
         }
-        if memchr::memmem::find(text.as_bytes(), b"{#").is_some() {
+        if id_marks(text).next().is_some() {
             self.warning(
                 range.start,
                 "`{#…}` shows as text here: ids are only read at the end of a heading, \
@@ -396,7 +397,7 @@ impl<'a> Renderer<'a, '_> {
                 "section"
             };
             let id = self.assign_id(
-                heading.explicit_id.as_deref(),
+                heading.explicit_id.as_ref(),
                 &text,
                 fallback,
                 heading.offset,
@@ -409,7 +410,10 @@ impl<'a> Renderer<'a, '_> {
                 if let Some((Event::Start(Tag::Heading { id: slot, .. }), _)) =
                     events.get_mut(heading.event_index)
                 {
-                    *slot = Some(CowStr::from(id.clone()));
+                    *slot = match heading.explicit_id {
+                        Some(written) if *written == id => Some(written),
+                        _ => Some(CowStr::from(id.clone())),
+                    };
                 }
                 if heading.level >= 2 {
                     let line = self.positions.line(heading.offset);
