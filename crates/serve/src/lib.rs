@@ -1,7 +1,10 @@
 //! `technote serve`: a live preview for writers and translators.
 //!
 //! The site is built once, then served from its output folder while the
-//! project's sources are watched. Every save rebuilds the site; open tabs
+//! project's sources are watched. Every save renders again what it touches
+//! (the edited page, the pages whose links into it must be checked again,
+//! the listings when a title changed; everything after a template, string or
+//! configuration change) and rewrites only the files that changed; open tabs
 //! reload themselves through a small script this crate serves from memory
 //! (it is never written into the site). When a rebuild fails, the last good
 //! site stays online and every tab shows the build's diagnostics over the

@@ -1,7 +1,9 @@
 //! A running preview: first build, server, watcher and rebuild task.
 
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 
+use technote_site::SiteBuilder;
 use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
@@ -42,11 +44,12 @@ impl Preview {
         let initial_base_path = base_path(&build).unwrap_or_else(|| "/".into());
         let (status_sender, status) =
             watch::channel(SiteStatus::new(initial_base_path, LatestBuild::Succeeded));
-        build_and_publish(&build, &status_sender, Trigger::Start).await;
+        let builder = Arc::new(Mutex::new(SiteBuilder::new(build.clone())));
+        build_and_publish(&builder, &build, &status_sender, Trigger::Start).await;
 
         let app = http::router(build.out.clone(), status.clone());
         let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        let rebuilds = tokio::spawn(rebuild_on_changes(build, status_sender, changes));
+        let rebuilds = tokio::spawn(rebuild_on_changes(builder, build, status_sender, changes));
         Ok(Self {
             address,
             status,

@@ -1,53 +1,74 @@
 //! Running builds and telling the terminal and the tabs how they went.
+//!
+//! One [`SiteBuilder`] lives as long as the preview: the first build renders
+//! everything, and each save renders again only the pages it touches.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use technote_content::SiteConfig;
 use technote_diagnostics::Diagnostic;
-use technote_site::BuildOptions;
+use technote_site::{BuildOptions, SiteBuilder};
 use tokio::sync::{mpsc, watch};
 
 use crate::status::{LatestBuild, SiteStatus, diagnostics_json};
 use crate::terminal::{complain, say};
 use crate::watch::absolute;
 
-/// Why a build runs, for its line in the terminal.
-pub(crate) enum Trigger<'a> {
+/// Why a build runs: for its line in the terminal, and for what it renders.
+pub(crate) enum Trigger {
     Start,
-    Changed(&'a [PathBuf]),
+    Changed(Vec<PathBuf>),
 }
 
-/// Builds the site once and publishes the outcome. The build itself is
+/// The preview's builder, shared with the blocking pool that runs its builds.
+pub(crate) type SharedBuilder = Arc<Mutex<SiteBuilder>>;
+
+/// Builds what `trigger` calls for and publishes the outcome. The build is
 /// synchronous and CPU-bound, so it runs on the blocking pool; a panic in it
-/// becomes a diagnostic instead of taking the preview down.
+/// becomes a diagnostic instead of taking the preview down, and the next
+/// change then builds everything (the builder forgets a site it was
+/// changing when it stops half-way).
 pub(crate) async fn build_and_publish(
+    builder: &SharedBuilder,
     options: &BuildOptions,
     status: &watch::Sender<SiteStatus>,
-    trigger: Trigger<'_>,
+    trigger: Trigger,
 ) {
     let started = Instant::now();
-    let job = options.clone();
-    let outcome = tokio::task::spawn_blocking(move || technote_site::build(&job))
-        .await
-        .unwrap_or_else(|crash| Err(vec![crash_diagnostic(options, crash)]));
+    let job = Arc::clone(builder);
+    let changed = match &trigger {
+        Trigger::Start => None,
+        Trigger::Changed(paths) => Some(paths.clone()),
+    };
+    let outcome = tokio::task::spawn_blocking(move || {
+        let mut builder = job.lock().unwrap_or_else(PoisonError::into_inner);
+        match changed {
+            None => builder.build_all(),
+            Some(paths) => builder.rebuild(&paths),
+        }
+    })
+    .await
+    .unwrap_or_else(|crash| Err(vec![crash_diagnostic(options, crash)]));
     let elapsed_ms = started.elapsed().as_millis();
     match outcome {
         Ok(report) => {
             for warning in &report.warnings {
                 complain(format_args!("{warning}"));
             }
-            let what = match trigger {
+            let what = match &trigger {
                 Trigger::Start => "built".to_string(),
                 Trigger::Changed(paths) => {
                     format!("{}, rebuilt", describe_changes(paths, &options.root))
                 }
             };
-            say(format_args!(
-                "{what} in {elapsed_ms} ms ({} pages)",
-                report.pages
-            ));
+            let pages = match (&trigger, report.pages) {
+                (Trigger::Start, count) => format!("{count} pages"),
+                (Trigger::Changed(_), 1) => "1 page rendered".to_string(),
+                (Trigger::Changed(_), count) => format!("{count} pages rendered"),
+            };
+            say(format_args!("{what} in {elapsed_ms} ms ({pages})"));
             let base_path = base_path(options).unwrap_or_else(|| status.borrow().base_path.clone());
             status.send_replace(SiteStatus::new(base_path, LatestBuild::Succeeded));
         }
@@ -69,6 +90,7 @@ pub(crate) async fn build_and_publish(
 /// Rebuilds after each batch of changes until the watcher goes away.
 /// Changes that arrive during a build are merged into the next one.
 pub(crate) async fn rebuild_on_changes(
+    builder: SharedBuilder,
     options: BuildOptions,
     status: watch::Sender<SiteStatus>,
     mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
@@ -90,7 +112,7 @@ pub(crate) async fn rebuild_on_changes(
                 continue;
             }
         }
-        build_and_publish(&options, &status, Trigger::Changed(&paths)).await;
+        build_and_publish(&builder, &options, &status, Trigger::Changed(paths)).await;
     }
 }
 

@@ -240,24 +240,30 @@ async fn a_site_published_below_a_folder_is_previewed_there() {
     );
 }
 
-/// Save-to-reload time on the shipped site: from the write of a file to the
-/// `reload` event in the tab. Run with
-/// `cargo test --release -p technote-serve --test preview -- --ignored --nocapture`.
+/// Save-to-reload time: from the write of a page to the `reload` event in
+/// the tab. Run on the shipped site with
+/// `cargo test --release -p technote-serve --test preview -- --ignored --nocapture`,
+/// or on another project (a corpus written by `technote bench --out DIR`,
+/// whose project is `DIR/project`) with `TECHNOTE_MEASURE_PROJECT=DIR/project`
+/// and `TECHNOTE_MEASURE_PAGE=content/en/...md`.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a measurement, not a check"]
 async fn measure_save_to_reload() {
-    let project = Project::copy_of_shipped_site();
+    let (project, page) = match std::env::var_os("TECHNOTE_MEASURE_PROJECT") {
+        Some(root) => (
+            Project::copy_of(std::path::Path::new(&root)),
+            std::env::var("TECHNOTE_MEASURE_PAGE").expect("TECHNOTE_MEASURE_PAGE names a page"),
+        ),
+        None => (Project::copy_of_shipped_site(), PAGE_SOURCE.to_string()),
+    };
     let preview = start(&project).await;
     let mut tab = subscribe(preview.address()).await;
-    let good = project.read(PAGE_SOURCE);
+    let good = project.read(&page);
 
     let mut times = Vec::new();
     for edit in 0..11 {
         let saved = std::time::Instant::now();
-        project.write(
-            PAGE_SOURCE,
-            good.replace("In short: nowhere.", &format!("Edit {edit}.")),
-        );
+        project.write(&page, format!("{good}\nEdit number {edit}.\n"));
         assert_eq!(next_event(&mut tab).await.event, "reload");
         times.push(saved.elapsed());
     }

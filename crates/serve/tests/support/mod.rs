@@ -28,16 +28,18 @@ pub struct Project {
 
 impl Project {
     pub fn copy_of_shipped_site() -> Self {
+        Self::copy_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+    }
+
+    /// A copy of the project at `root` (its config, content, locales,
+    /// templates and www).
+    pub fn copy_of(root: &Path) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let repository = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         for part in ["content", "locales", "templates", "www"] {
-            copy_tree(&repository.join(part), &dir.path().join(part));
+            copy_tree(&root.join(part), &dir.path().join(part));
         }
-        fs::copy(
-            repository.join("technote.toml"),
-            dir.path().join("technote.toml"),
-        )
-        .expect("copy config");
+        fs::copy(root.join("technote.toml"), dir.path().join("technote.toml"))
+            .expect("copy config");
         Self { dir }
     }
 
