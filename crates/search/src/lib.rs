@@ -10,7 +10,7 @@
 //! Why not elasticlunr-rs or Pagefind: on 10,000 synthetic pages of 500
 //! words (35 MB of text), elasticlunr-rs took 17 s and wrote an index four
 //! times the size of the text (and its browser side has no French stemmer);
-//! Pagefind took 51 s. This crate indexes them in about 0.4 s on 2 cores
+//! Pagefind took 51 s. This crate indexes them in about 0.3 s on 2 cores
 //! (`cargo bench -p technote-search`) into 23% of the text, and leaves the
 //! hard parts to maintained crates: Snowball stemmers (rust-stemmers),
 //! Unicode decomposition (unicode-normalization), stop words (stop-words).
