@@ -43,7 +43,9 @@ impl TextRuns {
     /// Merges the run at the end of `block`, if one is being read.
     #[inline]
     pub(crate) fn end<'a>(&mut self, body: &'a str, block: &mut Vec<Spanned<'a>>) {
-        if let Some(start) = self.start.take() {
+        if let Some(start) = self.start.take()
+            && block.len() > start + 1
+        {
             merge_run(body, block, start);
         }
     }
@@ -51,13 +53,10 @@ impl TextRuns {
 
 /// Merges the text events of `block` from `start` on into one.
 fn merge_run<'a>(body: &'a str, block: &mut Vec<Spanned<'a>>, start: usize) {
-    match block.get(start..) {
-        Some(run) if run.len() > 1 => {
-            let merged = merge(body, run);
-            block.truncate(start);
-            block.push(merged);
-        }
-        _ => {}
+    if let Some(run) = block.get(start..) {
+        let merged = merge(body, run);
+        block.truncate(start);
+        block.push(merged);
     }
 }
 
@@ -67,10 +66,12 @@ fn merge_run<'a>(body: &'a str, block: &mut Vec<Spanned<'a>>, start: usize) {
 fn merge<'a>(body: &'a str, pieces: &[Spanned<'a>]) -> Spanned<'a> {
     let start = pieces.first().map_or(0, |(_, range)| range.start);
     let end = pieces.last().map_or(start, |(_, range)| range.end);
+    // A piece is its source when it is the very bytes of the body at its range.
+    let offset_in_body = |text: &str| text.as_ptr().addr().wrapping_sub(body.as_ptr().addr());
     let mut next_start = start;
     let borrowed = pieces.iter().all(|(event, range)| {
         let is_source = matches!(event, Event::Text(CowStr::Borrowed(text))
-            if body.get(range.clone()).is_some_and(|source| std::ptr::eq(source, *text)));
+            if offset_in_body(text) == range.start && text.len() == range.len());
         let follows = range.start == next_start;
         next_start = range.end;
         is_source && follows

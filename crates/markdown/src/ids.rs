@@ -33,8 +33,11 @@ impl<'a> IdRegistry<'a> {
 
     /// Makes room for the ids reserved and `generated` more, once they are
     /// reserved, so claiming them does not grow the table step by step.
-    pub(crate) fn make_room(&mut self, generated: usize) {
-        self.used.reserve(self.reserved.len() + generated);
+    /// Returns how many ids that is.
+    pub(crate) fn make_room(&mut self, generated: usize) -> usize {
+        let expected = self.reserved.len() + generated;
+        self.used.reserve(expected);
+        expected
     }
 
     /// Claims an id an author wrote on `line`.

@@ -238,6 +238,12 @@ impl InlineMarkers {
         }
     }
 
+    /// Whether a span opened at `depth` or deeper is still open.
+    pub(crate) fn any_open_from(&self, depth: usize) -> bool {
+        // Spans open deeper and deeper: the innermost is the deepest.
+        self.open.last().is_some_and(|span| span.depth >= depth)
+    }
+
     /// Removes and returns the spans opened at `depth` or deeper, innermost
     /// last, when their container ends before their `]`.
     pub(crate) fn close_from_depth(&mut self, depth: usize) -> Vec<OpenSpan> {

@@ -200,7 +200,8 @@ impl<'a, 'o> Renderer<'a, 'o> {
             }
         }
         // Room for the alert titles, tab panels and slugs of a usual page too.
-        self.ids.make_room(16);
+        let expected = self.ids.make_room(16);
+        self.doc.anchors.reserve(expected);
     }
 
     fn finish(mut self) -> Document {
@@ -299,6 +300,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
     }
 
     /// Ends the plain text's current line.
+    #[inline]
     pub(crate) fn end_text_line(&mut self) {
         let trimmed = self.doc.text.trim_end_matches(' ').len();
         self.doc.text.truncate(trimmed);

@@ -200,7 +200,12 @@ impl<'a> Renderer<'a, '_> {
 
     /// Closes the `[!DNL`/`[!UICONTROL` spans opened at `depth` or deeper,
     /// whose container ends before their `]`.
+    #[inline]
     fn close_spans(&mut self, depth: usize) {
+        // At nearly every end of an element, there is none.
+        if !self.markers.any_open_from(depth) {
+            return;
+        }
         for span in self.markers.close_from_depth(depth) {
             self.buffer.push_static_html("</span>");
             let keyword = span.kind.keyword();
