@@ -64,12 +64,6 @@ impl AlertKind {
             .position(|&kind| kind == self)
             .unwrap_or(0)
     }
-
-    fn from_keyword(keyword: &str) -> Option<Self> {
-        AlertKind::ALL
-            .into_iter()
-            .find(|kind| kind.keyword().eq_ignore_ascii_case(keyword))
-    }
 }
 
 /// What a `[!KEYWORD` names.
@@ -95,22 +89,26 @@ pub(crate) enum InlineKeyword {
 
 impl Keyword {
     pub(crate) fn from_name(name: &str) -> Keyword {
-        if let Some(kind) = AlertKind::from_keyword(name) {
-            return Keyword::Alert(kind);
+        // Compared uppercased in a buffer as long as the longest keyword.
+        let mut upper = [0; "PREREQUISITES".len()];
+        let Some(name_upper) = upper.get_mut(..name.len()) else {
+            return Keyword::Unknown;
+        };
+        name_upper.copy_from_slice(name.as_bytes());
+        name_upper.make_ascii_uppercase();
+        match &*name_upper {
+            b"DNL" => Keyword::Inline(InlineKeyword::Dnl),
+            b"UICONTROL" => Keyword::Inline(InlineKeyword::UiControl),
+            b"BADGE" => Keyword::Inline(InlineKeyword::Badge),
+            b"VIDEO" => Keyword::Inline(InlineKeyword::Video),
+            b"BEGINTABS" => Keyword::BeginTabs,
+            b"TAB" => Keyword::Tab,
+            b"ENDTABS" => Keyword::EndTabs,
+            keyword => AlertKind::ALL
+                .into_iter()
+                .find(|kind| kind.keyword().as_bytes() == keyword)
+                .map_or(Keyword::Unknown, Keyword::Alert),
         }
-        const OTHERS: [(&str, Keyword); 7] = [
-            ("DNL", Keyword::Inline(InlineKeyword::Dnl)),
-            ("UICONTROL", Keyword::Inline(InlineKeyword::UiControl)),
-            ("BADGE", Keyword::Inline(InlineKeyword::Badge)),
-            ("VIDEO", Keyword::Inline(InlineKeyword::Video)),
-            ("BEGINTABS", Keyword::BeginTabs),
-            ("TAB", Keyword::Tab),
-            ("ENDTABS", Keyword::EndTabs),
-        ];
-        OTHERS
-            .into_iter()
-            .find(|(keyword, _)| keyword.eq_ignore_ascii_case(name))
-            .map_or(Keyword::Unknown, |(_, found)| found)
     }
 }
 

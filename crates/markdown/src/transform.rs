@@ -163,7 +163,10 @@ impl<'a> Renderer<'a, '_> {
     }
 
     fn end(&mut self, end: TagEnd, events: &mut [Spanned<'a>], index: usize) {
-        self.close_spans(self.depth);
+        // At nearly every end of an element, no span is open.
+        if self.markers.any_open_from(self.depth) {
+            self.close_spans(self.depth);
+        }
         self.depth = self.depth.saturating_sub(1);
         match end {
             TagEnd::BlockQuote(_) if self.blockquotes.pop() == Some(true) => {
@@ -200,12 +203,7 @@ impl<'a> Renderer<'a, '_> {
 
     /// Closes the `[!DNL`/`[!UICONTROL` spans opened at `depth` or deeper,
     /// whose container ends before their `]`.
-    #[inline]
     fn close_spans(&mut self, depth: usize) {
-        // At nearly every end of an element, there is none.
-        if !self.markers.any_open_from(depth) {
-            return;
-        }
         for span in self.markers.close_from_depth(depth) {
             self.buffer.push_static_html("</span>");
             let keyword = span.kind.keyword();
