@@ -157,3 +157,62 @@ fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_t
     let updated = stdout(&check(&scratch, &[]));
     assert!(!updated.contains("stale"), "{updated}");
 }
+
+#[test]
+fn a_renamed_source_in_a_project_below_the_repository_top_is_followed_to_the_recorded_revision() {
+    let scratch = Scratch::new();
+    let repository = tempfile::tempdir().expect("temp dir");
+    let project = repository.path().join("docs/site");
+    common::copy_tree(scratch.root(), &project);
+    let run = |args: &[&str]| {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(repository.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    };
+    let fr = project.join("content/fr/technotes/using/console-windows-requirements.md");
+    let en = "docs/site/content/en/technotes/using/console-windows-requirements.md";
+    let renamed = "content/en/technotes/using/console-requirements.md";
+    run(&["init", "-q"]);
+    run(&["add", "."]);
+    run(&["commit", "-qm", "first"]);
+    let first = run(&["rev-parse", "HEAD"]);
+    let translation = std::fs::read_to_string(&fr).expect("read");
+    let recorded: String = translation
+        .lines()
+        .map(|l| match l.starts_with("source-git-commit:") {
+            true => format!("source-git-commit: {first}\n"),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&fr, recorded).expect("write");
+    run(&["mv", en, &format!("docs/site/{renamed}")]);
+    run(&["commit", "-qam", "rename the source"]);
+
+    let root = project.to_string_lossy().into_owned();
+    let report = stdout(&technote(&["check", "--root", &root]));
+    let about_renamed: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains("console-windows-requirements.md"))
+        .collect();
+    assert!(about_renamed.is_empty(), "{report}");
+
+    let source = project.join(renamed);
+    let mut text = std::fs::read_to_string(&source).expect("read");
+    text.push_str("\nA paragraph added after the rename.\n");
+    std::fs::write(&source, text).expect("write");
+    run(&["commit", "-qam", "change the renamed source"]);
+    let report = stdout(&technote(&["check", "--root", &root]));
+    assert!(
+        report.contains(&format!(
+            "content/fr/technotes/using/console-windows-requirements.md:1: warning: stale translation: {renamed} changed since revision {}",
+            &first[..12]
+        )),
+        "{report}"
+    );
+}

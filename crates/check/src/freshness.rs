@@ -3,142 +3,354 @@
 //! convention). It is stale when the source's body (front matter aside) has
 //! changed since that revision. A translator marks it up to date by setting
 //! `source-git-commit` to the revision `check` suggests.
+//!
+//! Git runs twice however many pages there are: once for the history of the
+//! content folder (renames followed), once for the sources as they were at
+//! the recorded revisions (`git cat-file --batch`). A project outside a git
+//! work tree has no history to compare with, and gets no such report.
 
-use std::path::Path;
-use std::process::Command;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
-use technote_content::{SiteConfig, Source, SourceFile};
+use rayon::prelude::*;
+use technote_content::SiteConfig;
 use technote_diagnostics::Diagnostic;
+use technote_site::CheckedPage;
 
-struct Parsed<'a> {
-    file: &'a SourceFile,
-    source: Source,
-}
+/// Marks the start of each commit in the history git prints.
+const COMMIT_MARK: char = '\u{1}';
 
 pub fn stale_translations(
     root: &Path,
-    pages: &[SourceFile],
+    content: &Path,
+    pages: &[CheckedPage],
     config: &SiteConfig,
 ) -> Vec<Diagnostic> {
-    let parsed: Vec<Parsed> = pages
-        .iter()
-        .filter_map(|file| {
-            let bytes = std::fs::read(&file.path).ok()?;
-            let source = technote_content::parse_source(&file.path, &bytes, &config.limits).ok()?;
-            Some(Parsed { file, source })
+    let pairs = translations_and_sources(pages, config);
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let Some(repository) = Repository::containing(root) else {
+        return Vec::new();
+    };
+    let Some(history) = repository.history(content) else {
+        return Vec::new();
+    };
+    let checks: Vec<Check<'_>> = pairs
+        .into_iter()
+        .filter_map(|(translation, source)| {
+            let source_path = repository.relative(&source.file.path)?;
+            let revisions = history.of(&source_path);
+            let shown = source
+                .file
+                .path
+                .strip_prefix(root)
+                .unwrap_or(&source.file.path)
+                .display()
+                .to_string();
+            (!revisions.is_empty()).then_some(Check {
+                translation,
+                source,
+                shown,
+                revisions,
+            })
         })
         .collect();
-    let mut diagnostics = Vec::new();
-    for translation in parsed
+    let wanted: Vec<(String, String)> = checks
         .iter()
-        .filter(|p| p.source.front.workflow_type.is_some())
-    {
-        let Some(exl_id) = translation.source.front.exl_id.as_deref() else {
+        .filter_map(|check| check.recorded_revision().cloned())
+        .collect();
+    let then = repository.files_at(&wanted);
+    checks
+        .par_iter()
+        .filter_map(|check| check.diagnostic(&then, config))
+        .collect()
+}
+
+/// Each translation with the page it was translated from: the untranslated
+/// page with the same `exl-id`, in the reference locale when there are several.
+fn translations_and_sources<'p>(
+    pages: &'p [CheckedPage],
+    config: &SiteConfig,
+) -> Vec<(&'p CheckedPage, &'p CheckedPage)> {
+    let mut sources: HashMap<&str, &CheckedPage> = HashMap::new();
+    for page in pages.iter().filter(|p| p.front.workflow_type.is_none()) {
+        let Some(id) = page.front.exl_id.as_deref() else {
             continue;
         };
-        let Some(original) = parsed
-            .iter()
-            .filter(|p| {
-                p.source.front.workflow_type.is_none()
-                    && p.source.front.exl_id.as_deref() == Some(exl_id)
+        let in_reference = page.file.locale == config.reference_locale;
+        sources
+            .entry(id)
+            .and_modify(|kept| {
+                if in_reference && kept.file.locale != config.reference_locale {
+                    *kept = page;
+                }
             })
-            .min_by_key(|p| p.file.locale != config.reference_locale)
-        else {
-            continue;
-        };
-        if let Some(diagnostic) = freshness(root, translation, original) {
-            diagnostics.push(diagnostic);
-        }
+            .or_insert(page);
     }
-    diagnostics
-}
-
-fn freshness(root: &Path, translation: &Parsed, original: &Parsed) -> Option<Diagnostic> {
-    let source_path = original
-        .file
-        .path
-        .strip_prefix(root)
-        .unwrap_or(&original.file.path);
-    let history = history(root, source_path)?;
-    let (latest, _) = history.first()?;
-    let file = &translation.file.path;
-    let Some(recorded) = translation.source.front.source_git_commit.as_deref() else {
-        return Some(
-            Diagnostic::warning(
-                file,
-                format!(
-                    "this translation does not record which revision of {} it was made from",
-                    source_path.display()
-                ),
-            )
-            .at_line(1)
-            .with_help(format!(
-                "add `source-git-commit: {latest}` to its front matter once it matches the source"
-            )),
-        );
-    };
-    let Some((commit, path_then)) = history
+    pages
         .iter()
-        .find(|(commit, _)| commit.starts_with(recorded))
-    else {
-        return Some(
+        .filter(|p| p.front.workflow_type.is_some())
+        .filter_map(|translation| {
+            let source = sources.get(translation.front.exl_id.as_deref()?)?;
+            Some((translation, *source))
+        })
+        .collect()
+}
+
+/// One translation to compare with its source's history.
+struct Check<'p> {
+    translation: &'p CheckedPage,
+    source: &'p CheckedPage,
+    /// The source's path as the writer sees it: relative to the project.
+    shown: String,
+    /// (commit, path then), newest first.
+    revisions: Vec<(String, String)>,
+}
+
+impl Check<'_> {
+    fn latest(&self) -> &str {
+        self.revisions.first().map_or("", |(commit, _)| commit)
+    }
+
+    /// The revision the translation records, as (commit, path then).
+    fn recorded_revision(&self) -> Option<&(String, String)> {
+        let recorded = self.translation.front.source_git_commit.as_deref()?;
+        self.revisions
+            .iter()
+            .find(|(commit, _)| !recorded.is_empty() && commit.starts_with(recorded))
+    }
+
+    fn diagnostic(
+        &self,
+        then: &HashMap<(String, String), Vec<u8>>,
+        config: &SiteConfig,
+    ) -> Option<Diagnostic> {
+        let file = &self.translation.file.path;
+        let source_path = &self.shown;
+        let latest = self.latest();
+        let Some(recorded) = self.translation.front.source_git_commit.as_deref() else {
+            return Some(
+                Diagnostic::warning(file, format!("this translation does not record which revision of {source_path} it was made from"))
+                    .at_line(1)
+                    .with_help(format!("add `source-git-commit: {latest}` to its front matter once it matches the source")),
+            );
+        };
+        let Some(revision) = self.recorded_revision() else {
+            return Some(
+                Diagnostic::warning(
+                    file,
+                    format!("`source-git-commit: {recorded}` is not a revision of {source_path}"),
+                )
+                .at_line(1)
+                .with_help(format!(
+                    "set it to the revision the translation matches; the latest is {latest}"
+                )),
+            );
+        };
+        let body_then = body(&self.source.file.path, then.get(revision)?, config)?;
+        let now = std::fs::read(&self.source.file.path).ok()?;
+        let body_now = body(&self.source.file.path, &now, config)?;
+        let commit = &revision.0;
+        (body_then != body_now).then(|| {
             Diagnostic::warning(
                 file,
-                format!(
-                    "`source-git-commit: {recorded}` is not a revision of {}",
-                    source_path.display()
-                ),
+                format!("stale translation: {source_path} changed since revision {}", &commit[..commit.len().min(12)]),
             )
             .at_line(1)
             .with_help(format!(
-                "set it to the revision the translation matches; the latest is {latest}"
-            )),
-        );
-    };
-    let then = git(root, &["show", &format!("{commit}:{path_then}")])?;
-    let body_then =
-        technote_content::parse_source(source_path, then.as_bytes(), &Default::default())
-            .ok()?
-            .body;
-    (body_then != original.source.body).then(|| {
-        Diagnostic::warning(
-            file,
-            format!("stale translation: {} changed since revision {}", source_path.display(), &commit[..commit.len().min(12)]),
-        )
-        .at_line(1)
-        .with_help(format!(
-            "see `git diff {commit} -- {}`, update this translation, then set `source-git-commit: {latest}`",
-            source_path.display()
-        ))
-    })
-}
-
-/// Revisions that changed the file, newest first, with its path at each
-/// (renames followed).
-fn history(root: &Path, path: &Path) -> Option<Vec<(String, String)>> {
-    let path = path.to_string_lossy();
-    let log = git(
-        root,
-        &[
-            "log",
-            "--follow",
-            "--format=%x00%H",
-            "--name-only",
-            "--",
-            &path,
-        ],
-    )?;
-    let entries: Vec<(String, String)> = log
-        .split('\0')
-        .filter_map(|entry| {
-            let mut lines = entry.lines().filter(|l| !l.trim().is_empty());
-            Some((
-                lines.next()?.trim().to_string(),
-                lines.next()?.trim().to_string(),
+                "see `git diff {commit} -- {source_path}`, update this translation, then set `source-git-commit: {latest}`"
             ))
         })
-        .collect();
-    (!entries.is_empty()).then_some(entries)
+    }
+}
+
+fn body(path: &Path, bytes: &[u8], config: &SiteConfig) -> Option<String> {
+    technote_content::source_body(path, bytes, &config.limits)
+        .ok()
+        .map(|(body, _)| body)
+}
+
+/// The git work tree a project lives in.
+struct Repository {
+    root: PathBuf,
+    /// The work tree's top folder, which git's paths are relative to.
+    top: PathBuf,
+}
+
+impl Repository {
+    fn containing(root: &Path) -> Option<Self> {
+        let top = git(root, &["rev-parse", "--show-toplevel"])?;
+        Some(Self {
+            root: root.to_path_buf(),
+            top: std::fs::canonicalize(top.trim_end_matches('\n')).ok()?,
+        })
+    }
+
+    /// `path` as git names it: relative to the top folder, `/`-separated.
+    fn relative(&self, path: &Path) -> Option<String> {
+        let absolute = std::fs::canonicalize(path).ok()?;
+        let inside = absolute.strip_prefix(&self.top).ok()?;
+        let parts: Vec<&str> = inside
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<_>>()?;
+        Some(parts.join("/"))
+    }
+
+    /// Every commit that changed a file below `folder`, with what it changed.
+    fn history(&self, folder: &Path) -> Option<History> {
+        let folder = self.relative(folder)?;
+        let log = git(
+            &self.root,
+            &[
+                "log",
+                "-z",
+                "-M",
+                "--name-status",
+                &format!("--format={COMMIT_MARK}%H"),
+                "--",
+                &format!(":(top){folder}"),
+            ],
+        )?;
+        Some(History::parse(&log))
+    }
+
+    /// The contents of each (commit, path), as far as git has them.
+    fn files_at(&self, wanted: &[(String, String)]) -> HashMap<(String, String), Vec<u8>> {
+        let mut found = HashMap::new();
+        let Ok(mut child) = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+        else {
+            return found;
+        };
+        // Git answers each line in order; a separate thread feeds it so that
+        // neither side waits on a full pipe.
+        let requests: Vec<(String, String)> = wanted
+            .iter()
+            .filter(|(_, path)| !path.contains('\n'))
+            .cloned()
+            .collect();
+        let lines: String = requests
+            .iter()
+            .map(|(commit, path)| format!("{commit}:{path}\n"))
+            .collect();
+        let Some(mut stdin) = child.stdin.take() else {
+            return found;
+        };
+        let feeder = std::thread::spawn(move || stdin.write_all(lines.as_bytes()));
+        if let Some(stdout) = child.stdout.take() {
+            let mut answers = BufReader::new(stdout);
+            for request in requests {
+                match read_object(&mut answers) {
+                    Some(Some(bytes)) => {
+                        found.insert(request, bytes);
+                    }
+                    Some(None) => {}
+                    None => break,
+                }
+            }
+        }
+        let _ = feeder.join();
+        let _ = child.wait();
+        found
+    }
+}
+
+/// One answer of `git cat-file --batch`: `Some(None)` for a missing object,
+/// `None` when the stream ends or cannot be read.
+fn read_object(answers: &mut impl BufRead) -> Option<Option<Vec<u8>>> {
+    let mut header = String::new();
+    if answers.read_line(&mut header).ok()? == 0 {
+        return None;
+    }
+    let mut fields = header.split_whitespace();
+    let (_, kind, size) = (fields.next()?, fields.next()?, fields.next());
+    let Some(size) = size.and_then(|s| s.parse::<usize>().ok()) else {
+        // `<name> missing` or `<name> ambiguous`.
+        return Some(None);
+    };
+    let mut contents = vec![0; size + 1];
+    answers.read_exact(&mut contents).ok()?;
+    contents.pop();
+    Some((kind == "blob").then_some(contents))
+}
+
+/// A folder's history: for each path, the commits that changed it.
+struct History {
+    /// Commit ids, newest first.
+    commits: Vec<String>,
+    /// Path → (commit number, the path it was renamed or copied from), in
+    /// commit order.
+    changes: HashMap<String, Vec<(usize, Option<String>)>>,
+}
+
+impl History {
+    /// Reads `git log -z --name-status --format=<COMMIT_MARK>%H`.
+    fn parse(log: &str) -> Self {
+        let mut history = Self {
+            commits: Vec::new(),
+            changes: HashMap::new(),
+        };
+        for record in log.split(COMMIT_MARK).filter(|r| !r.is_empty()) {
+            let mut fields = record.split('\0');
+            let Some(commit) = fields.next() else {
+                continue;
+            };
+            let number = history.commits.len();
+            history.commits.push(commit.trim().to_string());
+            while let Some(status) = fields.next() {
+                let status = status.trim_start_matches('\n');
+                if status.is_empty() {
+                    continue;
+                }
+                let Some(path) = fields.next() else { break };
+                let (path, from) = if status.starts_with(['R', 'C']) {
+                    let Some(to) = fields.next() else { break };
+                    (to, Some(path.to_string()))
+                } else {
+                    (path, None)
+                };
+                history
+                    .changes
+                    .entry(path.to_string())
+                    .or_default()
+                    .push((number, from));
+            }
+        }
+        history
+    }
+
+    /// The commits that changed the file now at `path`, newest first, with
+    /// its path at each, following it back through renames.
+    fn of(&self, path: &str) -> Vec<(String, String)> {
+        let mut revisions = Vec::new();
+        let mut name = path;
+        let mut since = 0;
+        'names: while let Some(changes) = self.changes.get(name) {
+            for (number, from) in changes.iter().filter(|(n, _)| *n >= since) {
+                let Some(commit) = self.commits.get(*number) else {
+                    continue;
+                };
+                revisions.push((commit.clone(), name.to_string()));
+                if let Some(from) = from {
+                    name = from;
+                    since = number + 1;
+                    continue 'names;
+                }
+            }
+            break;
+        }
+        revisions
+    }
 }
 
 fn git(root: &Path, args: &[&str]) -> Option<String> {
@@ -146,10 +358,41 @@ fn git(root: &Path, args: &[&str]) -> Option<String> {
         .arg("-C")
         .arg(root)
         .args(args)
+        .stderr(Stdio::null())
         .output()
         .ok()?;
     output
         .status
         .success()
         .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_follows_a_file_back_through_its_renames() {
+        let log = "\u{1}c3\0\nM\0content/en/b.md\0\u{1}c2\0\nR100\0content/en/a.md\0content/en/b.md\0M\0content/en/x.md\0\u{1}c1\0\nA\0content/en/a.md\0A\0content/en/x.md\0";
+        let history = History::parse(log);
+        assert_eq!(
+            history.of("content/en/b.md"),
+            vec![
+                ("c3".to_string(), "content/en/b.md".to_string()),
+                ("c2".to_string(), "content/en/b.md".to_string()),
+                ("c1".to_string(), "content/en/a.md".to_string()),
+            ]
+        );
+        assert_eq!(history.of("content/en/x.md").len(), 2);
+        assert!(history.of("content/en/new.md").is_empty());
+    }
+
+    #[test]
+    fn a_missing_object_is_skipped_and_the_next_one_read() {
+        let answers = b"abc:x missing\n0123 blob 5\nhello\n";
+        let mut reader = &answers[..];
+        assert_eq!(read_object(&mut reader), Some(None));
+        assert_eq!(read_object(&mut reader), Some(Some(b"hello".to_vec())));
+        assert_eq!(read_object(&mut reader), None);
+    }
 }

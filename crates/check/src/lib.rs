@@ -8,11 +8,12 @@ mod freshness;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::Serialize;
-use technote_content::{SiteConfig, SourceFile};
+use technote_content::SiteConfig;
 use technote_diagnostics::{Diagnostic, Severity};
 use technote_i18n::Localizer;
-use technote_site::BuildOptions;
+use technote_site::{BuildOptions, CheckedPage};
 
 /// Everything `technote check` found.
 #[derive(Debug, Serialize)]
@@ -60,10 +61,8 @@ impl CheckReport {
 
 /// Runs every check. Never writes a file.
 pub fn check(options: &BuildOptions) -> CheckReport {
-    let mut diagnostics: Vec<Diagnostic> = match technote_site::check(options) {
-        Ok(warnings) => warnings,
-        Err(problems) => problems,
-    };
+    let checked = technote_site::check(options);
+    let mut diagnostics = checked.diagnostics;
     let Ok(config) = SiteConfig::load(&options.config) else {
         // The site check above already reported the config problem.
         return CheckReport {
@@ -95,12 +94,14 @@ pub fn check(options: &BuildOptions) -> CheckReport {
 
     let localizer =
         Localizer::load(&options.locales, &config.locales, &config.reference_locale).ok();
-    let pages = technote_content::discover(&options.content, &config)
-        .map(|d| d.pages)
-        .unwrap_or_default();
-    let groups = translation_groups(&pages, &config);
+    let pages = if checked.pages.is_empty() {
+        readable_pages(options, &config)
+    } else {
+        checked.pages
+    };
+    let groups = translation_groups(&pages);
     diagnostics.extend(
-        freshness::stale_translations(&options.root, &pages, &config)
+        freshness::stale_translations(&options.root, &options.content, &pages, &config)
             .into_iter()
             .map(|d| d.relative_to(&options.root)),
     );
@@ -159,24 +160,39 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     }
 }
 
+/// The pages whose front matter can be read, when the site could not be
+/// read as a whole: coverage is still worth reporting then.
+fn readable_pages(options: &BuildOptions, config: &SiteConfig) -> Vec<CheckedPage> {
+    let files = technote_content::discover(&options.content, config)
+        .map(|d| d.pages)
+        .unwrap_or_default();
+    files
+        .into_par_iter()
+        .filter_map(|file| {
+            let bytes = technote_content::read_source(&file.path, &config.limits).ok()?;
+            let source = technote_content::parse_source(&file.path, &bytes, &config.limits).ok()?;
+            Some(CheckedPage {
+                file,
+                front: source.front,
+            })
+        })
+        .collect()
+}
+
 /// Translation group (exl-id, else path) → locale → display path.
-fn translation_groups(
-    pages: &[SourceFile],
-    config: &SiteConfig,
-) -> BTreeMap<String, BTreeMap<String, String>> {
+fn translation_groups(pages: &[CheckedPage]) -> BTreeMap<String, BTreeMap<String, String>> {
     let mut groups: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    let limits = &config.limits;
     for page in pages {
-        let key = std::fs::read(&page.path)
-            .ok()
-            .and_then(|bytes| technote_content::parse_source(&page.path, &bytes, limits).ok())
-            .and_then(|source| source.front.exl_id)
-            .unwrap_or_else(|| format!("path:{}", page.rel_path));
+        let key = page
+            .front
+            .exl_id
+            .clone()
+            .unwrap_or_else(|| format!("path:{}", page.file.rel_path));
         let display = PathBuf::from("content")
-            .join(page.locale.to_string())
-            .join(&page.rel_path);
+            .join(page.file.locale.to_string())
+            .join(&page.file.rel_path);
         groups.entry(key).or_default().insert(
-            page.locale.to_string(),
+            page.file.locale.to_string(),
             display.to_string_lossy().into_owned(),
         );
     }

@@ -95,10 +95,47 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     })
 }
 
-/// Runs every check of a build without writing anything.
-pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+/// What [`check`] found, and the pages it read.
+pub struct CheckOutcome {
+    /// The errors of the site or, when it has none, its warnings; paths
+    /// relative to the project.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every technote with its front matter; empty when the project could
+    /// not be read.
+    pub pages: Vec<CheckedPage>,
+}
+
+/// A technote as a check read it.
+pub struct CheckedPage {
+    pub file: technote_content::SourceFile,
+    pub front: technote_content::FrontMatter,
+}
+
+/// Runs every check of a build without writing anything (nor building the
+/// search index, which only a written site needs).
+pub fn check(options: &BuildOptions) -> CheckOutcome {
     let fail = |d: Vec<Diagnostic>| relative(d, &options.root);
-    let prepared = Prepared::load(options).map_err(fail)?;
-    let (site, _) = Site::assemble(options, prepared, None, false).map_err(fail)?;
-    Ok(fail(site.warnings()))
+    let prepared = match Prepared::load(options) {
+        Ok(prepared) => prepared,
+        Err(problems) => {
+            return CheckOutcome {
+                diagnostics: fail(problems),
+                pages: Vec::new(),
+            };
+        }
+    };
+    let pages = prepared
+        .project
+        .pages
+        .iter()
+        .map(|page| CheckedPage {
+            file: page.source.clone(),
+            front: page.front.clone(),
+        })
+        .collect();
+    let diagnostics = match Site::assemble(options, prepared, None, false) {
+        Ok((site, _)) => fail(site.warnings()),
+        Err(problems) => fail(problems),
+    };
+    CheckOutcome { diagnostics, pages }
 }

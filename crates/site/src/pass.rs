@@ -29,6 +29,7 @@ pub struct PassOutcome {
 
 /// Renders and writes every page, and indexes every locale. Without
 /// `keep_text`, a locale's page text is released once it is indexed.
+/// Without a folder (a check) nothing is written, so nothing is indexed.
 pub fn run(
     project: &Project,
     renderer: &PageRenderer<'_>,
@@ -36,6 +37,10 @@ pub fn run(
     keep_text: bool,
 ) -> PassOutcome {
     let batches = locale_batches(&project.pages);
+    let index = |locale: usize, pages: &[Page], records: &[PageRecord]| match folder {
+        Some(_) => LocaleSearch::of(project, locale, pages, records).index(),
+        None => Ok(Vec::new()),
+    };
 
     let mut outcome = PassOutcome {
         records: Vec::with_capacity(project.pages.len()),
@@ -51,9 +56,7 @@ pub fn run(
             Some((locale, end)) => {
                 let pages = project.pages.get(..end).unwrap_or_default();
                 let records = outcome.records.get(..end).unwrap_or_default();
-                let (rendered, indexed) = rayon::join(render, || {
-                    LocaleSearch::of(project, locale, pages, records).index()
-                });
+                let (rendered, indexed) = rayon::join(render, || index(locale, pages, records));
                 (rendered, Some((locale, end, indexed)))
             }
             None => (render(), None),
@@ -84,7 +87,7 @@ pub fn run(
     if let Some((locale, end)) = ready {
         let pages = project.pages.get(..end).unwrap_or_default();
         let records = outcome.records.get(..end).unwrap_or_default();
-        let indexed = LocaleSearch::of(project, locale, pages, records).index();
+        let indexed = index(locale, pages, records);
         outcome.add_index(project, locale, end, indexed, keep_text);
     }
     // Locales without pages still get an (empty) index.
@@ -95,7 +98,7 @@ pub fn run(
         }
     }
     for locale in (0..project.locales.len()).filter(|&l| !has_pages[l]) {
-        let empty = LocaleSearch::of(project, locale, &[], &[]).index();
+        let empty = index(locale, &[], &[]);
         outcome.add_index(project, locale, 0, empty, keep_text);
     }
     outcome
