@@ -48,22 +48,10 @@ pub fn stored(mut data: Vec<u8>) -> Vec<u8> {
     data
 }
 
-/// The largest prime below 2^16.
-const ADLER_MODULUS: u32 = 65_521;
-/// The most bytes after which the sums still fit u32 unreduced (RFC 1950's NMAX).
-const ADLER_CHUNK: usize = 5_552;
-
 fn adler32(data: &[u8]) -> u32 {
-    let (mut a, mut b) = (1u32, 0u32);
-    for chunk in data.chunks(ADLER_CHUNK) {
-        for &byte in chunk {
-            a += u32::from(byte);
-            b += a;
-        }
-        a %= ADLER_MODULUS;
-        b %= ADLER_MODULUS;
-    }
-    b << 16 | a
+    let mut checksum = adler2::Adler32::new();
+    checksum.write_slice(data);
+    checksum.checksum()
 }
 
 #[cfg(test)]
