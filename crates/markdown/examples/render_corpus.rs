@@ -9,18 +9,25 @@
 //! ```
 //!
 //! Each of `render_all` and `pulldown_all` renders every page once; their
-//! inclusive counts divided by the page count are the cost per page.
+//! inclusive counts divided by the page count are the cost per page. With a
+//! repeat count after the folder, both run that many times and the best
+//! wall-clock time per page of each is printed (noisy on a loaded machine).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, render};
+use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, Segment, render};
 
 fn main() {
     let Some(folder) = std::env::args().nth(1) else {
-        eprintln!("usage: render_corpus CONTENT_FOLDER");
+        eprintln!("usage: render_corpus CONTENT_FOLDER [REPEAT]");
         std::process::exit(2);
     };
+    let repeat: u32 = std::env::args()
+        .nth(2)
+        .and_then(|count| count.parse().ok())
+        .unwrap_or(0);
     let mut files = Vec::new();
     collect_markdown(Path::new(&folder), &mut files);
     files.sort();
@@ -36,6 +43,26 @@ fn main() {
         "{} pages, {bytes} bytes of Markdown; {html} bytes of plain HTML, {rendered} bytes rendered",
         bodies.len()
     );
+    if repeat > 0 {
+        let per_page = |run: &dyn Fn()| {
+            let best = (0..repeat)
+                .map(|_| {
+                    let start = Instant::now();
+                    run();
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or(Duration::ZERO);
+            best / u32::try_from(bodies.len().max(1)).unwrap_or(u32::MAX)
+        };
+        let plain = per_page(&|| {
+            pulldown_all(&bodies);
+        });
+        let technote = per_page(&|| {
+            render_all(&bodies);
+        });
+        println!("best per page: pulldown-cmark {plain:?}, technote_markdown::render {technote:?}");
+    }
 }
 
 #[inline(never)]
@@ -50,7 +77,17 @@ fn render_all(bodies: &[String]) -> usize {
     };
     bodies
         .iter()
-        .map(|body| black_box(render(black_box(body), &options)).segments.len())
+        .map(|body| {
+            let document = black_box(render(black_box(body), &options));
+            document
+                .segments
+                .iter()
+                .map(|segment| match segment {
+                    Segment::Html(html) => html.len(),
+                    Segment::Widget { .. } => 0,
+                })
+                .sum::<usize>()
+        })
         .sum()
 }
 
