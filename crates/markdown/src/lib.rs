@@ -63,6 +63,7 @@ mod inline_markers;
 mod labels;
 mod link_events;
 mod links;
+mod marker_events;
 mod markers;
 mod positions;
 mod renderer;
