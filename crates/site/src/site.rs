@@ -80,12 +80,19 @@ impl Site {
             &widgets,
             options.live_reload,
         );
+        // Listings need only the front matter: they are rendered and written
+        // while the pages render, so their memory is reused by the pages'
+        // records instead of adding to them at the end.
+        let (outcome, listed) = rayon::join(
+            || pass::run(&project, &renderer, folder, keep_search_text),
+            || write_listings(renderer.page_set(), project.locales.len(), folder),
+        );
         let PassOutcome {
             records,
             mut written,
             template_errors,
             search,
-        } = pass::run(&project, &renderer, folder, keep_search_text);
+        } = outcome;
         let anchor_diagnostics: Vec<Vec<Diagnostic>> = (0..records.len())
             .into_par_iter()
             .map(|index| check_anchors(&project, &records, index))
@@ -103,9 +110,11 @@ impl Site {
         }
 
         let search = search.map_err(|d| vec![d])?;
-        let listings = render_listings(renderer.page_set(), &Listing::all(project.locales.len()))?;
+        let listed = listed?;
+        written.files += listed.files;
+        written.bytes += listed.bytes;
         let www = statics::www_files(options).map_err(|d| vec![d])?;
-        for file in listings.iter().chain(&www).chain(&search) {
+        for file in www.iter().chain(&search) {
             written.bytes += write(folder, file).map_err(|d| vec![d])?;
             written.files += 1;
         }
@@ -203,6 +212,20 @@ pub fn render_listings(
     } else {
         Err(errors)
     }
+}
+
+/// Renders every listing and writes it when there is a folder.
+fn write_listings(
+    set: &PageSet<'_>,
+    locale_count: usize,
+    folder: Option<SiteFolder<'_>>,
+) -> Result<Written, Vec<Diagnostic>> {
+    let mut written = Written::default();
+    for file in render_listings(set, &Listing::all(locale_count))? {
+        written.bytes += write(folder, &file).map_err(|d| vec![d])?;
+        written.files += 1;
+    }
+    Ok(written)
 }
 
 /// Writes one file when there is a folder; returns its size.
