@@ -41,10 +41,22 @@
 mod answers;
 mod browser;
 mod catalog;
+#[cfg(feature = "catalog-source")]
+mod catalog_source;
+// The build script's own modules, shared so that the preview checks an edited
+// catalog exactly as the build does. Its code generator reads the parts of
+// the validated catalog that the library leaves aside.
+#[cfg(feature = "catalog-source")]
+#[path = "../build/validate.rs"]
+#[allow(dead_code)]
+mod catalog_validation;
 mod codes;
 mod evaluate;
 mod mention;
 mod order;
+#[cfg(feature = "catalog-source")]
+#[path = "../build/source.rs"]
+mod source;
 mod text;
 mod verdict;
 mod version;
@@ -52,6 +64,8 @@ mod windows;
 
 pub use answers::{Answers, Hosting, SignIn, Tristate};
 pub use catalog::{Catalog, Line, MinimumRelease, catalog};
+#[cfg(feature = "catalog-source")]
+pub use catalog_source::{COMPILED_CATALOG, CatalogProblem, check_catalog_source};
 pub use codes::FindingCode;
 pub use evaluate::evaluate;
 pub use mention::MinimumMismatch;

@@ -38,6 +38,10 @@ pub struct ServeOptions {
     /// turns `live_reload` on by itself.
     pub build: BuildOptions,
     pub address: SocketAddr,
+    /// Stop with [`Ended::CatalogChanged`] once the release catalog changes
+    /// and passes its checks, so that a wrapper (`./dev serve`) can build
+    /// technote with it and start the preview again.
+    pub stop_on_catalog_change: bool,
 }
 
 impl ServeOptions {
@@ -46,14 +50,26 @@ impl ServeOptions {
         Self {
             build,
             address: DEFAULT_ADDRESS,
+            stop_on_catalog_change: false,
         }
     }
 }
 
+/// Why a preview that was running stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The server closed.
+    ServerClosed,
+    /// The release catalog changed and passed its checks; technote must be
+    /// built again to carry it (see [`ServeOptions::stop_on_catalog_change`]).
+    CatalogChanged,
+}
+
 /// Builds the site, serves it and rebuilds it on every change until the
 /// process is stopped. Returns early only when the preview cannot start
-/// (address in use, watcher unavailable) or the server fails.
-pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
+/// (address in use, watcher unavailable), the server fails, or the release
+/// catalog changed with [`ServeOptions::stop_on_catalog_change`].
+pub fn serve(options: ServeOptions) -> Result<Ended, ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -8,6 +8,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
+use crate::Ended;
 use crate::error::ServeError;
 use crate::rebuild::{Trigger, base_path, build_and_publish, rebuild_on_changes};
 use crate::status::{LatestBuild, SiteStatus};
@@ -20,7 +21,7 @@ pub struct Preview {
     address: SocketAddr,
     status: watch::Receiver<SiteStatus>,
     server: JoinHandle<std::io::Result<()>>,
-    rebuilds: JoinHandle<()>,
+    rebuilds: JoinHandle<Ended>,
     _watcher: SourceWatcher,
 }
 
@@ -29,7 +30,11 @@ impl Preview {
     /// A failed first build does not stop the preview: its diagnostics are
     /// printed and shown in the browser until a save fixes them.
     pub async fn start(options: ServeOptions) -> Result<Self, ServeError> {
-        let ServeOptions { mut build, address } = options;
+        let ServeOptions {
+            mut build,
+            address,
+            stop_on_catalog_change,
+        } = options;
         build.live_reload = true;
         // Listen first, so a busy port is reported before a long build.
         let listener = TcpListener::bind(address)
@@ -49,7 +54,13 @@ impl Preview {
 
         let app = http::router(build.out.clone(), status.clone());
         let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        let rebuilds = tokio::spawn(rebuild_on_changes(builder, build, status_sender, changes));
+        let rebuilds = tokio::spawn(rebuild_on_changes(
+            builder,
+            build,
+            status_sender,
+            changes,
+            stop_on_catalog_change,
+        ));
         Ok(Self {
             address,
             status,
@@ -69,13 +80,18 @@ impl Preview {
         format!("http://{}{}", self.address, self.status.borrow().base_path)
     }
 
-    /// Serves until the server fails; the preview normally runs until the
-    /// process is stopped.
-    pub async fn wait(mut self) -> Result<(), ServeError> {
-        match (&mut self.server).await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(error)) => Err(ServeError::Server(error)),
-            Err(crash) => Err(ServeError::Crashed(crash.to_string())),
+    /// Serves until the server fails or the rebuilds stop (see [`Ended`]);
+    /// the preview normally runs until the process is stopped.
+    pub async fn wait(mut self) -> Result<Ended, ServeError> {
+        tokio::select! {
+            served = &mut self.server => match served {
+                Ok(Ok(())) => Ok(Ended::ServerClosed),
+                Ok(Err(error)) => Err(ServeError::Server(error)),
+                Err(crash) => Err(ServeError::Crashed(crash.to_string())),
+            },
+            rebuilt = &mut self.rebuilds => {
+                rebuilt.map_err(|crash| ServeError::Crashed(crash.to_string()))
+            }
         }
     }
 }

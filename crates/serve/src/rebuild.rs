@@ -8,10 +8,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use technote_content::SiteConfig;
-use technote_diagnostics::Diagnostic;
+use technote_diagnostics::{Diagnostic, line_col};
 use technote_site::{BuildOptions, SiteBuilder};
 use tokio::sync::{mpsc, watch};
 
+use crate::Ended;
 use crate::status::{LatestBuild, SiteStatus, diagnostics_json};
 use crate::terminal::{complain, say};
 use crate::watch::absolute;
@@ -72,29 +73,39 @@ pub(crate) async fn build_and_publish(
             let base_path = base_path(options).unwrap_or_else(|| status.borrow().base_path.clone());
             status.send_replace(SiteStatus::new(base_path, LatestBuild::Succeeded));
         }
-        Err(diagnostics) => {
-            for diagnostic in &diagnostics {
-                complain(format_args!("{diagnostic}"));
-            }
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            complain(format_args!(
-                "build failed with {errors} error{} in {elapsed_ms} ms; still serving the last good site",
-                if errors == 1 { "" } else { "s" }
-            ));
-            let payload = diagnostics_json(&diagnostics);
-            status.send_modify(|current| current.latest = LatestBuild::Failed(payload));
-        }
+        Err(diagnostics) => publish_failure(&diagnostics, status, elapsed_ms),
     }
 }
 
-/// Rebuilds after each batch of changes until the watcher goes away.
-/// Changes that arrive during a build are merged into the next one.
+/// Prints the problems and shows them in every tab over the last good site.
+fn publish_failure(
+    diagnostics: &[Diagnostic],
+    status: &watch::Sender<SiteStatus>,
+    elapsed_ms: u128,
+) {
+    for diagnostic in diagnostics {
+        complain(format_args!("{diagnostic}"));
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    complain(format_args!(
+        "build failed with {errors} error{} in {elapsed_ms} ms; still serving the last good site",
+        if errors == 1 { "" } else { "s" }
+    ));
+    let payload = diagnostics_json(diagnostics);
+    status.send_modify(|current| current.latest = LatestBuild::Failed(payload));
+}
+
+/// Rebuilds after each batch of changes until the watcher goes away, or
+/// until a valid new release catalog calls for a new technote when
+/// `stop_on_catalog_change`. Changes that arrive during a build are merged
+/// into the next one.
 pub(crate) async fn rebuild_on_changes(
     builder: SharedBuilder,
     options: BuildOptions,
     status: watch::Sender<SiteStatus>,
     mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
-) {
+    stop_on_catalog_change: bool,
+) -> Ended {
     let catalog = absolute(&options.root.join(RELEASE_CATALOG));
     while let Some(mut paths) = changes.recv().await {
         while let Ok(more) = changes.try_recv() {
@@ -103,22 +114,75 @@ pub(crate) async fn rebuild_on_changes(
         paths.sort();
         paths.dedup();
         if paths.contains(&catalog) {
-            say(format_args!(
-                "{} changed: the release catalog is compiled into technote; rebuild technote and restart the preview to see it",
-                relative(&catalog, &options.root)
-            ));
             paths.retain(|p| *p != catalog);
+            let shown = relative(&catalog, &options.root);
+            match catalog_change(&catalog, &options.root) {
+                CatalogChange::None => {}
+                CatalogChange::Broken(problems) => {
+                    publish_failure(&problems, &status, 0);
+                    continue;
+                }
+                CatalogChange::Valid if stop_on_catalog_change => {
+                    say(format_args!(
+                        "{shown} changed: stopping so that technote is built again with it"
+                    ));
+                    return Ended::CatalogChanged;
+                }
+                CatalogChange::Valid => say(format_args!(
+                    "{shown} changed and passes its checks; technote compiles the catalog in: build technote again and restart the preview to see it (`./dev serve` does both by itself)"
+                )),
+            }
             if paths.is_empty() {
                 continue;
             }
         }
         build_and_publish(&builder, &options, &status, Trigger::Changed(paths)).await;
     }
+    Ended::ServerClosed
 }
 
 /// The release catalog, relative to the project root. The rules crate
-/// compiles it in, so a running preview cannot pick up its changes.
+/// compiles it in, so a running preview checks an edited catalog but shows
+/// it only once technote is built again.
 pub(crate) const RELEASE_CATALOG: &str = "crates/rules/releases.toml";
+
+enum CatalogChange {
+    /// Saved as technote was built with it (or unreadable, which the next
+    /// build of technote reports).
+    None,
+    Broken(Vec<Diagnostic>),
+    Valid,
+}
+
+/// Checks the edited catalog at `path` as the build of technote would.
+fn catalog_change(path: &Path, root: &Path) -> CatalogChange {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return CatalogChange::None;
+    };
+    if text == technote_rules::COMPILED_CATALOG {
+        return CatalogChange::None;
+    }
+    let problems = technote_rules::check_catalog_source(&text);
+    if problems.is_empty() {
+        return CatalogChange::Valid;
+    }
+    let diagnostics = problems
+        .into_iter()
+        .map(|problem| {
+            let diagnostic = Diagnostic::error(path, problem.message)
+                .with_help("technote is built with this catalog only once it passes these checks; see the schema at the top of the file");
+            match problem.span {
+                Some(span) => {
+                    let (line, column) = line_col(&text, span.start);
+                    diagnostic.at(line, column)
+                }
+                None => diagnostic,
+            }
+            .relative_to(root)
+        })
+        .collect();
+    CatalogChange::Broken(diagnostics)
+}
 
 /// The base path of the configuration that was just built with.
 pub(crate) fn base_path(options: &BuildOptions) -> Option<Arc<str>> {

@@ -277,3 +277,37 @@ async fn measure_save_to_reload() {
         times[times.len() - 1].as_millis()
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edited_release_catalog_is_checked_at_once_and_stops_the_preview_for_a_new_technote() {
+    let project = Project::copy_of_shipped_site();
+    let catalog = "crates/rules/releases.toml";
+    let compiled = technote_rules::COMPILED_CATALOG;
+    project.write(catalog, compiled);
+    let mut options = project.serve_options();
+    options.stop_on_catalog_change = true;
+    let preview = Preview::start(options).await.expect("the preview starts");
+    let mut tab = subscribe(preview.address()).await;
+
+    project.write(
+        catalog,
+        compiled.replacen("technote-list = [", "technote-list = [[", 1),
+    );
+    let event = next_event(&mut tab).await;
+    assert_eq!(event.event, "error");
+    let diagnostics: Value = serde_json::from_str(&event.data).expect("JSON diagnostics");
+    assert_eq!(diagnostics[0]["file"], catalog);
+    assert!(diagnostics[0]["line"].is_u64(), "{diagnostics}");
+
+    project.write(
+        catalog,
+        format!("{compiled}\n# A note about the catalog.\n"),
+    );
+    let ended = tokio::time::timeout(support::PATIENCE, preview.wait())
+        .await
+        .expect("the preview stops in time");
+    assert_eq!(
+        ended.expect("no failure"),
+        technote_serve::Ended::CatalogChanged
+    );
+}

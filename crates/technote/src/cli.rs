@@ -60,6 +60,11 @@ pub struct ServeArgs {
     /// Address to listen on; loopback unless you say otherwise.
     #[arg(long, default_value_t = technote_serve::DEFAULT_ADDRESS)]
     pub address: std::net::SocketAddr,
+    /// Exit with status 75 once crates/rules/releases.toml changes and passes its checks,
+    /// so that a wrapper builds technote with the new catalog and starts it again
+    /// (`./dev serve` does).
+    #[arg(long)]
+    pub stop_on_catalog_change: bool,
 }
 
 #[derive(Args)]

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
             report::serve(technote_serve::serve(technote_serve::ServeOptions {
                 build,
                 address: args.address,
+                stop_on_catalog_change: args.stop_on_catalog_change,
             }))
         }
         Command::Verdict(args) => verdict::run(&args),

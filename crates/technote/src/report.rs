@@ -50,9 +50,14 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
-pub fn serve(result: Result<(), technote_serve::ServeError>) -> ExitCode {
+/// `serve`'s status when the release catalog changed (sysexits' EX_TEMPFAIL:
+/// try again, here with technote built anew).
+const CATALOG_CHANGED: u8 = 75;
+
+pub fn serve(result: Result<technote_serve::Ended, technote_serve::ServeError>) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(technote_serve::Ended::ServerClosed) => ExitCode::SUCCESS,
+        Ok(technote_serve::Ended::CatalogChanged) => ExitCode::from(CATALOG_CHANGED),
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
