@@ -44,10 +44,15 @@ impl Staging {
         })
     }
 
-    /// The staging folder, to write the site's files into.
+    /// The staging folder, to write the site's files into. A file the
+    /// previous site already holds byte for byte is linked from it rather
+    /// than written again: it keeps its modification time (deploy tools and
+    /// caches see it unchanged), and replacing the previous site then frees
+    /// only what changed.
     pub fn folder(&self) -> SiteFolder<'_> {
         SiteFolder {
             root: &self.staging,
+            previous: Some(&self.target),
         }
     }
 
@@ -90,23 +95,36 @@ impl Drop for Staging {
 #[derive(Clone, Copy)]
 pub struct SiteFolder<'a> {
     pub root: &'a Path,
+    /// The site this one replaces, whose unchanged files are linked.
+    pub previous: Option<&'a Path>,
 }
 
-impl SiteFolder<'_> {
+impl<'a> SiteFolder<'a> {
+    /// The folder `root`, written in place.
+    pub fn at(root: &'a Path) -> Self {
+        Self {
+            root,
+            previous: None,
+        }
+    }
+
     /// Writes one file of the site, creating its folders.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.root.join(relative);
         create_parent(&path)?;
-        fs::write(&path, bytes).map_err(|e| io_error(&path, "write a file of the site", &e))
+        if let Some(previous) = self.previous.map(|p| p.join(relative))
+            && holds(&previous, bytes)
+            && fs::hard_link(&previous, &path).is_ok()
+        {
+            return Ok(());
+        }
+        write_new(&path, bytes).map_err(|e| io_error(&path, "write a file of the site", &e))
     }
 
     /// Writes one file unless it already holds exactly `bytes`, so that an
     /// unchanged page keeps its modification time; returns whether it wrote.
     pub fn write_if_changed(&self, relative: &str, bytes: &[u8]) -> Result<bool, Diagnostic> {
-        let path = self.root.join(relative);
-        let unchanged = fs::metadata(&path).is_ok_and(|m| m.len() == bytes.len() as u64)
-            && fs::read(&path).is_ok_and(|current| current == bytes);
-        if unchanged {
+        if holds(&self.root.join(relative), bytes) {
             return Ok(false);
         }
         self.write(relative, bytes).map(|()| true)
@@ -116,8 +134,46 @@ impl SiteFolder<'_> {
     pub fn copy(&self, relative: &str, source: &Path) -> Result<u64, Diagnostic> {
         let path = self.root.join(relative);
         create_parent(&path)?;
+        // A linked file must never be written through: that would change
+        // the previous site too.
+        if path.exists() {
+            fs::remove_file(&path)
+                .map_err(|e| io_error(&path, "replace a file of the site", &e))?;
+        }
         fs::copy(source, &path).map_err(|e| io_error(source, "copy an asset into the site", &e))
     }
+}
+
+/// Writes a file under a fresh name, so that a file linked from the
+/// previous site is replaced rather than written through.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let create = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let mut file = match create() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            create()?
+        }
+        opened => opened?,
+    };
+    io::Write::write_all(&mut file, bytes)
+}
+
+/// Whether the file at `path` holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    if !file.metadata().is_ok_and(|m| m.len() == bytes.len() as u64) {
+        return false;
+    }
+    // One byte more than expected would show a file that grew meanwhile.
+    let mut current = Vec::with_capacity(bytes.len() + 1);
+    io::Read::read_to_end(&mut file, &mut current).is_ok() && current == bytes
 }
 
 /// Creates the folder of a file. Each page has a folder of its own whose
@@ -246,9 +302,47 @@ mod tests {
     }
 
     #[test]
+    fn unchanged_files_of_the_previous_site_are_kept_and_changed_ones_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let old = || {
+            let staging = Staging::create(&out).unwrap();
+            staging.folder().write("same.html", b"same").unwrap();
+            staging.folder().write("changed.html", b"before").unwrap();
+            staging.publish().unwrap();
+        };
+        old();
+        let kept = fs::metadata(out.join("same.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        let staging = Staging::create(&out).unwrap();
+        staging.folder().write("same.html", b"same").unwrap();
+        staging.folder().write("changed.html", b"before").unwrap();
+        staging.folder().write("changed.html", b"after").unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("changed.html")).unwrap(),
+            "before",
+            "the published site is untouched until the new one is in place"
+        );
+        staging.publish().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("changed.html")).unwrap(),
+            "after"
+        );
+        let now = fs::metadata(out.join("same.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(now, kept, "an unchanged file keeps its modification time");
+    }
+
+    #[test]
     fn unchanged_files_are_not_rewritten() {
         let dir = tempfile::tempdir().unwrap();
-        let folder = SiteFolder { root: dir.path() };
+        let folder = SiteFolder::at(dir.path());
         assert!(folder.write_if_changed("fr/a/index.html", b"one").unwrap());
         assert!(!folder.write_if_changed("fr/a/index.html", b"one").unwrap());
         assert!(folder.write_if_changed("fr/a/index.html", b"two").unwrap());

@@ -71,7 +71,7 @@ impl SearchRefresh {
                     if *guard != generation {
                         return Ok(());
                     }
-                    let folder = SiteFolder { root: &out };
+                    let folder = SiteFolder::at(&out);
                     files.iter().try_for_each(|file| {
                         folder.write_if_changed(&file.path, &file.bytes).map(|_| ())
                     })

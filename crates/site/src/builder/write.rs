@@ -21,7 +21,7 @@ pub fn write_changes(
     plan: &Plan,
     rendered: &Rendered,
 ) -> Result<Written, Vec<Diagnostic>> {
-    let folder = SiteFolder { root: &options.out };
+    let folder = SiteFolder::at(&options.out);
     let mut files: Vec<&OutputFile> = rendered.pages.iter().chain(&rendered.listings).collect();
     let www = if plan.www {
         statics::www_files(options).map_err(|d| vec![d])?
