@@ -101,14 +101,9 @@ impl<'a> PageLinks<'a> {
                     column: link.column,
                 });
             }
-            let href = format!(
-                "{}{}{}",
-                site.base_path,
-                site.page_urls[target],
-                fragment_suffix(fragment)
-            );
+            let page_url = site.page_urls.get(target).map_or("", String::as_str);
             return Some(ResolvedLink {
-                href,
+                href: joined_href(&[site.base_path, page_url], fragment),
                 external: false,
             });
         }
@@ -150,7 +145,7 @@ impl<'a> PageLinks<'a> {
             if exists {
                 let source = site.content_dir.join(tag).join(path);
                 let output = format!("{tag}/{path}");
-                let href = format!("{}{output}{}", site.base_path, fragment_suffix(fragment));
+                let href = joined_href(&[site.base_path, &output], fragment);
                 self.assets.borrow_mut().push(AssetCopy { source, output });
                 return Some(ResolvedLink {
                     href,
@@ -175,11 +170,7 @@ impl<'a> PageLinks<'a> {
 
     fn external(&self, path: &str, fragment: Option<&str>) -> ResolvedLink {
         ResolvedLink {
-            href: format!(
-                "{}{path}{}",
-                self.site.external_docs_base,
-                fragment_suffix(fragment)
-            ),
+            href: joined_href(&[self.site.external_docs_base, path], fragment),
             external: true,
         }
     }
@@ -211,6 +202,17 @@ impl LinkResolver for PageLinks<'_> {
     }
 }
 
-fn fragment_suffix(fragment: Option<&str>) -> String {
-    fragment.map(|f| format!("#{f}")).unwrap_or_default()
+/// `parts` one after the other, then `#fragment` when there is one: every
+/// page has links, so the URL is built in one allocation.
+fn joined_href(parts: &[&str], fragment: Option<&str>) -> String {
+    let length = parts.iter().map(|p| p.len()).sum::<usize>() + fragment.map_or(0, |f| f.len() + 1);
+    let mut href = String::with_capacity(length);
+    for part in parts {
+        href.push_str(part);
+    }
+    if let Some(fragment) = fragment {
+        href.push('#');
+        href.push_str(fragment);
+    }
+    href
 }

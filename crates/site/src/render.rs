@@ -6,7 +6,7 @@
 //! only a small [`PageRecord`] stays in memory: a 10,000-page site never
 //! holds 10,000 pages of HTML.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -22,7 +22,7 @@ use crate::widgets::Widgets;
 /// What rendering a page leaves behind: enough to check links into and out
 /// of it, and to copy its assets, without keeping its HTML.
 pub struct PageRecord {
-    pub anchors: HashSet<String>,
+    pub anchors: AnchorSet,
     /// Links to other pages whose `#anchor` is checked once every page rendered.
     pub pending: Vec<PendingAnchor>,
     pub assets: Vec<AssetCopy>,
@@ -37,7 +37,7 @@ impl PageRecord {
     /// The record of a page that could not be read: only its problem.
     pub fn unreadable(problem: Diagnostic) -> Self {
         Self {
-            anchors: HashSet::new(),
+            anchors: AnchorSet::default(),
             pending: Vec::new(),
             assets: Vec::new(),
             diagnostics: vec![problem],
@@ -169,7 +169,7 @@ impl<'a> PageRenderer<'a> {
         let mut diagnostics = std::mem::take(&mut document.diagnostics);
         diagnostics.extend(crate::prose::check_minimum_mentions(page, body, &document));
         diagnostics.extend(links.diagnostics.take());
-        let anchors: HashSet<String> = document.anchors.iter().map(|a| a.id.clone()).collect();
+        let anchors = AnchorSet::new(document.anchors.iter().map(|a| a.id.as_str()));
         diagnostics.extend(same_page_anchors(project, index, &document, &anchors));
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
         let file = (!has_errors).then(|| self.page_set.technote(index, &document));
@@ -189,7 +189,7 @@ fn same_page_anchors(
     project: &Project,
     index: usize,
     document: &Document,
-    anchors: &HashSet<String>,
+    anchors: &AnchorSet,
 ) -> Vec<Diagnostic> {
     let file = &project.pages[index].source.path;
     let severity = project.config.link_check.anchors;
@@ -242,9 +242,29 @@ pub fn check_anchors(project: &Project, records: &[PageRecord], index: usize) ->
     diagnostics
 }
 
-fn suggestion(anchors: &HashSet<String>) -> String {
-    let mut ids: Vec<&str> = anchors.iter().map(String::as_str).collect();
-    ids.sort_unstable();
-    ids.truncate(12);
-    format!("anchors there include: {}", ids.join(", "))
+fn suggestion(anchors: &AnchorSet) -> String {
+    let first: Vec<&str> = anchors.ids.iter().take(12).map(AsRef::as_ref).collect();
+    format!("anchors there include: {}", first.join(", "))
+}
+
+/// The ids a page defines, sorted: every page's set is kept until all links
+/// are checked, so it is as small as a sorted list is.
+#[derive(Default)]
+pub struct AnchorSet {
+    ids: Box<[Box<str>]>,
+}
+
+impl AnchorSet {
+    pub fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut ids: Vec<Box<str>> = ids.into_iter().map(Box::from).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Self {
+            ids: ids.into_boxed_slice(),
+        }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.binary_search_by(|probe| (**probe).cmp(id)).is_ok()
+    }
 }
