@@ -220,6 +220,9 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
 /// Builds the project at `project_root` once, for [`ChildBuild`] commands.
 pub fn build_once(project_root: &Path, embedded_assets: EmbeddedAssets) -> Result<(), BenchError> {
     technote_site::build(&BuildOptions::for_project(project_root, embedded_assets))
-        .map(|_| ())
-        .map_err(BenchError::Build)
+        .map_err(BenchError::Build)?;
+    let peak = measure::own_peak_rss()
+        .ok_or_else(|| BenchError::Child("/proc/self/status has no VmHWM line".to_string()))?;
+    println!("{}{peak}", measure::PEAK_RSS_LINE);
+    Ok(())
 }

@@ -59,26 +59,53 @@ pub struct ChildBuild {
     pub args: Vec<OsString>,
 }
 
-/// Runs the child build of `project` and returns the largest resident set
-/// of any child this process has waited for, in bytes.
+/// What the child build prints last: its own peak resident set.
+pub const PEAK_RSS_LINE: &str = "peak-rss-bytes: ";
+
+/// Runs the child build of `project` and returns its peak resident set, in
+/// bytes. The child reports it itself (`VmHWM`, which counts its own memory
+/// only): `getrusage(RUSAGE_CHILDREN)` would also count the memory of this
+/// process, which the child shares between being started and running
+/// technote.
 pub fn child_peak_rss(child: &ChildBuild, project: &Path) -> Result<u64, BenchError> {
-    let status = Command::new(&child.program)
+    let output = Command::new(&child.program)
         .args(&child.args)
         .arg(project)
-        .status()
+        .stderr(std::process::Stdio::inherit())
+        .output()
         .map_err(|e| {
             BenchError::Child(format!("could not start {}: {e}", child.program.display()))
         })?;
-    if !status.success() {
+    if !output.status.success() {
         return Err(BenchError::Child(format!(
-            "{} ended with {status}",
-            child.program.display()
+            "{} ended with {}",
+            child.program.display(),
+            output.status
         )));
     }
-    let usage = getrusage(UsageWho::RUSAGE_CHILDREN)
-        .map_err(|e| BenchError::Child(format!("getrusage failed: {e}")))?;
-    // Linux reports kilobytes.
-    Ok(u64::try_from(usage.max_rss()).unwrap_or(0) * 1024)
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix(PEAK_RSS_LINE)?.trim().parse().ok())
+        .ok_or_else(|| {
+            BenchError::Child(format!(
+                "{} did not report its peak memory",
+                child.program.display()
+            ))
+        })
+}
+
+/// This process's peak resident set so far, in bytes (Linux's `VmHWM`).
+pub fn own_peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kilobytes: u64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))?
+        .trim()
+        .strip_suffix("kB")?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kilobytes * 1024)
 }
 
 #[cfg(test)]
