@@ -97,9 +97,13 @@ fn json_output_is_one_object_for_ci() {
 }
 
 fn git(scratch: &Scratch, args: &[&str]) -> String {
+    git_in(scratch.root(), args)
+}
+
+fn git_in(dir: &std::path::Path, args: &[&str]) -> String {
     let output = Command::new("git")
         .arg("-C")
-        .arg(scratch.root())
+        .arg(dir)
         .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
         .args(args)
         .output()
@@ -164,17 +168,7 @@ fn a_renamed_source_in_a_project_below_the_repository_top_is_followed_to_the_rec
     let repository = tempfile::tempdir().expect("temp dir");
     let project = repository.path().join("docs/site");
     common::copy_tree(scratch.root(), &project);
-    let run = |args: &[&str]| {
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(repository.path())
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
-            .args(args)
-            .output()
-            .expect("git runs");
-        assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
-        String::from_utf8_lossy(&output.stdout).trim().to_string()
-    };
+    let run = |args: &[&str]| git_in(repository.path(), args);
     let fr = project.join("content/fr/technotes/using/console-windows-requirements.md");
     let en = "docs/site/content/en/technotes/using/console-windows-requirements.md";
     let renamed = "content/en/technotes/using/console-requirements.md";
