@@ -16,7 +16,7 @@ import { promisify } from "node:util";
 
 export const REPOSITORY = fileURLToPath(new URL("../../../", import.meta.url));
 
-function technoteBinary() {
+export function technoteBinary() {
   if (process.env.TECHNOTE_BIN) return path.resolve(process.env.TECHNOTE_BIN);
   const target = process.env.CARGO_TARGET_DIR
     ? path.resolve(process.env.CARGO_TARGET_DIR)
