@@ -176,23 +176,31 @@ fn body(path: &Path, bytes: &[u8], config: &SiteConfig) -> Option<String> {
 /// The git work tree a project lives in.
 struct Repository {
     root: PathBuf,
-    /// The work tree's top folder, which git's paths are relative to.
-    top: PathBuf,
+    /// The project's folder relative to the work tree's top folder, which
+    /// git's paths are relative to.
+    root_in_repository: PathBuf,
 }
 
 impl Repository {
     fn containing(root: &Path) -> Option<Self> {
         let top = git(root, &["rev-parse", "--show-toplevel"])?;
+        let top = std::fs::canonicalize(top.trim_end_matches('\n')).ok()?;
+        let root_in_repository = std::fs::canonicalize(root)
+            .ok()?
+            .strip_prefix(&top)
+            .ok()?
+            .to_path_buf();
         Some(Self {
             root: root.to_path_buf(),
-            top: std::fs::canonicalize(top.trim_end_matches('\n')).ok()?,
+            root_in_repository,
         })
     }
 
-    /// `path` as git names it: relative to the top folder, `/`-separated.
+    /// `path` (inside the project) as git names it: relative to the top
+    /// folder, `/`-separated. Only the project's folder is resolved (once):
+    /// thousands of pages would otherwise cost a `realpath` each.
     fn relative(&self, path: &Path) -> Option<String> {
-        let absolute = std::fs::canonicalize(path).ok()?;
-        let inside = absolute.strip_prefix(&self.top).ok()?;
+        let inside = self.root_in_repository.join(path.strip_prefix(&self.root).ok()?);
         let parts: Vec<&str> = inside
             .components()
             .map(|c| c.as_os_str().to_str())
