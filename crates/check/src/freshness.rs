@@ -200,7 +200,9 @@ impl Repository {
     /// folder, `/`-separated. Only the project's folder is resolved (once):
     /// thousands of pages would otherwise cost a `realpath` each.
     fn relative(&self, path: &Path) -> Option<String> {
-        let inside = self.root_in_repository.join(path.strip_prefix(&self.root).ok()?);
+        let inside = self
+            .root_in_repository
+            .join(path.strip_prefix(&self.root).ok()?);
         let parts: Vec<&str> = inside
             .components()
             .map(|c| c.as_os_str().to_str())
