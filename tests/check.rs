@@ -210,3 +210,22 @@ fn a_renamed_source_in_a_project_below_the_repository_top_is_followed_to_the_rec
         "{report}"
     );
 }
+
+#[test]
+fn a_five_megabyte_ftl_is_linted_message_by_message() {
+    let scratch = Scratch::new();
+    let extra: String = (0..80_000)
+        .map(|i| {
+            format!("big-message-{i} = Un texte assez long pour remplir le fichier, numéro {i}\n")
+        })
+        .collect();
+    assert!(extra.len() > 5_000_000);
+    scratch.write("locales/fr/big.ftl", extra);
+    let report = stdout(&check(&scratch, &[]));
+    let obsolete = report
+        .lines()
+        .filter(|l| l.contains("is not in the reference locale en"))
+        .count();
+    assert_eq!(obsolete, 80_000, "{}", report.lines().last().unwrap_or(""));
+    assert!(report.contains("locales/fr/big.ftl:80000:1: warning: `big-message-79999`"));
+}

@@ -5,7 +5,7 @@
 
 mod freshness;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -82,12 +82,13 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         .map(|c| (c.locale.to_string(), (c.translated, c.total)))
         .collect();
     // The build reports the same syntax errors the lint does.
+    let mut seen: HashSet<Diagnostic> = diagnostics.iter().cloned().collect();
     for diagnostic in lint
         .diagnostics
         .into_iter()
         .map(|d| d.relative_to(&options.root))
     {
-        if !diagnostics.contains(&diagnostic) {
+        if seen.insert(diagnostic.clone()) {
             diagnostics.push(diagnostic);
         }
     }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::parser::{ErrorKind, ParserError};
-use technote_diagnostics::{Diagnostic, line_col};
+use technote_diagnostics::{Diagnostic, LineIndex, line_col};
 
 /// The `.ftl` files directly inside `dir`, sorted by name so that results do
 /// not depend on the file system. Hidden files (editor locks) are skipped.
@@ -54,11 +54,41 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     }
 }
 
-/// Where `part`, a slice borrowed from `text` (Fluent's AST borrows names
-/// from its source), starts in `text`, as a 1-based line and column.
-pub(crate) fn position_of(text: &str, part: &str) -> Option<(u32, u32)> {
+/// Where `part`, a slice borrowed from the indexed text (Fluent's AST
+/// borrows names from its source), starts, as a 1-based line and column.
+pub(crate) fn position_of(lines: &LineIndex<'_>, part: &str) -> Option<(u32, u32)> {
+    let text = lines.text();
     let offset = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    (offset + part.len() <= text.len()).then(|| line_col(text, offset))
+    (offset + part.len() <= text.len()).then(|| lines.line_col(offset))
+}
+
+/// Syntax errors shown for one file: past them, a file is not a translation
+/// with mistakes but something else (a pasted document, a binary), and
+/// thousands of lines would bury the first, useful ones.
+const SHOWN_SYNTAX_ERRORS: usize = 20;
+
+/// The syntax errors of one file as diagnostics, at most
+/// [`SHOWN_SYNTAX_ERRORS`] of them and then one line saying how many more.
+pub(crate) fn syntax_errors(path: &Path, text: &str, errors: &[ParserError]) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    let mut diagnostics: Vec<Diagnostic> = errors
+        .iter()
+        .take(SHOWN_SYNTAX_ERRORS)
+        .map(|e| syntax_error(path, &lines, e))
+        .collect();
+    if errors.len() > SHOWN_SYNTAX_ERRORS {
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                format!(
+                    "{} more syntax errors in this file are not shown",
+                    errors.len() - SHOWN_SYNTAX_ERRORS
+                ),
+            )
+            .with_help("fix the errors above first; is this really a Fluent (.ftl) file?"),
+        );
+    }
+    diagnostics
 }
 
 /// Where to point the writer. The parser often notices a missing `}` only
@@ -77,13 +107,9 @@ fn reported_offset(text: &str, error: &ParserError) -> usize {
 }
 
 /// A Fluent syntax error, with the offending line quoted.
-pub(crate) fn syntax_error(path: &Path, text: &str, error: &ParserError) -> Diagnostic {
-    let (line, column) = line_col(text, reported_offset(text, error));
-    let line_text = text
-        .lines()
-        .nth(usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX))
-        .unwrap_or("")
-        .trim_end();
+fn syntax_error(path: &Path, lines: &LineIndex<'_>, error: &ParserError) -> Diagnostic {
+    let (line, column) = lines.line_col(reported_offset(lines.text(), error));
+    let line_text = lines.line(line).trim_end();
     let (what, help) = match &error.kind {
         ErrorKind::MissingDefaultVariant => (
             "this select expression has no default variant".to_string(),

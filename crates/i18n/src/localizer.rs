@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-use technote_diagnostics::Diagnostic;
+use technote_diagnostics::{Diagnostic, LineIndex};
 use unic_langid::LanguageIdentifier;
 
-use crate::files::{ftl_files, position_of, read_text, syntax_error};
+use crate::files::{ftl_files, position_of, read_text, syntax_errors};
 
 /// Start and end of a variable's sentinel in [`Localizer::template`].
 const SENTINEL_START: char = '\u{E000}';
@@ -111,20 +111,13 @@ impl Localizer {
             // keep `technote build` and `technote check` in agreement.
             let full_parse_errors = match fluent_syntax::parser::parse(text.as_str()) {
                 Ok(_) => Vec::new(),
-                Err((_, errors)) => errors
-                    .iter()
-                    .map(|e| syntax_error(&path, &text, e))
-                    .collect(),
+                Err((_, errors)) => syntax_errors(&path, &text, &errors),
             };
             let resource = match FluentResource::try_new(text) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
                     if full_parse_errors.is_empty() {
-                        problems.extend(
-                            errors
-                                .iter()
-                                .map(|e| syntax_error(&path, resource.source(), e)),
-                        );
+                        problems.extend(syntax_errors(&path, resource.source(), &errors));
                     }
                     resource
                 }
@@ -337,33 +330,45 @@ fn less_specific(locale: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
 
 /// Messages (and terms) defined twice within one locale, possibly in two files.
 fn duplicate_definitions(resources: &[(PathBuf, FluentResource)]) -> Vec<Diagnostic> {
-    let mut first_seen: HashMap<String, (&Path, u32)> = HashMap::new();
+    let lines: Vec<LineIndex<'_>> = resources
+        .iter()
+        .map(|(_, resource)| LineIndex::new(resource.source()))
+        .collect();
+    // (kind, name) → (file number, name as borrowed from that file's source)
+    let mut first_seen: HashMap<(&str, &str), (usize, &str)> = HashMap::new();
     let mut problems = Vec::new();
-    for (path, resource) in resources {
+    for (number, (path, resource)) in resources.iter().enumerate() {
         for entry in resource.entries() {
             let (name, kind) = match entry {
                 Entry::Message(message) => (message.id.name, "message"),
                 Entry::Term(term) => (term.id.name, "term"),
                 _ => continue,
             };
-            let (line, column) = position_of(resource.source(), name).unwrap_or((1, 1));
-            let key = format!("{kind} {name}");
-            match first_seen.get(&key) {
-                Some((first_path, first_line)) => problems.push(
-                    Diagnostic::error(
-                        path.as_path(),
-                        format!(
-                            "{kind} `{name}` is defined twice: here and in {}:{first_line}",
-                            first_path.display()
-                        ),
-                    )
-                    .at(line, column)
-                    .with_help("keep one definition; rename the other if it means something else"),
-                ),
-                None => {
-                    first_seen.insert(key, (path.as_path(), line));
-                }
-            }
+            let Some(&(first_number, first_name)) = first_seen.get(&(kind, name)) else {
+                first_seen.insert((kind, name), (number, name));
+                continue;
+            };
+            // Positions are only worked out for the rare duplicate.
+            let position = |n: usize, part: &str| {
+                lines
+                    .get(n)
+                    .and_then(|l| position_of(l, part))
+                    .unwrap_or((1, 1))
+            };
+            let (line, column) = position(number, name);
+            let (first_line, _) = position(first_number, first_name);
+            let first_path = resources.get(first_number).map_or(path, |(p, _)| p);
+            problems.push(
+                Diagnostic::error(
+                    path.as_path(),
+                    format!(
+                        "{kind} `{name}` is defined twice: here and in {}:{first_line}",
+                        first_path.display()
+                    ),
+                )
+                .at(line, column)
+                .with_help("keep one definition; rename the other if it means something else"),
+            );
         }
     }
     problems

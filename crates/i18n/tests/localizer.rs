@@ -226,3 +226,37 @@ fn localizer_can_be_shared_across_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Localizer>();
 }
+
+#[test]
+fn a_five_megabyte_ftl_loads_and_a_five_megabyte_mistake_is_summed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("en")).unwrap();
+    let many: String = (0..80_000)
+        .map(|i| format!("big-message-{i} = A long enough text to fill the file, number {i}\n"))
+        .collect();
+    assert!(many.len() > 5_000_000);
+    fs::write(dir.path().join("en/big.ftl"), &many).unwrap();
+    let l10n = Localizer::load(dir.path(), &[lang("en")], &lang("en")).unwrap();
+    assert_eq!(
+        l10n.format(&lang("en"), "big-message-79999", None).unwrap(),
+        "A long enough text to fill the file, number 79999"
+    );
+
+    fs::write(
+        dir.path().join("en/big.ftl"),
+        "garbage { line without its closing brace\n".repeat(130_000),
+    )
+    .unwrap();
+    let problems = Localizer::load(dir.path(), &[lang("en")], &lang("en"))
+        .err()
+        .unwrap();
+    assert_eq!(problems.len(), 21, "20 errors, then how many more");
+    assert_eq!(problems[19].line, Some(20));
+    assert!(
+        problems[20]
+            .message
+            .ends_with("more syntax errors in this file are not shown"),
+        "{}",
+        problems[20]
+    );
+}

@@ -8,9 +8,9 @@ use fluent_syntax::ast::{
     CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement,
 };
 use fluent_syntax::parser;
-use technote_diagnostics::Diagnostic;
+use technote_diagnostics::{Diagnostic, LineIndex};
 
-use crate::files::{ftl_files, position_of, read_text, syntax_error};
+use crate::files::{ftl_files, position_of, read_text, syntax_errors};
 
 /// The messages of one locale, by id.
 #[derive(Default)]
@@ -61,16 +61,17 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
         let resource = match parser::parse(text.as_str()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
-                problems.extend(errors.iter().map(|e| syntax_error(&file, &text, e)));
+                problems.extend(syntax_errors(&file, &text, &errors));
                 resource
             }
         };
+        let lines = LineIndex::new(&text);
         for entry in &resource.body {
             let Entry::Message(message) = entry else {
                 continue;
             };
             let id = message.id.name;
-            let (line, column) = position_of(&text, id).unwrap_or((1, 1));
+            let (line, column) = position_of(&lines, id).unwrap_or((1, 1));
             if let Some(first) = catalog.messages.get(id) {
                 problems.push(
                     Diagnostic::error(
@@ -91,7 +92,7 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
                 .iter()
                 .map(|attribute| {
                     let (line, column) =
-                        position_of(&text, attribute.id.name).unwrap_or((line, column));
+                        position_of(&lines, attribute.id.name).unwrap_or((line, column));
                     let info = AttributeInfo {
                         line,
                         column,
