@@ -50,17 +50,19 @@ pub fn stale_translations(
                 .unwrap_or(&source.file.path)
                 .display()
                 .to_string();
+            let recorded = recorded_revision(translation, &revisions);
             (!revisions.is_empty()).then_some(Check {
                 translation,
                 source,
                 shown,
                 revisions,
+                recorded,
             })
         })
         .collect();
     let wanted: Vec<(String, String)> = checks
         .iter()
-        .filter_map(|check| check.recorded_revision().cloned())
+        .filter_map(|check| check.recorded.clone())
         .collect();
     let then = repository.files_at(&wanted);
     checks
@@ -108,19 +110,26 @@ struct Check<'p> {
     shown: String,
     /// (commit, path then), newest first.
     revisions: Vec<(String, String)>,
+    /// The revision the translation records, when it is one of `revisions`.
+    recorded: Option<(String, String)>,
+}
+
+/// The revision `translation` records, as (commit, path then), when it is
+/// one of the source's `revisions`.
+fn recorded_revision(
+    translation: &CheckedPage,
+    revisions: &[(String, String)],
+) -> Option<(String, String)> {
+    let recorded = translation.front.source_git_commit.as_deref()?;
+    revisions
+        .iter()
+        .find(|(commit, _)| !recorded.is_empty() && commit.starts_with(recorded))
+        .cloned()
 }
 
 impl Check<'_> {
     fn latest(&self) -> &str {
         self.revisions.first().map_or("", |(commit, _)| commit)
-    }
-
-    /// The revision the translation records, as (commit, path then).
-    fn recorded_revision(&self) -> Option<&(String, String)> {
-        let recorded = self.translation.front.source_git_commit.as_deref()?;
-        self.revisions
-            .iter()
-            .find(|(commit, _)| !recorded.is_empty() && commit.starts_with(recorded))
     }
 
     fn diagnostic(
@@ -138,7 +147,7 @@ impl Check<'_> {
                     .with_help(format!("add `source-git-commit: {latest}` to its front matter once it matches the source")),
             );
         };
-        let Some(revision) = self.recorded_revision() else {
+        let Some(revision) = &self.recorded else {
             return Some(
                 Diagnostic::warning(
                     file,

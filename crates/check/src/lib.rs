@@ -171,11 +171,9 @@ fn readable_pages(options: &BuildOptions, config: &SiteConfig) -> Vec<CheckedPag
         .into_par_iter()
         .filter_map(|file| {
             let bytes = technote_content::read_source(&file.path, &config.limits).ok()?;
-            let source = technote_content::parse_source(&file.path, &bytes, &config.limits).ok()?;
-            Some(CheckedPage {
-                file,
-                front: source.front,
-            })
+            let front =
+                technote_content::parse_front_matter(&file.path, &bytes, &config.limits).ok()?;
+            Some(CheckedPage { file, front })
         })
         .collect()
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
-use technote_diagnostics::{Diagnostic, Severity, line_col};
+use technote_diagnostics::{Diagnostic, Severity, invalid_utf8_position, line_col};
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 use url::Url;
@@ -78,10 +78,7 @@ impl SiteConfig {
                 )
         })?;
         let text = String::from_utf8(bytes).map_err(|error| {
-            let valid = error.as_bytes().get(..error.utf8_error().valid_up_to());
-            let (line, column) = valid
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .map_or((1, 1), |prefix| line_col(prefix, prefix.len()));
+            let (line, column) = invalid_utf8_position(error.as_bytes(), &error.utf8_error());
             Diagnostic::error(path, "the site configuration is not valid UTF-8")
                 .at(line, column)
                 .with_help("save technote.toml as UTF-8")

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use technote_diagnostics::{Diagnostic, line_col};
+use technote_diagnostics::{Diagnostic, invalid_utf8_position};
 
 use crate::Limits;
 use crate::front_matter::{FrontMatter, FrontMatterDocument, HELP_SEPARATOR};
@@ -31,15 +31,23 @@ const YAML_HELP: &str = "front matter is YAML: one `key: value` per line, indent
 pub fn parse_source(path: &Path, bytes: &[u8], limits: &Limits) -> Result<Source, Diagnostic> {
     let text = source_text(path, bytes, limits)?;
     let (yaml, body, body_line) = front_matter_and_body(path, &text)?;
-    let front = match serde_yaml::from_str::<FrontMatterDocument>(yaml) {
-        Ok(FrontMatterDocument(front)) => front,
-        Err(error) => return Err(yaml_error(path, yaml, &error)),
-    };
     Ok(Source {
-        front,
+        front: front_matter(path, yaml)?,
         body: body.to_string(),
         body_line,
     })
+}
+
+/// The front matter of a source, without copying its body: a build reads
+/// every front matter before it renders any page.
+pub fn parse_front_matter(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<FrontMatter, Diagnostic> {
+    let text = source_text(path, bytes, limits)?;
+    let (yaml, _, _) = front_matter_and_body(path, &text)?;
+    front_matter(path, yaml)
 }
 
 /// The Markdown body of a source and the 1-based line it starts on,
@@ -54,6 +62,12 @@ pub fn source_body(
     let text = source_text(path, bytes, limits)?;
     let (_, body, body_line) = front_matter_and_body(path, &text)?;
     Ok((body.to_string(), body_line))
+}
+
+fn front_matter(path: &Path, yaml: &str) -> Result<FrontMatter, Diagnostic> {
+    serde_yaml::from_str::<FrontMatterDocument>(yaml)
+        .map(|FrontMatterDocument(front)| front)
+        .map_err(|error| yaml_error(path, yaml, &error))
 }
 
 /// The file as text: size checked, UTF-8 decoded, BOM dropped, LF line endings.
@@ -222,11 +236,7 @@ fn indentation_tab(text: &str, line_number: usize) -> Option<u32> {
 fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|error| {
-        let valid = bytes
-            .get(..error.valid_up_to())
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("");
-        let (line, column) = line_col(valid, valid.len());
+        let (line, column) = invalid_utf8_position(bytes, &error);
         let bad_byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
         Diagnostic::error(path, format!("invalid UTF-8 (byte 0x{bad_byte:02X})"))
             .at(line, column)

@@ -132,6 +132,16 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     (to_u32(line), to_u32(column))
 }
 
+/// Where `bytes` stop being UTF-8, as a 1-based (line, column) of the valid
+/// text before it: `error` is what decoding `bytes` reported.
+pub fn invalid_utf8_position(bytes: &[u8], error: &std::str::Utf8Error) -> (u32, u32) {
+    let valid = bytes
+        .get(..error.valid_up_to())
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("");
+    line_col(valid, valid.len())
+}
+
 /// The start of every line of a text, for many [`line_col`] lookups in one
 /// file: each costs a binary search instead of a scan from the top, so a
 /// file with 100,000 entries is not read 100,000 times.

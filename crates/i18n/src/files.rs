@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::parser::{ErrorKind, ParserError};
-use technote_diagnostics::{Diagnostic, LineIndex, line_col};
+use technote_diagnostics::{Diagnostic, LineIndex, invalid_utf8_position};
 
 /// The `.ftl` files directly inside `dir`, sorted by name so that results do
 /// not depend on the file system. Hidden files (editor locks) are skipped.
@@ -42,11 +42,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
         Err(error) => {
-            let valid = bytes
-                .get(..error.valid_up_to())
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or("");
-            let (line, column) = line_col(valid, valid.len());
+            let (line, column) = invalid_utf8_position(bytes, &error);
             Err(Diagnostic::error(path, "this file is not valid UTF-8")
                 .at(line, column)
                 .with_help("save the .ftl file as UTF-8"))

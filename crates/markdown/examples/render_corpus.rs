@@ -1,4 +1,4 @@
-//! Renders a folder of technotes (front matter stripped) with
+//! Renders a folder of technotes (their bodies, as the site reads them) with
 //! `technote_markdown::render` and with plain pulldown-cmark HTML, for
 //! instruction counts under callgrind:
 //!
@@ -31,10 +31,14 @@ fn main() {
     let mut files = Vec::new();
     collect_markdown(Path::new(&folder), &mut files);
     files.sort();
+    let limits = technote_content::Limits::default();
     let bodies: Vec<String> = files
         .iter()
-        .filter_map(|path| std::fs::read_to_string(path).ok())
-        .map(|source| body_of(&source).to_string())
+        .filter_map(|path| {
+            let bytes = technote_content::read_source(path, &limits).ok()?;
+            let (body, _) = technote_content::source_body(path, &bytes, &limits).ok()?;
+            Some(body)
+        })
         .collect();
     let bytes: usize = bodies.iter().map(String::len).sum();
     let html = pulldown_all(&bodies);
@@ -105,17 +109,6 @@ fn pulldown_all(bodies: &[String]) -> usize {
             black_box(html).len()
         })
         .sum()
-}
-
-/// The text after the `---` front matter block, if the file starts with one.
-fn body_of(source: &str) -> &str {
-    let Some(rest) = source.strip_prefix("---\n") else {
-        return source;
-    };
-    match rest.find("\n---\n") {
-        Some(end) => &rest[end + 5..],
-        None => source,
-    }
 }
 
 fn collect_markdown(folder: &Path, files: &mut Vec<PathBuf>) {

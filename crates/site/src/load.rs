@@ -102,7 +102,7 @@ impl Project {
         let parsed: Vec<Result<Page, Diagnostic>> = discovered
             .pages
             .into_par_iter()
-            .map(|source| read_page(source, &locales, &config).map(|(page, _)| page))
+            .map(|source| read_front_matter(source, &locales, &config))
             .collect();
         let mut pages = Vec::with_capacity(parsed.len());
         let mut diagnostics = Vec::new();
@@ -158,22 +158,40 @@ pub fn read_page(
 ) -> Result<(Page, Body), Diagnostic> {
     let bytes = technote_content::read_source(&source.path, &config.limits)?;
     let parsed = technote_content::parse_source(&source.path, &bytes, &config.limits)?;
-    let locale = locales
-        .iter()
-        .position(|l| *l == source.locale)
-        .ok_or_else(|| Diagnostic::error(&source.path, "this file's locale is not configured"))?;
-    let url_path = page_url_path(&source.locale, &source.rel_path);
-    let page = Page {
-        locale,
-        url_path,
-        front: parsed.front,
-        source,
-    };
     let body = Body {
         markdown: parsed.body,
         first_line: parsed.body_line,
     };
-    Ok((page, body))
+    Ok((page_of(source, parsed.front, locales)?, body))
+}
+
+/// Reads one source's front matter: the page without its body, which
+/// [`read_body`] reads when the page renders.
+pub fn read_front_matter(
+    source: SourceFile,
+    locales: &[LanguageIdentifier],
+    config: &SiteConfig,
+) -> Result<Page, Diagnostic> {
+    let bytes = technote_content::read_source(&source.path, &config.limits)?;
+    let front = technote_content::parse_front_matter(&source.path, &bytes, &config.limits)?;
+    page_of(source, front, locales)
+}
+
+fn page_of(
+    source: SourceFile,
+    front: FrontMatter,
+    locales: &[LanguageIdentifier],
+) -> Result<Page, Diagnostic> {
+    let locale = locales
+        .iter()
+        .position(|l| *l == source.locale)
+        .ok_or_else(|| Diagnostic::error(&source.path, "this file's locale is not configured"))?;
+    Ok(Page {
+        locale,
+        url_path: page_url_path(&source.locale, &source.rel_path),
+        front,
+        source,
+    })
 }
 
 /// Reads the Markdown body of a page whose front matter was read before,

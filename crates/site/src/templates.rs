@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use technote_diagnostics::Diagnostic;
+use technote_diagnostics::{Diagnostic, invalid_utf8_position};
 use technote_i18n::{FluentArgs, FluentValue, Localizer};
-use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult, Value};
+use tera::{Context, ErrorKind, Kwargs, ReportError, State, Tera, TeraResult, Value};
 use unic_langid::LanguageIdentifier;
 
 /// Separates the message of a failed `t()` call from its help, inside the
@@ -122,7 +122,7 @@ fn collect_templates(
         if hidden {
             continue;
         }
-        if path.is_dir() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
             collect_templates(root, &path, files)?;
             continue;
         }
@@ -135,10 +135,7 @@ fn collect_templates(
         }
         let bytes = std::fs::read(&path).map_err(|e| unreadable(&path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = technote_diagnostics::line_col(
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to(),
-            );
+            let (line, column) = invalid_utf8_position(e.as_bytes(), &e.utf8_error());
             Diagnostic::error(&path, "this template is not valid UTF-8")
                 .at(line, column)
                 .with_help("save the file as UTF-8")
@@ -159,13 +156,10 @@ fn collect_templates(
 /// what is wrong and how to fix it.
 fn diagnostic(templates_dir: &Path, error: &tera::Error) -> Diagnostic {
     match error.kind() {
-        ErrorKind::SyntaxError(report) => Diagnostic::error(
-            templates_dir.join(report.filename()),
-            format!("template syntax: {}", report.message()),
-        )
-        .at(
-            to_u32(report.span().start_line),
-            to_u32(report.span().start_col + 1),
+        ErrorKind::SyntaxError(report) => at_report(
+            templates_dir,
+            report,
+            &format!("template syntax: {}", report.message()),
         )
         .with_help(SYNTAX_HELP),
         ErrorKind::RenderingError(report) => {
@@ -173,12 +167,7 @@ fn diagnostic(templates_dir: &Path, error: &tera::Error) -> Diagnostic {
                 .message()
                 .split_once(HELP_SEPARATOR)
                 .unwrap_or((report.message(), "fix the template or the message it names"));
-            Diagnostic::error(templates_dir.join(report.filename()), message)
-                .at(
-                    to_u32(report.span().start_line),
-                    to_u32(report.span().start_col + 1),
-                )
-                .with_help(help)
+            at_report(templates_dir, report, message).with_help(help)
         }
         ErrorKind::MissingParent { current, parent } => Diagnostic::error(
             templates_dir.join(current),
@@ -190,8 +179,12 @@ fn diagnostic(templates_dir: &Path, error: &tera::Error) -> Diagnostic {
     }
 }
 
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
+/// `message` at the template file, line and column Tera's report names.
+fn at_report(templates_dir: &Path, report: &ReportError, message: &str) -> Diagnostic {
+    let span = report.span();
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Diagnostic::error(templates_dir.join(report.filename()), message)
+        .at(to_u32(span.start_line), to_u32(span.start_col + 1))
 }
 
 /// The `t(id="...", name=value...)` template function.
