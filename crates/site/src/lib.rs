@@ -85,13 +85,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let staging = Staging::create(&options.out).map_err(|d| fail(vec![d]))?;
     let (site, written) =
         Site::assemble(options, prepared, Some(staging.folder()), false).map_err(fail)?;
-    staging.publish().map_err(|d| fail(vec![d]))?;
+    let pages = site.project.pages.len();
+    let warnings = fail(site.warnings());
+    // Freeing the site's thousands of records is work like removing the
+    // previous site's thousands of files: each gets a core.
+    let (published, ()) = rayon::join(|| staging.publish(), move || drop(site));
+    published.map_err(|d| fail(vec![d]))?;
     Ok(BuildReport {
-        pages: site.project.pages.len(),
+        pages,
         files: written.files,
         bytes: written.bytes,
         elapsed: started.elapsed(),
-        warnings: fail(site.warnings()),
+        warnings,
     })
 }
 

@@ -10,7 +10,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use technote_diagnostics::Diagnostic;
 
 const STAGING_PREFIX: &str = ".technote-staging-";
@@ -163,17 +162,23 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     io::Write::write_all(&mut file, bytes)
 }
 
-/// Whether the file at `path` holds exactly `bytes`.
+/// Whether the file at `path` holds exactly `bytes`. Every page of a
+/// rebuild asks this of its previous version, so it costs one `open`, one
+/// `read` and one `close`: asking for one byte more than expected, a read of
+/// a regular file that returns exactly `bytes.len()` has met the file's end.
+/// A shorter read, whatever its cause, only means the file is written anew.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
+    thread_local! {
+        static PREVIOUS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    if !file.metadata().is_ok_and(|m| m.len() == bytes.len() as u64) {
-        return false;
-    }
-    // One byte more than expected would show a file that grew meanwhile.
-    let mut current = Vec::with_capacity(bytes.len() + 1);
-    io::Read::read_to_end(&mut file, &mut current).is_ok() && current == bytes
+    PREVIOUS.with_borrow_mut(|previous| {
+        previous.resize(bytes.len() + 1, 0);
+        io::Read::read(&mut file, previous).is_ok_and(|read| read == bytes.len())
+            && previous.get(..bytes.len()) == Some(bytes)
+    })
 }
 
 /// Creates the folder of a file. Each page has a folder of its own whose
@@ -192,22 +197,73 @@ fn create_parent(path: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-/// Removes a previous site. Its thousands of files are unlinked from every
-/// core: the removal is part of every rebuild's time.
+/// Removes a previous site, or a staging folder. Its thousands of files are
+/// removed from every core, each by its name in an open folder: a path
+/// from the root would be walked again for every file.
 fn remove_tree(dir: &Path) {
-    if let Ok(entries) = fs::read_dir(dir) {
-        let entries: Vec<fs::DirEntry> = entries.flatten().collect();
-        entries.par_iter().for_each(|entry| {
-            if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                remove_tree(&entry.path());
-            } else {
-                let _ = fs::remove_file(entry.path());
-            }
-        });
+    #[cfg(unix)]
+    if removal::remove_tree(dir).is_ok() {
+        return;
     }
-    // Whatever the parallel pass could not remove (a racing writer…).
-    if fs::remove_dir(dir).is_err() {
-        let _ = fs::remove_dir_all(dir);
+    // Whatever that could not remove (a racing writer, an odd filesystem).
+    let _ = fs::remove_dir_all(dir);
+}
+
+#[cfg(unix)]
+mod removal {
+    use std::path::Path;
+
+    use rayon::prelude::*;
+    use rustix::fd::{AsFd, BorrowedFd, OwnedFd};
+    use rustix::fs::{AtFlags, CWD, Dir, FileType, Mode, OFlags, openat, statat, unlinkat};
+    use rustix::io::Result;
+
+    pub fn remove_tree(dir: &Path) -> Result<()> {
+        empty(open_folder(CWD, dir)?)?;
+        unlinkat(CWD, dir, AtFlags::REMOVEDIR)
+    }
+
+    fn open_folder<P: rustix::path::Arg>(parent: BorrowedFd<'_>, name: P) -> Result<OwnedFd> {
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        openat(parent, name, flags, Mode::empty())
+    }
+
+    /// Removes what the folder `folder` holds: its files, then its
+    /// subfolders in parallel. Names are read in full first, as `rm -r`
+    /// does, since removing while reading may skip entries elsewhere.
+    fn empty(folder: OwnedFd) -> Result<()> {
+        let mut entries = Dir::new(folder)?;
+        let mut names = Vec::new();
+        for entry in &mut entries {
+            let entry = entry?;
+            if !matches!(entry.file_name().to_bytes(), b"." | b"..") {
+                names.push((entry.file_name().to_owned(), entry.file_type()));
+            }
+        }
+        let folder = entries.fd()?;
+        let mut files = Vec::new();
+        let mut subfolders = Vec::new();
+        for (name, file_type) in names {
+            let file_type = match file_type {
+                // Filesystems that do not say: ask, without following links.
+                FileType::Unknown => FileType::from_raw_mode(
+                    statat(folder, name.as_c_str(), AtFlags::SYMLINK_NOFOLLOW)?.st_mode,
+                ),
+                known => known,
+            };
+            if file_type == FileType::Directory {
+                subfolders.push(name);
+            } else {
+                files.push(name);
+            }
+        }
+        for name in &files {
+            unlinkat(folder, name.as_c_str(), AtFlags::empty())?;
+        }
+        subfolders.par_iter().try_for_each(|name| {
+            empty(open_folder(folder.as_fd(), name.as_c_str())?)?;
+            unlinkat(folder, name.as_c_str(), AtFlags::REMOVEDIR)
+        })
     }
 }
 
@@ -361,5 +417,35 @@ mod tests {
         let staging = Staging::create(&out).unwrap();
         assert!(!litter.exists());
         staging.publish().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_a_site_removes_its_whole_tree_but_nothing_a_link_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let elsewhere = dir.path().join("elsewhere");
+        fs::create_dir_all(out.join("fr/technotes/deep")).unwrap();
+        fs::write(out.join("fr/technotes/deep/index.html"), "old").unwrap();
+        fs::create_dir(&elsewhere).unwrap();
+        fs::write(elsewhere.join("keep.txt"), "mine").unwrap();
+        // A link a user (or a deploy tool) left in the old site.
+        std::os::unix::fs::symlink(&elsewhere, out.join("fr/link")).unwrap();
+
+        let staging = Staging::create(&out).unwrap();
+        staging.folder().write("en/index.html", b"new").unwrap();
+        staging.publish().unwrap();
+
+        assert!(!out.join("fr").exists());
+        assert_eq!(
+            fs::read_to_string(elsewhere.join("keep.txt")).unwrap(),
+            "mine"
+        );
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["elsewhere", "public"]);
     }
 }

@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use technote_diagnostics::Diagnostic;
 use technote_search::{SearchDocument, SectionStart, build_index};
 use unic_langid::LanguageIdentifier;
@@ -40,9 +42,10 @@ impl LocaleSearch {
     }
 
     pub fn index(&self) -> Result<Vec<OutputFile>, Diagnostic> {
+        // Both on every core: the last locale's index is the end of a build.
         let starts: Vec<Vec<SectionStart>> = self
             .pages
-            .iter()
+            .par_iter()
             .map(|(_, search)| {
                 search
                     .starts
@@ -53,7 +56,7 @@ impl LocaleSearch {
             .collect();
         let documents: Vec<SearchDocument> = self
             .pages
-            .iter()
+            .par_iter()
             .zip(&starts)
             .map(|((url, search), starts)| {
                 SearchDocument::from_plain_text(url, &search.title, &search.text, starts)

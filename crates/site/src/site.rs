@@ -83,8 +83,21 @@ impl Site {
         // Listings need only the front matter: they are rendered and written
         // while the pages render, so their memory is reused by the pages'
         // records instead of adding to them at the end.
-        let (outcome, listed) = rayon::join(
-            || pass::run(&project, &renderer, folder, keep_search_text),
+        // What needs every page's record but no search index runs while the
+        // last locale is indexed.
+        let after_pages = |records: &[PageRecord]| {
+            let anchors: Vec<Vec<Diagnostic>> = (0..records.len())
+                .into_par_iter()
+                .map(|index| check_anchors(&project, records, index))
+                .collect();
+            (
+                anchors,
+                statics::asset_copies(records),
+                statics::www_files(options),
+            )
+        };
+        let ((outcome, (anchor_diagnostics, copies, www)), listed) = rayon::join(
+            || pass::run(&project, &renderer, folder, keep_search_text, after_pages),
             || write_listings(renderer.page_set(), project.locales.len(), folder),
         );
         let PassOutcome {
@@ -93,10 +106,6 @@ impl Site {
             template_errors,
             search,
         } = outcome;
-        let anchor_diagnostics: Vec<Vec<Diagnostic>> = (0..records.len())
-            .into_par_iter()
-            .map(|index| check_anchors(&project, &records, index))
-            .collect();
         let page_problems = records
             .iter()
             .flat_map(|r| &r.diagnostics)
@@ -113,12 +122,17 @@ impl Site {
         let listed = listed?;
         written.files += listed.files;
         written.bytes += listed.bytes;
-        let www = statics::www_files(options).map_err(|d| vec![d])?;
-        for file in www.iter().chain(&search) {
-            written.bytes += write(folder, file).map_err(|d| vec![d])?;
-            written.files += 1;
-        }
-        let copies = statics::asset_copies(&records);
+        let www = www.map_err(|d| vec![d])?;
+        // The checker's WebAssembly and the search indexes weigh megabytes:
+        // they are compared with the previous site's copies on every core.
+        let sizes: Vec<u64> = www
+            .par_iter()
+            .chain(search.par_iter())
+            .map(|file| write(folder, file))
+            .collect::<Result<_, _>>()
+            .map_err(|d| vec![d])?;
+        written.files += sizes.len();
+        written.bytes += sizes.iter().sum::<u64>();
         if let Some(folder) = folder {
             written.bytes += statics::copy_assets(folder, &copies).map_err(|d| vec![d])?;
         }

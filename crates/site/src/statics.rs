@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use technote_diagnostics::Diagnostic;
 
 use crate::BuildOptions;
@@ -45,15 +46,21 @@ fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<OutputFile>) -> Result<(
 }
 
 /// The content assets the pages use, each once, in a stable order.
-pub fn asset_copies(records: &[PageRecord]) -> Vec<&AssetCopy> {
-    let mut copies: Vec<&AssetCopy> = records.iter().flat_map(|r| &r.assets).collect();
+/// Thousands of pages share a handful of images: duplicates are told apart
+/// by their place in the site, a string (hashing paths costs far more),
+/// which names one source file, before the few left are sorted.
+pub fn asset_copies(records: &[PageRecord]) -> Vec<AssetCopy> {
+    let mut by_place: FxHashMap<&str, &AssetCopy> = FxHashMap::default();
+    for copy in records.iter().flat_map(|r| &r.assets) {
+        by_place.entry(copy.output.as_str()).or_insert(copy);
+    }
+    let mut copies: Vec<AssetCopy> = by_place.into_values().cloned().collect();
     copies.sort();
-    copies.dedup();
     copies
 }
 
 /// Copies content assets into the site, in parallel; returns the bytes copied.
-pub fn copy_assets(folder: SiteFolder<'_>, copies: &[&AssetCopy]) -> Result<u64, Diagnostic> {
+pub fn copy_assets(folder: SiteFolder<'_>, copies: &[AssetCopy]) -> Result<u64, Diagnostic> {
     copies
         .par_iter()
         .map(|copy| folder.copy(&copy.output, &copy.source))
