@@ -235,9 +235,8 @@ fn missing_pages(case: &Path, out: &Path) -> Vec<String> {
         .into_iter()
         .filter_map(|page| {
             let page = page.to_string_lossy().replace('\\', "/");
-            let url = page.strip_suffix(".md")?;
-            let built = out.join(url).join("index.html");
-            (!built.is_file()).then(|| format!("content/{page} was not built into {url}/"))
+            let built = format!("{}.html", page.strip_suffix(".md")?);
+            (!out.join(&built).is_file()).then(|| format!("content/{page} was not built into {built}"))
         })
         .collect()
 }

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use common::{Scratch, files, stderr};
 use scraper::{Html, Selector};
 
-const IMS_FR: &str = "fr/technotes/using/ims-sign-in-update/index.html";
-const IMS_EN: &str = "en/technotes/using/ims-sign-in-update/index.html";
+const IMS_FR: &str = "fr/technotes/using/ims-sign-in-update.html";
+const IMS_EN: &str = "en/technotes/using/ims-sign-in-update.html";
 
 /// The shipped project built once for all the tests of this file.
 fn site() -> &'static Scratch {
@@ -102,7 +102,7 @@ fn translations_point_at_each_other_with_hreflang_and_the_switcher() {
         .iter()
         .map(|l| (attr(l, "hreflang"), attr(l, "href")))
         .collect();
-    let en_url = "https://technotes.example.org/en/technotes/using/ims-sign-in-update/";
+    let en_url = "https://technotes.example.org/en/technotes/using/ims-sign-in-update.html";
     assert!(
         alternates.contains(&("en".into(), en_url.into())),
         "{alternates:?}"
@@ -119,12 +119,12 @@ fn translations_point_at_each_other_with_hreflang_and_the_switcher() {
         .collect();
     assert_eq!(
         switch,
-        vec!["/en/technotes/using/ims-sign-in-update/".to_string()]
+        vec!["/en/technotes/using/ims-sign-in-update.html".to_string()]
     );
     let canonical = select(&fr, r#"link[rel="canonical"]"#);
     assert_eq!(
         attr(&canonical[0], "href"),
-        "https://technotes.example.org/fr/technotes/using/ims-sign-in-update/"
+        "https://technotes.example.org/fr/technotes/using/ims-sign-in-update.html"
     );
 }
 
@@ -176,10 +176,10 @@ fn a_technote_missing_in_french_is_announced_on_the_french_home() {
         .collect();
     assert_eq!(
         links,
-        vec!["/en/technotes/using/checker-privacy/".to_string()]
+        vec!["/en/technotes/using/checker-privacy.html".to_string()]
     );
     // The switcher of a page without translation leads to the other home, never to a dead link.
-    let privacy = page("en/technotes/using/checker-privacy/index.html");
+    let privacy = page("en/technotes/using/checker-privacy.html");
     let to_fr: Vec<String> = select(&privacy, r#".language-switcher a[hreflang="fr"]"#)
         .iter()
         .map(|a| attr(a, "href"))
@@ -216,9 +216,9 @@ fn every_internal_link_of_the_site_reaches_a_file() {
 fn sitemap_has_hreflang_alternates_and_robots_points_to_it() {
     let sitemap = site().read("public/sitemap.xml");
     assert!(sitemap.contains(
-        "<loc>https://technotes.example.org/fr/technotes/using/ims-sign-in-update/</loc>"
+        "<loc>https://technotes.example.org/fr/technotes/using/ims-sign-in-update.html</loc>"
     ));
-    assert!(sitemap.contains(r#"hreflang="en" href="https://technotes.example.org/en/technotes/using/ims-sign-in-update/""#));
+    assert!(sitemap.contains(r#"hreflang="en" href="https://technotes.example.org/en/technotes/using/ims-sign-in-update.html""#));
     assert!(
         site()
             .read("public/robots.txt")
@@ -292,7 +292,7 @@ fn hidden_pages_are_built_but_not_listed_nor_in_the_sitemap() {
     assert!(
         scratch
             .out()
-            .join("en/technotes/using/internal-note/index.html")
+            .join("en/technotes/using/internal-note.html")
             .is_file()
     );
     assert!(

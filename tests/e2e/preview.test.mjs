@@ -50,7 +50,7 @@ before(async () => {
   const watched = await watchedContext(browser);
   watch = watched.watch;
   tab = await watched.context.newPage();
-  const url = `${origin}/${PAGE.replace(/^content\//, "").replace(/\.md$/, "/")}`;
+  const url = `${origin}/${PAGE.replace(/^content\//, "").replace(/\.md$/, ".html")}`;
   const response = await tab.goto(url);
   assert.equal(response?.status(), 200, `${url} should be served`);
 });

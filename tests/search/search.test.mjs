@@ -21,7 +21,7 @@ const hrefs = (outcome) => outcome.results.map((result) => result.href);
 
 test("`mise a jour` finds `mise à jour`, best match first", () => {
   const outcome = fr("mise a jour");
-  assert.equal(hrefs(outcome)[0], "/fr/technotes/using/ims-sign-in-update/#comment-mettre-a-jour");
+  assert.equal(hrefs(outcome)[0], "/fr/technotes/using/ims-sign-in-update.html#comment-mettre-a-jour");
   assert.equal(outcome.results[0].heading, "Comment faire la mise à jour");
   assert.equal(outcome.results[0].title, "Mettre à jour votre environnement pour garder la connexion IMS");
 });
@@ -32,22 +32,22 @@ test("plurals and capitals find the same sections", () => {
 });
 
 test("a FAQ question links to its entry", () => {
-  assert.equal(hrefs(fr("pourquoi échoue"))[0], "/fr/technotes/using/ims-sign-in-update/#echec-connexion");
-  assert.equal(hrefs(en("hosted customers"))[0], "/en/technotes/using/ims-sign-in-update/#hosted-customers");
+  assert.equal(hrefs(fr("pourquoi échoue"))[0], "/fr/technotes/using/ims-sign-in-update.html#echec-connexion");
+  assert.equal(hrefs(en("hosted customers"))[0], "/en/technotes/using/ims-sign-in-update.html#hosted-customers");
 });
 
 test("`IMS`, a title word, finds its page first", () => {
   const outcome = en("IMS");
-  assert.equal(hrefs(outcome)[0], "/en/technotes/using/ims-sign-in-update/");
+  assert.equal(hrefs(outcome)[0], "/en/technotes/using/ims-sign-in-update.html");
   assert.equal(outcome.results[0].heading, "");
 });
 
 test("a title word narrows a section search to that page", () => {
-  assert.deepEqual(hrefs(en("IMS Internet Explorer")), ["/en/technotes/using/ims-sign-in-update/#sign-in-fails"]);
+  assert.deepEqual(hrefs(en("IMS Internet Explorer")), ["/en/technotes/using/ims-sign-in-update.html#sign-in-fails"]);
 });
 
 test("a word still being typed matches the terms it begins", () => {
-  assert.equal(hrefs(en("webvi"))[0], "/en/technotes/using/console-windows-requirements/#recent-consoles");
+  assert.equal(hrefs(en("webvi"))[0], "/en/technotes/using/console-windows-requirements.html#recent-consoles");
   assert.deepEqual(hrefs(en("webvi ")), [], "a finished word must match whole");
 });
 
@@ -57,12 +57,12 @@ test("a word the site lacks leaves the best partial matches; alone it finds noth
 });
 
 test("links keep the site's base path", () => {
-  assert.equal(hrefs(fr("WebView2", "/docs/"))[0], "/docs/fr/technotes/using/console-windows-requirements/#consoles-recentes");
+  assert.equal(hrefs(fr("WebView2", "/docs/"))[0], "/docs/fr/technotes/using/console-windows-requirements.html#consoles-recentes");
 });
 
 test("`<script>` is a word like any other, returned as text", () => {
   const outcome = en("<script>");
-  assert.deepEqual(hrefs(outcome), ["/en/technotes/using/console-windows-requirements/#special-characters"]);
+  assert.deepEqual(hrefs(outcome), ["/en/technotes/using/console-windows-requirements.html#special-characters"]);
   assert.equal(outcome.results[0].heading, "Tags and special characters");
 });
 

@@ -66,7 +66,7 @@ pub fn generate(
                 },
                 CorpusPage {
                     source: content_dir.join(tag).join(&rel),
-                    output: format!("{tag}/{stem}/index.html"),
+                    output: format!("{tag}/{stem}.html"),
                 },
             ));
         }
@@ -133,7 +133,7 @@ pub fn existing(content_dir: &Path, locales: &[String]) -> Result<Corpus, BenchE
             markdown_bytes += size;
             pages.push(CorpusPage {
                 source: entry.path().to_path_buf(),
-                output: format!("{tag}/{stem}/index.html"),
+                output: format!("{tag}/{stem}.html"),
             });
             paths.insert(rel.clone());
         }

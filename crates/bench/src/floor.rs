@@ -34,13 +34,18 @@ fn render_one(page: &CorpusPage, out: &Path) -> Result<(), BenchError> {
     let mut rendered = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut rendered, Parser::new_ext(body, MARKDOWN_OPTIONS));
     let target = out.join(&page.output);
-    if let Some(dir) = target.parent() {
-        // One `mkdir` for the page's own folder, as the site's writer does.
-        fs::create_dir(dir)
-            .or_else(|_| fs::create_dir_all(dir))
-            .map_err(|e| BenchError::io(dir, e))?;
+    // Folders are made when a page finds its own missing, as the site's
+    // writer does.
+    match fs::write(&target, &rendered) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = target.parent() {
+                fs::create_dir_all(dir).map_err(|e| BenchError::io(dir, e))?;
+            }
+            fs::write(&target, rendered)
+        }
+        written => written,
     }
-    fs::write(&target, rendered).map_err(|e| BenchError::io(&target, e))
+    .map_err(|e| BenchError::io(&target, e))
 }
 
 /// The Markdown after the `---` front matter block (all of it when there is none).

@@ -4,7 +4,7 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchDocument<'a> {
     /// The page's URL path below the site root, as the site writes it
-    /// (`fr/technotes/using/ims-sign-in-update/`); the browser puts the
+    /// (`fr/technotes/using/ims-sign-in-update.html`); the browser puts the
     /// site's base path in front.
     pub url: &'a str,
     /// The page title, shown in results and weighted above everything else.

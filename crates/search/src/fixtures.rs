@@ -66,7 +66,7 @@ fn start<'a>(id: &'a str, heading: &'a str) -> SectionStart<'a> {
 fn french() -> Vec<SearchDocument<'static>> {
     vec![
         SearchDocument::from_plain_text(
-            "fr/technotes/using/ims-sign-in-update/",
+            "fr/technotes/using/ims-sign-in-update.html",
             "Mettre à jour votre environnement pour garder la connexion IMS",
             FRENCH_UPDATE,
             &[
@@ -84,7 +84,7 @@ fn french() -> Vec<SearchDocument<'static>> {
             ],
         ),
         SearchDocument::from_plain_text(
-            "fr/technotes/using/console-windows-requirements/",
+            "fr/technotes/using/console-windows-requirements.html",
             "Configuration Windows requise pour la console",
             FRENCH_CONSOLE,
             &[
@@ -98,7 +98,7 @@ fn french() -> Vec<SearchDocument<'static>> {
 fn english() -> Vec<SearchDocument<'static>> {
     vec![
         SearchDocument::from_plain_text(
-            "en/technotes/using/ims-sign-in-update/",
+            "en/technotes/using/ims-sign-in-update.html",
             "Update your environment to keep signing in with IMS",
             ENGLISH_UPDATE,
             &[
@@ -110,7 +110,7 @@ fn english() -> Vec<SearchDocument<'static>> {
             ],
         ),
         SearchDocument::from_plain_text(
-            "en/technotes/using/console-windows-requirements/",
+            "en/technotes/using/console-windows-requirements.html",
             "Windows requirements for the client console",
             ENGLISH_CONSOLE,
             &[

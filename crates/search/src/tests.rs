@@ -12,7 +12,7 @@ fn section<'a>(id: &'a str, heading: &'a str, text: &'a str) -> SearchSection<'a
 fn french_pages() -> Vec<SearchDocument<'static>> {
     vec![
         SearchDocument {
-            url: "fr/technotes/using/ims/",
+            url: "fr/technotes/using/ims.html",
             title: "Continuer à se connecter avec IMS",
             intro: "Depuis juin 2021, la connexion par Adobe ID demande des postes récents.",
             sections: vec![
@@ -29,7 +29,7 @@ fn french_pages() -> Vec<SearchDocument<'static>> {
             ],
         },
         SearchDocument {
-            url: "fr/technotes/using/console/",
+            url: "fr/technotes/using/console.html",
             title: "Configuration Windows de la console",
             intro: "La console cliente fonctionne sous Windows.",
             sections: vec![section(
@@ -54,11 +54,11 @@ fn a_query_without_accents_finds_accented_text() {
     let probe = probe("fr", &french_pages());
     assert_eq!(
         probe.search("mise a jour"),
-        ["fr/technotes/using/ims/#mise-a-jour"]
+        ["fr/technotes/using/ims.html#mise-a-jour"]
     );
     assert_eq!(
         probe.search("ECHOUE"),
-        ["fr/technotes/using/ims/#pourquoi-echec"]
+        ["fr/technotes/using/ims.html#pourquoi-echec"]
     );
 }
 
@@ -67,13 +67,13 @@ fn a_plural_finds_the_singular() {
     let probe = probe("fr", &french_pages());
     assert_eq!(
         probe.search("mises à jour"),
-        ["fr/technotes/using/ims/#mise-a-jour"]
+        ["fr/technotes/using/ims.html#mise-a-jour"]
     );
     assert_eq!(
         probe.search("console cliente"),
         [
-            "fr/technotes/using/ims/#mise-a-jour",
-            "fr/technotes/using/console/"
+            "fr/technotes/using/ims.html#mise-a-jour",
+            "fr/technotes/using/console.html"
         ],
     );
 }
@@ -83,7 +83,7 @@ fn a_faq_question_links_to_its_entry() {
     let probe = probe("fr", &french_pages());
     assert_eq!(
         probe.search("pourquoi connexion"),
-        ["fr/technotes/using/ims/#pourquoi-echec"]
+        ["fr/technotes/using/ims.html#pourquoi-echec"]
     );
 }
 
@@ -92,14 +92,14 @@ fn title_words_count_for_every_section_of_the_page() {
     let probe = probe("fr", &french_pages());
     assert_eq!(
         probe.search("IMS Internet Explorer"),
-        ["fr/technotes/using/ims/#pourquoi-echec"]
+        ["fr/technotes/using/ims.html#pourquoi-echec"]
     );
     assert_eq!(
         probe.search("IMS"),
         [
-            "fr/technotes/using/ims/",
-            "fr/technotes/using/ims/#mise-a-jour",
-            "fr/technotes/using/ims/#pourquoi-echec",
+            "fr/technotes/using/ims.html",
+            "fr/technotes/using/ims.html#mise-a-jour",
+            "fr/technotes/using/ims.html#pourquoi-echec",
         ]
     );
 }
@@ -132,7 +132,7 @@ fn a_locale_without_a_stemmer_says_so() {
 #[test]
 fn english_stems_and_folds_too() {
     let pages = [SearchDocument {
-        url: "en/technotes/using/ims/",
+        url: "en/technotes/using/ims.html",
         title: "Keep signing in with IMS",
         intro: "",
         sections: vec![section(
@@ -144,11 +144,11 @@ fn english_stems_and_folds_too() {
     let probe = probe("en", &pages);
     assert_eq!(
         probe.search("updating console"),
-        ["en/technotes/using/ims/#how-to-update"]
+        ["en/technotes/using/ims.html#how-to-update"]
     );
     assert_eq!(
         probe.search("naive resume"),
-        ["en/technotes/using/ims/#how-to-update"]
+        ["en/technotes/using/ims.html#how-to-update"]
     );
     assert!(probe.search("the of and").is_empty());
 }

@@ -10,7 +10,7 @@ use technote_serve::Preview;
 use support::{Project, get, get_redirect, next_event, subscribe};
 
 const PAGE_SOURCE: &str = "content/en/technotes/using/checker-privacy.md";
-const PAGE_URL: &str = "/en/technotes/using/checker-privacy/";
+const PAGE_URL: &str = "/en/technotes/using/checker-privacy.html";
 
 async fn start(project: &Project) -> Preview {
     Preview::start(project.serve_options())

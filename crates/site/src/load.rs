@@ -18,7 +18,7 @@ pub struct Page {
     pub locale: usize,
     pub source: SourceFile,
     pub front: FrontMatter,
-    /// Below the site root, e.g. `fr/technotes/using/ims/`.
+    /// Below the site root, e.g. `fr/technotes/using/ims.html`.
     pub url_path: String,
 }
 

@@ -110,14 +110,14 @@ impl<'a> SiteFolder<'a> {
     /// Writes one file of the site, creating its folders.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let path = self.root.join(relative);
-        create_parent(&path)?;
         if let Some(previous) = self.previous.map(|p| p.join(relative))
             && holds(&previous, bytes)
-            && fs::hard_link(&previous, &path).is_ok()
+            && in_folder(&path, || fs::hard_link(&previous, &path)).is_ok()
         {
             return Ok(());
         }
-        write_new(&path, bytes).map_err(|e| io_error(&path, "write a file of the site", &e))
+        in_folder(&path, || write_new(&path, bytes))
+            .map_err(|e| e.diagnostic(&path, "write a file of the site"))
     }
 
     /// Writes one file unless it already holds exactly `bytes`, so that an
@@ -132,14 +132,14 @@ impl<'a> SiteFolder<'a> {
     /// Copies a file into the site (assets), returning its size.
     pub fn copy(&self, relative: &str, source: &Path) -> Result<u64, Diagnostic> {
         let path = self.root.join(relative);
-        create_parent(&path)?;
         // A linked file must never be written through: that would change
         // the previous site too.
         if path.exists() {
             fs::remove_file(&path)
                 .map_err(|e| io_error(&path, "replace a file of the site", &e))?;
         }
-        fs::copy(source, &path).map_err(|e| io_error(source, "copy an asset into the site", &e))
+        in_folder(&path, || fs::copy(source, &path))
+            .map_err(|e| e.diagnostic(source, "copy an asset into the site"))
     }
 }
 
@@ -181,19 +181,34 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
     })
 }
 
-/// Creates the folder of a file. Each page has a folder of its own whose
-/// parent usually exists: one `mkdir` then does, where `create_dir_all`
-/// would look first.
-fn create_parent(path: &Path) -> Result<(), Diagnostic> {
-    let Some(dir) = path.parent() else {
-        return Ok(());
-    };
-    match fs::create_dir(dir) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
-        Err(_) => {
-            fs::create_dir_all(dir).map_err(|e| io_error(dir, "create a folder of the site", &e))
+/// Why a file could not be made: its folder, or the file itself.
+enum MakeError {
+    Folder(PathBuf, io::Error),
+    File(io::Error),
+}
+
+impl MakeError {
+    fn diagnostic(&self, file: &Path, action: &str) -> Diagnostic {
+        match self {
+            Self::Folder(dir, error) => io_error(dir, "create a folder of the site", error),
+            Self::File(error) => io_error(file, action, error),
         }
+    }
+}
+
+/// Runs `make`, which creates the file `path`, creating the file's folder
+/// first if `make` finds it missing. Thousands of pages share a few
+/// folders: each is made on its first file's failure instead of checked
+/// before every file.
+fn in_folder<T>(path: &Path, make: impl Fn() -> io::Result<T>) -> Result<T, MakeError> {
+    match make() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(|e| MakeError::Folder(dir.to_path_buf(), e))?;
+            }
+            make().map_err(MakeError::File)
+        }
+        made => made.map_err(MakeError::File),
     }
 }
 

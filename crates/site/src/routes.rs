@@ -8,15 +8,26 @@ use std::collections::{HashMap, HashSet};
 use unic_langid::LanguageIdentifier;
 
 /// The URL path of a page below the site root, without a leading slash:
-/// `technotes/using/ims.md` in `fr` becomes `fr/technotes/using/ims/`.
+/// `technotes/using/ims.md` in `fr` becomes `fr/technotes/using/ims.html`.
+///
+/// Pages are `.html` files, as on Experience League, where technotes come
+/// from (and where links outside the site go, `.md` becoming `.html` there
+/// too): any static host serves them without rewriting folder URLs to an
+/// `index.html`, and a site of 10,000 pages is 10,000 files rather than
+/// as many files plus as many folders to create and, a build later, remove.
 pub fn page_url_path(locale: &LanguageIdentifier, rel_path: &str) -> String {
     let stem = rel_path.strip_suffix(".md").unwrap_or(rel_path);
-    format!("{locale}/{stem}/")
+    format!("{locale}/{stem}.html")
 }
 
-/// The file a URL path is written to.
+/// The file a URL path is written to: a page's own, or a folder's
+/// `index.html` (the homes, `fr/`).
 pub fn output_file(url_path: &str) -> String {
-    format!("{url_path}index.html")
+    if url_path.is_empty() || url_path.ends_with('/') {
+        format!("{url_path}index.html")
+    } else {
+        url_path.to_string()
+    }
 }
 
 /// Indexes of the pages, by locale and relative path, and by translation group.
@@ -126,16 +137,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pages_get_folder_urls_under_their_locale() {
+    fn pages_get_html_urls_under_their_locale() {
         let fr: LanguageIdentifier = "fr".parse().unwrap();
         assert_eq!(
             page_url_path(&fr, "technotes/using/ims.md"),
-            "fr/technotes/using/ims/"
+            "fr/technotes/using/ims.html"
         );
         assert_eq!(
-            output_file("fr/technotes/using/ims/"),
-            "fr/technotes/using/ims/index.html"
+            output_file("fr/technotes/using/ims.html"),
+            "fr/technotes/using/ims.html"
         );
+        assert_eq!(output_file("fr/"), "fr/index.html");
     }
 
     #[test]

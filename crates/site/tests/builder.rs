@@ -10,9 +10,9 @@ use technote_site::{BuildOptions, SiteBuilder};
 
 const IMS_EN: &str = "content/en/technotes/using/ims-sign-in-update.md";
 const CONSOLE_EN: &str = "content/en/technotes/using/console-windows-requirements.md";
-const IMS_EN_HTML: &str = "en/technotes/using/ims-sign-in-update/index.html";
-const CONSOLE_EN_HTML: &str = "en/technotes/using/console-windows-requirements/index.html";
-const PRIVACY_EN_HTML: &str = "en/technotes/using/checker-privacy/index.html";
+const IMS_EN_HTML: &str = "en/technotes/using/ims-sign-in-update.html";
+const CONSOLE_EN_HTML: &str = "en/technotes/using/console-windows-requirements.html";
+const PRIVACY_EN_HTML: &str = "en/technotes/using/checker-privacy.html";
 
 /// A copy of the shipped project in a temporary folder, built once.
 struct Preview {
@@ -214,7 +214,7 @@ fn a_new_page_is_built_and_linked_from_the_home() {
     preview.builder.rebuild(&[path]).unwrap();
     assert!(
         preview
-            .output("en/technotes/using/new-note/index.html")
+            .output("en/technotes/using/new-note.html")
             .contains("Some text.")
     );
     assert!(

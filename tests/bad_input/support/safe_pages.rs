@@ -14,7 +14,7 @@ const HOSTILE_TITLE: &str = "</title><script>alert(1)</script> & friends";
 const HOSTILE_DESCRIPTION: &str =
     "<script>alert(2)</script> \"quoted\" <b onmouseover=alert(3)>text</b>";
 const HOSTILE_QUESTION: &str = "What does </script><script>alert(4)</script> do?";
-const HOSTILE_PAGE: &str = "en/technotes/using/hostile/index.html";
+const HOSTILE_PAGE: &str = "en/technotes/using/hostile.html";
 
 /// Script types that hold data, never code.
 const DATA_SCRIPTS: [&str; 2] = ["application/json", "application/ld+json"];

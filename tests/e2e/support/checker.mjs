@@ -6,8 +6,8 @@ import { ANSWER_FIELDS } from "../../../www/checker.js";
 import { REPOSITORY } from "./site.mjs";
 
 export const TECHNOTE_PATHS = {
-  fr: "/fr/technotes/using/ims-sign-in-update/",
-  en: "/en/technotes/using/ims-sign-in-update/",
+  fr: "/fr/technotes/using/ims-sign-in-update.html",
+  en: "/en/technotes/using/ims-sign-in-update.html",
 };
 
 /** The shared table of cases: { name, answers, status, findings }[]. */
