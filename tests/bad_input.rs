@@ -236,7 +236,8 @@ fn missing_pages(case: &Path, out: &Path) -> Vec<String> {
         .filter_map(|page| {
             let page = page.to_string_lossy().replace('\\', "/");
             let built = format!("{}.html", page.strip_suffix(".md")?);
-            (!out.join(&built).is_file()).then(|| format!("content/{page} was not built into {built}"))
+            (!out.join(&built).is_file())
+                .then(|| format!("content/{page} was not built into {built}"))
         })
         .collect()
 }

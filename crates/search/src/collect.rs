@@ -8,6 +8,7 @@
 //! lookup, and posting it one array access and a byte or two.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use compact_str::CompactString;
 use rayon::prelude::*;
@@ -56,14 +57,14 @@ struct StemPostings {
 
 /// What one run of pages produced, numbered in order of first appearance.
 #[derive(Default)]
-struct Run {
+pub struct Run {
     stems: Vec<CompactString>,
     postings: Vec<StemPostings>,
 }
 
 /// Analyzes one run of consecutive pages.
-struct RunCollector<'a> {
-    analyzer: &'a Analyzer,
+pub struct RunCollector {
+    analyzer: Arc<Analyzer>,
     /// Words as written (`Mises`, `mises`) to their stem number: the short
     /// ones, nearly all, by [`short_key`], the others by their text.
     short_words: FxHashMap<u128, u32>,
@@ -74,8 +75,8 @@ struct RunCollector<'a> {
     out: Run,
 }
 
-impl<'a> RunCollector<'a> {
-    fn new(analyzer: &'a Analyzer) -> Self {
+impl RunCollector {
+    pub fn new(analyzer: Arc<Analyzer>) -> Self {
         Self {
             analyzer,
             short_words: FxHashMap::default(),
@@ -87,7 +88,8 @@ impl<'a> RunCollector<'a> {
         }
     }
 
-    fn page(&mut self, document: &SearchDocument, intro_section: u32) {
+    /// Adds the page `document`, whose intro is section `intro_section`.
+    pub fn page(&mut self, document: &SearchDocument, intro_section: u32) {
         self.section = intro_section;
         self.add_text(document.title, Weight::Title);
         self.add_text(document.intro, Weight::Body);
@@ -96,6 +98,11 @@ impl<'a> RunCollector<'a> {
             self.add_text(part.heading, Weight::Heading);
             self.add_text(part.text, Weight::Body);
         }
+    }
+
+    /// The run, to merge with the others.
+    pub fn finish(self) -> Run {
+        self.out
     }
 
     fn add_text(&mut self, text: &str, weight: Weight) {
@@ -263,32 +270,33 @@ impl Postings {
     }
 }
 
-/// Collects the postings of `documents`; document `i`'s intro is section
-/// `intro_sections[i]` and its other sections follow.
-pub fn collect(
-    analyzer: &Analyzer,
+/// Analyzes `documents` into runs, in document order; document `i`'s intro
+/// is section `intro_sections[i]` and its other sections follow.
+pub fn collect_runs(
+    analyzer: &Arc<Analyzer>,
     documents: &[SearchDocument],
     intro_sections: &[u32],
-) -> Postings {
+) -> Vec<Run> {
     // One run per thread: each run analyzes the shared vocabulary again.
     let runs = rayon::current_num_threads().max(1);
     let run_length = documents.len().div_ceil(runs).max(1);
-    let runs: Vec<Run> = documents
+    documents
         .par_chunks(run_length)
         .zip(intro_sections.par_chunks(run_length))
         .map(|(pages, intros)| {
-            let mut collector = RunCollector::new(analyzer);
+            let mut collector = RunCollector::new(Arc::clone(analyzer));
             for (document, &intro) in pages.iter().zip(intros) {
                 collector.page(document, intro);
             }
-            collector.out
+            collector.finish()
         })
-        .collect();
-    merge(runs)
+        .collect()
 }
 
-/// One sorted vocabulary over the runs, which keep their postings.
-fn merge(runs: Vec<Run>) -> Postings {
+/// One sorted vocabulary over the runs (in document order), which keep
+/// their postings. However the documents were split into runs, the result
+/// encodes the same.
+pub fn merge(runs: Vec<Run>) -> Postings {
     // Sorted with the stems at hand: reaching them through `runs` on every
     // comparison cost more than the comparisons.
     let mut keyed: Vec<(&str, usize, usize)> = runs
@@ -408,9 +416,9 @@ mod tests {
 
     #[test]
     fn words_of_any_length_reach_their_stem() {
-        let analyzer = Analyzer::for_locale(&"en".parse().unwrap_or_default());
+        let analyzer = Arc::new(Analyzer::for_locale(&"en".parse().unwrap_or_default()));
         let long = "internationalization";
-        let mut collector = RunCollector::new(&analyzer);
+        let mut collector = RunCollector::new(analyzer);
         let document = SearchDocument {
             url: "en/x/",
             title: "",

@@ -26,6 +26,27 @@ pub struct SearchSection<'a> {
     pub text: &'a str,
 }
 
+/// What the index file keeps of a page once its text is analyzed: where
+/// results link, and what they show.
+pub(crate) struct PageEntry {
+    pub url: String,
+    pub title: String,
+    /// (anchor, heading) of each section.
+    pub sections: Vec<(String, String)>,
+}
+
+impl PageEntry {
+    pub fn of(document: &SearchDocument) -> Self {
+        Self {
+            url: document.url.to_string(),
+            title: document.title.to_string(),
+            sections: (document.sections.iter())
+                .map(|s| (s.id.to_string(), s.heading.to_string()))
+                .collect(),
+        }
+    }
+}
+
 /// Where a section starts in a page's plain text: the heading or question
 /// as it appears there, on a line of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

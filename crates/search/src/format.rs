@@ -29,7 +29,7 @@
 //! [`crate::collect::Weight`].
 
 use crate::collect::Postings;
-use crate::document::SearchDocument;
+use crate::document::PageEntry;
 use crate::varint::push_varint;
 use crate::zlib;
 
@@ -61,20 +61,20 @@ pub fn compress(payload: Vec<u8>) -> Vec<u8> {
 }
 
 /// The payload of the index file.
-pub fn write(pipeline: &Pipeline, documents: &[SearchDocument], postings: &Postings) -> Vec<u8> {
-    let mut out = Vec::with_capacity(documents.len() * 1024);
+pub fn write(pipeline: &Pipeline, pages: &[PageEntry], postings: &Postings) -> Vec<u8> {
+    let mut out = Vec::with_capacity(pages.len() * 1024);
     out.extend_from_slice(MAGIC);
     push_varint(&mut out, FORMAT_VERSION);
     push_str(&mut out, pipeline.language);
     push_str(&mut out, pipeline.stemmer.unwrap_or(""));
-    push_len(&mut out, documents.len());
-    for document in documents {
-        push_str(&mut out, document.url);
-        push_str(&mut out, document.title);
-        push_len(&mut out, document.sections.len());
-        for section in &document.sections {
-            push_str(&mut out, section.id);
-            push_str(&mut out, section.heading);
+    push_len(&mut out, pages.len());
+    for page in pages {
+        push_str(&mut out, &page.url);
+        push_str(&mut out, &page.title);
+        push_len(&mut out, page.sections.len());
+        for (id, heading) in &page.sections {
+            push_str(&mut out, id);
+            push_str(&mut out, heading);
         }
     }
     push_len(&mut out, postings.terms().count());

@@ -27,9 +27,13 @@ mod fixtures;
 #[cfg(test)]
 mod probe;
 
+use std::sync::Arc;
+
 use unic_langid::LanguageIdentifier;
 
 pub use document::{SearchDocument, SearchSection, SectionStart};
+
+use crate::document::PageEntry;
 
 use crate::analysis::Analyzer;
 use crate::format::Pipeline;
@@ -49,7 +53,8 @@ pub enum SearchError {
     TooManySections { sections: usize },
 }
 
-/// Builds the search index of one locale from its pages.
+/// Builds the search index of one locale from its pages, analyzing them on
+/// every core.
 ///
 /// `documents` are all pages of `locale`; when scores tie, results keep
 /// their order. Returns the files to write below `assets/search/` (today
@@ -58,24 +63,84 @@ pub fn build_index(
     locale: &LanguageIdentifier,
     documents: &[SearchDocument],
 ) -> Result<Vec<IndexFile>, SearchError> {
-    let analyzer = Analyzer::for_locale(locale);
-    let intro_sections = number_sections(documents)?;
-    let postings = collect::collect(&analyzer, documents, &intro_sections);
+    let analyzer = Arc::new(Analyzer::for_locale(locale));
+    let intro_sections = number_sections(0, documents)?;
+    let runs = collect::collect_runs(&analyzer, documents, &intro_sections);
+    let pages: Vec<PageEntry> = documents.iter().map(PageEntry::of).collect();
+    Ok(index_files(locale, &analyzer, &pages, runs))
+}
+
+/// The index of one locale, built from its pages batch by batch while a
+/// site renders the next ones: each batch's text can be let go once added,
+/// and the analysis runs alongside the rendering instead of after the
+/// last page. Gives the same bytes as [`build_index`] on all the pages.
+pub struct IndexBuilder {
+    locale: LanguageIdentifier,
+    analyzer: Arc<Analyzer>,
+    /// One run for the whole locale: its vocabulary is learned once.
+    run: collect::RunCollector,
+    pages: Vec<PageEntry>,
+    /// Sections numbered so far, over every page added.
+    sections: usize,
+}
+
+impl IndexBuilder {
+    pub fn new(locale: &LanguageIdentifier) -> Self {
+        let analyzer = Arc::new(Analyzer::for_locale(locale));
+        Self {
+            locale: locale.clone(),
+            run: collect::RunCollector::new(Arc::clone(&analyzer)),
+            analyzer,
+            pages: Vec::new(),
+            sections: 0,
+        }
+    }
+
+    /// Adds the next pages of the locale, in order, on the calling thread.
+    pub fn add(&mut self, documents: &[SearchDocument]) -> Result<(), SearchError> {
+        let intro_sections = number_sections(self.sections, documents)?;
+        for (document, intro) in documents.iter().zip(intro_sections) {
+            self.run.page(document, intro);
+            self.sections += 1 + document.sections.len();
+            self.pages.push(PageEntry::of(document));
+        }
+        Ok(())
+    }
+
+    /// The index files of every page added.
+    pub fn finish(self) -> Vec<IndexFile> {
+        index_files(
+            &self.locale,
+            &self.analyzer,
+            &self.pages,
+            vec![self.run.finish()],
+        )
+    }
+}
+
+fn index_files(
+    locale: &LanguageIdentifier,
+    analyzer: &Analyzer,
+    pages: &[PageEntry],
+    runs: Vec<collect::Run>,
+) -> Vec<IndexFile> {
     let language = locale.to_string();
     let pipeline = Pipeline {
         language: &language,
         stemmer: analyzer.stemmer_name(),
     };
-    let bytes = format::compress(format::write(&pipeline, documents, &postings));
-    Ok(vec![IndexFile {
+    let postings = collect::merge(runs);
+    let bytes = format::compress(format::write(&pipeline, pages, &postings));
+    vec![IndexFile {
         path: format!("{language}/index.bin"),
         bytes,
-    }])
+    }]
 }
 
-/// The number of each page's intro section; its other sections follow it.
-fn number_sections(documents: &[SearchDocument]) -> Result<Vec<u32>, SearchError> {
-    let mut next = 0usize;
+/// The number of each page's intro section, counting on from `first`; its
+/// other sections follow it.
+fn number_sections(first: usize, documents: &[SearchDocument]) -> Result<Vec<u32>, SearchError> {
+    let mut next = first;
     let mut firsts = Vec::with_capacity(documents.len());
     for document in documents {
         firsts.push(next);

@@ -3,7 +3,7 @@
 use unic_langid::LanguageIdentifier;
 
 use crate::probe::Probe;
-use crate::{SearchDocument, SearchSection, build_index};
+use crate::{IndexBuilder, SearchDocument, SearchSection, build_index};
 
 fn section<'a>(id: &'a str, heading: &'a str, text: &'a str) -> SearchSection<'a> {
     SearchSection { id, heading, text }
@@ -187,4 +187,20 @@ fn the_index_does_not_depend_on_the_number_of_threads() {
         pool.install(|| build_index(&locale, &pages).expect("index builds"))
     };
     assert_eq!(build(1), build(4));
+}
+
+#[test]
+fn pages_added_in_batches_index_as_all_at_once() {
+    let locale: LanguageIdentifier = "fr".parse().expect("locale");
+    let mut pages = french_pages();
+    pages.extend(french_pages().into_iter().map(|page| SearchDocument {
+        url: "fr/technotes/using/copy.html",
+        ..page
+    }));
+    let at_once = build_index(&locale, &pages).expect("index builds");
+    let mut batches = IndexBuilder::new(&locale);
+    for batch in [&pages[..1], &pages[1..3], &pages[3..]] {
+        batches.add(batch).expect("batch adds");
+    }
+    assert_eq!(batches.finish(), at_once);
 }

@@ -169,16 +169,25 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// A shorter read, whatever its cause, only means the file is written anew.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
     thread_local! {
+        /// Pages are read into one buffer per thread. The few large files
+        /// (listings, search indexes) get their own, freed after: kept, their
+        /// megabytes would stay with every thread.
         static PREVIOUS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
+    const REUSED_UP_TO: usize = 256 * 1024;
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    PREVIOUS.with_borrow_mut(|previous| {
+    let mut same = |previous: &mut Vec<u8>| {
         previous.resize(bytes.len() + 1, 0);
         io::Read::read(&mut file, previous).is_ok_and(|read| read == bytes.len())
             && previous.get(..bytes.len()) == Some(bytes)
-    })
+    };
+    if bytes.len() < REUSED_UP_TO {
+        PREVIOUS.with_borrow_mut(same)
+    } else {
+        same(&mut Vec::new())
+    }
 }
 
 /// Why a file could not be made: its folder, or the file itself.

@@ -1,24 +1,31 @@
-//! The page pass of a full build: pages are rendered and written locale by
-//! locale (sources are sorted that way), and each locale's search index is
-//! built while the next locale's pages render. Neither the index of the
-//! first locales nor their pages' text then waits for the whole site.
+//! The page pass of a full build: pages are rendered and written in
+//! batches, locale by locale (sources are sorted that way), and each batch
+//! is added to its locale's search index while the next batch renders. The
+//! text of a batch is let go once indexed, and the indexes are done soon
+//! after the last page instead of starting then.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use technote_diagnostics::Diagnostic;
+use technote_search::IndexBuilder;
 
 use crate::load::{Page, Project, read_body};
 use crate::output::SiteFolder;
 use crate::pages::OutputFile;
 use crate::render::{PageRecord, PageRenderer, SearchText};
-use crate::search::LocaleSearch;
+use crate::search::{index_error, index_files, is_searchable, with_documents};
 use crate::site::Written;
 
 /// At most this many pages are rendered in a row by one task: a page
 /// takes about 0.1 ms, a task a microsecond or two.
 const PAGES_PER_TASK: usize = 8;
+
+/// Pages rendered before their text is indexed (on one core, while the
+/// next batch renders on the others): what is left to index after the last
+/// page is at most this many pages.
+const PAGES_PER_BATCH: usize = 500;
 
 /// What the page pass produced.
 pub struct PassOutcome {
@@ -32,11 +39,11 @@ pub struct PassOutcome {
 }
 
 /// Renders and writes every page, and indexes every locale. Without
-/// `keep_text`, a locale's page text is released once it is indexed.
-/// Without a folder (a check) nothing is written, so nothing is indexed.
+/// `keep_text`, a page's text is released once it is indexed. Without a
+/// folder (a check) nothing is written, so nothing is indexed.
 /// `after_pages` runs on the records of every page as soon as the last one
-/// renders, alongside the last locale's index (the checks across pages
-/// need no index, and the index alone would leave cores idle).
+/// renders, alongside the indexing of the last batch (the checks across
+/// pages need no index, and the index alone would leave cores idle).
 pub fn run<After: Send>(
     project: &Project,
     renderer: &PageRenderer<'_>,
@@ -44,107 +51,149 @@ pub fn run<After: Send>(
     keep_text: bool,
     after_pages: impl FnOnce(&[PageRecord]) -> After + Send,
 ) -> (PassOutcome, After) {
-    let batches = locale_batches(&project.pages);
-    let index = |locale: usize, pages: &[Page], records: &[PageRecord]| match folder {
-        Some(_) => LocaleSearch::of(project, locale, pages, records).index(),
-        None => Ok(Vec::new()),
-    };
-
-    let mut outcome = PassOutcome {
-        records: Vec::with_capacity(project.pages.len()),
-        written: Written::default(),
-        template_errors: Vec::new(),
-        search: Ok(Vec::new()),
-    };
-    // A locale whose pages are all rendered: (locale, end of its last batch).
-    let mut ready: Option<(usize, usize)> = None;
+    let batches = batches(&project.pages);
+    let mut indexes = folder.map(|_| Indexes::new(project));
+    let mut records: Vec<PageRecord> = Vec::with_capacity(project.pages.len());
+    let mut written = Written::default();
+    let mut template_errors = Vec::new();
+    // The batch rendered last, whose text awaits indexing.
+    let mut unindexed: Option<usize> = None;
     for (position, range) in batches.iter().enumerate() {
         let render = || render_batch(project, renderer, range.clone(), folder);
-        let (rendered, indexed) = match ready.take() {
-            Some((locale, end)) => {
-                let pages = project.pages.get(..end).unwrap_or_default();
-                let records = outcome.records.get(..end).unwrap_or_default();
-                let (rendered, indexed) = rayon::join(render, || index(locale, pages, records));
-                (rendered, Some((locale, end, indexed)))
-            }
-            None => (render(), None),
+        let index = |indexes: &mut Indexes, done: usize| {
+            indexes.add(&records, &batches, done);
         };
-        if let Some((locale, end, indexed)) = indexed {
-            outcome.add_index(project, locale, end, indexed, keep_text);
+        let rendered = match (unindexed.take(), indexes.as_mut()) {
+            (Some(done), Some(indexes)) => rayon::join(render, || index(indexes, done)).0,
+            _ => render(),
+        };
+        if let Some(done) = position.checked_sub(1) {
+            release_text(&mut records, &batches[done], keep_text);
         }
         for (record, result) in rendered {
             match result {
                 Ok(bytes) => {
-                    outcome.written.files += 1;
-                    outcome.written.bytes += bytes;
+                    written.files += 1;
+                    written.bytes += bytes;
                 }
-                Err(error) => outcome.template_errors.push(error),
+                Err(error) => template_errors.push(error),
             }
-            outcome.records.push(record);
+            records.push(record);
         }
-        let locale = project.pages.get(range.start).map(|p| p.locale);
-        let later = batches.get(position + 1..).unwrap_or_default();
-        if let Some(locale) = locale
-            && !later
-                .iter()
-                .any(|r| project.pages.get(r.start).map(|p| p.locale) == Some(locale))
-        {
-            ready = Some((locale, range.end));
-        }
+        unindexed = Some(position);
     }
-    let after = match ready {
-        Some((locale, end)) => {
-            let pages = project.pages.get(..end).unwrap_or_default();
-            let records = outcome.records.get(..end).unwrap_or_default();
-            let (indexed, after) = rayon::join(
-                || index(locale, pages, records),
-                || after_pages(&outcome.records),
+    let after = match (unindexed, indexes.as_mut()) {
+        (Some(done), Some(indexes)) => {
+            let (after, ()) = rayon::join(
+                || after_pages(&records),
+                || indexes.add(&records, &batches, done),
             );
-            // The last locale's text goes when the records go: releasing
-            // it here frees nothing for later pages and would keep one core
-            // busy while the other waits.
-            outcome.add_index(project, locale, end, indexed, true);
             after
         }
-        None => after_pages(&outcome.records),
+        _ => after_pages(&records),
     };
-    // Locales without pages still get an (empty) index.
-    let mut has_pages = vec![false; project.locales.len()];
-    for page in &project.pages {
-        if let Some(flag) = has_pages.get_mut(page.locale) {
-            *flag = true;
-        }
-    }
-    for locale in (0..project.locales.len()).filter(|&l| !has_pages[l]) {
-        let empty = index(locale, &[], &[]);
-        outcome.add_index(project, locale, 0, empty, keep_text);
-    }
+    let search = indexes.map_or(Ok(Vec::new()), Indexes::finish);
+    let outcome = PassOutcome {
+        records,
+        written,
+        template_errors,
+        search,
+    };
     (outcome, after)
 }
 
-impl PassOutcome {
-    fn add_index(
-        &mut self,
-        project: &Project,
-        locale: usize,
-        end: usize,
-        indexed: Result<Vec<OutputFile>, Diagnostic>,
-        keep_text: bool,
-    ) {
-        match (&mut self.search, indexed) {
-            (Ok(files), Ok(more)) => files.extend(more),
-            (Ok(_), Err(error)) => self.search = Err(error),
-            (Err(_), _) => {}
+/// Lets go of the text of `batch`, indexed by now (or never, in a check),
+/// unless it is `kept`: the preview indexes again after edits.
+fn release_text(records: &mut [PageRecord], batch: &Range<usize>, kept: bool) {
+    if kept {
+        return;
+    }
+    let released = Arc::new(SearchText::default());
+    for record in records.get_mut(batch.clone()).unwrap_or_default() {
+        record.search = Arc::clone(&released);
+    }
+}
+
+/// The search index of every locale, as batches are added.
+struct Indexes<'p> {
+    project: &'p Project,
+    /// By locale: the index so far, its files once its last batch is in,
+    /// or why it failed.
+    locales: Vec<Result<LocaleIndex, Diagnostic>>,
+}
+
+enum LocaleIndex {
+    /// Boxed: a builder is a few hundred bytes, the files three words.
+    Building(Box<IndexBuilder>),
+    Done(Vec<OutputFile>),
+}
+
+impl<'p> Indexes<'p> {
+    fn new(project: &'p Project) -> Self {
+        Self {
+            project,
+            locales: (project.locales.iter())
+                .map(|locale| Ok(LocaleIndex::Building(Box::new(IndexBuilder::new(locale)))))
+                .collect(),
         }
-        if keep_text {
+    }
+
+    /// Indexes the rendered pages of `batches[batch]` (pages of one locale),
+    /// and finishes the locale's index when they are its last.
+    fn add(&mut self, records: &[PageRecord], batches: &[Range<usize>], batch: usize) {
+        let project = self.project;
+        let Some(range) = batches.get(batch) else {
             return;
+        };
+        let Some(locale) = project.pages.get(range.start).map(|page| page.locale) else {
+            return;
+        };
+        let Some(Ok(LocaleIndex::Building(index))) = self.locales.get_mut(locale) else {
+            return;
+        };
+        let pages: Vec<(&str, &SearchText)> =
+            (project.pages.get(range.clone()).unwrap_or_default())
+                .iter()
+                .zip(records.get(range.clone()).unwrap_or_default())
+                .filter(|(page, _)| is_searchable(page))
+                .map(|(page, record)| (page.url_path.as_str(), record.search.as_ref()))
+                .collect();
+        let added = with_documents(&pages, |documents| index.add(documents));
+        let last = batches
+            .get(batch + 1)
+            .and_then(|next| project.pages.get(next.start))
+            .is_none_or(|next| next.locale != locale);
+        if let Err(error) = added {
+            self.locales[locale] = Err(index_error(&project.locale_tags[locale], &error));
+        } else if last {
+            self.finish_locale(locale);
         }
-        let released = Arc::new(SearchText::default());
-        for (page, record) in project.pages.iter().zip(&mut self.records).take(end) {
-            if page.locale == locale {
-                record.search = Arc::clone(&released);
+    }
+
+    fn finish_locale(&mut self, locale: usize) {
+        let Some(slot) = self.locales.get_mut(locale) else {
+            return;
+        };
+        if let Ok(LocaleIndex::Building(_)) = slot
+            && let Ok(LocaleIndex::Building(index)) =
+                std::mem::replace(slot, Ok(LocaleIndex::Done(Vec::new())))
+        {
+            *slot = Ok(LocaleIndex::Done(index_files(index.finish())));
+        }
+    }
+
+    /// Every locale's files; locales without pages get an empty index.
+    fn finish(mut self) -> Result<Vec<OutputFile>, Diagnostic> {
+        for locale in 0..self.locales.len() {
+            self.finish_locale(locale);
+        }
+        let mut files = Vec::new();
+        for locale in self.locales {
+            if let LocaleIndex::Done(more) = locale? {
+                files.extend(more);
             }
         }
+        Ok(files)
     }
 }
 
@@ -176,15 +225,16 @@ fn render_batch(
         .collect()
 }
 
-/// Runs of consecutive pages of one locale.
-fn locale_batches(pages: &[Page]) -> Vec<Range<usize>> {
+/// Runs of at most [`PAGES_PER_BATCH`] consecutive pages of one locale.
+fn batches(pages: &[Page]) -> Vec<Range<usize>> {
     let mut batches = Vec::new();
     let mut start = 0;
     for end in 1..=pages.len() {
-        let boundary = pages
-            .get(end)
-            .zip(pages.get(start))
-            .is_none_or(|(next, first)| next.locale != first.locale);
+        let boundary = end - start == PAGES_PER_BATCH
+            || pages
+                .get(end)
+                .zip(pages.get(start))
+                .is_none_or(|(next, first)| next.locale != first.locale);
         if boundary {
             batches.push(start..end);
             start = end;

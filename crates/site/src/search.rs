@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use technote_diagnostics::Diagnostic;
-use technote_search::{SearchDocument, SectionStart, build_index};
+use technote_search::{IndexFile, SearchDocument, SearchError, SectionStart, build_index};
 use unic_langid::LanguageIdentifier;
 
 use crate::load::{Page, Project};
@@ -15,8 +15,7 @@ use crate::render::{PageRecord, SearchText};
 
 /// The searchable pages of one locale, in page order: a snapshot that can
 /// be indexed away from the site (the preview refreshes indexes in the
-/// background). Hidden pages are left out, as they are from listings and
-/// the sitemap.
+/// background).
 pub struct LocaleSearch {
     locale: LanguageIdentifier,
     tag: String,
@@ -31,7 +30,7 @@ impl LocaleSearch {
         let pages = pages
             .iter()
             .zip(records)
-            .filter(|(page, _)| page.locale == locale && !page.front.hide)
+            .filter(|(page, _)| page.locale == locale && is_searchable(page))
             .map(|(page, record)| (page.url_path.clone(), Arc::clone(&record.search)))
             .collect();
         Self {
@@ -42,39 +41,57 @@ impl LocaleSearch {
     }
 
     pub fn index(&self) -> Result<Vec<OutputFile>, Diagnostic> {
-        // Both on every core: the last locale's index is the end of a build.
-        let starts: Vec<Vec<SectionStart>> = self
-            .pages
-            .par_iter()
-            .map(|(_, search)| {
-                search
-                    .starts
-                    .iter()
-                    .map(|(id, heading)| SectionStart { id, heading })
-                    .collect()
-            })
+        let pages: Vec<(&str, &SearchText)> = (self.pages.iter())
+            .map(|(url, search)| (url.as_str(), search.as_ref()))
             .collect();
-        let documents: Vec<SearchDocument> = self
-            .pages
-            .par_iter()
-            .zip(&starts)
-            .map(|((url, search), starts)| {
-                SearchDocument::from_plain_text(url, &search.title, &search.text, starts)
-            })
-            .collect();
-        let files = build_index(&self.locale, &documents).map_err(|e| {
-            Diagnostic::error(
-                format!("content/{}", self.tag),
-                format!("search index: {e}"),
-            )
-            .with_help("split the largest technotes, or raise the index's section limit")
-        })?;
-        Ok(files
-            .into_iter()
-            .map(|f| OutputFile {
-                path: format!("assets/search/{}", f.path),
-                bytes: f.bytes,
-            })
-            .collect())
+        with_documents(&pages, |documents| build_index(&self.locale, documents))
+            .map(index_files)
+            .map_err(|e| index_error(&self.tag, &e))
     }
+}
+
+/// Hidden pages are left out of the index, as they are from listings and
+/// the sitemap.
+pub fn is_searchable(page: &Page) -> bool {
+    !page.front.hide
+}
+
+/// The search documents of `pages` (URL path, text): their text split at
+/// their sections, on every core.
+pub fn with_documents<R>(
+    pages: &[(&str, &SearchText)],
+    use_them: impl FnOnce(&[SearchDocument]) -> R,
+) -> R {
+    let starts: Vec<Vec<SectionStart>> = pages
+        .par_iter()
+        .map(|(_, search)| {
+            (search.starts.iter())
+                .map(|(id, heading)| SectionStart { id, heading })
+                .collect()
+        })
+        .collect();
+    let documents: Vec<SearchDocument> = pages
+        .par_iter()
+        .zip(&starts)
+        .map(|((url, search), starts)| {
+            SearchDocument::from_plain_text(url, &search.title, &search.text, starts)
+        })
+        .collect();
+    use_them(&documents)
+}
+
+/// The index files of a locale, where the site writes them.
+pub fn index_files(files: Vec<IndexFile>) -> Vec<OutputFile> {
+    files
+        .into_iter()
+        .map(|f| OutputFile {
+            path: format!("assets/search/{}", f.path),
+            bytes: f.bytes,
+        })
+        .collect()
+}
+
+pub fn index_error(tag: &str, error: &SearchError) -> Diagnostic {
+    Diagnostic::error(format!("content/{tag}"), format!("search index: {error}"))
+        .with_help("split the largest technotes, or raise the index's section limit")
 }

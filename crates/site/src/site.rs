@@ -82,9 +82,9 @@ impl Site {
         );
         // Listings need only the front matter: they are rendered and written
         // while the pages render, so their memory is reused by the pages'
-        // records instead of adding to them at the end.
-        // What needs every page's record but no search index runs while the
-        // last locale is indexed.
+        // records instead of adding to them at the end. What needs every
+        // page's record but no search index runs while the last locale is
+        // indexed.
         let after_pages = |records: &[PageRecord]| {
             let anchors: Vec<Vec<Diagnostic>> = (0..records.len())
                 .into_par_iter()
