@@ -1,6 +1,9 @@
 //! `technote-bench`: the benchmark on its own, without the checker assets the
 //! `technote` binary embeds (the same as `technote bench` otherwise).
 
+#[path = "../../technote/src/allocator.rs"]
+mod allocator;
+
 use std::process::ExitCode;
 
 use clap::Parser;

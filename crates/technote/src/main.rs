@@ -1,6 +1,7 @@
 //! The `technote` command line: argument parsing and printing only; the work
 //! lives in the library crates.
 
+mod allocator;
 mod checker_assets;
 mod cli;
 mod report;
