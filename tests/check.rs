@@ -112,6 +112,20 @@ fn git_in(dir: &std::path::Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
+/// `translation` with its `source-git-commit` set to `commit`.
+fn recording(translation: &str, commit: &str) -> String {
+    translation
+        .lines()
+        .map(|l| {
+            if l.starts_with("source-git-commit:") {
+                format!("source-git-commit: {commit}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect()
+}
+
 #[test]
 fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_the_new_revision() {
     let scratch = Scratch::new();
@@ -121,20 +135,7 @@ fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_t
     git(&scratch, &["add", "."]);
     git(&scratch, &["commit", "-qm", "first"]);
     let first = git(&scratch, &["rev-parse", "HEAD"]);
-    let record = |commit: &str| {
-        let text = scratch.read(fr);
-        let updated: String = text
-            .lines()
-            .map(|l| {
-                if l.starts_with("source-git-commit:") {
-                    format!("source-git-commit: {commit}\n")
-                } else {
-                    format!("{l}\n")
-                }
-            })
-            .collect();
-        scratch.write(fr, updated);
-    };
+    let record = |commit: &str| scratch.write(fr, recording(&scratch.read(fr), commit));
     record(&first);
     git(&scratch, &["commit", "-qam", "record"]);
     let fresh = stdout(&check(&scratch, &[]));
@@ -177,14 +178,7 @@ fn a_renamed_source_in_a_project_below_the_repository_top_is_followed_to_the_rec
     run(&["commit", "-qm", "first"]);
     let first = run(&["rev-parse", "HEAD"]);
     let translation = std::fs::read_to_string(&fr).expect("read");
-    let recorded: String = translation
-        .lines()
-        .map(|l| match l.starts_with("source-git-commit:") {
-            true => format!("source-git-commit: {first}\n"),
-            false => format!("{l}\n"),
-        })
-        .collect();
-    std::fs::write(&fr, recorded).expect("write");
+    std::fs::write(&fr, recording(&translation, &first)).expect("write");
     run(&["mv", en, &format!("docs/site/{renamed}")]);
     run(&["commit", "-qam", "rename the source"]);
 

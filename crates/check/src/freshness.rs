@@ -160,7 +160,7 @@ impl Check<'_> {
             );
         };
         let body_then = body(&self.source.file.path, then.get(revision)?, config)?;
-        let now = std::fs::read(&self.source.file.path).ok()?;
+        let now = technote_content::read_source(&self.source.file.path, &config.limits).ok()?;
         let body_now = body(&self.source.file.path, &now, config)?;
         let commit = &revision.0;
         (body_then != body_now).then(|| {

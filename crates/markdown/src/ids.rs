@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The ids of one page.
 ///
@@ -13,11 +13,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Default)]
 pub(crate) struct IdRegistry<'a> {
     /// Id → line that defined it. Ids written in the body are borrowed.
-    used: HashMap<Cow<'a, str>, u32, IdHash>,
+    /// The sets hash with FxHash: ids are short and come from the page's
+    /// authors, who are trusted like template authors, so SipHash's
+    /// defence against crafted collisions costs more than it protects here.
+    used: FxHashMap<Cow<'a, str>, u32>,
     /// Ids written by authors in the body, claimed or not yet.
-    reserved: HashSet<&'a str, IdHash>,
+    reserved: FxHashSet<&'a str>,
     /// Next suffix to try per generated base, so many equal headings stay linear.
-    next_suffix: HashMap<String, u32, IdHash>,
+    next_suffix: FxHashMap<String, u32>,
 }
 
 /// An explicit id that an earlier element already defines.
@@ -76,46 +79,6 @@ impl<'a> IdRegistry<'a> {
     }
 }
 
-/// Hashing for the id sets: FxHash, the multiply-and-rotate hash rustc uses
-/// for its own tables. Ids are short and come from the page's authors, who
-/// are trusted like template authors, so SipHash's defence against crafted
-/// collisions costs more than it protects here.
-type IdHash = BuildHasherDefault<IdHasher>;
-
-#[derive(Default)]
-pub(crate) struct IdHasher(u64);
-
-impl IdHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let mut last = [0; 8];
-        let rest = chunks.remainder();
-        if let Some(bytes) = last.get_mut(..rest.len()) {
-            bytes.copy_from_slice(rest);
-        }
-        self.add(u64::from_le_bytes(last));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The slug of `text` for a generated id (French accents folded), or
 /// `fallback` when the text has no letter or digit.
 pub(crate) fn slug_or(text: &str, fallback: &str) -> String {
@@ -136,16 +99,10 @@ pub(crate) fn id_marks(text: &str) -> impl Iterator<Item = usize> {
 /// Whether an id an author wrote can be used as an HTML id and a URL
 /// fragment without escaping surprises.
 pub(crate) fn is_valid_explicit_id(id: &str) -> bool {
-    let allowed = |c: char| {
-        !c.is_whitespace() && !matches!(c, '#' | '"' | '\'' | '<' | '>' | '&' | '{' | '}')
-    };
-    // Ids are nearly always ASCII: bytes are checked without decoding characters.
     !id.is_empty()
-        && if id.is_ascii() {
-            id.bytes().all(|byte| allowed(char::from(byte)))
-        } else {
-            id.chars().all(allowed)
-        }
+        && id.chars().all(|c| {
+            !c.is_whitespace() && !matches!(c, '#' | '"' | '\'' | '<' | '>' | '&' | '{' | '}')
+        })
 }
 
 #[cfg(test)]

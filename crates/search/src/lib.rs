@@ -33,9 +33,8 @@ use unic_langid::LanguageIdentifier;
 
 pub use document::{SearchDocument, SearchSection, SectionStart};
 
-use crate::document::PageEntry;
-
 use crate::analysis::Analyzer;
+use crate::document::PageEntry;
 use crate::format::Pipeline;
 
 /// A file of the index, to write below `assets/search/`.

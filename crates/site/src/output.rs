@@ -343,6 +343,16 @@ pub(crate) fn io_error(path: &Path, action: &str, error: &io::Error) -> Diagnost
 mod tests {
     use super::*;
 
+    /// What `dir` holds, sorted: the site and nothing left beside it.
+    fn names_in(dir: &Path) -> Vec<std::ffi::OsString> {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn publish_replaces_the_previous_site_and_leaves_no_litter() {
         let dir = tempfile::tempdir().unwrap();
@@ -359,11 +369,7 @@ mod tests {
             fs::read_to_string(out.join("fr/index.html")).unwrap(),
             "new"
         );
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+        assert_eq!(names_in(dir.path()), ["public"]);
     }
 
     #[test]
@@ -465,11 +471,6 @@ mod tests {
             fs::read_to_string(elsewhere.join("keep.txt")).unwrap(),
             "mine"
         );
-        let mut names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["elsewhere", "public"]);
+        assert_eq!(names_in(dir.path()), ["elsewhere", "public"]);
     }
 }

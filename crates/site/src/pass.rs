@@ -15,7 +15,7 @@ use crate::load::{Page, Project, read_body};
 use crate::output::SiteFolder;
 use crate::pages::OutputFile;
 use crate::render::{PageRecord, PageRenderer, SearchText};
-use crate::search::{index_error, index_files, is_searchable, with_documents};
+use crate::search::{documents, index_error, index_files, is_searchable};
 use crate::site::Written;
 
 /// At most this many pages are rendered in a row by one task: a page
@@ -56,37 +56,32 @@ pub fn run<After: Send>(
     let mut records: Vec<PageRecord> = Vec::with_capacity(project.pages.len());
     let mut written = Written::default();
     let mut template_errors = Vec::new();
-    // The batch rendered last, whose text awaits indexing.
-    let mut unindexed: Option<usize> = None;
     for (position, range) in batches.iter().enumerate() {
         let render = || render_batch(project, renderer, range.clone(), folder);
-        let index = |indexes: &mut Indexes, done: usize| {
-            indexes.add(&records, &batches, done);
-        };
-        let rendered = match (unindexed.take(), indexes.as_mut()) {
-            (Some(done), Some(indexes)) => rayon::join(render, || index(indexes, done)).0,
+        // The batch before this one is indexed while this one renders.
+        let previous = position.checked_sub(1);
+        let rendered = match (previous, indexes.as_mut()) {
+            (Some(done), Some(indexes)) => {
+                rayon::join(render, || indexes.add(&records, &batches, done)).0
+            }
             _ => render(),
         };
-        if let Some(done) = position.checked_sub(1) {
+        if let Some(done) = previous {
             release_text(&mut records, &batches[done], keep_text);
         }
         for (record, result) in rendered {
             match result {
-                Ok(bytes) => {
-                    written.files += 1;
-                    written.bytes += bytes;
-                }
+                Ok(bytes) => written.add(bytes),
                 Err(error) => template_errors.push(error),
             }
             records.push(record);
         }
-        unindexed = Some(position);
     }
-    let after = match (unindexed, indexes.as_mut()) {
-        (Some(done), Some(indexes)) => {
+    let after = match (batches.len().checked_sub(1), indexes.as_mut()) {
+        (Some(last), Some(indexes)) => {
             let (after, ()) = rayon::join(
                 || after_pages(&records),
-                || indexes.add(&records, &batches, done),
+                || indexes.add(&records, &batches, last),
             );
             after
         }
@@ -117,24 +112,22 @@ fn release_text(records: &mut [PageRecord], batch: &Range<usize>, kept: bool) {
 /// The search index of every locale, as batches are added.
 struct Indexes<'p> {
     project: &'p Project,
-    /// By locale: the index so far, its files once its last batch is in,
-    /// or why it failed.
-    locales: Vec<Result<LocaleIndex, Diagnostic>>,
-}
-
-enum LocaleIndex {
-    /// Boxed: a builder is a few hundred bytes, the files three words.
-    Building(Box<IndexBuilder>),
-    Done(Vec<OutputFile>),
+    /// By locale, its index until its last batch is in.
+    building: Vec<Option<IndexBuilder>>,
+    /// The files of every finished locale, or the first failure.
+    files: Result<Vec<OutputFile>, Diagnostic>,
 }
 
 impl<'p> Indexes<'p> {
     fn new(project: &'p Project) -> Self {
         Self {
             project,
-            locales: (project.locales.iter())
-                .map(|locale| Ok(LocaleIndex::Building(Box::new(IndexBuilder::new(locale)))))
+            building: project
+                .locales
+                .iter()
+                .map(|l| Some(IndexBuilder::new(l)))
                 .collect(),
+            files: Ok(Vec::new()),
         }
     }
 
@@ -148,7 +141,7 @@ impl<'p> Indexes<'p> {
         let Some(locale) = project.pages.get(range.start).map(|page| page.locale) else {
             return;
         };
-        let Some(Ok(LocaleIndex::Building(index))) = self.locales.get_mut(locale) else {
+        let Some(index) = self.building.get_mut(locale).and_then(Option::as_mut) else {
             return;
         };
         let pages: Vec<(&str, &SearchText)> =
@@ -158,42 +151,35 @@ impl<'p> Indexes<'p> {
                 .filter(|(page, _)| is_searchable(page))
                 .map(|(page, record)| (page.url_path.as_str(), record.search.as_ref()))
                 .collect();
-        let added = with_documents(&pages, |documents| index.add(documents));
+        if let Err(error) = index.add(&documents(&pages)) {
+            self.building[locale] = None;
+            if self.files.is_ok() {
+                self.files = Err(index_error(&project.locale_tags[locale], &error));
+            }
+            return;
+        }
         let last = batches
             .get(batch + 1)
             .and_then(|next| project.pages.get(next.start))
             .is_none_or(|next| next.locale != locale);
-        if let Err(error) = added {
-            self.locales[locale] = Err(index_error(&project.locale_tags[locale], &error));
-        } else if last {
+        if last {
             self.finish_locale(locale);
         }
     }
 
     fn finish_locale(&mut self, locale: usize) {
-        let Some(slot) = self.locales.get_mut(locale) else {
-            return;
-        };
-        if let Ok(LocaleIndex::Building(_)) = slot
-            && let Ok(LocaleIndex::Building(index)) =
-                std::mem::replace(slot, Ok(LocaleIndex::Done(Vec::new())))
-        {
-            *slot = Ok(LocaleIndex::Done(index_files(index.finish())));
+        let finished = self.building.get_mut(locale).and_then(Option::take);
+        if let (Some(index), Ok(files)) = (finished, &mut self.files) {
+            files.extend(index_files(index.finish()));
         }
     }
 
     /// Every locale's files; locales without pages get an empty index.
     fn finish(mut self) -> Result<Vec<OutputFile>, Diagnostic> {
-        for locale in 0..self.locales.len() {
+        for locale in 0..self.building.len() {
             self.finish_locale(locale);
         }
-        let mut files = Vec::new();
-        for locale in self.locales {
-            if let LocaleIndex::Done(more) = locale? {
-                files.extend(more);
-            }
-        }
-        Ok(files)
+        self.files
     }
 }
 

@@ -44,7 +44,7 @@ impl LocaleSearch {
         let pages: Vec<(&str, &SearchText)> = (self.pages.iter())
             .map(|(url, search)| (url.as_str(), search.as_ref()))
             .collect();
-        with_documents(&pages, |documents| build_index(&self.locale, documents))
+        build_index(&self.locale, &documents(&pages))
             .map(index_files)
             .map_err(|e| index_error(&self.tag, &e))
     }
@@ -58,26 +58,16 @@ pub fn is_searchable(page: &Page) -> bool {
 
 /// The search documents of `pages` (URL path, text): their text split at
 /// their sections, on every core.
-pub fn with_documents<R>(
-    pages: &[(&str, &SearchText)],
-    use_them: impl FnOnce(&[SearchDocument]) -> R,
-) -> R {
-    let starts: Vec<Vec<SectionStart>> = pages
+pub fn documents<'t>(pages: &[(&'t str, &'t SearchText)]) -> Vec<SearchDocument<'t>> {
+    pages
         .par_iter()
-        .map(|(_, search)| {
-            (search.starts.iter())
+        .map(|(url, search)| {
+            let starts: Vec<SectionStart> = (search.starts.iter())
                 .map(|(id, heading)| SectionStart { id, heading })
-                .collect()
+                .collect();
+            SearchDocument::from_plain_text(url, &search.title, &search.text, &starts)
         })
-        .collect();
-    let documents: Vec<SearchDocument> = pages
-        .par_iter()
-        .zip(&starts)
-        .map(|((url, search), starts)| {
-            SearchDocument::from_plain_text(url, &search.title, &search.text, starts)
-        })
-        .collect();
-    use_them(&documents)
+        .collect()
 }
 
 /// The index files of a locale, where the site writes them.

@@ -56,6 +56,21 @@ pub struct Written {
     pub bytes: u64,
 }
 
+impl Written {
+    /// Counts one file of `bytes` bytes.
+    pub fn add(&mut self, bytes: u64) {
+        self.files += 1;
+        self.bytes += bytes;
+    }
+}
+
+impl std::ops::AddAssign for Written {
+    fn add_assign(&mut self, other: Self) {
+        self.files += other.files;
+        self.bytes += other.bytes;
+    }
+}
+
 impl Site {
     /// Renders every page and writes the whole site into `folder` (nothing
     /// is written with `None`: a check). On errors the folder may hold part
@@ -83,8 +98,8 @@ impl Site {
         // Listings need only the front matter: they are rendered and written
         // while the pages render, so their memory is reused by the pages'
         // records instead of adding to them at the end. What needs every
-        // page's record but no search index runs while the last locale is
-        // indexed.
+        // page's record but no search index runs while the last batch of
+        // pages is indexed.
         let after_pages = |records: &[PageRecord]| {
             let anchors: Vec<Vec<Diagnostic>> = (0..records.len())
                 .into_par_iter()
@@ -119,9 +134,7 @@ impl Site {
         }
 
         let search = search.map_err(|d| vec![d])?;
-        let listed = listed?;
-        written.files += listed.files;
-        written.bytes += listed.bytes;
+        written += listed?;
         let www = www.map_err(|d| vec![d])?;
         // The checker's WebAssembly and the search indexes weigh megabytes:
         // they are compared with the previous site's copies on every core.
@@ -131,8 +144,7 @@ impl Site {
             .map(|file| write(folder, file))
             .collect::<Result<_, _>>()
             .map_err(|d| vec![d])?;
-        written.files += sizes.len();
-        written.bytes += sizes.iter().sum::<u64>();
+        sizes.into_iter().for_each(|bytes| written.add(bytes));
         if let Some(folder) = folder {
             written.bytes += statics::copy_assets(folder, &copies).map_err(|d| vec![d])?;
         }
@@ -236,8 +248,7 @@ fn write_listings(
 ) -> Result<Written, Vec<Diagnostic>> {
     let mut written = Written::default();
     for file in render_listings(set, &Listing::all(locale_count))? {
-        written.bytes += write(folder, &file).map_err(|d| vec![d])?;
-        written.files += 1;
+        written.add(write(folder, &file).map_err(|d| vec![d])?);
     }
     Ok(written)
 }

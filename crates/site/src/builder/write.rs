@@ -58,10 +58,7 @@ pub fn write_changes(
     let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok(Some(bytes)) => {
-                written.files += 1;
-                written.bytes += bytes;
-            }
+            Ok(Some(bytes)) => written.add(bytes),
             Ok(None) => {}
             Err(error) => errors.push(error),
         }
