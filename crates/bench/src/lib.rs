@@ -124,7 +124,13 @@ pub enum BenchError {
     CpuTime(nix::errno::Errno),
     #[error("the one-page rebuild wrote nothing: {0}")]
     Incremental(String),
+    #[error("{0}")]
+    WorkFolder(Diagnostic),
 }
+
+/// The file a benchmark leaves in its working folder, so that the next run
+/// may replace what it finds there.
+const WORK_MARKER: &str = ".technote-bench";
 
 impl BenchError {
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
@@ -152,7 +158,24 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
     if options.runs == 0 {
         return Err(BenchError::NoRuns);
     }
+    // The benchmark replaces what it finds in its working folder: only a
+    // folder an earlier benchmark made, or an empty one, is used.
+    let protected = technote_site::protected_folders(&BuildOptions::for_project(
+        &options.source_root,
+        options.embedded_assets,
+    ));
+    technote_site::check_output_folder(&options.work_dir, &protected, WORK_MARKER, false).map_err(
+        |refused| {
+            BenchError::WorkFolder(refused.with_help("choose a new or empty folder for --out"))
+        },
+    )?;
     fs::create_dir_all(&options.work_dir).map_err(|e| BenchError::io(&options.work_dir, e))?;
+    let marker = options.work_dir.join(WORK_MARKER);
+    fs::write(
+        &marker,
+        "Working folder of `technote bench`, replaced by its next run.\n",
+    )
+    .map_err(|e| BenchError::io(&marker, e))?;
     let project = BenchProject::create(
         &options.source_root,
         &options.work_dir.join("project"),

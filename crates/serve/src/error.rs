@@ -8,6 +8,10 @@ use std::net::SocketAddr;
 /// browser while the preview keeps running.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The output folder is one a build must not replace: refused before
+    /// anything else happens, like `technote build` refuses it.
+    #[error("{0}")]
+    Output(technote_diagnostics::Diagnostic),
     #[error("could not start the async runtime: {0}")]
     Runtime(#[source] io::Error),
     #[error(

@@ -36,6 +36,13 @@ impl Preview {
             stop_on_catalog_change,
         } = options;
         build.live_reload = true;
+        technote_site::check_output_folder(
+            &build.out,
+            &technote_site::protected_folders(&build),
+            technote_site::SITE_MARKER,
+            build.force,
+        )
+        .map_err(ServeError::Output)?;
         // Listen first, so a busy port is reported before a long build.
         let listener = TcpListener::bind(address)
             .await

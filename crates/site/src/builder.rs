@@ -64,7 +64,7 @@ impl SiteBuilder {
         let options = &self.options;
         let fail = |d: Vec<Diagnostic>| relative(d, &options.root);
         let prepared = Prepared::load(options).map_err(fail)?;
-        let staging = Staging::create(&options.out).map_err(|d| fail(vec![d]))?;
+        let staging = Staging::for_site(options).map_err(|d| fail(vec![d]))?;
         let (site, written) =
             Site::assemble(options, prepared, Some(staging.folder()), true).map_err(fail)?;
         staging.publish().map_err(|d| fail(vec![d]))?;

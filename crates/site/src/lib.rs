@@ -6,6 +6,7 @@ mod changes;
 mod links;
 mod load;
 mod output;
+mod output_guard;
 mod pages;
 mod pass;
 mod prose;
@@ -25,6 +26,7 @@ use technote_diagnostics::Diagnostic;
 
 pub use crate::builder::SiteBuilder;
 use crate::output::Staging;
+pub use crate::output_guard::{Protected, SITE_MARKER, check_output_folder, protected_folders};
 use crate::site::{Prepared, Site, relative};
 
 /// Files the binary carries and writes into every site (the checker's
@@ -44,6 +46,9 @@ pub struct BuildOptions {
     pub embedded_assets: EmbeddedAssets,
     /// Pages load the preview server's reload script (`technote serve` only).
     pub live_reload: bool,
+    /// Replace an output folder that holds files technote did not write
+    /// (`--force`); the project's own folders stay refused.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -59,6 +64,7 @@ impl BuildOptions {
             out: root.join("public"),
             embedded_assets,
             live_reload: false,
+            force: false,
         }
     }
 }
@@ -82,7 +88,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let fail = |d: Vec<Diagnostic>| relative(d, &options.root);
     let prepared = Prepared::load(options).map_err(fail)?;
-    let staging = Staging::create(&options.out).map_err(|d| fail(vec![d]))?;
+    let staging = Staging::for_site(options).map_err(|d| fail(vec![d]))?;
     let (site, written) =
         Site::assemble(options, prepared, Some(staging.folder()), false).map_err(fail)?;
     let pages = site.project.pages.len();

@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 
 use technote_diagnostics::Diagnostic;
 
+use crate::BuildOptions;
+use crate::output_guard::{SITE_MARKER, check_output_folder, protected_folders};
+
 const STAGING_PREFIX: &str = ".technote-staging-";
 const RETIRED_PREFIX: &str = ".technote-retired-";
 
@@ -22,6 +25,18 @@ pub struct Staging {
 }
 
 impl Staging {
+    /// The staging folder of a build of `options`, once its output folder
+    /// is known to be one the build may replace.
+    pub fn for_site(options: &BuildOptions) -> Result<Self, Diagnostic> {
+        check_output_folder(
+            &options.out,
+            &protected_folders(options),
+            SITE_MARKER,
+            options.force,
+        )?;
+        Self::create(&options.out)
+    }
+
     /// Creates an empty staging folder next to `target`, after removing the
     /// litter of builds that were killed before they could clean up.
     pub fn create(target: &Path) -> Result<Self, Diagnostic> {

@@ -10,12 +10,17 @@ use technote_diagnostics::Diagnostic;
 use crate::BuildOptions;
 use crate::links::AssetCopy;
 use crate::output::{SiteFolder, io_error};
+use crate::output_guard::{SITE_MARKER, SITE_MARKER_TEXT};
 use crate::pages::OutputFile;
 use crate::render::PageRecord;
 
-/// The embedded assets and every file of `www/`, read into memory (they are few).
+/// The site's marker, the embedded assets and every file of `www/`, read
+/// into memory (they are few).
 pub fn www_files(options: &BuildOptions) -> Result<Vec<OutputFile>, Diagnostic> {
-    let mut files = Vec::new();
+    let mut files = vec![OutputFile {
+        path: SITE_MARKER.into(),
+        bytes: SITE_MARKER_TEXT.as_bytes().to_vec(),
+    }];
     for (path, bytes) in options.embedded_assets {
         files.push(OutputFile {
             path: format!("assets/{path}"),

@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// Build the site into the output folder (atomically: a failed build leaves the previous site).
-    Build(ProjectArgs),
+    Build(BuildArgs),
     /// Run every check of a build, plus translators' reports, writing nothing.
     ///
     /// Exit code: 1 when there are errors (or warnings with --deny warnings), 0 otherwise.
@@ -33,6 +33,24 @@ pub enum Command {
     /// Time full and one-page builds of a synthetic site (or of this project) against a
     /// pulldown-cmark floor, with peak memory; see BENCHMARKS.md.
     Bench(technote_bench::cli::BenchArgs),
+}
+
+#[derive(Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// How far the build may go in replacing its output folder.
+#[derive(Args)]
+pub struct OutputArgs {
+    /// Replace the output folder even if it holds files technote did not write
+    /// (they are deleted). The project's own folders and your home folder are
+    /// refused all the same.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args)]
@@ -57,6 +75,8 @@ pub enum Format {
 pub struct ServeArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Address to listen on; loopback unless you say otherwise.
     #[arg(long, default_value_t = technote_serve::DEFAULT_ADDRESS)]
     pub address: std::net::SocketAddr,

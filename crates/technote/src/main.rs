@@ -16,12 +16,17 @@ use crate::cli::{Cli, Command};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build(args) => report::build(&args.options(checker_assets::CHECKER_ASSETS)),
+        Command::Build(args) => {
+            let mut options = args.project.options(checker_assets::CHECKER_ASSETS);
+            options.force = args.output.force;
+            report::build(&options)
+        }
         Command::Check(args) => {
             report::check(&args, &args.project.options(checker_assets::CHECKER_ASSETS))
         }
         Command::Serve(args) => {
             let mut build = args.project.options(checker_assets::CHECKER_ASSETS);
+            build.force = args.output.force;
             if args.project.out.is_none() {
                 build.out = args.project.root.join("target").join("technote-serve");
             }
