@@ -52,8 +52,8 @@ pub fn generate(catalog: &Catalog) -> String {
         let [major, minor, patch] = release.number;
         let _ = writeln!(
             code,
-            "    Release {{ name: {:?}, number: ({major}, {minor}, {patch}), builds: &{:?}, line: &LINES[{}], rank: Rank::of_build({first_build}) }},",
-            release.name, release.builds, release.line
+            "    Release {{ name: {:?}, number: ({major}, {minor}, {patch}), builds: &{:?}, patches: &{:?}, line: &LINES[{}], rank: Rank::of_build({first_build}) }},",
+            release.name, release.builds, release.patches, release.line
         );
     }
     code.push_str("];\n\n");

@@ -29,6 +29,9 @@ pub struct LineSource {
 pub struct ReleaseSource {
     pub name: String,
     pub builds: Vec<u32>,
+    /// Named patches of the release ("IMS" for `7.3.3.IMS`).
+    #[serde(default)]
+    pub patches: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -31,6 +31,7 @@ pub struct Release {
     pub name: String,
     pub number: [u64; 3],
     pub builds: Vec<u32>,
+    pub patches: Vec<String>,
     /// Index into [`Catalog::lines`].
     pub line: usize,
 }
@@ -178,10 +179,20 @@ fn check_line_releases(
                 ));
             }
         }
+        let patch_is_a_word = |patch: &String| {
+            !patch.is_empty() && patch.bytes().all(|byte| byte.is_ascii_alphabetic())
+        };
+        if !release.patches.iter().all(patch_is_a_word) {
+            problems.push(format!(
+                "release {:?}: a patch name is letters only, such as \"IMS\" for {0}.IMS",
+                release.name
+            ));
+        }
         checked.push(Release {
             name: release.name.clone(),
             number,
             builds: release.builds.clone(),
+            patches: release.patches.clone(),
             line: index,
         });
     }

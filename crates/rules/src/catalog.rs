@@ -53,6 +53,8 @@ pub(crate) struct Release {
     pub(crate) name: &'static str,
     pub(crate) number: (u64, u64, u64),
     pub(crate) builds: &'static [u32],
+    /// Patches published for this release ("IMS": `7.3.3.IMS`).
+    pub(crate) patches: &'static [&'static str],
     pub(crate) line: &'static Line,
     /// Position of its first build; the other builds of the release (21.1.4
     /// has two) are the same release, so they share it.

@@ -1,6 +1,6 @@
 //! The stable finding codes, with the topic that explains each, its
 //! arguments and how much it weighs on the status. Facts cited from
-//! /work/shared/facts/campaign-ims-2021.md.
+//! docs/facts/campaign-ims-2021.md.
 
 use serde::{Deserialize, Serialize};
 

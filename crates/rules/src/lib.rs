@@ -3,7 +3,7 @@
 //! I/O, no clock, no panics on any input; compiled to WebAssembly for the
 //! in-page checker.
 //!
-//! Every rule traces to a fact of `/work/shared/facts/campaign-ims-2021.md`,
+//! Every rule traces to a fact of `docs/facts/campaign-ims-2021.md`,
 //! cited where the rule is written.
 //!
 //! # Release catalog

@@ -69,13 +69,13 @@ fn every_spelling_people_type_is_understood() {
 fn versions_outside_the_catalog_are_placed_and_flagged() {
     let cases = [
         ("9125", "build 9125", Some("20.1")),
-        ("build 9400", "build 9400", Some("7.4")),
+        ("build 9450", "build 9450", Some("7.4")),
         ("9200", "build 9200", Some("20.2")),
         ("8000", "build 8000", None),
         ("19.2.2", "19.2.2", Some("19.2")),
-        ("7.4.2", "7.4.2", Some("7.4")),
+        ("7.4.9", "7.4.9", Some("7.4")),
         ("GS 7", "Gold Standard 7", Some("Gold Standard")),
-        ("7.4.2 build 9390", "build 9390", Some("7.4")),
+        ("7.4.9 build 9450", "build 9450", Some("7.4")),
     ];
     for (input, expected, line) in cases {
         let version = parse_version(input).unwrap_or_else(|error| panic!("{input:?}: {error:?}"));
@@ -178,4 +178,30 @@ fn gold_standard_drops_order_by_date_not_by_suffix() {
     // Every drop follows plain build 9032, which is 19.1.4.
     assert_eq!(order("19.1.4", "9032@cee805c"), Some(Ordering::Less));
     assert_eq!(order("9032@554dbcd", "19.1.5"), Some(Ordering::Less));
+}
+
+#[test]
+fn ims_patches_of_the_catalog_are_read_and_others_refused() {
+    for (input, expected) in [
+        ("7.3.3.IMS", "7.3.3.IMS (build 9359)"),
+        ("v7.3.2.ims", "7.3.2.IMS (build 9356)"),
+    ] {
+        let version = parse_version(input).unwrap_or_else(|error| panic!("{input:?}: {error:?}"));
+        assert_eq!(version.to_string(), expected);
+        assert_eq!(version.patch(), Some("IMS"));
+    }
+    assert_eq!(parse_version("7.3.3").map(|v| v.patch()), Ok(None));
+    // 7.3.4 had no IMS patch, and no release has a "FOO" patch.
+    assert_eq!(
+        parse_version("7.3.4.IMS").err(),
+        Some(VersionError::UnknownRelease)
+    );
+    assert_eq!(
+        parse_version("7.3.3.FOO").err(),
+        Some(VersionError::UnknownRelease)
+    );
+    assert_eq!(
+        parse_version("7.3.IMS").err(),
+        Some(VersionError::UnknownRelease)
+    );
 }

@@ -31,6 +31,8 @@ enum Identity {
     Release {
         release: &'static Release,
         typed_build: Option<u32>,
+        /// A patch of the release the catalog lists ("IMS": `7.3.3.IMS`).
+        patch: Option<&'static str>,
     },
     /// "20.2": a line of the catalog whose name is not itself a release.
     Line(&'static Line),
@@ -131,6 +133,38 @@ impl Version {
         }
     }
 
+    /// The patch typed after the release ("IMS" in `7.3.3.IMS`).
+    pub fn patch(&self) -> Option<&'static str> {
+        match self.identity {
+            Identity::Release { patch, .. } => patch,
+            _ => None,
+        }
+    }
+
+    /// The same release with one of its catalog patches ("7.3.3" + "ims"
+    /// is `7.3.3.IMS`); the patch changes no build, so the order is kept.
+    pub(crate) fn with_patch(self, typed: &str) -> Result<Version, VersionError> {
+        let Identity::Release {
+            release,
+            typed_build,
+            patch: None,
+        } = self.identity
+        else {
+            return Err(VersionError::UnknownRelease);
+        };
+        let patch = release
+            .patches
+            .iter()
+            .find(|known| known.eq_ignore_ascii_case(typed))
+            .ok_or(VersionError::UnknownRelease)?;
+        let identity = Identity::Release {
+            release,
+            typed_build,
+            patch: Some(patch),
+        };
+        Ok(Version::new(identity, self.span))
+    }
+
     pub(crate) fn is_whole_line(&self) -> bool {
         matches!(self.identity, Identity::Line(_))
     }
@@ -198,14 +232,19 @@ impl fmt::Display for Version {
             Identity::Release {
                 release,
                 typed_build,
+                patch,
             } => {
+                formatter.write_str(release.name)?;
+                if let Some(patch) = patch {
+                    write!(formatter, ".{patch}")?;
+                }
                 let build = typed_build.or(match release.builds {
                     [only] => Some(*only),
                     _ => None,
                 });
                 match build {
-                    Some(build) => write!(formatter, "{} (build {build})", release.name),
-                    None => formatter.write_str(release.name),
+                    Some(build) => write!(formatter, " (build {build})"),
+                    None => Ok(()),
                 }
             }
             Identity::Line(line) => formatter.write_str(line.name),

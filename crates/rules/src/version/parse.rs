@@ -1,6 +1,6 @@
 //! The spellings people use for a version: "21.1.3", "v21.1.3",
 //! "Campaign Classic 20.2.5", "7.0 build 9330", "build 9330", "9330",
-//! "9032@d030c36", "Gold Standard 11", "GS11", "gs 11", "19.2", and our own
+//! "9032@d030c36", "Gold Standard 11", "GS11", "gs 11", "19.2", "7.3.3.IMS", and our own
 //! display form "21.1.3 (build 9330)". Case and extra spaces do not matter.
 
 use semver::Version as SemVer;
@@ -105,8 +105,15 @@ fn gold_standard(number: &str) -> Result<Version, VersionError> {
     Version::from_gold_standard_number(number)
 }
 
-/// "21.1.3", "v7.3.2", "19.2".
+/// "21.1.3", "v7.3.2", "19.2", and a release with a patch of the catalog:
+/// "7.3.3.ims".
 fn release(word: &str) -> Result<Version, VersionError> {
+    if let Some((number, patch)) = word.rsplit_once('.')
+        && !patch.is_empty()
+        && patch.bytes().all(|byte| byte.is_ascii_alphabetic())
+    {
+        return release(number)?.with_patch(patch);
+    }
     let digits = word.strip_prefix('v').unwrap_or(word);
     if !digits
         .bytes()

@@ -15,6 +15,7 @@ impl Version {
             let identity = Identity::Release {
                 release,
                 typed_build: None,
+                patch: None,
             };
             return Ok(Version::new(identity, Span::point(release.rank)));
         }
@@ -85,6 +86,7 @@ impl Version {
             let identity = Identity::Release {
                 release,
                 typed_build: Some(build),
+                patch: None,
             };
             return Ok(Version::new(identity, Span::point(release.rank)));
         }
