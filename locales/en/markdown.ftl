@@ -12,6 +12,9 @@ alert-admin = Administration
 alert-availability = Availability
 alert-prerequisites = Prerequisites
 alert-morelikethis = Related articles
+alert-info = Information
+alert-error = Error
+alert-success = Success
 
 ## Text of the link a `[!VIDEO](url)` block becomes
 

@@ -12,6 +12,9 @@ alert-admin = Administration
 alert-availability = Disponibilité
 alert-prerequisites = Conditions préalables
 alert-morelikethis = Articles connexes
+alert-info = Information
+alert-error = Erreur
+alert-success = Réussite
 
 ## Texte du lien que devient un bloc `[!VIDEO](url)`
 

@@ -234,9 +234,11 @@ impl<'a> Renderer<'a, '_> {
             ..
         }) = self.stack.last()
         else {
-            self.error(
+            self.warning(
                 offset,
-                "`[!TAB …]` outside a tab set".to_string(),
+                "`[!TAB …]` outside a tab set; its title is left out and its content shown \
+                 as ordinary text"
+                    .to_string(),
                 "start the set with a `>[!BEGINTABS]` line before its first tab",
             );
             return;
@@ -287,9 +289,9 @@ impl<'a> Renderer<'a, '_> {
                 self.out.push_str("</div>\n");
                 self.stack.pop();
             }
-            _ => self.error(
+            _ => self.warning(
                 offset,
-                "`[!ENDTABS]` without a tab set to end".to_string(),
+                "`[!ENDTABS]` without a tab set to end; it is left out".to_string(),
                 "remove it, or start the set with `>[!BEGINTABS]`",
             ),
         }
@@ -459,7 +461,9 @@ fn tab_marker(block: &[Spanned<'_>]) -> Option<(TabMarker, usize)> {
     };
     let parsed = parse_block_marker(text)?;
     let marker = match parsed.marker {
-        BlockMarker::Alert(_) => return None,
+        BlockMarker::Alert(_) | BlockMarker::UnknownAlert(_) | BlockMarker::ContextualHelp => {
+            return None;
+        }
         BlockMarker::BeginTabs => TabMarker::Begin,
         BlockMarker::Tab(title) => TabMarker::Tab(title.to_string()),
         BlockMarker::EndTabs => TabMarker::End,

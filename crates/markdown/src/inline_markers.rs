@@ -227,7 +227,11 @@ impl InlineMarkers {
                 pieces.push(problem(MarkerProblem::VideoWithoutLink));
                 name_end
             }
-            Keyword::Alert(_) | Keyword::BeginTabs | Keyword::Tab | Keyword::EndTabs => {
+            Keyword::Alert(_)
+            | Keyword::BeginTabs
+            | Keyword::Tab
+            | Keyword::EndTabs
+            | Keyword::ContextualHelp => {
                 pieces.push(problem(MarkerProblem::MisplacedBlockMarker));
                 name_end
             }

@@ -53,6 +53,7 @@
 
 pub mod attributes;
 
+mod alerts;
 mod blocks;
 mod buffer;
 mod document;

@@ -90,9 +90,9 @@ impl<'a> Renderer<'a, '_> {
         let (message, help) = match problem {
             MarkerProblem::Unknown => (
                 format!("`[!{name}` is not a marker of Adobe Flavored Markdown; it shows as text"),
-                "alerts: >[!NOTE], >[!TIP], >[!CAUTION], >[!IMPORTANT], >[!WARNING], >[!ADMIN], \
-                 >[!AVAILABILITY], >[!PREREQUISITES], >[!MORELIKETHIS]; inline: [!DNL …], \
-                 [!UICONTROL …], [!BADGE …], [!VIDEO](url)",
+                "alerts: >[!NOTE], >[!TIP], >[!CAUTION], >[!IMPORTANT], >[!WARNING], >[!INFO], \
+                 >[!ERROR], >[!SUCCESS], >[!ADMIN], >[!AVAILABILITY], >[!PREREQUISITES], \
+                 >[!MORELIKETHIS]; inline: [!DNL …], [!UICONTROL …], [!BADGE …], [!VIDEO](url)",
             ),
             MarkerProblem::MisplacedBlockMarker => (
                 format!(

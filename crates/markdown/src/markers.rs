@@ -13,10 +13,13 @@ pub(crate) enum AlertKind {
     Availability,
     Prerequisites,
     MoreLikeThis,
+    Info,
+    Error,
+    Success,
 }
 
 impl AlertKind {
-    pub(crate) const ALL: [AlertKind; 9] = [
+    pub(crate) const ALL: [AlertKind; 12] = [
         AlertKind::Note,
         AlertKind::Caution,
         AlertKind::Important,
@@ -26,6 +29,9 @@ impl AlertKind {
         AlertKind::Availability,
         AlertKind::Prerequisites,
         AlertKind::MoreLikeThis,
+        AlertKind::Info,
+        AlertKind::Error,
+        AlertKind::Success,
     ];
 
     /// The keyword as authors write it, e.g. `NOTE`.
@@ -40,6 +46,9 @@ impl AlertKind {
             AlertKind::Availability => "AVAILABILITY",
             AlertKind::Prerequisites => "PREREQUISITES",
             AlertKind::MoreLikeThis => "MORELIKETHIS",
+            AlertKind::Info => "INFO",
+            AlertKind::Error => "ERROR",
+            AlertKind::Success => "SUCCESS",
         }
     }
 
@@ -55,6 +64,9 @@ impl AlertKind {
             AlertKind::Availability => "alert-availability",
             AlertKind::Prerequisites => "alert-prerequisites",
             AlertKind::MoreLikeThis => "alert-morelikethis",
+            AlertKind::Info => "alert-info",
+            AlertKind::Error => "alert-error",
+            AlertKind::Success => "alert-success",
         }
     }
 
@@ -73,6 +85,8 @@ pub(crate) enum Keyword {
     BeginTabs,
     Tab,
     EndTabs,
+    /// `CONTEXTUALHELP`: in-product help data, never shown on the page.
+    ContextualHelp,
     /// `DNL`, `UICONTROL`, `BADGE`, `VIDEO`: handled inside paragraphs.
     Inline(InlineKeyword),
     Unknown,
@@ -90,7 +104,7 @@ pub(crate) enum InlineKeyword {
 impl Keyword {
     pub(crate) fn from_name(name: &str) -> Keyword {
         // Compared uppercased in a buffer as long as the longest keyword.
-        let mut upper = [0; "PREREQUISITES".len()];
+        let mut upper = [0; "CONTEXTUALHELP".len()];
         let Some(name_upper) = upper.get_mut(..name.len()) else {
             return Keyword::Unknown;
         };
@@ -104,6 +118,7 @@ impl Keyword {
             b"BEGINTABS" => Keyword::BeginTabs,
             b"TAB" => Keyword::Tab,
             b"ENDTABS" => Keyword::EndTabs,
+            b"CONTEXTUALHELP" => Keyword::ContextualHelp,
             keyword => AlertKind::ALL
                 .into_iter()
                 .find(|kind| kind.keyword().as_bytes() == keyword)
@@ -116,6 +131,11 @@ impl Keyword {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum BlockMarker<'t> {
     Alert(AlertKind),
+    /// `[!SIDEBAR]`: a word in capitals the dialect does not know, shown as a
+    /// note titled with that word (Experience League trees hold such types).
+    UnknownAlert(&'t str),
+    /// `[!CONTEXTUALHELP]`: the whole quote is left out of the page.
+    ContextualHelp,
     BeginTabs,
     /// `[!TAB title]`, with the title trimmed.
     Tab(&'t str),
@@ -129,8 +149,10 @@ pub(crate) struct ParsedMarker<'t> {
 }
 
 /// Reads the block marker at the start of a blockquote's first text, if any.
-/// Unknown keywords and inline markers give `None`: the blockquote stays an
-/// ordinary one and the inline pass reports the unknown marker.
+/// Inline markers give `None`: the blockquote stays an ordinary one. An
+/// unknown keyword alone between the brackets, in capitals, is an alert type
+/// the dialect does not know (`[!Foo bar]` stays text, which the inline pass
+/// reports).
 pub(crate) fn parse_block_marker(text: &str) -> Option<ParsedMarker<'_>> {
     let inner_and_rest = text.strip_prefix("[!")?;
     let close = inner_and_rest.find(']')?;
@@ -148,9 +170,22 @@ pub(crate) fn parse_block_marker(text: &str) -> Option<ParsedMarker<'_>> {
         Keyword::BeginTabs if argument.is_empty() => BlockMarker::BeginTabs,
         Keyword::EndTabs if argument.is_empty() => BlockMarker::EndTabs,
         Keyword::Tab => BlockMarker::Tab(argument),
+        Keyword::ContextualHelp if argument.is_empty() => BlockMarker::ContextualHelp,
+        Keyword::Unknown if argument.is_empty() && is_alert_like(name) => {
+            BlockMarker::UnknownAlert(name)
+        }
         _ => return None,
     };
     Some(ParsedMarker { marker, rest })
+}
+
+/// Whether an unknown keyword reads as an alert type: letters, capitals first.
+fn is_alert_like(name: &str) -> bool {
+    name.len() >= 2
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit())
+        && name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -174,6 +209,19 @@ mod tests {
     }
 
     #[test]
+    fn unknown_capitalised_types_and_contextual_help_are_block_markers() {
+        assert_eq!(
+            marker("[!SIDEBAR]"),
+            Some((BlockMarker::UnknownAlert("SIDEBAR"), ""))
+        );
+        assert_eq!(
+            marker("[!ContextualHelp]"),
+            Some((BlockMarker::ContextualHelp, ""))
+        );
+        assert_eq!(marker("[!SIDEBAR with words]"), None);
+    }
+
+    #[test]
     fn reads_tab_markers_with_their_title() {
         assert_eq!(marker("[!BEGINTABS]"), Some((BlockMarker::BeginTabs, "")));
         assert_eq!(
@@ -186,7 +234,7 @@ mod tests {
     #[test]
     fn inline_and_unknown_markers_are_not_block_markers() {
         assert_eq!(marker("[!DNL Adobe] says"), None);
-        assert_eq!(marker("[!FOO]"), None);
+        assert_eq!(marker("[!Foo]"), None);
         assert_eq!(marker("[!NOTE extra]"), None);
         assert_eq!(marker("[!NOTE"), None);
         assert_eq!(marker("plain"), None);

@@ -7,6 +7,7 @@ use pulldown_cmark::{CowStr, Event, Parser};
 use technote_diagnostics::Diagnostic;
 
 use crate::RenderOptions;
+use crate::alerts::Quote;
 use crate::buffer::Buffer;
 use crate::document::{Anchor, Document, Segment};
 use crate::events::{Spanned, TextRuns, parser_options};
@@ -91,8 +92,8 @@ pub(crate) struct Renderer<'a, 'o> {
     pub(crate) depth: usize,
     /// Inside a code block: text is literal.
     pub(crate) code_depth: usize,
-    /// One entry per open blockquote: true for alerts.
-    pub(crate) blockquotes: Vec<bool>,
+    /// One entry per open blockquote.
+    pub(crate) blockquotes: Vec<Quote>,
     pub(crate) links: Vec<LinkClose>,
     /// The open paragraph became a video figure.
     pub(crate) paragraph_is_figure: bool,

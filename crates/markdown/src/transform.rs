@@ -10,10 +10,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use crate::blocks::{heading_number, mentions_widget};
 use crate::document::Heading;
 use crate::events::Spanned;
-use crate::html::{push_attribute, push_text};
-use crate::labels::Label;
 use crate::link_events::is_video_text;
-use crate::markers::{BlockMarker, parse_block_marker};
 use crate::renderer::{FinishedHeading, HeadingInProgress, Renderer};
 
 impl<'a> Renderer<'a, '_> {
@@ -167,10 +164,7 @@ impl<'a> Renderer<'a, '_> {
         }
         self.depth = self.depth.saturating_sub(1);
         match end {
-            TagEnd::BlockQuote(_) if self.blockquotes.pop() == Some(true) => {
-                self.buffer.push_static_html("</aside>\n");
-                self.end_text_line();
-            }
+            TagEnd::BlockQuote(_) => self.blockquote_end(index),
             TagEnd::Paragraph if std::mem::take(&mut self.paragraph_is_figure) => {
                 self.buffer.push_static_html("</figure>\n");
                 self.end_text_line();
@@ -182,7 +176,7 @@ impl<'a> Renderer<'a, '_> {
                 self.buffer.push_source(index);
                 self.end_text_line();
             }
-            TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item => {
+            TagEnd::Paragraph | TagEnd::Item => {
                 self.buffer.push_source(index);
                 self.end_text_line();
             }
@@ -197,56 +191,6 @@ impl<'a> Renderer<'a, '_> {
             }
             _ => self.buffer.push_source(index),
         }
-    }
-
-    fn blockquote(
-        &mut self,
-        events: &mut [Spanned<'a>],
-        index: usize,
-        range: Range<usize>,
-    ) -> usize {
-        let alert = match (events.get(index + 1), events.get(index + 2)) {
-            (Some((Event::Start(Tag::Paragraph), _)), Some((Event::Text(text), _))) => {
-                parse_block_marker(text).and_then(|parsed| match parsed.marker {
-                    BlockMarker::Alert(alert) => Some((alert, parsed.rest.len())),
-                    _ => None,
-                })
-            }
-            _ => None,
-        };
-        self.depth += 1;
-        let Some((alert, rest_len)) = alert else {
-            self.blockquotes.push(false);
-            self.buffer.push_source(index);
-            return index + 1;
-        };
-        let id = self.generated_id(alert.message_id().to_string(), range.start);
-        let label = self.labels.get(Label::Alert(alert));
-        self.buffer.push_html(|html| {
-            // Message ids are lowercase words and `-`: nothing to escape.
-            html.push_str("<aside class=\"alert ");
-            html.push_str(alert.message_id());
-            html.push_str("\" role=\"note\"");
-            push_attribute(html, "aria-labelledby", &id);
-            html.push_str(">\n<p class=\"alert-title\"");
-            push_attribute(html, "id", &id);
-            html.push('>');
-            push_text(html, label);
-            html.push_str("</p>\n");
-        });
-        self.blockquotes.push(true);
-        let next = self.skip_marker(events, index + 1, rest_len);
-        if matches!(
-            events.get(next),
-            Some((Event::End(TagEnd::BlockQuote(_)), _))
-        ) {
-            self.warning(
-                range.start,
-                format!("this `[!{}]` alert is empty", alert.keyword()),
-                "write its text on the following `>` lines, or remove it",
-            );
-        }
-        next
     }
 
     /// Removes a block marker from the paragraph at `paragraph` (its first
@@ -343,7 +287,7 @@ impl<'a> Renderer<'a, '_> {
 
 /// Whether the paragraph at `index` holds only `[!VIDEO](url)` (and maybe
 /// its attribute list): it becomes a figure.
-fn is_video_paragraph(events: &[Spanned<'_>], index: usize) -> bool {
+pub(crate) fn is_video_paragraph(events: &[Spanned<'_>], index: usize) -> bool {
     let link = matches!(
         events.get(index + 1),
         Some((Event::Start(Tag::Link { .. }), _))

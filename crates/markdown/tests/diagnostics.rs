@@ -84,7 +84,7 @@ fn an_empty_alert_is_a_warning_at_its_line() {
 }
 
 #[test]
-fn tab_markers_out_of_order_are_errors() {
+fn stray_tab_markers_are_warnings_and_nested_sets_errors() {
     let found = diagnostics(
         ">[!TAB Lost]\n\n>[!ENDTABS]\n\n>[!BEGINTABS]\n\n>[!BEGINTABS]\n\n>[!ENDTABS]\n",
     );
@@ -95,8 +95,17 @@ fn tab_markers_out_of_order_are_errors() {
     assert_eq!(
         summary,
         vec![
-            (true, Some(10), "`[!TAB …]` outside a tab set"),
-            (true, Some(12), "`[!ENDTABS]` without a tab set to end"),
+            (
+                false,
+                Some(10),
+                "`[!TAB …]` outside a tab set; its title is left out and its content shown \
+                 as ordinary text"
+            ),
+            (
+                false,
+                Some(12),
+                "`[!ENDTABS]` without a tab set to end; it is left out"
+            ),
             (
                 true,
                 Some(16),
