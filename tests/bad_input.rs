@@ -12,7 +12,8 @@
 //!   optionally followed by its `  help: ...` line;
 //! - optionally `case.json`, for what is better not committed:
 //!   `"generate"`: `[{path, head, repeat, times | until_bytes, tail}]`
-//!   (a 10 MB page), `"symlinks"`: `[{path, target}]`.
+//!   (a 10 MB page), `"symlinks"`: `[{path, target}]`, `"fifos"`: `[path]`
+//!   (named pipes, which would hang a build that opened them).
 //!
 //! A contradictory release catalog cannot reach a build: the catalog is
 //! compiled in, and its build script rejects it. Those checks run in
@@ -174,6 +175,19 @@ fn apply(case: &Path, scratch: &Scratch) -> Result<(), String> {
         let path = scratch.root().join(text(link, "path")?);
         fs::create_dir_all(path.parent().unwrap_or(scratch.root())).map_err(|e| e.to_string())?;
         std::os::unix::fs::symlink(text(link, "target")?, &path).map_err(|e| e.to_string())?;
+    }
+    for fifo in spec["fifos"].as_array().into_iter().flatten() {
+        let path = scratch
+            .root()
+            .join(fifo.as_str().ok_or("a fifo is a path")?);
+        fs::create_dir_all(path.parent().unwrap_or(scratch.root())).map_err(|e| e.to_string())?;
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .map_err(|e| e.to_string())?;
+        if !made.success() {
+            return Err(format!("mkfifo {} failed", path.display()));
+        }
     }
     Ok(())
 }

@@ -71,6 +71,12 @@ impl Default for Limits {
 impl SiteConfig {
     /// Reads and validates the configuration file at `path`.
     pub fn load(path: &Path) -> Result<SiteConfig, Diagnostic> {
+        if let Some(kind) = fs::metadata(path)
+            .ok()
+            .and_then(|meta| technote_files::special_kind(meta.file_type()))
+        {
+            return Err(technote_files::not_a_file(path, kind));
+        }
         let bytes = fs::read(path).map_err(|error| {
             Diagnostic::error(path, format!("cannot read the site configuration: {error}"))
                 .with_help(

@@ -152,6 +152,12 @@ fn walk_locale(
         if entry.file_type().is_dir() {
             continue;
         }
+        // Links are followed: this is the type of what the entry names. A
+        // pipe would hang the build the moment it is read.
+        if let Some(kind) = technote_files::special_kind(entry.file_type()) {
+            problems.push(technote_files::not_a_file(entry.path(), kind));
+            continue;
+        }
         match relative_path(locale_dir.path(), entry.path()) {
             Ok(rel_path) => {
                 let file = SourceFile {

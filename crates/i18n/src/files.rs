@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::parser::{ErrorKind, ParserError};
 use technote_diagnostics::{Diagnostic, LineIndex, invalid_utf8_position};
+use technote_files::Folder;
 
 /// The `.ftl` files directly inside `dir`, sorted by name so that results do
 /// not depend on the file system. Hidden files (editor locks) are skipped.
@@ -14,6 +15,9 @@ pub(crate) fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         Diagnostic::error(dir, format!("cannot read this locale folder: {error}")).with_help(
             "create it with the locale's .ftl files (copy the reference locale's folder to start)",
         )
+    })?;
+    let folder = Folder::open(dir).map_err(|error| {
+        Diagnostic::error(dir, format!("cannot read this locale folder: {error}"))
     })?;
     let mut files = Vec::new();
     for entry in entries {
@@ -24,7 +28,9 @@ pub(crate) fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| !n.starts_with('.'));
-        if visible && path.extension().is_some_and(|e| e == "ftl") && path.is_file() {
+        if visible && path.extension().is_some_and(|e| e == "ftl") {
+            // A link out of the folder, or a pipe that would hang the build.
+            folder.check(&path)?;
             files.push(path);
         }
     }

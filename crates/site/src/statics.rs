@@ -6,6 +6,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use technote_diagnostics::Diagnostic;
+use technote_files::Folder;
+use walkdir::WalkDir;
 
 use crate::BuildOptions;
 use crate::links::AssetCopy;
@@ -27,20 +29,34 @@ pub fn www_files(options: &BuildOptions) -> Result<Vec<OutputFile>, Diagnostic> 
             bytes: bytes.to_vec(),
         });
     }
-    collect_dir(&options.www, &options.www, &mut files)?;
+    collect_dir(&options.www, &mut files)?;
     Ok(files)
 }
 
-fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<OutputFile>) -> Result<(), Diagnostic> {
-    let entries = std::fs::read_dir(dir).map_err(|e| io_error(dir, "read the www folder", &e))?;
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
+/// Every file below `root`, in name order. Links are followed only while
+/// they stay inside `root` (what is published must be the project's), and
+/// pipes and devices are refused before they are opened.
+fn collect_dir(root: &Path, files: &mut Vec<OutputFile>) -> Result<(), Diagnostic> {
+    let folder = Folder::open(root).map_err(|e| io_error(root, "read the www folder", &e))?;
+    for entry in WalkDir::new(root)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(root).to_path_buf();
+            match e.into_io_error() {
+                Some(io) => io_error(&path, "read a www file", &io),
+                None => Diagnostic::error(&path, "this symbolic link makes a loop")
+                    .with_help("remove the link, or point it at a folder that does not hold it"),
+            }
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
         let path = entry.path();
-        if path.is_dir() {
-            collect_dir(root, &path, files)?;
-        } else if let Ok(rel) = path.strip_prefix(root) {
-            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, "read a www file", &e))?;
+        let bytes = folder.read(path)?;
+        if let Ok(rel) = path.strip_prefix(root) {
             files.push(OutputFile {
                 path: format!("assets/{}", rel.to_string_lossy().replace('\\', "/")),
                 bytes,

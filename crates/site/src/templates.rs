@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 use technote_diagnostics::{Diagnostic, invalid_utf8_position};
+use technote_files::Folder;
 use technote_i18n::{FluentArgs, FluentValue, Localizer};
 use tera::{Context, ErrorKind, Kwargs, ReportError, State, Tera, TeraResult, Value};
 use unic_langid::LanguageIdentifier;
@@ -41,7 +42,11 @@ impl Templates {
         localizer: &Arc<Localizer>,
     ) -> Result<Self, Diagnostic> {
         let mut files = Vec::new();
-        collect_templates(templates_dir, templates_dir, &mut files)?;
+        let folder = Folder::open(templates_dir).map_err(|e| {
+            Diagnostic::error(templates_dir, format!("cannot read the templates: {e}"))
+                .with_help("check that the folder exists and that you may read it")
+        })?;
+        collect_templates(&folder, templates_dir, templates_dir, &mut files)?;
         files.sort();
         let translate = |locale: &LanguageIdentifier| Translate {
             locale: locale.clone(),
@@ -107,6 +112,7 @@ impl Templates {
 /// Reads every template below `dir`, named by its path relative to `root`
 /// with `/` separators, as `{% extends %}` and `{% include %}` name them.
 fn collect_templates(
+    folder: &Folder,
     root: &Path,
     dir: &Path,
     files: &mut Vec<(String, String)>,
@@ -124,7 +130,7 @@ fn collect_templates(
             continue;
         }
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            collect_templates(root, &path, files)?;
+            collect_templates(folder, root, &path, files)?;
             continue;
         }
         let is_template = path
@@ -134,7 +140,7 @@ fn collect_templates(
         if !is_template {
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| unreadable(&path, e))?;
+        let bytes = folder.read(&path)?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, column) = invalid_utf8_position(e.as_bytes(), &e.utf8_error());
             Diagnostic::error(&path, "this template is not valid UTF-8")
