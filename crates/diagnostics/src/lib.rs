@@ -6,7 +6,7 @@
 //! convention that editors and CI annotators already understand.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
@@ -85,19 +85,43 @@ impl Diagnostic {
     /// Rewrites the file path relative to `root` when it lies under it, so
     /// messages show `content/fr/page.md` rather than an absolute path. Paths
     /// of other files the message or help names (`already used by ...`) are
-    /// shortened the same way.
+    /// shortened the same way, but only where the root starts a path: text
+    /// quoted from the input (`../../etc/passwd`) is kept as it was typed.
+    /// A root of `.` is left in messages, since `./` there may be the input's.
     pub fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.file.strip_prefix(root) {
             self.file = rel.to_path_buf();
         }
         let prefix = root.join("");
         let prefix = prefix.to_string_lossy();
-        if !prefix.is_empty() && prefix != "/" {
-            self.message = self.message.replace(prefix.as_ref(), "");
-            self.help = self.help.map(|help| help.replace(prefix.as_ref(), ""));
+        let only_current_folder = root.components().all(|c| c == Component::CurDir);
+        if !prefix.is_empty() && prefix != "/" && !only_current_folder {
+            self.message = strip_path_prefix(&self.message, &prefix);
+            self.help = self.help.map(|help| strip_path_prefix(&help, &prefix));
         }
         self
     }
+}
+
+/// `text` without `prefix` wherever it begins a path: at the start, or after
+/// a character that cannot be part of the path before it.
+fn strip_path_prefix(text: &str, prefix: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(prefix) {
+        let (before, after) = rest.split_at(at);
+        kept.push_str(before);
+        let starts_a_path = kept
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || "./\\_-~".contains(c)));
+        if !starts_a_path {
+            kept.push_str(prefix);
+        }
+        rest = &after[prefix.len()..];
+    }
+    kept.push_str(rest);
+    kept
 }
 
 impl fmt::Display for Diagnostic {
@@ -252,5 +276,18 @@ mod tests {
             d.help.as_deref(),
             Some("compare with content/b.md, not /pp/c.md")
         );
+    }
+
+    #[test]
+    fn input_quoted_in_the_message_is_kept_verbatim() {
+        let message = "`../../etc/passwd` leaves the folder; `./a.md` and `x/p/y` too";
+        let d = Diagnostic::error("./content/a.md", message).relative_to(Path::new("."));
+        assert_eq!(d.file, PathBuf::from("content/a.md"));
+        assert_eq!(d.message, message);
+        let d = Diagnostic::error("/p/a.md", "`x/p/../p/b` is not /p/content/b.md")
+            .relative_to(Path::new("/p"));
+        assert_eq!(d.message, "`x/p/../p/b` is not content/b.md");
+        let d = Diagnostic::error("p/a.md", "`../p/b.md` (p/b.md)").relative_to(Path::new("p"));
+        assert_eq!(d.message, "`../p/b.md` (b.md)");
     }
 }
