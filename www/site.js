@@ -65,11 +65,15 @@ function chooseLanguage(list) {
   }
 }
 
-// A linked FAQ answer (#id) opens by itself; printing shows every answer.
+// A linked FAQ answer or collapsible block (#id) opens by itself, and so do
+// the blocks around a linked element inside one; printing shows every answer.
 function openTargetedAnswer() {
   const id = decodeURIComponent(location.hash.slice(1));
   const target = id && document.getElementById(id);
-  if (target && target.tagName === "DETAILS") target.open = true;
+  for (let at = target; at; at = at.parentElement.closest("details")) {
+    if (at.tagName === "DETAILS") at.open = true;
+    if (!at.parentElement) break;
+  }
 }
 
 document.querySelectorAll(".tabs").forEach(enhanceTabs);

@@ -40,6 +40,7 @@ impl<'a> Renderer<'a, '_> {
         match kind {
             BlockKind::Heading(level) => self.heading_block(block, level),
             BlockKind::TabMarker(marker, rest_len) => {
+                self.close_all_collapsibles();
                 self.tab_marker_block(block, marker, rest_len, offset);
             }
             BlockKind::Html => match self.widget_name(block, offset) {
@@ -50,7 +51,10 @@ impl<'a> Renderer<'a, '_> {
                 }
                 None => self.ordinary_block(block),
             },
-            BlockKind::Question(shape) => self.question(block, shape, offset),
+            BlockKind::Question(shape) => {
+                self.close_all_collapsibles();
+                self.question(block, shape, offset);
+            }
             BlockKind::Other => self.ordinary_block(block),
         }
     }
@@ -126,6 +130,7 @@ impl<'a> Renderer<'a, '_> {
         else {
             return;
         };
+        self.close_all_collapsibles();
         while self.stack.len() > position {
             if let Some(open) = self.stack.pop() {
                 self.close(open);

@@ -56,6 +56,7 @@ pub mod attributes;
 mod alerts;
 mod blocks;
 mod buffer;
+mod collapsible;
 mod document;
 mod events;
 mod html;

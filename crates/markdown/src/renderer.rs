@@ -9,6 +9,7 @@ use technote_diagnostics::Diagnostic;
 use crate::RenderOptions;
 use crate::alerts::Quote;
 use crate::buffer::Buffer;
+use crate::collapsible::OpenCollapsible;
 use crate::document::{Anchor, Document, Segment};
 use crate::events::{Spanned, TextRuns, parser_options};
 use crate::ids::{Duplicate, IdRegistry, id_marks, is_valid_explicit_id, slug_or};
@@ -80,6 +81,8 @@ pub(crate) struct Renderer<'a, 'o> {
     pub(crate) out: String,
     /// Transformed events of the current block, waiting for pulldown-cmark's writer.
     pub(crate) buffer: Buffer<'a>,
+    /// Collapsible blocks whose `+++` end is still to come, outermost first.
+    pub(crate) collapsibles: Vec<OpenCollapsible>,
     /// Open FAQ and tab structures, outermost first.
     pub(crate) stack: Vec<Open>,
     /// Level of the last heading outside tab sets (1 for the title).
@@ -118,6 +121,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
             out: String::with_capacity(body.len() + body.len() / 4),
             // Room for the events and strings of most blocks.
             buffer: Buffer::with_capacity(64, 512),
+            collapsibles: Vec::new(),
             stack: Vec::new(),
             section_level: 1,
             title_pending: false,
@@ -206,6 +210,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
     }
 
     fn finish(mut self) -> Document {
+        self.close_all_collapsibles();
         while let Some(open) = self.stack.pop() {
             self.close(open);
         }

@@ -8,6 +8,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::blocks::{heading_number, mentions_widget};
+use crate::collapsible::{item_text_end, paragraph_end};
 use crate::document::Heading;
 use crate::events::Spanned;
 use crate::link_events::is_video_text;
@@ -29,7 +30,7 @@ impl<'a> Renderer<'a, '_> {
 
     /// Transforms the event at `index`; returns the index of the next event
     /// to transform (later events are only ever looked at, or trimmed).
-    fn transform_at(&mut self, events: &mut [Spanned<'a>], index: usize) -> usize {
+    pub(crate) fn transform_at(&mut self, events: &mut [Spanned<'a>], index: usize) -> usize {
         let Some((event, range)) = events.get(index) else {
             return index + 1;
         };
@@ -75,6 +76,28 @@ impl<'a> Renderer<'a, '_> {
         let Some((Event::Start(tag), _)) = events.get(index) else {
             return index + 1;
         };
+        // Collapsible blocks: `+++` lines inside a paragraph or item text.
+        match tag {
+            Tag::Paragraph => {
+                let end = paragraph_end(events, index);
+                if let Some(end) = self.collapsible_run(events, index + 1, end, true) {
+                    return end + 1;
+                }
+            }
+            Tag::Item => {
+                self.end_text_line();
+                self.buffer.push_source(index);
+                self.depth += 1;
+                let text_end = item_text_end(events, index + 1);
+                return self
+                    .collapsible_run(events, index + 1, text_end, false)
+                    .unwrap_or(index + 1);
+            }
+            _ => {}
+        }
+        let Some((Event::Start(tag), _)) = events.get(index) else {
+            return index + 1;
+        };
         match tag {
             Tag::BlockQuote(_) => return self.blockquote(events, index, range),
             Tag::Link { .. } | Tag::Image { .. } => {
@@ -108,7 +131,7 @@ impl<'a> Renderer<'a, '_> {
                 self.code_depth += 1;
                 self.buffer.push_source(index);
             }
-            Tag::List(_) | Tag::Item => {
+            Tag::List(_) => {
                 self.end_text_line();
                 self.buffer.push_source(index);
             }
@@ -163,6 +186,13 @@ impl<'a> Renderer<'a, '_> {
             self.close_spans(self.depth);
         }
         self.depth = self.depth.saturating_sub(1);
+        if self
+            .collapsibles
+            .last()
+            .is_some_and(|open| open.depth > self.depth)
+        {
+            self.close_collapsibles_deeper_than(self.depth, false);
+        }
         match end {
             TagEnd::BlockQuote(_) => self.blockquote_end(index),
             TagEnd::Paragraph if std::mem::take(&mut self.paragraph_is_figure) => {

@@ -26,7 +26,15 @@ fn no_output_keeps_dialect_syntax_or_double_escaped_entities() {
     for (name, body) in support::fixtures() {
         let document = support::render_with(&body, "en", 1);
         for html in all_html(&document) {
-            for forbidden in ["[!", "{#", "&amp;#", "{target", "{type"] {
+            for forbidden in [
+                "[!",
+                "{#",
+                "+++",
+                "{hide-from-toc}",
+                "&amp;#",
+                "{target",
+                "{type",
+            ] {
                 assert!(
                     !html.contains(forbidden),
                     "{name}: `{forbidden}` in\n{html}"
@@ -37,7 +45,7 @@ fn no_output_keeps_dialect_syntax_or_double_escaped_entities() {
             &document.text,
             document.title.as_ref().unwrap_or(&String::new()),
         ] {
-            for forbidden in ["[!", "{#", "&#39;", "&amp;"] {
+            for forbidden in ["[!", "{#", "+++", "{hide-from-toc}", "&#39;", "&amp;"] {
                 assert!(
                     !text.contains(forbidden),
                     "{name}: `{forbidden}` in the text"
