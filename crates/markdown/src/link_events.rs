@@ -13,7 +13,7 @@ use crate::html::{push_attribute, push_text, push_url_attribute};
 use crate::inline_markers::plain_text;
 use crate::labels::{Label, Labels};
 use crate::links::{
-    Destination, ImageAttributes, LinkAttributes, LinkTag, Rejected, classify, write_image,
+    Destination, ImageAttributes, LinkAttributes, LinkTag, Rejected, TARGETS, classify, write_image,
 };
 use crate::renderer::{LinkClose, Renderer};
 use crate::transform::sub_cow;
@@ -129,7 +129,27 @@ impl<'a> Renderer<'a, '_> {
         let close = text.find('}')?;
         let offset = range.start;
         let inner = text.get(1..close).unwrap_or("");
-        match attributes::parse(inner) {
+        let parsed = attributes::parse(inner).or_else(|message| {
+            // `{_blank}`, as some published trees write it: what the author
+            // meant is plain, so it is kept, with the spelling to use.
+            let target = inner.trim();
+            if TARGETS.contains(&target) {
+                self.warning(
+                    offset,
+                    format!(
+                        "`{{{target}}}` is not an attribute list; it is read as target=\"{target}\""
+                    ),
+                    &format!("write {{target=\"{target}\"}}"),
+                );
+                Ok(vec![Attribute {
+                    key: "target".to_string(),
+                    value: target.to_string(),
+                }])
+            } else {
+                Err(message)
+            }
+        });
+        match parsed {
             Ok(list) => {
                 let rest = sub_cow(text, close + 1..text.len());
                 *text = rest;
@@ -244,11 +264,13 @@ impl<'a> Renderer<'a, '_> {
             (false, true) => &["video-link"],
             (false, false) => &[],
         };
+        // A video's card shows its title when it has one, else a label.
+        let video_title = if is_video { title } else { "" };
         self.buffer.push_html(|html| {
             LinkTag {
                 href: &href.href,
                 classes,
-                title,
+                title: if is_video { "" } else { title },
                 attributes: &attributes,
             }
             .write(html);
@@ -259,7 +281,12 @@ impl<'a> Renderer<'a, '_> {
         });
         self.depth += 1;
         if is_video {
-            self.buffer.push_text(self.labels.get(Label::VideoPlay));
+            if video_title.is_empty() {
+                self.buffer.push_text(self.labels.get(Label::VideoPlay));
+            } else {
+                self.buffer.push_text(video_title);
+                self.doc.text.push_str(video_title);
+            }
             // The `!VIDEO` text is replaced by the label.
             return index + 2;
         }

@@ -77,7 +77,7 @@ pub(crate) struct LinkAttributes {
 }
 
 const LINK_ATTRIBUTES: &str = "target, rel, title, lang, hreflang, download";
-const TARGETS: [&str; 4] = ["_blank", "_self", "_parent", "_top"];
+pub(crate) const TARGETS: [&str; 4] = ["_blank", "_self", "_parent", "_top"];
 
 impl LinkAttributes {
     /// Keeps the allowed attributes; reports and drops the others (event
@@ -181,28 +181,75 @@ fn push_list_attribute<'v>(out: &mut String, name: &str, values: impl Iterator<I
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct ImageAttributes {
     pub(crate) title: Option<String>,
+    /// In pixels.
     pub(crate) width: Option<String>,
     pub(crate) height: Option<String>,
+    /// `width="50%"`: a share of the text column, rounded to 5 %, written as
+    /// a class (the CSP forbids inline styles).
+    pub(crate) width_percent: Option<u8>,
+    /// `align=left|center|right`.
+    pub(crate) align: Option<&'static str>,
+    /// `zoomable=yes`: the image links to itself at full size.
+    pub(crate) zoomable: bool,
 }
+
+const IMAGE_ATTRIBUTES: &str = "title, width, height, align, zoomable";
 
 impl ImageAttributes {
     pub(crate) fn from_list(list: Vec<Attribute>, rejected: &mut Vec<Rejected>) -> Self {
         let mut attributes = ImageAttributes::default();
         for Attribute { key, value } in list {
-            let is_pixels = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+            let size = value.trim();
+            let pixels = size.strip_suffix("px").unwrap_or(size).trim_end();
+            let is_pixels = !pixels.is_empty() && pixels.bytes().all(|b| b.is_ascii_digit());
+            let percent = size
+                .strip_suffix('%')
+                .and_then(|number| number.trim().parse::<f32>().ok())
+                .filter(|share| *share > 0.0 && *share <= 100.0);
             match key.as_str() {
                 "title" => attributes.title = Some(value),
-                "width" | "height" if !is_pixels => rejected.push(Rejected {
-                    message: format!("`{key}=\"{value}\"` is not a number of pixels"),
-                    help: format!("write {key}=\"400\" (CSS handles the rest)"),
+                "width" if is_pixels => attributes.width = Some(pixels.to_string()),
+                "height" if is_pixels => attributes.height = Some(pixels.to_string()),
+                "width" if percent.is_some() => {
+                    let share = percent.unwrap_or(100.0);
+                    // Rounded to the nearest 5, at least 5: one class each.
+                    let rounded = ((share / 5.0).round() * 5.0).clamp(5.0, 100.0);
+                    attributes.width_percent = Some(rounded as u8);
+                }
+                "width" | "height" => rejected.push(Rejected {
+                    message: format!("`{key}=\"{value}\"` is not a size this site can keep"),
+                    help: format!(
+                        "write {key}=\"400\" (pixels){}",
+                        if key == "width" {
+                            " or width=\"50%\""
+                        } else {
+                            ""
+                        }
+                    ),
                 }),
-                "width" => attributes.width = Some(value),
-                "height" => attributes.height = Some(value),
+                "align" => match value.to_ascii_lowercase().as_str() {
+                    "left" => attributes.align = Some("image-left"),
+                    "center" => attributes.align = Some("image-center"),
+                    "right" => attributes.align = Some("image-right"),
+                    _ => rejected.push(Rejected {
+                        message: format!("`align=\"{value}\"` is not an alignment"),
+                        help: "write align=\"left\", align=\"center\" or align=\"right\""
+                            .to_string(),
+                    }),
+                },
+                "zoomable" => match value.to_ascii_lowercase().as_str() {
+                    "yes" | "true" => attributes.zoomable = true,
+                    "no" | "false" => attributes.zoomable = false,
+                    _ => rejected.push(Rejected {
+                        message: format!("`zoomable=\"{value}\"` is neither yes nor no"),
+                        help: "write zoomable=\"yes\"".to_string(),
+                    }),
+                },
                 other => rejected.push(Rejected {
                     message: format!(
                         "the attribute `{other}` is not allowed on an image; it is dropped"
                     ),
-                    help: "allowed attributes: title, width, height".to_string(),
+                    help: format!("allowed attributes: {IMAGE_ATTRIBUTES}"),
                 }),
             }
         }
@@ -210,7 +257,8 @@ impl ImageAttributes {
     }
 }
 
-/// Writes `<img>`: lazy loading, since technote images sit below the fold.
+/// Writes `<img>`: lazy loading, since technote images sit below the fold;
+/// a zoomable image links to itself.
 pub(crate) fn write_image(
     out: &mut String,
     src: &str,
@@ -218,6 +266,11 @@ pub(crate) fn write_image(
     markdown_title: &str,
     attributes: &ImageAttributes,
 ) {
+    if attributes.zoomable {
+        out.push_str("<a class=\"image-zoom\"");
+        push_url_attribute(out, "href", src);
+        out.push('>');
+    }
     out.push_str("<img");
     push_url_attribute(out, "src", src);
     push_attribute(out, "alt", alt);
@@ -231,7 +284,18 @@ pub(crate) fn write_image(
     if let Some(height) = &attributes.height {
         push_attribute(out, "height", height);
     }
+    let percent_class = attributes
+        .width_percent
+        .map(|percent| format!("width-{percent}"));
+    push_list_attribute(
+        out,
+        "class",
+        attributes.align.into_iter().chain(percent_class.as_deref()),
+    );
     out.push_str(r#" loading="lazy">"#);
+    if attributes.zoomable {
+        out.push_str("</a>");
+    }
 }
 
 #[cfg(test)]
@@ -325,14 +389,29 @@ mod tests {
     }
 
     #[test]
-    fn image_sizes_must_be_pixels() {
+    fn image_sizes_are_pixels_or_a_share_of_the_column() {
         let mut rejected = Vec::new();
         let attributes = ImageAttributes::from_list(
-            vec![attribute("width", "400"), attribute("height", "50%")],
+            vec![
+                attribute("width", "400px"),
+                attribute("height", "50%"),
+                attribute("align", "Center"),
+                attribute("zoomable", "yes"),
+            ],
             &mut rejected,
         );
         assert_eq!(attributes.width.as_deref(), Some("400"));
         assert_eq!(attributes.height, None);
+        assert_eq!(attributes.align, Some("image-center"));
+        assert!(attributes.zoomable);
         assert_eq!(rejected.len(), 1);
+        let shared = ImageAttributes::from_list(vec![attribute("width", "33%")], &mut rejected);
+        assert_eq!(shared.width_percent, Some(35));
+        let mut out = String::new();
+        write_image(&mut out, "a.png", "A", "", &attributes);
+        assert_eq!(
+            out,
+            r#"<a class="image-zoom" href="a.png"><img src="a.png" alt="A" width="400" class="image-center" loading="lazy"></a>"#
+        );
     }
 }
