@@ -1,7 +1,9 @@
-//! IMS readiness rules for Adobe Campaign Classic v7 after the June 2021 IMS
-//! change: the release catalog, version parsing and the verdict. Pure: no
-//! I/O, no clock, no panics on any input; compiled to WebAssembly for the
-//! in-page checker.
+//! Readiness rules for Adobe Campaign Classic v7: the release catalog,
+//! version parsing, the general evaluator of checks declared as data
+//! ([`Check`], [`evaluate_check`]; reading a declaration needs the feature
+//! `declarations`), and the June 2021 IMS sign-in check ([`evaluate`]).
+//! Pure: no I/O, no clock, no panics on any input; compiled to WebAssembly
+//! for the in-page checker.
 //!
 //! Every rule traces to a fact of `docs/facts/campaign-ims-2021.md`,
 //! cited where the rule is written.
@@ -43,6 +45,7 @@ mod browser;
 mod catalog;
 #[cfg(feature = "catalog-source")]
 mod catalog_source;
+mod check;
 // The build script's own modules, shared so that the preview checks an edited
 // catalog exactly as the build does. Its code generator reads the parts of
 // the validated catalog that the library leaves aside.
@@ -66,6 +69,12 @@ pub use answers::{Answers, Hosting, SignIn, Tristate};
 pub use catalog::{Catalog, Line, MinimumRelease, catalog};
 #[cfg(feature = "catalog-source")]
 pub use catalog_source::{COMPILED_CATALOG, CatalogProblem, check_catalog_source};
+pub use check::{
+    Check, CheckVerdict, Condition, FieldProblem, FieldValue, INCOMPLETE, Input, InputKind, Rule,
+    Step, VersionTest, evaluate_check, message_id,
+};
+#[cfg(feature = "declarations")]
+pub use check::{DeclarationProblem, MessageUse, ReadDeclaration, read_declaration};
 pub use codes::FindingCode;
 pub use evaluate::evaluate;
 pub use mention::MinimumMismatch;

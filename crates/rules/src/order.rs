@@ -84,6 +84,10 @@ impl Span {
         }
     }
 
+    pub(crate) fn low(&self) -> Rank {
+        self.low
+    }
+
     pub(crate) fn is_point(&self) -> bool {
         self.low == self.high
     }

@@ -165,6 +165,66 @@ impl Version {
         Ok(Version::new(identity, self.span))
     }
 
+    /// Whether every build this version covers is at or after `threshold`'s
+    /// first build; `None` when it covers builds on both sides.
+    pub(crate) fn at_least(&self, threshold: &Version) -> Option<bool> {
+        match self.span.standing(threshold.span.low()) {
+            Standing::AtLeast => Some(true),
+            Standing::Below => Some(false),
+            Standing::Unsure => None,
+        }
+    }
+
+    /// Whether this is exactly the release `target`, patch included; `None`
+    /// when it covers `target` and other releases: a whole line, or a build
+    /// number shared by a release and its patches (9359 is 7.3.3 and
+    /// 7.3.3.IMS).
+    pub(crate) fn is_exactly(&self, target: &Version) -> Option<bool> {
+        if let (
+            Identity::Release {
+                release,
+                typed_build,
+                patch,
+            },
+            Identity::Release {
+                release: wanted,
+                patch: wanted_patch,
+                ..
+            },
+        ) = (self.identity, target.identity)
+            && std::ptr::eq(release, wanted)
+        {
+            let build_only =
+                typed_build.is_some() && patch.is_none() && !release.patches.is_empty();
+            return if build_only {
+                None
+            } else {
+                Some(patch == wanted_patch)
+            };
+        }
+        let covers = !self.span.is_point() && self.span.contains(&target.span);
+        if covers { None } else { Some(false) }
+    }
+
+    /// The catalog's name of this exact release ("7.3.3.IMS", "Gold
+    /// Standard 11"); `None` for builds, lines and drops.
+    pub(crate) fn release_name(&self) -> Option<String> {
+        match self.identity {
+            Identity::Release {
+                release,
+                typed_build: None,
+                patch,
+            } => Some(match patch {
+                Some(patch) => format!("{}.{patch}", release.name),
+                None => release.name.to_owned(),
+            }),
+            Identity::GoldStandard { number, .. } => {
+                Some(format!("{} {number}", catalog().gold_standard().name))
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn is_whole_line(&self) -> bool {
         matches!(self.identity, Identity::Line(_))
     }

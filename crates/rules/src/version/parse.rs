@@ -58,6 +58,8 @@ pub fn parse_version(input: &str) -> Result<Version, VersionError> {
     let built = build.map(parse_build).transpose()?;
     match (named, built) {
         (Some(version), None) | (None, Some(version)) => Ok(version),
+        // A patch is not a build: "7.3.3.IMS build 9359" keeps the patch.
+        (Some(named), Some(built)) if named.covers(&built) && named.patch().is_some() => Ok(named),
         (Some(named), Some(built)) if named.covers(&built) => Ok(built),
         _ => Err(VersionError::NotUnderstood),
     }

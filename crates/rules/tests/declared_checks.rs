@@ -1,0 +1,278 @@
+//! Checks declared as data: the project's declarations read without
+//! mistakes, their tables of cases (`tests/checks/<id>.json`, shared with
+//! the CLI and WebAssembly tests) answered by the evaluator, and every kind
+//! of mistake a writer can make reported at its line and column.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+use technote_rules::{Check, DeclarationProblem, evaluate_check, read_declaration};
+
+fn workspace() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+fn project_check(id: &str) -> Check {
+    let path = workspace().join(format!("checks/{id}.toml"));
+    let text = std::fs::read_to_string(&path).expect("declaration readable");
+    match read_declaration(&text) {
+        Ok(read) => read.check,
+        Err(problems) => panic!("{}: {problems:#?}", path.display()),
+    }
+}
+
+fn strings(value: Option<&Value>) -> Vec<String> {
+    value
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_case_of_the_ims_migration_table_gets_its_verdict() {
+    let check = project_check("ims-migration");
+    let text = std::fs::read_to_string(workspace().join("tests/checks/ims-migration.json"))
+        .expect("cases readable");
+    let cases: Vec<Value> = serde_json::from_str(&text).expect("cases are JSON");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let answers: BTreeMap<String, String> =
+            serde_json::from_value(case["answers"].clone()).expect("answers are strings");
+        let verdict = evaluate_check(&check, &answers);
+        let problems: Vec<Vec<String>> = verdict
+            .problems
+            .iter()
+            .map(|problem| vec![problem.input.clone(), problem.problem.clone()])
+            .collect();
+        let expected_problems: Vec<Vec<String>> = case
+            .get("problems")
+            .and_then(Value::as_array)
+            .map(|items| items.iter().map(|pair| strings(Some(pair))).collect())
+            .unwrap_or_default();
+        let matches = verdict.status == case["status"].as_str().unwrap_or("?")
+            && verdict.steps == strings(case.get("steps"))
+            && verdict.missing == strings(case.get("missing"))
+            && problems == expected_problems;
+        if !matches {
+            failures.push(format!("{name}: got {verdict:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// A small, valid declaration the mistakes below are made in.
+const TOY: &str = r#"id = "toy"
+statuses = ["fine", "old"]
+
+[[input]]
+name = "version"
+type = "version"
+
+[[input]]
+name = "hosting"
+type = "choice"
+choices = ["hosted", "on-premise"]
+
+[[step]]
+name = "upgrade"
+when = { hosting = "on-premise" }
+
+[[rule]]
+name = "recent"
+when = { version = { at-least = "7.3.5" } }
+status = "fine"
+
+[[rule]]
+name = "older"
+when = { version = { below = "7.3.5" } }
+status = "old"
+steps = ["upgrade"]
+"#;
+
+fn problems(text: &str) -> Vec<DeclarationProblem> {
+    match read_declaration(text) {
+        Ok(_) => panic!("accepted:\n{text}"),
+        Err(problems) => problems,
+    }
+}
+
+fn one_problem(text: &str, line: u32, column: u32, words: &str) {
+    let problems = problems(text);
+    assert!(
+        problems.iter().any(|problem| problem.line == line
+            && problem.column == column
+            && problem.message.contains(words)
+            && problem.help.is_some()),
+        "expected {line}:{column} {words:?}, got {problems:#?}"
+    );
+}
+
+#[test]
+fn the_toy_check_reads_and_names_its_messages() {
+    let read = read_declaration(TOY).expect("valid");
+    let ids: Vec<&str> = read
+        .messages
+        .iter()
+        .map(|message| message.id.as_str())
+        .collect();
+    for id in [
+        "check-toy-title",
+        "check-toy-version-label",
+        "check-toy-hosting-on-premise",
+        "check-toy-status-old",
+        "check-toy-step-upgrade",
+        "check-toy-rule-recent",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    let answers = BTreeMap::from([
+        ("version".to_owned(), "7.3.4".to_owned()),
+        ("hosting".to_owned(), "on-premise".to_owned()),
+    ]);
+    let verdict = evaluate_check(&read.check, &answers);
+    assert_eq!(
+        (verdict.status.as_str(), verdict.steps),
+        ("old", vec!["upgrade".to_owned()])
+    );
+}
+
+#[test]
+fn syntax_errors_are_placed() {
+    one_problem(
+        &TOY.replace(
+            "choices = [\"hosted\", \"on-premise\"]",
+            "choices = [\"hosted\"",
+        ),
+        13,
+        1,
+        "not valid TOML",
+    );
+}
+
+#[test]
+fn unknown_input_types_and_keys_are_named() {
+    one_problem(
+        &TOY.replace("type = \"choice\"", "type = \"dropdown\""),
+        10,
+        8,
+        "unknown input type \"dropdown\"",
+    );
+    one_problem(
+        &TOY.replace("name = \"upgrade\"\n", "name = \"upgrade\"\nwhen_ = 1\n"),
+        15,
+        1,
+        "unknown key `when_`",
+    );
+}
+
+#[test]
+fn releases_the_catalog_lacks_are_refused() {
+    one_problem(
+        &TOY.replace("at-least = \"7.3.5\"", "at-least = \"7.3.9\""),
+        19,
+        33,
+        "no release \"7.3.9\"",
+    );
+    one_problem(
+        &TOY.replace("below = \"7.3.5\"", "below = \"v7.3.5\""),
+        24,
+        30,
+        "not how the catalog names",
+    );
+}
+
+#[test]
+fn unknown_names_are_refused() {
+    one_problem(
+        &TOY.replace("status = \"old\"", "status = \"stale\""),
+        25,
+        10,
+        "unknown status \"stale\"",
+    );
+    one_problem(
+        &TOY.replace("steps = [\"upgrade\"]", "steps = [\"upgrad\"]"),
+        26,
+        10,
+        "unknown step \"upgrad\"",
+    );
+    one_problem(
+        &TOY.replace("{ hosting = \"on-premise\" }", "{ hosting = \"cloud\" }"),
+        15,
+        20,
+        "no choice \"cloud\"",
+    );
+    one_problem(
+        &TOY.replace("{ hosting = \"on-premise\" }", "{ host = \"hosted\" }"),
+        15,
+        10,
+        "no input is named `host`",
+    );
+}
+
+#[test]
+fn unreachable_overlapping_and_missing_rules_are_found() {
+    // Below 7.2.1 and at least 7.3.5 at once: never.
+    one_problem(
+        &TOY.replace(
+            "{ version = { below = \"7.3.5\" } }",
+            "{ version = { below = \"7.2.1\", at-least = \"7.3.5\" } }",
+        ),
+        23,
+        8,
+        "rule `older` can never apply",
+    );
+    // Both rules answer 7.4.1.
+    one_problem(
+        &TOY.replace("below = \"7.3.5\"", "below = \"7.4.2\""),
+        23,
+        8,
+        "rules `recent` and `older` both apply to version=7.3.5",
+    );
+    // Nothing answers 7.3.4.
+    one_problem(
+        &TOY.replace("below = \"7.3.5\"", "below = \"7.3.4\""),
+        1,
+        6,
+        "no rule applies to version=7.3.4",
+    );
+}
+
+#[test]
+fn inputs_statuses_and_steps_nobody_uses_are_reported() {
+    one_problem(
+        &TOY.replace("when = { hosting = \"on-premise\" }\n", ""),
+        9,
+        8,
+        "no rule or step reads input `hosting`",
+    );
+    one_problem(
+        &TOY.replace("steps = [\"upgrade\"]\n", ""),
+        14,
+        8,
+        "no rule lists step `upgrade`",
+    );
+    one_problem(
+        &TOY.replace("[\"fine\", \"old\"]", "[\"fine\", \"old\", \"unsure\"]"),
+        2,
+        28,
+        "no rule gives status \"unsure\"",
+    );
+    one_problem(
+        &TOY.replace("[\"fine\", \"old\"]", "[\"fine\", \"old\", \"incomplete\"]"),
+        2,
+        28,
+        "technote itself",
+    );
+}
