@@ -6,7 +6,10 @@
 //! value is being deserialized carry serde_yaml's line and column: the
 //! checks of `values` happen there, so every complaint points at its value.
 
+mod nesting;
 mod values;
+
+pub(crate) use nesting::{TOO_DEEP, TOO_DEEP_HELP, refuse_deep_nesting};
 
 use std::collections::HashSet;
 use std::convert::Infallible;
@@ -16,14 +19,17 @@ use serde::Serialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_yaml::{Mapping, Value};
 
-use values::{BadgeSeed, ExlId, Features, HtDegree, Text, Title, WordCount};
+use values::{BadgeSeed, ExlId, Features, Flag, HtDegree, Text, Title, WordCount};
 
 /// Separates a custom error's message from its help inside the text
 /// serde_yaml carries back to `source::yaml_error`.
 pub(crate) const HELP_SEPARATOR: char = '\u{1F}';
 
 /// Front matter of one technote. Text fields have HTML entities decoded
-/// (machine translation writes `&#39;`), because templates escape again.
+/// (machine translation writes `&#39;`), because templates escape again,
+/// and the dialect's inline markers (`[!DNL Campaign]`, `[!UICONTROL Save]`)
+/// reduced to their text, since titles and descriptions reach places that
+/// show no markup (meta description, listings, search results, JSON-LD).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FrontMatter {
     pub title: String,
@@ -31,8 +37,14 @@ pub struct FrontMatter {
     pub product: Option<String>,
     /// `feature: Technote, Upgrade` or a YAML list, as trimmed names.
     pub feature: Vec<String>,
-    /// One per `badge-<key>` entry, in source order.
+    /// One per `badge-<key>` entry (and the bare `badge:`), in source order.
     pub badges: Vec<Badge>,
+    /// `role: Admin, Developer`: who the page is for, shown in its header.
+    pub role: Vec<String>,
+    /// `level: Beginner, Intermediate`: the experience it assumes.
+    pub level: Vec<String>,
+    /// `audience: ...`: the readers it addresses.
+    pub audience: Vec<String>,
     /// Shared by a page and its translations; lowercase `8-4-4-4-12` hex.
     pub exl_id: Option<String>,
     pub source_git_commit: Option<String>,
@@ -42,7 +54,11 @@ pub struct FrontMatter {
     pub source_wordcount: Option<u32>,
     /// Share of the machine translation a human reviewed, 0 to 100.
     pub ht_degree: Option<u8>,
+    /// `hide: true`: built and reachable by its URL, but kept out of
+    /// navigation, listings, search and the sitemap, and marked `noindex`.
     pub hide: bool,
+    /// `hidefromtoc: true`: kept out of the navigation only.
+    pub hide_from_toc: bool,
     /// Every other key (role, level, product_v2, ...), kept as written.
     pub extra: Mapping,
 }
@@ -56,6 +72,8 @@ pub struct Badge {
     /// The badge's `type`: Informative (the default), Positive, Negative, Caution or Neutral.
     pub kind: String,
     pub tooltip: Option<String>,
+    /// `url=`: the badge is a link (an absolute `http(s)` URL or a path of the site).
+    pub url: Option<String>,
 }
 
 impl FrontMatter {
@@ -101,12 +119,16 @@ impl<'de> Visitor<'de> for FrontMatterVisitor {
             product: None,
             feature: Vec::new(),
             badges: Vec::new(),
+            role: Vec::new(),
+            level: Vec::new(),
+            audience: Vec::new(),
             exl_id: None,
             source_git_commit: None,
             workflow_type: None,
             source_wordcount: None,
             ht_degree: None,
             hide: false,
+            hide_from_toc: false,
             extra: Mapping::new(),
         };
         let mut seen = HashSet::new();
@@ -126,7 +148,12 @@ impl<'de> Visitor<'de> for FrontMatterVisitor {
                     front.source_wordcount = map.next_value::<Option<WordCount>>()?.map(|n| n.0);
                 }
                 "ht-degree" => front.ht_degree = map.next_value::<Option<HtDegree>>()?.map(|n| n.0),
-                "hide" => front.hide = map.next_value()?,
+                "hide" => front.hide = map.next_value::<Flag>()?.0,
+                "hidefromtoc" => front.hide_from_toc = map.next_value::<Flag>()?.0,
+                "role" => front.role = map.next_value::<Features>()?.0,
+                "level" => front.level = map.next_value::<Features>()?.0,
+                "audience" => front.audience = map.next_value::<Features>()?.0,
+                "badge" => front.badges.push(map.next_value_seed(BadgeSeed("badge"))?),
                 _ => match key.strip_prefix("badge-") {
                     Some(badge_key) => front
                         .badges

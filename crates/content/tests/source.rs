@@ -65,8 +65,9 @@ fn reads_every_field_of_an_experience_league_page() {
     assert_eq!(front.source_wordcount, Some(569));
     assert_eq!(front.ht_degree, Some(100));
     assert!(!front.hide);
+    assert_eq!(front.role, ["Admin"]);
     let extra_keys: Vec<&str> = front.extra.keys().filter_map(|k| k.as_str()).collect();
-    assert_eq!(extra_keys, ["role", "product_v2"]);
+    assert_eq!(extra_keys, ["product_v2"]);
     assert_eq!(source.body, "\n# Titre {#titre}\n");
     assert_eq!(source.body_line, 17);
 }
@@ -95,6 +96,50 @@ fn badges_keep_source_order_and_default_to_informative() {
         .map(|b| (b.key.as_str(), b.kind.as_str()))
         .collect();
     assert_eq!(badges, [("v8", "Positive"), ("v7", "Informative")]);
+}
+
+#[test]
+fn experience_league_header_fields_badges_and_flags() {
+    let source = parse(
+        "---\ntitle: Use [!DNL Campaign] from [!UICONTROL Explorer]\n\
+         description: The [!UICONTROL Save] button of [!DNL Campaign]\n\
+         badge: label=\"Beta\" type=Caution url=\"https://example.com/beta\"\n\
+         badge-v7: label=\"v7\" url=\"../rn/v7.md\"\n\
+         role: Admin, Developer\nlevel: [Beginner, Intermediate]\naudience: Operator\n\
+         hide: yes\nhidefromtoc: true\n---\n",
+    )
+    .unwrap();
+    let front = &source.front;
+    assert_eq!(front.title, "Use Campaign from Explorer");
+    assert_eq!(
+        front.description.as_deref(),
+        Some("The Save button of Campaign")
+    );
+    let badges: Vec<(&str, &str, Option<&str>)> = front
+        .badges
+        .iter()
+        .map(|b| (b.key.as_str(), b.label.as_str(), b.url.as_deref()))
+        .collect();
+    assert_eq!(
+        badges,
+        [
+            ("badge", "Beta", Some("https://example.com/beta")),
+            ("v7", "v7", Some("../rn/v7.md"))
+        ]
+    );
+    assert_eq!(front.role, ["Admin", "Developer"]);
+    assert_eq!(front.level, ["Beginner", "Intermediate"]);
+    assert_eq!(front.audience, ["Operator"]);
+    assert!(front.hide && front.hide_from_toc);
+    assert!(front.extra.is_empty());
+}
+
+#[test]
+fn a_badge_url_that_would_run_code_is_refused() {
+    let error =
+        parse("---\ntitle: T\nbadge: label=\"x\" url=\"javascript:alert(1)\"\n---\n").unwrap_err();
+    assert!(error.message.contains("not a web address"), "{error}");
+    assert_eq!(error.line, Some(3));
 }
 
 #[test]
@@ -162,9 +207,9 @@ fn files_over_the_limit_are_rejected() {
 #[test]
 fn tabs_are_reported_at_their_line_in_the_file() {
     for yaml in [
-        "role:\n\t- Admin",
-        "role:\n  \t- Admin",
-        "role:\n  a: b\n\tc: d",
+        "product_v2:\n\t- campaign",
+        "product_v2:\n  \t- campaign",
+        "product_v2:\n  a: b\n\tc: d",
     ] {
         let error = parse(&format!("---\ntitle: T\n{yaml}\n---\n")).unwrap_err();
         assert!(error.line >= Some(4), "{error}");

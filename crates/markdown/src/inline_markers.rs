@@ -271,8 +271,9 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// The plain text of `text` with its inline markers removed (for image alt
-/// text, which cannot hold spans).
-pub(crate) fn plain_text(text: &str) -> String {
+/// text, which cannot hold spans, and front matter titles and descriptions):
+/// `Le [!UICONTROL bouton]` is `Le bouton`.
+pub fn plain_text(text: &str) -> String {
     if !text.contains("[!") {
         return text.to_string();
     }

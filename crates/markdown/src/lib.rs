@@ -75,6 +75,7 @@ mod transform;
 use std::path::Path;
 
 pub use document::{Anchor, AnchorRef, Document, FaqEntry, Heading, Segment};
+pub use inline_markers::plain_text;
 pub use labels::MESSAGE_IDS;
 pub use technote_diagnostics::Diagnostic;
 

@@ -16,8 +16,10 @@ fn problem<E: de::Error>(message: impl fmt::Display, help: impl fmt::Display) ->
     E::custom(format!("{message}{HELP_SEPARATOR}{help}"))
 }
 
+/// Text as readers see it: entities decoded, the dialect's inline markers
+/// (`[!DNL …]`, `[!UICONTROL …]`) reduced to their text.
 fn decode_entities(text: &str) -> String {
-    html_escape::decode_html_entities(text).into_owned()
+    technote_markdown::plain_text(&html_escape::decode_html_entities(text))
 }
 
 /// Free text with HTML entities decoded.
@@ -64,7 +66,46 @@ impl Visitor<'_> for TitleVisitor {
     }
 }
 
-/// `feature: Technote, Upgrade` or a YAML list of names.
+/// `hide: true`, also written `yes`/`no` (as strings, in YAML 1.2).
+pub(super) struct Flag(pub(super) bool);
+
+impl<'de> de::Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FlagVisitor)
+    }
+}
+
+struct FlagVisitor;
+
+impl Visitor<'_> for FlagVisitor {
+    type Value = Flag;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("true or false")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Flag, E> {
+        Ok(Flag(value))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Flag, E> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" => Ok(Flag(true)),
+            "false" | "no" | "" => Ok(Flag(false)),
+            _ => Err(problem(
+                format_args!("`{text}` is neither true nor false"),
+                "write `true` or `false`",
+            )),
+        }
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Flag, E> {
+        Ok(Flag(false))
+    }
+}
+
+/// `feature: Technote, Upgrade` or a YAML list of names (also `role`,
+/// `level`, `audience`).
 pub(super) struct Features(pub(super) Vec<String>);
 
 impl<'de> de::Deserialize<'de> for Features {
@@ -79,7 +120,7 @@ impl<'de> Visitor<'de> for FeaturesVisitor {
     type Value = Features;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("comma-separated feature names such as `Technote, Upgrade`, or a list of them")
+        f.write_str("comma-separated names such as `Technote, Upgrade`, or a list of them")
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Features, E> {
@@ -268,15 +309,17 @@ impl Visitor<'_> for BadgeSeed<'_> {
         let mut label = None;
         let mut kind = None;
         let mut tooltip = None;
+        let mut url = None;
         for attribute in list {
             let slot = match attribute.key.as_str() {
                 "label" => &mut label,
                 "type" => &mut kind,
                 "tooltip" => &mut tooltip,
+                "url" => &mut url,
                 other => {
                     return Err(problem(
                         format_args!("badges have no `{other}` attribute"),
-                        "use label, type and tooltip",
+                        "use label, type, tooltip and url",
                     ));
                 }
             };
@@ -304,11 +347,32 @@ impl Visitor<'_> for BadgeSeed<'_> {
                     )
                 })?,
         };
+        let url = url.map(|url| url.trim().to_string());
+        if let Some(url) = &url
+            && !is_badge_url(url)
+        {
+            return Err(problem(
+                format_args!("`url=\"{url}\"` is not a web address or a path of the site"),
+                "write an http(s) address, e.g. url=\"https://example.com/beta\", or a path",
+            ));
+        }
         Ok(Badge {
             key: key.to_string(),
             label,
             kind,
             tooltip: tooltip.map(|t| decode_entities(&t)),
+            url,
         })
+    }
+}
+
+/// An `http(s)` URL or a path without a scheme (`javascript:` and the like
+/// would run in the reader's browser).
+fn is_badge_url(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        }
+        _ => !url.is_empty(),
     }
 }
