@@ -208,6 +208,7 @@ impl Version {
 
     /// The catalog's name of this exact release ("7.3.3.IMS", "Gold
     /// Standard 11"); `None` for builds, lines and drops.
+    #[cfg(feature = "declarations")]
     pub(crate) fn release_name(&self) -> Option<String> {
         match self.identity {
             Identity::Release {
