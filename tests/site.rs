@@ -331,3 +331,77 @@ fn each_locale_gets_its_own_search_index_behind_a_hidden_box() {
         );
     }
 }
+
+#[test]
+fn pages_with_spaces_and_url_characters_in_their_names_get_valid_urls() {
+    let scratch = Scratch::new();
+    let page = |title: &str, link: &str, exl: &str| {
+        format!(
+            "---\ntitle: {title}\nfeature: Technote\nexl-id: {exl}\n---\n\n# {title} {{#top}}\n\nSee [the other page]({link}) and ![a chart](my%20chart.png).\n"
+        )
+    };
+    let exl = "0c6b5a52-6a51-4f6c-9b1b-6f1e7c1b2a10";
+    scratch.write(
+        "content/en/technotes/using/rates 50% #2?.md",
+        page("Rates", "index%20of%20rates.md#top", exl),
+    );
+    scratch.write(
+        "content/en/technotes/using/index of rates.md",
+        page(
+            "Index",
+            "rates%2050%25%20%232%3F.md",
+            "0c6b5a52-6a51-4f6c-9b1b-6f1e7c1b2a11",
+        ),
+    );
+    scratch.write("content/en/technotes/using/my chart.png", b"\x89PNG");
+    scratch.write(
+        "content/fr/technotes/using/taux 50% #2?.md",
+        page("Taux", "../using/rates%2050%25%20%232%3F.md", exl),
+    );
+    let output = scratch.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let encoded = "technotes/using/rates%2050%25%20%232%3F.html";
+    let html = Html::parse_document(&scratch.read("public/en/technotes/using/rates 50% #2?.html"));
+    let canonical = select(&html, r#"link[rel="canonical"]"#);
+    assert_eq!(
+        attr(&canonical[0], "href"),
+        format!("https://technotes.example.org/en/{encoded}")
+    );
+    let alternates: Vec<String> = select(&html, r#"link[rel="alternate"][hreflang]"#)
+        .iter()
+        .map(|l| attr(l, "href"))
+        .collect();
+    assert!(
+        alternates.contains(
+            &"https://technotes.example.org/fr/technotes/using/taux%2050%25%20%232%3F.html"
+                .to_string()
+        ),
+        "{alternates:?}"
+    );
+    let links: Vec<String> = select(&html, "main a[href], article a[href]")
+        .iter()
+        .map(|a| attr(a, "href"))
+        .collect();
+    assert!(
+        links.contains(&"/en/technotes/using/index%20of%20rates.html#top".to_string()),
+        "{links:?}"
+    );
+    let images: Vec<String> = select(&html, "img")
+        .iter()
+        .map(|i| attr(i, "src"))
+        .collect();
+    assert!(
+        images.contains(&"/en/technotes/using/my%20chart.png".to_string()),
+        "{images:?}"
+    );
+    assert!(
+        scratch
+            .out()
+            .join("en/technotes/using/my chart.png")
+            .is_file()
+    );
+    let sitemap = scratch.read("public/sitemap.xml");
+    assert!(sitemap.contains(&format!("https://technotes.example.org/en/{encoded}")));
+    assert!(!sitemap.contains("rates 50%"), "no raw name in the sitemap");
+}

@@ -174,7 +174,7 @@ fn an_unwritable_output_folder_is_a_clear_error() {
     let file = dir.path().join("not-a-folder");
     fs::write(&file, "").unwrap();
     let error = run(&options(&file.join("bench"), 10, 2)).unwrap_err();
-    assert!(matches!(error, BenchError::Io { .. }), "{error}");
+    assert!(matches!(error, BenchError::WorkFolder(_)), "{error}");
     assert!(error.to_string().contains("not-a-folder"), "{error}");
 }
 

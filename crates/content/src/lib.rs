@@ -24,4 +24,4 @@ mod source;
 pub use config::{Limits, LinkCheck, SiteConfig};
 pub use discover::{Discovered, SourceFile, discover};
 pub use front_matter::{Badge, FrontMatter};
-pub use source::{Source, parse_front_matter, parse_source, read_source, source_body};
+pub use source::{Source, nul_warning, parse_front_matter, parse_source, read_source, source_body};

@@ -80,7 +80,48 @@ fn source_text<'b>(
     if size > limits.max_file_bytes {
         return Err(too_large(path, size, bytes, limits));
     }
-    Ok(normalize_line_endings(decode(path, bytes)?))
+    let text = normalize_line_endings(decode(path, bytes)?);
+    // A NUL must never reach a page (CommonMark replaces it in text, but not
+    // in raw HTML or front matter): each becomes U+FFFD, and
+    // [`nul_warning`] says where.
+    Ok(if text.contains('\0') {
+        Cow::Owned(text.replace('\0', "\u{FFFD}"))
+    } else {
+        text
+    })
+}
+
+/// A warning at the first NUL byte of a source, which the build replaces
+/// with U+FFFD (the replacement character).
+pub fn nul_warning(path: &Path, bytes: &[u8]) -> Option<Diagnostic> {
+    let offset = bytes.iter().position(|&byte| byte == 0)?;
+    let count = bytes.iter().filter(|&&byte| byte == 0).count();
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&byte| byte == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    let times = if count == 1 {
+        String::new()
+    } else {
+        format!(" ({count} in the file)")
+    };
+    Some(
+        Diagnostic::warning(
+            path,
+            format!("this file holds a NUL byte{times}, shown on the page as \u{FFFD}"),
+        )
+        .at(
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(column).unwrap_or(u32::MAX),
+        )
+        .with_help("delete the invisible character; it usually comes from a bad copy and paste"),
+    )
 }
 
 fn front_matter_and_body<'t>(

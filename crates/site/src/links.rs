@@ -9,7 +9,9 @@ use technote_content::LinkCheck;
 use technote_diagnostics::Diagnostic;
 use technote_markdown::{LinkKind, LinkRef, LinkResolver, ResolvedLink};
 
-use crate::routes::{Routes, join_relative};
+use percent_encoding::percent_decode_str;
+
+use crate::routes::{Routes, encode_url_path, join_relative};
 
 /// A link to another page whose `#anchor` must be checked after rendering.
 pub struct PendingAnchor {
@@ -145,7 +147,7 @@ impl<'a> PageLinks<'a> {
             if exists {
                 let source = site.content_dir.join(tag).join(path);
                 let output = format!("{tag}/{path}");
-                let href = joined_href(&[site.base_path, &output], fragment);
+                let href = joined_href(&[site.base_path, &encode_url_path(&output)], fragment);
                 self.assets.borrow_mut().push(AssetCopy { source, output });
                 return Some(ResolvedLink {
                     href,
@@ -185,7 +187,9 @@ impl LinkResolver for PageLinks<'_> {
         if path.starts_with('/') {
             return None;
         }
-        let Some(joined) = join_relative(self.rel_path, path) else {
+        // `my%20page.md` names the file `my page.md`, as in a browser.
+        let decoded = percent_decode_str(path).decode_utf8_lossy();
+        let Some(joined) = join_relative(self.rel_path, &decoded) else {
             self.report(
                 link,
                 technote_diagnostics::Severity::Error,

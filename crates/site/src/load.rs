@@ -42,6 +42,8 @@ pub struct Project {
 pub struct Body {
     pub markdown: String,
     pub first_line: u32,
+    /// Warnings about the file itself (a NUL byte), reported with the page's.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Project {
@@ -113,6 +115,7 @@ impl Project {
             }
         }
         diagnostics.extend(duplicate_exl_ids(&pages));
+        diagnostics.extend(generated_names(&pages, &locale_tags, &assets, options));
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
@@ -161,6 +164,9 @@ pub fn read_page(
     let body = Body {
         markdown: parsed.body,
         first_line: parsed.body_line,
+        warnings: technote_content::nul_warning(&source.path, &bytes)
+            .into_iter()
+            .collect(),
     };
     Ok((page_of(source, parsed.front, locales)?, body))
 }
@@ -203,7 +209,88 @@ pub fn read_body(page: &Page, config: &SiteConfig) -> Result<Body, Diagnostic> {
     Ok(Body {
         markdown,
         first_line,
+        warnings: technote_content::nul_warning(path, &bytes)
+            .into_iter()
+            .collect(),
     })
+}
+
+/// The longest file name (in bytes) that Linux, macOS and Windows file
+/// systems all take.
+const MAX_NAME_BYTES: usize = 255;
+
+/// The files of each locale that the build writes itself, with what they are.
+const GENERATED_IN_LOCALE: [(&str, &str); 2] = [
+    ("index.html", "home page"),
+    ("404.html", "page for missing addresses"),
+];
+
+/// Sources that would be written over a file the build generates (a
+/// locale's home or 404 page), and locales whose folder would hold the
+/// site's own `assets/`: each would silently replace the other.
+fn generated_names(
+    pages: &[Page],
+    locale_tags: &[String],
+    assets: &[HashSet<String>],
+    options: &BuildOptions,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for page in pages {
+        let tag = &locale_tags[page.locale];
+        let written = crate::routes::page_file_path(&page.source.locale, &page.source.rel_path);
+        if let Some(long) = written.split('/').find(|name| name.len() > MAX_NAME_BYTES) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.source.path,
+                    format!(
+                        "this page would be written as {long}, a name of {} bytes: file systems allow {MAX_NAME_BYTES}",
+                        long.len()
+                    ),
+                )
+                .at_line(1)
+                .with_help("shorten the file name (the page's file name gets `.html` in place of `.md`; letters past ASCII take 2 to 4 bytes each)"),
+            );
+        }
+        for (name, what) in GENERATED_IN_LOCALE {
+            if written == format!("{tag}/{name}") {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &page.source.path,
+                        format!("this page would be written to {written}, the {what} technote generates for `{tag}`"),
+                    )
+                    .at_line(1)
+                    .with_help("rename the file (for example to overview.md): each locale's home and 404 pages are written by technote"),
+                );
+            }
+        }
+    }
+    for (locale, files) in assets.iter().enumerate() {
+        for (name, what) in GENERATED_IN_LOCALE {
+            if files.contains(name) {
+                let tag = &locale_tags[locale];
+                diagnostics.push(
+                    Diagnostic::error(
+                        options.content.join(tag).join(name),
+                        format!("this file would replace {tag}/{name}, the {what} technote generates for `{tag}`"),
+                    )
+                    .with_help("rename or remove the file"),
+                );
+            }
+        }
+    }
+    if let Some(tag) = locale_tags
+        .iter()
+        .find(|tag| tag.eq_ignore_ascii_case("assets"))
+    {
+        diagnostics.push(
+            Diagnostic::error(
+                &options.config,
+                format!("the locale `{tag}` would share its folder with the site's assets/"),
+            )
+            .with_help("use a language tag such as `en` or `fr-FR` for each locale"),
+        );
+    }
+    diagnostics
 }
 
 /// Two pages of one locale with the same `exl-id` would make the language

@@ -132,7 +132,13 @@ impl<'a> SiteFolder<'a> {
             return Ok(());
         }
         in_folder(&path, || write_new(&path, bytes))
-            .map_err(|e| e.diagnostic(&path, "write a file of the site"))
+            .map_err(|e| e.diagnostic(&self.published(relative), "write a file of the site"))
+    }
+
+    /// Where the file `relative` will be once the site is in place, for
+    /// messages: the staging folder is a detail the user never sees.
+    fn published(&self, relative: &str) -> PathBuf {
+        self.previous.unwrap_or(self.root).join(relative)
     }
 
     /// Writes one file unless it already holds exactly `bytes`, so that an
@@ -153,8 +159,13 @@ impl<'a> SiteFolder<'a> {
             fs::remove_file(&path)
                 .map_err(|e| io_error(&path, "replace a file of the site", &e))?;
         }
-        in_folder(&path, || fs::copy(source, &path))
-            .map_err(|e| e.diagnostic(source, "copy an asset into the site"))
+        in_folder(&path, || fs::copy(source, &path)).map_err(|e| {
+            e.diagnostic(&self.published(relative), "copy an asset into the site")
+                .with_help(format!(
+                    "the asset is {}; check that the output folder is writable and that the disk is not full",
+                    source.display()
+                ))
+        })
     }
 }
 
@@ -207,14 +218,18 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 
 /// Why a file could not be made: its folder, or the file itself.
 enum MakeError {
-    Folder(PathBuf, io::Error),
+    Folder(io::Error),
     File(io::Error),
 }
 
 impl MakeError {
     fn diagnostic(&self, file: &Path, action: &str) -> Diagnostic {
         match self {
-            Self::Folder(dir, error) => io_error(dir, "create a folder of the site", error),
+            Self::Folder(error) => io_error(
+                file.parent().unwrap_or(file),
+                "create a folder of the site",
+                error,
+            ),
             Self::File(error) => io_error(file, action, error),
         }
     }
@@ -228,7 +243,7 @@ fn in_folder<T>(path: &Path, make: impl Fn() -> io::Result<T>) -> Result<T, Make
     match make() {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(|e| MakeError::Folder(dir.to_path_buf(), e))?;
+                fs::create_dir_all(dir).map_err(MakeError::Folder)?;
             }
             make().map_err(MakeError::File)
         }

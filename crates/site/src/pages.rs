@@ -8,7 +8,7 @@ use technote_markdown::Document;
 use tera::Context;
 
 use crate::load::Project;
-use crate::routes::output_file;
+use crate::routes::{output_file, page_file_path};
 use crate::templates::Templates;
 use crate::widgets::Widgets;
 use contexts::{
@@ -177,7 +177,7 @@ impl<'a> PageSet<'a> {
         self.templates
             .render_to(locale, "technote.html", &context, &mut html)?;
         Ok(OutputFile {
-            path: output_file(&page.url_path),
+            path: page_file_path(locale, &page.source.rel_path),
             bytes: html,
         })
     }

@@ -166,7 +166,8 @@ impl<'a> PageRenderer<'a> {
             max_nesting: project.config.limits.max_nesting,
         };
         let mut document = technote_markdown::render(&body.markdown, &options);
-        let mut diagnostics = std::mem::take(&mut document.diagnostics);
+        let mut diagnostics = body.warnings.clone();
+        diagnostics.append(&mut document.diagnostics);
         diagnostics.extend(crate::prose::check_minimum_mentions(page, body, &document));
         diagnostics.extend(links.diagnostics.take());
         let anchors = AnchorSet::new(document.anchors.iter().map(|a| a.id.as_str()));

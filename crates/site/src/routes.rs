@@ -5,6 +5,9 @@
 //! They hash with FxHash: every link of every page is looked up, and the
 //! keys are the site's own paths, not a visitor's input.
 
+use std::borrow::Cow;
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rustc_hash::{FxHashMap, FxHashSet};
 use unic_langid::LanguageIdentifier;
 
@@ -16,10 +19,45 @@ use unic_langid::LanguageIdentifier;
 /// too): any static host serves them without rewriting folder URLs to an
 /// `index.html`, and a site of 10,000 pages is 10,000 files rather than
 /// as many files plus as many folders to create and, a build later, remove.
+///
+/// The path is percent-encoded (`my page.md` becomes `my%20page.html`), so
+/// that canonical links, hreflang alternates, the sitemap and every link
+/// to the page are valid URLs whatever the file is called.
 pub fn page_url_path(locale: &LanguageIdentifier, rel_path: &str) -> String {
+    encode_url_path(&page_file_path(locale, rel_path)).into_owned()
+}
+
+/// A path below the site root as it goes in a URL: percent-encoded.
+pub fn encode_url_path(path: &str) -> Cow<'_, str> {
+    utf8_percent_encode(path, URL_PATH).into()
+}
+
+/// The file a page is written to below the site root: its URL path, not
+/// encoded.
+pub fn page_file_path(locale: &LanguageIdentifier, rel_path: &str) -> String {
     let stem = rel_path.strip_suffix(".md").unwrap_or(rel_path);
     format!("{locale}/{stem}.html")
 }
+
+/// What a path segment of a URL cannot hold as it is (RFC 3986 with the
+/// WHATWG path set), `/` excepted: it separates the segments. Bytes past
+/// ASCII are always encoded.
+const URL_PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
 
 /// The file a URL path is written to: a page's own, or a folder's
 /// `index.html` (the homes, `fr/`).
@@ -136,6 +174,20 @@ pub fn join_relative(page_rel_path: &str, link_path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_of_odd_file_names_are_encoded_and_their_files_are_not() {
+        let ja: LanguageIdentifier = "ja".parse().unwrap();
+        assert_eq!(
+            page_url_path(&ja, "guide/my page #2?50%.md"),
+            "ja/guide/my%20page%20%232%3F50%25.html"
+        );
+        assert_eq!(page_url_path(&ja, "概要.md"), "ja/%E6%A6%82%E8%A6%81.html");
+        assert_eq!(
+            page_file_path(&ja, "guide/my page #2?50%.md"),
+            "ja/guide/my page #2?50%.html"
+        );
+    }
 
     #[test]
     fn pages_get_html_urls_under_their_locale() {
