@@ -2,40 +2,56 @@
 // module runs; the index of the page's language (assets/search/<lang>/
 // index.bin, written by crates/search) and its stemmer are fetched the first
 // time the box gets focus or input, never on page load. Queries go through
-// the same pipeline as the indexed text (see crates/search/src/analysis.rs):
-// words, lowercase per character, accents dropped, Snowball stem. Stop words
-// are not in the index, so they match nothing and change no ranking.
-// Results are built with createElement/textContent only.
+// the same pipeline as the indexed text (crates/search/src/analysis.rs):
+// runs of letters, Chinese, Japanese and Korean runs apart (runs.rs); NFKC,
+// case, accents of Latin, Greek and Cyrillic, German umlaut spellings
+// (fold.rs); Snowball stem for words, pairs of characters for CJK runs.
+// Stop words are not in the index, so they match nothing and change no
+// ranking. Results are built with createElement/textContent only.
 //
 // Importable without a DOM, so Node tests can use the exports below.
 
 /** Longest query looked at; the input's maxlength says the same. */
 export const MAX_QUERY_CHARS = 200;
-/** Query words beyond this many are ignored. */
-export const MAX_QUERY_WORDS = 16;
+/** Query terms beyond this many are ignored (a bit each in `search`). */
+export const MAX_QUERY_TERMS = 24;
 /** Results shown at most. */
 export const MAX_RESULTS = 10;
+/** The index format this module reads (crates/search/src/format.rs). */
+export const FORMAT_VERSION = 2;
 
-// Shared with crates/search: longer words are not indexed.
-const MAX_TERM_CHARS = 40;
-// A word still being typed also matches this many terms it begins.
+// Shared with crates/search: longer words are cut to this many characters.
+const MAX_TERM_CHARS = 64;
+// A word still being typed also matches up to this many terms it begins,
+// the most frequent first.
 const MAX_PREFIX_TERMS = 30;
-const MIN_PREFIX_CHARS = 3;
+const MIN_PREFIX_CHARS = 2;
 const PREFIX_FACTOR = 0.7;
 // By posting weight (crates/search/src/collect.rs: body, body repeated,
 // heading, title); a title word also counts, less, for the page's sections.
 const WEIGHTS = [1, 1.5, 3, 4];
 const INHERITED_TITLE_WEIGHT = 1;
 
-const WORD = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
-const ENDS_IN_WORD = /[\p{Alphabetic}\p{N}\p{M}]$/u;
+const WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
+const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;
+const ENDS_IN_WORD = /[\p{Alphabetic}\p{N}\p{M}]$/u;
 const DIGIT = /[0-9]/;
+// Han, kana and Hangul: crates/search/src/runs.rs, `is_cjk`.
+const CJK = /[\u{1100}-\u{11ff}\u{2e80}-\u{2fdf}\u{3005}-\u{3007}\u{3021}-\u{3029}\u{3031}-\u{3035}\u{303b}-\u{303c}\u{3040}-\u{30ff}\u{3100}-\u{31ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a960}-\u{a97f}\u{ac00}-\u{d7ff}\u{f900}-\u{faff}\u{ff66}-\u{ffdc}\u{1b000}-\u{1b16f}\u{20000}-\u{3134f}]/u;
+// Latin, Greek and Cyrillic, whose accents fold: crates/search/src/fold.rs.
+const ALPHABET = /[\u{0}-\u{24f}\u{370}-\u{52f}\u{1c80}-\u{1c8f}\u{1e00}-\u{1fff}\u{2c60}-\u{2c7f}\u{2de0}-\u{2dff}\u{a640}-\u{a69f}\u{a720}-\u{a7ff}]/u;
 
 /** Stemmers by the name the index gives, as modules next to this one. */
 const STEMMERS = {
-  french: async () => (await import("./vendor/snowball-french.js")).stemmer,
+  dutch: async () => (await import("./vendor/snowball-dutch.js")).stemmer,
   english: async () => (await import("./vendor/porter2.js")).stem,
+  french: async () => (await import("./vendor/snowball-french.js")).stemmer,
+  german: async () => (await import("./vendor/snowball-german.js")).stemmer,
+  italian: async () => (await import("./vendor/snowball-italian.js")).stemmer,
+  portuguese: async () => (await import("./vendor/snowball-portuguese.js")).stemmer,
+  spanish: async () => (await import("./vendor/snowball-spanish.js")).stemmer,
+  swedish: async () => (await import("./vendor/snowball-swedish.js")).stemmer,
 };
 
 /**
@@ -49,13 +65,75 @@ export async function loadStemmer(name) {
 }
 
 /**
- * Lowercases each character on its own and drops accents, as the index did.
- * @param {string} word
+ * The runs of a text as written, each `{ run, cjk }`: words of alphabets,
+ * and runs of Chinese, Japanese or Korean characters (runs.rs).
+ * @param {string} text
  */
-export function normalizeWord(word) {
-  let lower = "";
-  for (const character of word) lower += character.toLowerCase();
-  return lower.normalize("NFD").replace(MARKS, "");
+export function splitRuns(text) {
+  const runs = [];
+  let run = "";
+  let cjk = false;
+  for (const character of text) {
+    if (MARK.test(character)) {
+      run += character; // a mark belongs to the run before it, or starts a word
+      continue;
+    }
+    if (!WORD_CHAR.test(character)) {
+      if (run !== "") runs.push({ run, cjk });
+      run = "";
+      cjk = false;
+      continue;
+    }
+    const kind = CJK.test(character);
+    if (run !== "" && kind !== cjk) {
+      runs.push({ run, cjk });
+      run = "";
+    }
+    if (run === "") cjk = kind;
+    run += character;
+  }
+  if (run !== "") runs.push({ run, cjk });
+  return runs;
+}
+
+/**
+ * Folds a run as the index did (fold.rs): NFKC, lowercase per character,
+ * `ß` to `ss` and `ς` to `σ`, accents of Latin, Greek and Cyrillic dropped,
+ * and in German `ae`/`oe`/`ue` for `ä`/`ö`/`ü`.
+ * @param {string} run
+ * @param {boolean} german
+ */
+export function foldRun(run, german = false) {
+  let out = "";
+  let afterAlphabet = false;
+  for (const character of run.normalize("NFKC")) {
+    for (const lower of character.toLowerCase()) {
+      if (MARK.test(lower)) {
+        if (!afterAlphabet) out += lower;
+        continue;
+      }
+      afterAlphabet = ALPHABET.test(lower);
+      if (lower === "ß") out += "ss";
+      else if (lower === "ς") out += "σ";
+      else if (afterAlphabet && lower > "\x7f") out += lower.normalize("NFD").replace(MARKS, "");
+      else out += lower;
+    }
+  }
+  return german ? foldGermanDigraphs(out) : out;
+}
+
+const isVowel = (code) => code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
+
+function foldGermanDigraphs(word) {
+  let out = "";
+  for (let at = 0; at < word.length; at++) {
+    const first = word.charCodeAt(at);
+    out += word[at];
+    const before = at > 0 ? word.charCodeAt(at - 1) : -1;
+    if ((first === 97 || first === 111 || first === 117) && word.charCodeAt(at + 1) === 101
+      && !isVowel(before) && !(first === 117 && before === 113)) at++;
+  }
+  return out;
 }
 
 /** The unsigned LEB128 number at `at`, and where the next one starts. */
@@ -147,7 +225,9 @@ export function parseIndex(bytes) {
   if (magic !== "TNSI") throw new Error("not a search index");
   reader.at = 4;
   const format = reader.varint();
-  if (format !== 1) throw new Error(`search index format ${format} is not supported`);
+  if (format !== FORMAT_VERSION) {
+    throw new Error(`search index format ${format} is not the format ${FORMAT_VERSION} this script reads: the index and www/search.js come from different technote versions; build the site again`);
+  }
   const language = reader.string();
   const stemmer = reader.string();
   // Where each page's url (its title follows) and each section's anchor
@@ -208,32 +288,55 @@ function sharedText(reader, bytes, previous, shared, start, end) {
 }
 
 /**
- * The query's words as index terms: each word with the terms it matches.
- * @returns {{ exact: string | null, prefixed: string[] }[]}
+ * The query's terms: each with the terms it matches. A word is its stem; a
+ * CJK run is its pairs of neighbours, and a single character the pairs it
+ * begins (the index holds each pair, and the last character of each run).
+ * A word still being typed, the query's last, also matches the terms it
+ * begins, for less.
+ * @returns {{ exact: string, prefixed: string[], cjk: boolean }[]}
  */
 export function analyzeQuery(index, stem, query) {
   const text = String(query).slice(0, MAX_QUERY_CHARS);
-  const words = (text.match(WORD) ?? []).slice(0, MAX_QUERY_WORDS);
+  const runs = splitRuns(text);
   const typing = ENDS_IN_WORD.test(text);
+  const german = index.language.split("-")[0].toLowerCase() === "de";
   const groups = [];
   const seen = new Set();
-  words.forEach((word, position) => {
-    const normalized = normalizeWord(word);
-    if (normalized === "" || [...normalized].length > MAX_TERM_CHARS) return;
-    const exact = DIGIT.test(normalized) ? normalized : stem(normalized);
-    const prefixed = [];
-    if (typing && position === words.length - 1 && normalized.length >= MIN_PREFIX_CHARS) {
-      for (const term of index.terms) {
-        if (term !== exact && term.startsWith(normalized)) prefixed.push(term);
-        if (prefixed.length === MAX_PREFIX_TERMS) break;
-      }
-    }
+  const add = (exact, prefixed, cjk) => {
     const key = `${exact}\u0000${prefixed.join("\u0000")}`;
-    if (seen.has(key)) return;
+    if (seen.has(key) || groups.length === MAX_QUERY_TERMS) return;
     seen.add(key);
-    groups.push({ exact, prefixed });
+    groups.push({ exact, prefixed, cjk });
+  };
+  runs.forEach(({ run, cjk }, position) => {
+    const folded = foldRun(run, german);
+    const characters = [...folded];
+    if (characters.length === 0) return;
+    if (cjk) {
+      if (characters.length === 1) add(folded, index.terms.filter((term) => term !== folded && term.startsWith(folded)), true);
+      for (let at = 0; at + 1 < characters.length; at++) add(characters[at] + characters[at + 1], [], true);
+      return;
+    }
+    if (characters.length > MAX_TERM_CHARS) {
+      add(characters.slice(0, MAX_TERM_CHARS).join(""), [], false);
+      return;
+    }
+    const exact = DIGIT.test(folded) ? folded : stem(folded);
+    const last = typing && position === runs.length - 1;
+    add(exact, last && characters.length >= MIN_PREFIX_CHARS ? prefixTerms(index, folded, exact) : [], false);
   });
   return groups;
+}
+
+/** Up to MAX_PREFIX_TERMS terms that `prefix` begins, the most posted first. */
+function prefixTerms(index, prefix, exact) {
+  const found = [];
+  index.terms.forEach((term, position) => {
+    if (term !== exact && term.startsWith(prefix)) found.push(position);
+  });
+  const size = (position) => index.postingEnd[position] - index.postingStart[position];
+  found.sort((a, b) => size(b) - size(a) || a - b);
+  return found.slice(0, MAX_PREFIX_TERMS).map((position) => index.terms[position]);
 }
 
 /** Per-section work arrays, allocated once per index and kept clean. */
@@ -263,7 +366,8 @@ export function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) 
   const titled = groups.map(() => new Map()); // per group: page -> inherited score
   groups.forEach((group, number) => {
     const touched = [];
-    const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, PREFIX_FACTOR])];
+    const factor = group.cjk ? 1 : PREFIX_FACTOR;
+    const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, factor])];
     for (const [term, factor] of candidates) {
       const position = index.byTerm.get(term);
       if (position === undefined) continue;

@@ -83,8 +83,14 @@ test("a 10,000-character query is cut short and answered at once", () => {
 });
 
 test("stop words alone find nothing", () => {
-  assert.deepEqual(fr("le la les de"), { total: 0, results: [] });
-  assert.deepEqual(en("the of and"), { total: 0, results: [] });
+  // Complete words: a last word still being typed matches what it begins.
+  assert.deepEqual(fr("le la les de "), { total: 0, results: [] });
+  assert.deepEqual(en("the of and "), { total: 0, results: [] });
+});
+
+test("two letters typed match the words they begin", () => {
+  assert.equal(hrefs(en("we"))[0], "/en/technotes/using/console-windows-requirements.html#recent-consoles");
+  assert.ok(hrefs(fr("dé")).length > 0);
 });
 
 test("empty and odd input is harmless", () => {

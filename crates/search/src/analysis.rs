@@ -1,15 +1,21 @@
 //! From text to index terms: the pipeline `www/search.js` repeats on queries.
 //!
-//! 1. Words are runs of letters, digits and combining marks (Unicode
-//!    Alphabetic, Number and Mark); everything else separates them, so
-//!    `d’Adobe` gives `d` and `adobe`, and `21.1.3` gives `21`, `1`, `3`.
-//! 2. Each character is lowercased on its own, canonically decomposed, and
-//!    its combining marks dropped: `Sécurité` becomes `securite`.
-//! 3. Words longer than [`MAX_TERM_CHARS`] characters are dropped (encoded
-//!    blobs, not words), and so are the locale's stop words (queries keep
-//!    theirs: with no term to match, they change no ranking).
-//! 4. Words without digits go through the locale's Snowball stemmer, when
-//!    the browser has the same one (French and English).
+//! 1. Text is cut into runs (`runs.rs`): words of alphabets, and runs of
+//!    Chinese, Japanese or Korean characters.
+//! 2. Each run is folded (`fold.rs`): NFKC, case, accents of Latin, Greek
+//!    and Cyrillic, German umlaut spellings.
+//! 3. A word is a term. Words longer than [`MAX_TERM_CHARS`] characters
+//!    (encoded blobs more than words) are cut to that length, unstemmed; the
+//!    locale's stop words are dropped (queries keep theirs: with no term to
+//!    match, they change no ranking); words without digits go through the
+//!    locale's Snowball stemmer, which the browser has too.
+//! 4. A CJK run gives each pair of neighbours and its last character as
+//!    terms (`設定画面` gives `設定`, `定画`, `画面`, `面`): every character
+//!    begins a term, so a query of one character meets every word holding
+//!    it (the browser looks for the terms it begins), and a longer one the
+//!    sections holding all of its pairs, whatever the words' limits.
+//!    No dictionary is needed, and none would fit the browser, which must
+//!    cut queries the same way (ARCHITECTURE.md, "Search").
 //!
 //! Folding before stemming makes a query typed without accents meet the
 //! same stem as the accented text.
@@ -20,47 +26,72 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-/// Longer words are not indexed; `www/search.js` drops them from queries too.
-pub const MAX_TERM_CHARS: usize = 40;
+use crate::fold::fold;
+use crate::runs::{RunKind, for_each_run};
+
+/// Longer words are cut to this many characters; `www/search.js` cuts them too.
+pub const MAX_TERM_CHARS: usize = 64;
 
 /// The text pipeline of one locale.
 pub struct Analyzer {
     stemmer: Option<(Stemmer, &'static str)>,
     stop_words: FxHashSet<String>,
+    /// German folds `ue` like `ü` (`fold.rs`).
+    german: bool,
+    /// Chinese, Japanese or Korean: text mostly made of CJK runs.
+    cjk: bool,
 }
 
 impl Analyzer {
-    /// The pipeline for `locale`: its stemmer when the browser has it, its
-    /// stop words when NLTK lists them, accent folding always.
+    /// The pipeline for `locale`, chosen by its language subtag (`pt-BR`
+    /// analyzes as `pt`, `zh-Hant` as `zh`): its Snowball stemmer and NLTK
+    /// stop words when there are, folding and CJK pairs always.
     pub fn for_locale(locale: &LanguageIdentifier) -> Self {
         let language = locale.language.as_str();
-        // Only stemmers with a vendored browser twin: a query must stem the
-        // way the text was stemmed.
+        // Each has a vendored browser twin in www/vendor/ that stems alike.
         let stemmer = match language {
-            "fr" => Some((Stemmer::create(Algorithm::French), "french")),
-            "en" => Some((Stemmer::create(Algorithm::English), "english")),
+            "de" => Some((Algorithm::German, "german")),
+            "en" => Some((Algorithm::English, "english")),
+            "es" => Some((Algorithm::Spanish, "spanish")),
+            "fr" => Some((Algorithm::French, "french")),
+            "it" => Some((Algorithm::Italian, "italian")),
+            "nl" => Some((Algorithm::Dutch, "dutch")),
+            "pt" => Some((Algorithm::Portuguese, "portuguese")),
+            "sv" => Some((Algorithm::Swedish, "swedish")),
             _ => None,
+        }
+        .map(|(algorithm, name)| (Stemmer::create(algorithm), name));
+        let mut analyzer = Self {
+            stemmer,
+            stop_words: FxHashSet::default(),
+            german: language == "de",
+            cjk: matches!(language, "ja" | "ko" | "zh"),
         };
-        let mut stop_words = FxHashSet::default();
         let mut folded = String::new();
         for word in stop_words::lookup(language).unwrap_or_default() {
-            let mut tokens = 0;
-            for_each_word(word, |raw| {
-                tokens += 1;
-                normalize(raw, &mut folded);
+            let mut runs = 0;
+            for_each_run(word, |run, kind| {
+                runs += 1;
+                if kind == RunKind::Word {
+                    analyzer.fold(run, &mut folded);
+                } else {
+                    folded.clear();
+                }
             });
             // A listed word that is several words (`don't`) can never match
             // one token; its parts are listed on their own anyway.
-            if tokens == 1 && !folded.is_empty() {
-                stop_words.insert(folded.clone());
+            if runs == 1 && !folded.is_empty() {
+                analyzer.stop_words.insert(folded.clone());
             }
         }
-        Self {
-            stemmer,
-            stop_words,
-        }
+        analyzer
+    }
+
+    /// Whether the locale's text is mostly CJK runs, whose pairs make a
+    /// denser index.
+    pub fn writes_cjk(&self) -> bool {
+        self.cjk
     }
 
     /// The name `www/search.js` knows the stemmer by, if any.
@@ -68,137 +99,76 @@ impl Analyzer {
         self.stemmer.as_ref().map(|(_, name)| *name)
     }
 
-    /// The term of a normalized word (see [`normalize`]), or `None` for a
-    /// stop word or an over-long word.
-    pub fn term<'w>(&self, normalized: &'w str) -> Option<Cow<'w, str>> {
-        if normalized.is_empty()
-            || normalized.chars().count() > MAX_TERM_CHARS
-            || self.stop_words.contains(normalized)
-        {
+    /// Writes `run` folded into `out` (see `fold.rs`).
+    pub fn fold(&self, run: &str, out: &mut String) {
+        fold(run, self.german, out);
+    }
+
+    /// The term of a folded word, or `None` for a stop word.
+    pub fn term<'w>(&self, folded: &'w str) -> Option<Cow<'w, str>> {
+        if folded.is_empty() {
             return None;
         }
+        if self.stop_words.contains(folded) {
+            return None;
+        }
+        self.query_term(folded)
+    }
+
+    /// The term of a folded word of a query: stop words stay, as in the
+    /// browser, which does not know them (they match nothing).
+    pub fn query_term<'w>(&self, folded: &'w str) -> Option<Cow<'w, str>> {
+        if folded.is_empty() {
+            return None;
+        }
+        if let Some((cut, _)) = folded.char_indices().nth(MAX_TERM_CHARS) {
+            return folded.get(..cut).map(Cow::Borrowed);
+        }
         match &self.stemmer {
-            Some((stemmer, _)) if !normalized.bytes().any(|b| b.is_ascii_digit()) => {
-                Some(stemmer.stem(normalized))
+            Some((stemmer, _)) if !folded.bytes().any(|b| b.is_ascii_digit()) => {
+                Some(stemmer.stem(folded))
             }
-            _ => Some(Cow::Borrowed(normalized)),
+            _ => Some(Cow::Borrowed(folded)),
         }
     }
 }
 
-/// Calls `visit` with every word of `text`, as written.
-pub fn for_each_word<'t>(text: &'t str, mut visit: impl FnMut(&'t str)) {
-    for_each_word_range(text, |range| {
-        if let Some(word) = text.get(range) {
-            visit(word);
-        }
-    });
-}
-
-/// Calls `visit` with where every word of `text` is, in bytes (on
-/// character boundaries): the indexer's hot loop reads words there without
-/// slicing `text` as a `str` again.
-pub fn for_each_word_range(text: &str, mut visit: impl FnMut(Range<usize>)) {
-    let mut index = 0;
-    loop {
-        let start = end_of_run(text, index, false);
-        if start >= text.len() {
-            return;
-        }
-        index = end_of_run(text, start, true);
-        visit(start..index);
-    }
-}
-
-/// Where the run of word characters (`word`) or of separators (`!word`)
-/// starting at byte `index` ends. Inlined, so each loop knows its `word`.
-#[inline(always)]
-fn end_of_run(text: &str, mut index: usize, word: bool) -> usize {
-    let bytes = text.as_bytes();
-    let same = if word {
-        ByteClass::Word
-    } else {
-        ByteClass::Separator
-    };
-    loop {
-        // ASCII bytes, most of any text, by table lookup.
-        while bytes
-            .get(index)
-            .is_some_and(|&byte| BYTE_CLASSES[usize::from(byte)] == same)
-        {
-            index += 1;
-        }
-        match bytes.get(index) {
-            Some(&byte) if BYTE_CLASSES[usize::from(byte)] == ByteClass::NotAscii => {}
-            _ => return index,
-        }
-        let (is_word, width) = decode_class(text, index);
-        if is_word != word {
-            return index;
-        }
-        index += width;
-    }
-}
-
-/// How [`end_of_run`] sees a byte: ASCII separator, ASCII word character,
-/// or part of a multi-byte character, decoded to decide.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ByteClass {
-    Separator,
-    Word,
-    NotAscii,
-}
-
-const BYTE_CLASSES: [ByteClass; 256] = {
-    let mut classes = [ByteClass::NotAscii; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        classes[byte] = if (byte as u8).is_ascii_alphanumeric() {
-            ByteClass::Word
-        } else {
-            ByteClass::Separator
-        };
-        byte += 1;
-    }
-    classes
-};
-
-/// Whether the character at byte `index` of `text` belongs to words, and
-/// its length in bytes (at least 1, so callers always move on).
-fn decode_class(text: &str, index: usize) -> (bool, usize) {
-    match text.get(index..).and_then(|rest| rest.chars().next()) {
-        Some(character) => (is_word_char(character), character.len_utf8()),
-        None => (false, 1),
-    }
-}
-
-/// Writes `word` lowercased and without accents into `out` (cleared first).
-pub fn normalize(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-        return;
-    }
-    for character in word.chars() {
-        for lower in character.to_lowercase() {
-            decompose_canonical(lower, |part| {
-                if !is_combining_mark(part) {
-                    out.push(part);
+impl Analyzer {
+    #[cfg(test)]
+    /// Calls `visit` with every term of `text`, in order, as the indexer
+    /// posts them (its caches give the same terms, faster).
+    pub fn for_each_term(&self, text: &str, mut visit: impl FnMut(&str)) {
+        let mut folded = String::new();
+        for_each_run(text, |run, kind| {
+            self.fold(run, &mut folded);
+            match kind {
+                RunKind::Word => {
+                    if let Some(term) = self.term(&folded) {
+                        visit(&term);
+                    }
                 }
-            });
-        }
+                RunKind::Cjk => for_each_cjk_term(&folded, &mut visit),
+            }
+        });
     }
 }
 
-fn is_word_char(character: char) -> bool {
-    match character {
-        // Accented Latin letters, frequent in French, skip the general
-        // Unicode tables: all of U+00C0..U+024F is alphabetic but × and ÷.
-        '\u{c0}'..='\u{24f}' => !matches!(character, '\u{d7}' | '\u{f7}'),
-        // General Punctuation (’ “ ” – — …, spaces) holds no letter, digit or mark.
-        '\u{2000}'..='\u{206f}' => false,
-        _ => character.is_alphanumeric() || is_combining_mark(character),
+#[cfg(test)]
+/// Calls `visit` with the terms of a folded CJK run: each character with
+/// the next, and the last character alone.
+pub fn for_each_cjk_term<'r>(folded: &'r str, mut visit: impl FnMut(&'r str)) {
+    for_each_cjk_term_range(folded, |range| visit(folded.get(range).unwrap_or_default()));
+}
+
+/// [`for_each_cjk_term`] as byte ranges of `folded`.
+pub fn for_each_cjk_term_range(folded: &str, mut visit: impl FnMut(Range<usize>)) {
+    let mut starts = folded.char_indices().map(|(at, _)| at).peekable();
+    while let Some(start) = starts.next() {
+        let next = starts.peek().copied().unwrap_or(folded.len());
+        match folded.get(next..).and_then(|rest| rest.chars().next()) {
+            Some(after) => visit(start..next + after.len_utf8()),
+            None => visit(start..next),
+        }
     }
 }
 
@@ -208,15 +178,8 @@ mod tests {
 
     fn terms(locale: &str, text: &str) -> Vec<String> {
         let locale: LanguageIdentifier = locale.parse().unwrap_or_default();
-        let analyzer = Analyzer::for_locale(&locale);
-        let mut normalized = String::new();
         let mut terms = Vec::new();
-        for_each_word(text, |word| {
-            normalize(word, &mut normalized);
-            if let Some(term) = analyzer.term(&normalized) {
-                terms.push(term.into_owned());
-            }
-        });
+        Analyzer::for_locale(&locale).for_each_term(text, |term| terms.push(term.to_string()));
         terms
     }
 
@@ -246,12 +209,29 @@ mod tests {
     }
 
     #[test]
+    fn each_language_of_the_site_stems_its_inflections() {
+        let same = [
+            ("de", "Konsolen", "Konsole"),
+            ("de", "Übersichten", "Uebersicht"),
+            ("es", "servidores", "servidor"),
+            ("it", "aggiornamenti", "aggiornamento"),
+            ("pt-BR", "servidores", "servidor"),
+            ("nl", "gebruikers", "gebruiker"),
+            ("sv", "servrarna", "servrar"),
+        ];
+        for (locale, inflected, base) in same {
+            assert_eq!(terms(locale, inflected), terms(locale, base), "{locale}");
+        }
+    }
+
+    #[test]
     fn elisions_and_stop_words_are_dropped() {
         assert_eq!(terms("fr", "d’Adobe et l’IMS"), terms("fr", "Adobe IMS"));
         assert_eq!(
             terms("en", "the console of the server"),
             terms("en", "console server")
         );
+        assert_eq!(terms("de", "für die Konsole"), terms("de", "Konsole"));
     }
 
     #[test]
@@ -264,34 +244,30 @@ mod tests {
 
     #[test]
     fn locales_without_a_stemmer_still_fold() {
+        assert_eq!(terms("ru", "Обновлённый"), ["обновленныи"]);
+    }
+
+    #[test]
+    fn cjk_runs_give_characters_and_pairs() {
+        assert_eq!(terms("ja", "設定画面"), ["設定", "定画", "画面", "面"]);
+        assert_eq!(terms("zh-Hans", "日志"), ["日志", "志"]);
         assert_eq!(
-            terms("de", "Übersicht der Konsolen"),
-            ["ubersicht", "konsolen"]
+            terms("ko", "서버를 설치"),
+            ["서버", "버를", "를", "설치", "치"]
         );
+        // Half-width katakana meets full-width, and voicing marks stay.
+        assert_eq!(terms("ja", "ｶﾞｲﾄﾞ"), terms("ja", "ガイド"));
+        assert_ne!(terms("ja", "パス"), terms("ja", "バス"));
+        // Latin words inside Japanese text are words.
+        assert_eq!(terms("ja", "IMSの"), ["ims", "の"]);
     }
 
     #[test]
-    fn overlong_words_are_not_terms() {
-        let blob = "a".repeat(MAX_TERM_CHARS + 1);
-        assert!(terms("en", &blob).is_empty());
+    fn overlong_words_are_cut_not_dropped() {
+        let blob = "a".repeat(10_000);
+        assert_eq!(terms("en", &blob), ["a".repeat(MAX_TERM_CHARS)]);
         assert_eq!(terms("en", &"b".repeat(MAX_TERM_CHARS)).len(), 1);
-    }
-
-    #[test]
-    fn the_shortcuts_agree_with_the_unicode_tables() {
-        for character in ('\u{c0}'..='\u{24f}').chain('\u{2000}'..='\u{206f}') {
-            assert_eq!(
-                is_word_char(character),
-                character.is_alphanumeric() || is_combining_mark(character),
-                "{character:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn punctuation_alone_gives_no_word() {
-        let mut words = Vec::new();
-        for_each_word(".*+?( <script> — «»", |word| words.push(word));
-        assert_eq!(words, ["script"]);
+        let clause = "設定".repeat(5_000);
+        assert_eq!(terms("ja", &clause).len(), 10_000);
     }
 }

@@ -14,8 +14,9 @@ use compact_str::CompactString;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::analysis::{Analyzer, for_each_word_range, normalize};
+use crate::analysis::{Analyzer, for_each_cjk_term_range};
 use crate::document::SearchDocument;
+use crate::runs::{RunKind, for_each_run_range};
 use crate::varint::{push_varint, read_varint};
 
 /// How a term occurs in a section; the browser scores by it. The numbers
@@ -42,7 +43,7 @@ impl Weight {
     }
 }
 
-/// A word the cache has seen that is no term (a stop word, an overlong word).
+/// A word the cache has seen that is no term (a stop word).
 const NOT_A_TERM: u32 = u32::MAX;
 
 /// The postings of one stem within one run.
@@ -69,8 +70,12 @@ pub struct RunCollector {
     /// ones, nearly all, by [`short_key`], the others by their text.
     short_words: FxHashMap<u128, u32>,
     long_words: FxHashMap<CompactString, u32>,
+    /// Terms of CJK runs (a character or two, so always short) by [`short_key`].
+    cjk_terms: FxHashMap<u128, u32>,
     stem_numbers: FxHashMap<CompactString, u32>,
     normalized: String,
+    /// A CJK run, folded.
+    folded_run: String,
     section: u32,
     out: Run,
 }
@@ -81,8 +86,10 @@ impl RunCollector {
             analyzer,
             short_words: FxHashMap::default(),
             long_words: FxHashMap::default(),
+            cjk_terms: FxHashMap::default(),
             stem_numbers: FxHashMap::default(),
             normalized: String::new(),
+            folded_run: String::new(),
             section: 0,
             out: Run::default(),
         }
@@ -106,7 +113,11 @@ impl RunCollector {
     }
 
     fn add_text(&mut self, text: &str, weight: Weight) {
-        for_each_word_range(text, |range| {
+        for_each_run_range(text, |range, kind| {
+            if kind == RunKind::Cjk {
+                self.add_cjk_run(text.get(range).unwrap_or_default(), weight);
+                return;
+            }
             let stem = match short_key(text.as_bytes(), range.clone()) {
                 Some(key) => match self.short_words.get(&key) {
                     Some(&stem) => stem,
@@ -134,26 +145,57 @@ impl RunCollector {
         });
     }
 
+    /// Posts the characters and pairs of a CJK run. Runs are clauses,
+    /// seldom seen twice, so they are folded every time; their terms are
+    /// looked up by [`short_key`].
+    fn add_cjk_run(&mut self, run: &str, weight: Weight) {
+        let mut folded = std::mem::take(&mut self.folded_run);
+        self.analyzer.fold(run, &mut folded);
+        for_each_cjk_term_range(&folded, |range| {
+            let term = folded.get(range.clone()).unwrap_or_default();
+            let stem = match short_key(folded.as_bytes(), range) {
+                Some(key) => match self.cjk_terms.get(&key) {
+                    Some(&stem) => stem,
+                    None => {
+                        let stem = self.number(term);
+                        self.cjk_terms.insert(key, stem);
+                        stem
+                    }
+                },
+                None => self.number(term),
+            };
+            if let Some(postings) = self.out.postings.get_mut(stem as usize) {
+                post(postings, self.section, weight);
+            }
+        });
+        self.folded_run = folded;
+    }
+
     /// The stem number of a word met for the first time in this run.
     fn learn(&mut self, word: &str) -> u32 {
-        normalize(word, &mut self.normalized);
+        self.analyzer.fold(word, &mut self.normalized);
         let Some(term) = self.analyzer.term(&self.normalized) else {
             return NOT_A_TERM;
         };
-        if let Some(&number) = self.stem_numbers.get(term.as_ref()) {
+        let term = CompactString::from(term.as_ref());
+        self.number(&term)
+    }
+
+    /// The number of `term` in this run, given on first sight.
+    fn number(&mut self, term: &str) -> u32 {
+        if let Some(&number) = self.stem_numbers.get(term) {
             return number;
         }
         // Fewer stems than words, and the caller refused more sections
         // (each at least a word) than u32 can number.
         let number = u32::try_from(self.out.stems.len()).unwrap_or(NOT_A_TERM - 1);
-        self.out.stems.push(CompactString::from(term.as_ref()));
+        self.out.stems.push(CompactString::from(term));
         self.out.postings.push(StemPostings {
             bytes: Vec::new(),
             last_section: 0,
             last_at: 0,
         });
-        self.stem_numbers
-            .insert(CompactString::from(term.as_ref()), number);
+        self.stem_numbers.insert(CompactString::from(term), number);
         number
     }
 }

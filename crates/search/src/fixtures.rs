@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
-use crate::analysis::{Analyzer, for_each_word, normalize};
-use crate::{SearchDocument, SectionStart, build_index};
+use crate::probe::Probe;
+use crate::runs::for_each_run;
+use crate::{IndexFile, SearchDocument, SectionStart, build_index};
 
 const FRENCH_UPDATE: &str = "\
 Mettre à jour votre environnement pour garder la connexion IMS
@@ -126,7 +127,7 @@ fn fixtures_dir() -> PathBuf {
 }
 
 /// Rewrites the fixture when asked to, else checks it is current.
-fn check_fixture(relative: &str, fresh: &[u8]) {
+pub(crate) fn check_fixture(relative: &str, fresh: &[u8]) {
     let path = fixtures_dir().join(relative);
     if std::env::var_os("TECHNOTE_UPDATE_FIXTURES").is_some() {
         if let Some(parent) = path.parent() {
@@ -143,28 +144,29 @@ fn check_fixture(relative: &str, fresh: &[u8]) {
     );
 }
 
-fn check_index(locale: &str, documents: &[SearchDocument]) {
+fn check_index(locale: &str, documents: &[SearchDocument]) -> Vec<IndexFile> {
     let locale: LanguageIdentifier = locale.parse().expect("fixture locale");
     let files = build_index(&locale, documents).expect("fixture index builds");
-    for file in files {
+    for file in &files {
         check_fixture(&file.path, &file.bytes);
     }
+    files
 }
 
-/// Every listed word (as written) and the term it becomes, or null.
-fn check_terms(locale: &str) {
-    let parsed: LanguageIdentifier = locale.parse().expect("fixture locale");
-    let analyzer = Analyzer::for_locale(&parsed);
+/// Every listed word (as written) and the terms a query of it looks for
+/// (a stop word's too, though the index leaves it out: it matches nothing).
+fn check_terms(locale: &str, index: &[IndexFile]) {
+    let probe = Probe::read(locale, &index[0].bytes);
     let list = std::fs::read_to_string(fixtures_dir().join(format!("words-{locale}.txt")))
         .expect("word list");
-    let mut terms: BTreeMap<&str, Option<String>> = BTreeMap::new();
-    let mut normalized = String::new();
+    let mut terms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for word in list.lines() {
-        let mut words = Vec::new();
-        for_each_word(word, |part| words.push(part));
-        assert_eq!(words, [word], "the list holds single words");
-        normalize(word, &mut normalized);
-        terms.insert(word, analyzer.term(&normalized).map(|t| t.into_owned()));
+        let mut runs = Vec::new();
+        for_each_run(word, |run, _| runs.push(run));
+        assert_eq!(runs, [word], "the list holds single words");
+        // A space after the word: it is complete, nothing is matched by prefix.
+        let groups = probe.groups(&format!("{word} "));
+        terms.insert(word, groups.into_iter().map(|group| group.exact).collect());
     }
     let mut json = serde_json::to_string_pretty(&terms).expect("JSON");
     json.push('\n');
@@ -183,12 +185,18 @@ fn english_index_fixture_is_current() {
 
 #[test]
 fn french_terms_fixture_is_current() {
-    check_terms("fr");
+    check_terms(
+        "fr",
+        &build_index(&"fr".parse().expect("locale"), &french()).expect("index"),
+    );
 }
 
 #[test]
 fn english_terms_fixture_is_current() {
-    check_terms("en");
+    check_terms(
+        "en",
+        &build_index(&"en".parse().expect("locale"), &english()).expect("index"),
+    );
 }
 
 #[test]

@@ -7,9 +7,9 @@
 //! UTF-8 byte length then its bytes.
 //!
 //! ```text
-//! "TNSI"  varint format (1)
+//! "TNSI"  varint format (2)
 //! string language            e.g. "fr"
-//! string stemmer             "french", "english", or "" for none
+//! string stemmer             "french", "german"… (see analysis.rs), or "" for none
 //! varint pages
 //!   per page: string url, string title, varint sections,
 //!             sections × (string anchor, string heading)
@@ -35,7 +35,9 @@ use crate::zlib;
 
 pub const MAGIC: &[u8; 4] = b"TNSI";
 /// Bumped whenever `www/search.js` could misread an older file.
-pub const FORMAT_VERSION: u64 = 1;
+/// 2: CJK runs indexed as characters and pairs, NFKC, German umlaut
+/// spellings, six more stemmers, long words cut instead of dropped.
+pub const FORMAT_VERSION: u64 = 2;
 
 /// What the browser needs to analyze queries as the text was analyzed.
 /// Stop words are left out: a query word that matches nothing only lowers
@@ -48,13 +50,19 @@ pub struct Pipeline<'a> {
 /// Payloads up to this size are compressed hard, which costs a few
 /// milliseconds and matters: small sites repeat few words, so their raw
 /// index is about half their text. Larger ones, under a quarter of their
-/// text raw, are stored uncompressed in the zlib stream, keeping the build fast.
+/// text raw, are stored uncompressed in the zlib stream, keeping the build
+/// fast; but for CJK text, whose every pair of characters is a term, the
+/// raw index is about 37% of the text: deflated at the fastest level it is
+/// 20% (`relevance.rs` measures both).
 const COMPRESS_UP_TO: usize = 256 * 1024;
 
-/// The index file: the payload, in a zlib stream.
-pub fn compress(payload: Vec<u8>) -> Vec<u8> {
+/// The index file: the payload, in a zlib stream. `dense` for locales
+/// whose text is mostly CJK.
+pub fn compress(payload: Vec<u8>, dense: bool) -> Vec<u8> {
     if payload.len() <= COMPRESS_UP_TO {
         miniz_oxide::deflate::compress_to_vec_zlib(&payload, 9)
+    } else if dense {
+        miniz_oxide::deflate::compress_to_vec_zlib(&payload, 1)
     } else {
         zlib::stored(payload)
     }

@@ -18,7 +18,9 @@
 mod analysis;
 mod collect;
 mod document;
+mod fold;
 mod format;
+mod runs;
 mod varint;
 mod zlib;
 
@@ -26,6 +28,8 @@ mod zlib;
 mod fixtures;
 #[cfg(test)]
 mod probe;
+#[cfg(test)]
+mod relevance;
 
 use std::sync::Arc;
 
@@ -129,7 +133,10 @@ fn index_files(
         stemmer: analyzer.stemmer_name(),
     };
     let postings = collect::merge(runs);
-    let bytes = format::compress(format::write(&pipeline, pages, &postings));
+    let bytes = format::compress(
+        format::write(&pipeline, pages, &postings),
+        analyzer.writes_cjk(),
+    );
     vec![IndexFile {
         path: format!("{language}/index.bin"),
         bytes,

@@ -1,11 +1,14 @@
-//! Test-only reader of an index file: answers a query the way the browser
-//! does at its core (every query word in the same section, or in the
-//! page title), so tests can check what a reader would find.
+//! Test-only reader of an index file: analyzes and ranks a query as
+//! `www/search.js` does (`analyzeQuery`, `search`), so tests can check what
+//! a reader would find, and the Node tests that the browser finds the same.
 
 use unic_langid::LanguageIdentifier;
 
-use crate::analysis::{Analyzer, for_each_word, normalize};
+use crate::analysis::Analyzer;
+use crate::analysis::MAX_TERM_CHARS;
 use crate::format::{FORMAT_VERSION, MAGIC};
+use crate::runs::{RunKind, for_each_run};
+use unicode_normalization::char::is_combining_mark;
 
 /// Reads the parts of the file in order.
 struct Reader<'a> {
@@ -35,6 +38,38 @@ impl<'a> Reader<'a> {
 
     fn string(&mut self) -> String {
         String::from_utf8(self.bytes().to_vec()).expect("UTF-8")
+    }
+}
+
+// As in `www/search.js`.
+const MAX_QUERY_CHARS: usize = 200;
+const MAX_QUERY_TERMS: usize = 24;
+const MAX_PREFIX_TERMS: usize = 30;
+const MIN_PREFIX_CHARS: usize = 2;
+const PREFIX_FACTOR: f64 = 0.7;
+const WEIGHTS: [f64; 4] = [1.0, 1.5, 3.0, 4.0];
+const INHERITED_TITLE_WEIGHT: f64 = 1.0;
+
+/// A term of a query and the terms it matches while it is being typed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Group {
+    pub exact: String,
+    /// Terms `exact` begins: words being typed (which score less), or the
+    /// pairs a CJK character begins (which score as it).
+    pub prefixed: Vec<String>,
+    pub cjk: bool,
+    /// A stop word, which the index leaves out.
+    pub stop_word: bool,
+}
+
+impl Group {
+    fn cjk(exact: String, prefixed: Vec<String>) -> Self {
+        Self {
+            exact,
+            prefixed,
+            cjk: true,
+            stop_word: false,
+        }
     }
 }
 
@@ -120,23 +155,173 @@ impl Probe {
         list
     }
 
-    /// The terms of a query, after the index's own pipeline.
+    /// The exact term of each group of a query.
     pub fn terms(&self, query: &str) -> Vec<String> {
-        let mut normalized = String::new();
-        let mut terms = Vec::new();
-        for_each_word(query, |word| {
-            normalize(word, &mut normalized);
-            if let Some(term) = self.analyzer.term(&normalized) {
-                terms.push(term.into_owned());
+        self.groups(query)
+            .into_iter()
+            .map(|group| group.exact)
+            .collect()
+    }
+
+    /// The query's terms, each with the terms it matches (`analyzeQuery`).
+    pub fn groups(&self, query: &str) -> Vec<Group> {
+        let text: String = query.chars().take(MAX_QUERY_CHARS).collect();
+        let typing = text
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || is_combining_mark(c));
+        let mut runs = Vec::new();
+        for_each_run(&text, |run, kind| runs.push((run, kind)));
+        let mut groups: Vec<Group> = Vec::new();
+        let mut add = |group: Group| {
+            if groups.len() < MAX_QUERY_TERMS && !groups.contains(&group) {
+                groups.push(group);
             }
-        });
-        terms
+        };
+        let mut folded = String::new();
+        for (position, &(run, kind)) in runs.iter().enumerate() {
+            self.analyzer.fold(run, &mut folded);
+            let characters: Vec<char> = folded.chars().collect();
+            if characters.is_empty() {
+                continue;
+            }
+            if kind == RunKind::Cjk {
+                if characters.len() == 1 {
+                    add(Group::cjk(folded.clone(), self.cjk_pairs(&folded)));
+                }
+                for pair in characters.windows(2) {
+                    add(Group::cjk(pair.iter().collect(), Vec::new()));
+                }
+                continue;
+            }
+            let Some(exact) = self.analyzer.query_term(&folded) else {
+                continue;
+            };
+            let exact = exact.into_owned();
+            let last = typing && position + 1 == runs.len();
+            let prefixed = if last
+                && characters.len() >= MIN_PREFIX_CHARS
+                && characters.len() <= MAX_TERM_CHARS
+            {
+                self.prefix_terms(&folded, &exact)
+            } else {
+                Vec::new()
+            };
+            add(Group {
+                exact,
+                prefixed,
+                cjk: false,
+                stop_word: self.analyzer.term(&folded).is_none(),
+            });
+        }
+        groups
+    }
+
+    /// Every pair of characters that `character` begins.
+    fn cjk_pairs(&self, character: &str) -> Vec<String> {
+        (self.terms.iter())
+            .filter(|(term, _)| term != character && term.starts_with(character))
+            .map(|(term, _)| term.clone())
+            .collect()
+    }
+
+    fn prefix_terms(&self, prefix: &str, exact: &str) -> Vec<String> {
+        let mut found: Vec<usize> = (0..self.terms.len())
+            .filter(|&at| self.terms[at].0 != exact && self.terms[at].0.starts_with(prefix))
+            .collect();
+        found.sort_by_key(|&at| (std::cmp::Reverse(self.terms[at].1.len()), at));
+        found.truncate(MAX_PREFIX_TERMS);
+        found
+            .into_iter()
+            .map(|at| self.terms[at].0.clone())
+            .collect()
+    }
+
+    /// The first `limit` links for a query, best first, as the browser ranks
+    /// them: sections matching the most query terms (a title term counts,
+    /// less, for every section of its page), by score (each term's best
+    /// weight times its rarity), then in page order.
+    pub fn ranked(&self, query: &str, limit: usize) -> Vec<String> {
+        let groups = self.groups(query);
+        let count = self.hrefs.len();
+        let mut score = vec![0f64; count];
+        let mut direct = vec![0u32; count];
+        let mut hits = Vec::new();
+        let mut titled: Vec<std::collections::HashMap<usize, f64>> = Vec::new();
+        for (number, group) in groups.iter().enumerate() {
+            let mut best = vec![0f64; count];
+            let mut inherited = std::collections::HashMap::new();
+            let candidates = std::iter::once((&group.exact, 1.0)).chain(
+                group
+                    .prefixed
+                    .iter()
+                    .map(|term| (term, if group.cjk { 1.0 } else { PREFIX_FACTOR })),
+            );
+            for (term, factor) in candidates {
+                let postings = self.postings(term);
+                if postings.is_empty() {
+                    continue;
+                }
+                let idf = (1.0 + count as f64 / postings.len() as f64).ln();
+                for (section, weight) in postings {
+                    let points = WEIGHTS[usize::from(weight)] * idf * factor;
+                    if points > best[section] {
+                        best[section] = points;
+                    }
+                    if weight == 3 {
+                        let page = self.page_intro[section];
+                        let points = INHERITED_TITLE_WEIGHT * idf * factor;
+                        let seen = inherited.entry(page).or_insert(0.0);
+                        if points > *seen {
+                            *seen = points;
+                        }
+                    }
+                }
+            }
+            for (section, &points) in best.iter().enumerate() {
+                if points > 0.0 {
+                    if direct[section] == 0 {
+                        hits.push(section);
+                    }
+                    direct[section] |= 1 << number;
+                    score[section] += points;
+                }
+            }
+            titled.push(inherited);
+        }
+        let matched: Vec<usize> = hits
+            .iter()
+            .map(|&section| {
+                let page = self.page_intro[section];
+                let mut matched = 0;
+                for (number, inherited) in titled.iter().enumerate() {
+                    if direct[section] & (1 << number) != 0 {
+                        matched += 1;
+                    } else if let Some(points) = inherited.get(&page) {
+                        matched += 1;
+                        score[section] += points;
+                    }
+                }
+                matched
+            })
+            .collect();
+        let most = matched.iter().copied().max().unwrap_or(0);
+        let mut ranked: Vec<usize> = (hits.iter().zip(&matched))
+            .filter(|&(_, &matched)| matched == most)
+            .map(|(&section, _)| section)
+            .collect();
+        ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+        ranked.truncate(limit);
+        ranked.into_iter().map(|s| self.hrefs[s].clone()).collect()
     }
 
     /// Links of the sections holding every query term (a title term counts
     /// for every section of its page), in section order.
     pub fn search(&self, query: &str) -> Vec<String> {
-        let terms = self.terms(query);
+        let terms: Vec<String> = (self.groups(query).into_iter())
+            .filter(|group| !group.stop_word)
+            .map(|group| group.exact)
+            .collect();
         if terms.is_empty() {
             return Vec::new();
         }
