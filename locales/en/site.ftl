@@ -8,6 +8,9 @@ language-switcher-label = Language
 footer-text = Technical notes for Adobe Campaign Classic v7 administrators. Checks run in your browser; nothing you type leaves it.
 breadcrumb-home = All technotes
 badges-label = Applies to
+page-role-label = Role
+page-level-label = Level
+page-audience-label = Audience
 toc-title = On this page
 
 # $percent (number) is the share of the text reviewed by a human translator.

@@ -8,6 +8,9 @@ language-switcher-label = Langue
 footer-text = Notes techniques pour les administrateurs d’Adobe Campaign Classic v7. Les vérifications s’exécutent dans votre navigateur ; rien de ce que vous saisissez n’en sort.
 breadcrumb-home = Toutes les notes techniques
 badges-label = S’applique à
+page-role-label = Rôle
+page-level-label = Niveau
+page-audience-label = Public
 toc-title = Sur cette page
 
 # $percent (nombre) : part du texte relue par un traducteur humain.
