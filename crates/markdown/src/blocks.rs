@@ -316,7 +316,7 @@ impl<'a> Renderer<'a, '_> {
                 self.warning(
                     offset,
                     "a widget comment must be alone on its line, with blank lines around it; \
-                     it is left as a comment"
+                     it is left out"
                         .to_string(),
                     "write `<!-- technote:widget NAME -->` on a line of its own",
                 );
@@ -330,7 +330,7 @@ impl<'a> Renderer<'a, '_> {
         if !valid {
             self.warning(
                 offset,
-                format!("`{name}` is not a widget name; the comment is left as is"),
+                format!("`{name}` is not a widget name; the comment is left out"),
                 "widget names are lowercase words joined by `-`, e.g. `minimum-releases`",
             );
             return None;

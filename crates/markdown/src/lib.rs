@@ -68,6 +68,7 @@ mod links;
 mod marker_events;
 mod markers;
 mod positions;
+mod raw_html;
 mod renderer;
 mod tables;
 mod transform;

@@ -20,9 +20,9 @@ use crate::transform::sub_cow;
 use crate::{LinkKind, LinkRef};
 
 /// A destination after resolution.
-struct Href<'d> {
-    href: Cow<'d, str>,
-    external: bool,
+pub(crate) struct Href<'d> {
+    pub(crate) href: Cow<'d, str>,
+    pub(crate) external: bool,
 }
 
 impl<'a> Renderer<'a, '_> {
@@ -170,7 +170,7 @@ impl<'a> Renderer<'a, '_> {
         }
     }
 
-    fn resolve<'d>(
+    pub(crate) fn resolve<'d>(
         &mut self,
         link_type: LinkType,
         dest: &'d str,

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::blocks::{heading_number, mentions_widget};
+use crate::blocks::heading_number;
 use crate::collapsible::{item_text_end, paragraph_end};
 use crate::document::Heading;
 use crate::events::Spanned;
@@ -56,17 +56,7 @@ impl<'a> Renderer<'a, '_> {
                 self.doc.text.push('\n');
                 self.buffer.push_source(index);
             }
-            Event::Html(html) => {
-                // depth 1 is a top-level HTML block, already checked as a widget.
-                if self.depth > 1 {
-                    self.check_nested_widget(html, range.start);
-                }
-                self.buffer.push_source(index);
-            }
-            Event::InlineHtml(html) => {
-                self.check_nested_widget(html, range.start);
-                self.buffer.push_source(index);
-            }
+            Event::InlineHtml(_) => self.inline_html(events, index),
             _ => self.buffer.push_source(index),
         }
         index + 1
@@ -100,6 +90,7 @@ impl<'a> Renderer<'a, '_> {
         };
         match tag {
             Tag::BlockQuote(_) => return self.blockquote(events, index, range),
+            Tag::HtmlBlock => return self.html_block(events, index),
             Tag::Link { .. } | Tag::Image { .. } => {
                 // Taken out, as it is not written: its destination is read
                 // while the events after it are trimmed.
@@ -300,18 +291,6 @@ impl<'a> Renderer<'a, '_> {
         }
         self.buffer.push_source(index);
         self.end_text_line();
-    }
-
-    fn check_nested_widget(&mut self, html: &str, offset: usize) {
-        if mentions_widget(html) {
-            self.warning(
-                offset,
-                "a widget comment only works alone on its line, outside lists, quotes and \
-                 paragraphs; it is left as a comment"
-                    .to_string(),
-                "put `<!-- technote:widget NAME -->` on a line of its own with blank lines around it",
-            );
-        }
     }
 }
 
