@@ -96,6 +96,51 @@ fn json_output_is_one_object_for_ci() {
     assert_eq!(locales, vec!["fr", "en"]);
 }
 
+/// The French site file without `toc-title`, and the line where it was.
+fn without_toc_title(scratch: &Scratch) {
+    let ftl = scratch.read("locales/fr/site.ftl");
+    let without: String = ftl
+        .lines()
+        .filter(|l| !l.starts_with("toc-title"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    scratch.write("locales/fr/site.ftl", without);
+}
+
+#[test]
+fn every_lint_finding_carries_its_code_in_text_and_json() {
+    let scratch = Scratch::new();
+    without_toc_title(&scratch);
+    let text = stdout(&check(&scratch, &[]));
+    let headline = text
+        .lines()
+        .find(|l| l.contains("`toc-title` is not translated into fr"))
+        .unwrap_or_else(|| panic!("no missing-message warning:\n{text}"));
+    assert!(
+        headline.starts_with("locales/fr/site.ftl: warning: ")
+            && headline.ends_with(" [ftl-missing]"),
+        "{headline}"
+    );
+    let output = check(&scratch, &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let missing = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("`toc-title`"))
+        })
+        .expect("the missing message in JSON");
+    assert_eq!(missing["code"], "ftl-missing");
+    assert_eq!(missing["severity"], "warning");
+    assert_eq!(missing["file"], "locales/fr/site.ftl");
+    let denied = check(&scratch, &["--format", "json", "--deny", "warnings"]);
+    assert_eq!(denied.status.code(), Some(1));
+}
+
 fn git(scratch: &Scratch, args: &[&str]) -> String {
     git_in(scratch.root(), args)
 }

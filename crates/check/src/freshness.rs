@@ -144,6 +144,7 @@ impl Check<'_> {
             return Some(
                 Diagnostic::warning(file, format!("this translation does not record which revision of {source_path} it was made from"))
                     .at_line(1)
+                    .with_code("translation-revision-missing")
                     .with_help(format!("add `source-git-commit: {latest}` to its front matter once it matches the source")),
             );
         };
@@ -154,6 +155,7 @@ impl Check<'_> {
                     format!("`source-git-commit: {recorded}` is not a revision of {source_path}"),
                 )
                 .at_line(1)
+                .with_code("translation-revision-unknown")
                 .with_help(format!(
                     "set it to the revision the translation matches; the latest is {latest}"
                 )),
@@ -169,6 +171,7 @@ impl Check<'_> {
                 format!("stale translation: {source_path} changed since revision {}", &commit[..commit.len().min(12)]),
             )
             .at_line(1)
+            .with_code("translation-stale")
             .with_help(format!(
                 "see `git diff {commit} -- {source_path}`, update this translation, then set `source-git-commit: {latest}`"
             ))

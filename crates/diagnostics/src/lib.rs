@@ -32,6 +32,10 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// Stable name of the rule (`ftl-missing`, `exl-id-unpaired`), for tools
+    /// and for the table of codes in TRANSLATING.md: the message's words may
+    /// change, the code does not.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -51,7 +55,14 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             help: None,
+            code: None,
         }
+    }
+
+    /// Names the rule this problem breaks; see [`Diagnostic::code`].
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
     }
 
     /// Sets the 1-based line and column.
@@ -137,7 +148,20 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {level}: {}", self.message)?;
+        // The code ends the headline (`... is missing [ftl-missing]`), before
+        // any code frame the message carries on its next lines, so that
+        // `file:line:col: level:` stays the line's start for editors.
+        let (headline, frame) = match self.message.split_once('\n') {
+            Some((headline, frame)) => (headline, Some(frame)),
+            None => (self.message.as_str(), None),
+        };
+        write!(f, ": {level}: {headline}")?;
+        if let Some(code) = self.code {
+            write!(f, " [{code}]")?;
+        }
+        if let Some(frame) = frame {
+            write!(f, "\n{frame}")?;
+        }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }
@@ -235,6 +259,19 @@ mod tests {
             d.to_string(),
             "content/fr/a.md:3:5: error: unknown alert type\n  help: use NOTE or TIP"
         );
+    }
+
+    #[test]
+    fn the_code_ends_the_headline_before_a_code_frame() {
+        let d = Diagnostic::warning("locales/fr/a.ftl", "broken\n 3 | x = {\n   |     ^")
+            .at(3, 5)
+            .with_code("ftl-syntax");
+        assert_eq!(
+            d.to_string(),
+            "locales/fr/a.ftl:3:5: warning: broken [ftl-syntax]\n 3 | x = {\n   |     ^"
+        );
+        let json = serde_json::to_value(&d).unwrap();
+        assert_eq!(json["code"], "ftl-syntax");
     }
 
     #[test]

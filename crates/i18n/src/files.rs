@@ -12,17 +12,23 @@ use technote_files::Folder;
 /// not depend on the file system. Hidden files (editor locks) are skipped.
 pub(crate) fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = fs::read_dir(dir).map_err(|error| {
-        Diagnostic::error(dir, format!("cannot read this locale folder: {error}")).with_help(
+        Diagnostic::error(dir, format!("cannot read this locale folder: {error}"))
+            .with_code("ftl-unreadable")
+            .with_help(
             "create it with the locale's .ftl files (copy the reference locale's folder to start)",
         )
     })?;
     let folder = Folder::open(dir).map_err(|error| {
         Diagnostic::error(dir, format!("cannot read this locale folder: {error}"))
+            .with_code("ftl-unreadable")
     })?;
     let mut files = Vec::new();
     for entry in entries {
         let path = entry
-            .map_err(|error| Diagnostic::error(dir, format!("cannot list this folder: {error}")))?
+            .map_err(|error| {
+                Diagnostic::error(dir, format!("cannot list this folder: {error}"))
+                    .with_code("ftl-unreadable")
+            })?
             .path();
         let visible = path
             .file_name()
@@ -42,6 +48,7 @@ pub(crate) fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = fs::read(path).map_err(|error| {
         Diagnostic::error(path, format!("cannot read this file: {error}"))
+            .with_code("ftl-unreadable")
             .with_help("check that it exists and that you may read it")
     })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -51,6 +58,7 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
             let (line, column) = invalid_utf8_position(bytes, &error);
             Err(Diagnostic::error(path, "this file is not valid UTF-8")
                 .at(line, column)
+                .with_code("ftl-not-utf8")
                 .with_help("save the .ftl file as UTF-8"))
         }
     }
@@ -87,6 +95,7 @@ pub(crate) fn syntax_errors(path: &Path, text: &str, errors: &[ParserError]) -> 
                     errors.len() - SHOWN_SYNTAX_ERRORS
                 ),
             )
+            .with_code("ftl-syntax")
             .with_help("fix the errors above first; is this really a Fluent (.ftl) file?"),
         );
     }
@@ -135,5 +144,6 @@ fn syntax_error(path: &Path, lines: &LineIndex<'_>, error: &ParserError) -> Diag
         format!("{what}\n {gutter} | {line_text}\n {pad} | {caret}^"),
     )
     .at(line, column)
+    .with_code("ftl-syntax")
     .with_help(help)
 }

@@ -68,8 +68,10 @@ pub fn compare_locales(
     }
 }
 
-fn at(file: &Path, line: u32, column: u32, message: String) -> Diagnostic {
-    Diagnostic::warning(file, message).at(line, column)
+fn at(file: &Path, line: u32, column: u32, message: String, code: &'static str) -> Diagnostic {
+    Diagnostic::warning(file, message)
+        .at(line, column)
+        .with_code(code)
 }
 
 fn empty_values(catalog: &Catalog) -> Vec<Diagnostic> {
@@ -82,6 +84,7 @@ fn empty_values(catalog: &Catalog) -> Vec<Diagnostic> {
                     message.line,
                     message.column,
                     format!("`{id}` is empty"),
+                    "ftl-empty",
                 )
                 .with_help("write its text, or delete it so the reference locale's text is shown"),
             );
@@ -94,6 +97,7 @@ fn empty_values(catalog: &Catalog) -> Vec<Diagnostic> {
                         attribute.line,
                         attribute.column,
                         format!("`{id}.{name}` is empty"),
+                        "ftl-empty",
                     )
                     .with_help(
                         "write its text, or delete it so the reference locale's text is shown",
@@ -130,6 +134,7 @@ impl Comparison<'_> {
                         actual.line,
                         actual.column,
                         format!("`{id}` is not in the reference locale {}", self.reference),
+                        "ftl-obsolete",
                     )
                     .with_help("delete it, or add it to the reference locale first if it is new"),
                 );
@@ -174,6 +179,7 @@ impl Comparison<'_> {
             file.display(),
             self.reference
         ))
+        .with_code("ftl-missing")
     }
 
     fn compare_message(
@@ -183,7 +189,8 @@ impl Comparison<'_> {
         actual: &MessageInfo,
         found: &mut Vec<Diagnostic>,
     ) {
-        let here = |message: String| at(&actual.file, actual.line, actual.column, message);
+        let here =
+            |message: String, code| at(&actual.file, actual.line, actual.column, message, code);
         match (&expected.value, &actual.value) {
             (Some(expected_value), Some(actual_value)) => {
                 found.extend(self.compare_variables(
@@ -195,17 +202,23 @@ impl Comparison<'_> {
                 ));
             }
             (Some(_), None) => found.push(
-                here(format!(
-                    "`{id}` has no value, but the {} message has one",
-                    self.reference
-                ))
+                here(
+                    format!(
+                        "`{id}` has no value, but the {} message has one",
+                        self.reference
+                    ),
+                    "ftl-value-missing",
+                )
                 .with_help(format!("write its text after `{id} =`")),
             ),
             (None, Some(_)) => found.push(
-                here(format!(
-                    "`{id}` has a value, but the {} message has only attributes",
-                    self.reference
-                ))
+                here(
+                    format!(
+                        "`{id}` has a value, but the {} message has only attributes",
+                        self.reference
+                    ),
+                    "ftl-value-extra",
+                )
                 .with_help("remove the value, or add one to the reference message first"),
             ),
             (None, None) => {}
@@ -213,10 +226,13 @@ impl Comparison<'_> {
         for (name, expected_attribute) in &expected.attributes {
             match actual.attributes.get(name) {
                 None => found.push(
-                    here(format!(
-                        "`{id}` has no `.{name}` attribute, which the {} message has",
-                        self.reference
-                    ))
+                    here(
+                        format!(
+                            "`{id}` has no `.{name}` attribute, which the {} message has",
+                            self.reference
+                        ),
+                        "ftl-attribute-missing",
+                    )
                     .with_help(format!("add `    .{name} = ...` under `{id}`")),
                 ),
                 Some(actual_attribute) => found.extend(self.compare_variables(
@@ -239,6 +255,7 @@ impl Comparison<'_> {
                             "`{id}.{name}` is not in the reference locale {}",
                             self.reference
                         ),
+                        "ftl-obsolete",
                     )
                     .with_help("delete it, or add it to the reference message first if it is new"),
                 );
@@ -256,13 +273,13 @@ impl Comparison<'_> {
     ) -> Vec<Diagnostic> {
         let reference = self.reference;
         let unknown = actual.variables.difference(&expected.variables).map(|variable| {
-            at(file, line, column, format!("`{name}` uses {{ ${variable} }}, which the {reference} message does not"))
+            at(file, line, column, format!("`{name}` uses {{ ${variable} }}, which the {reference} message does not"), "ftl-variable-unknown")
                 .with_help(format!(
                     "the site passes only the variables of the {reference} message; remove {{ ${variable} }} or check its spelling"
                 ))
         });
         let unused = expected.variables.difference(&actual.variables).map(|variable| {
-            at(file, line, column, format!("`{name}` does not use {{ ${variable} }}, which the {reference} message uses"))
+            at(file, line, column, format!("`{name}` does not use {{ ${variable} }}, which the {reference} message uses"), "ftl-variable-unused")
                 .with_help(format!("include {{ ${variable} }} so readers see the value"))
         });
         unknown.chain(unused).collect()

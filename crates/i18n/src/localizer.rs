@@ -78,7 +78,9 @@ impl Localizer {
             };
             if files.is_empty() && locale == reference {
                 problems.push(
-                    Diagnostic::error(&dir, "the reference locale has no .ftl files").with_help(
+                    Diagnostic::error(&dir, "the reference locale has no .ftl files")
+                        .with_code("ftl-reference-empty")
+                        .with_help(
                         "every UI string falls back to the reference locale: give it all messages",
                     ),
                 );
@@ -142,11 +144,9 @@ impl Localizer {
                     _ => None,
                 }));
                 if let Err(errors) = bundle.add_resource(resource) {
-                    problems.extend(
-                        errors
-                            .iter()
-                            .map(|e| Diagnostic::error(&path, e.to_string())),
-                    );
+                    problems.extend(errors.iter().map(|e| {
+                        Diagnostic::error(&path, e.to_string()).with_code("ftl-duplicate")
+                    }));
                 }
             }
             locales.insert(locale, LocaleMessages { bundle, ids });
@@ -367,6 +367,7 @@ fn duplicate_definitions(resources: &[(PathBuf, FluentResource)]) -> Vec<Diagnos
                     ),
                 )
                 .at(line, column)
+                .with_code("ftl-duplicate")
                 .with_help("keep one definition; rename the other if it means something else"),
             );
         }

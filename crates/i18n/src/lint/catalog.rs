@@ -83,6 +83,7 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
                         ),
                     )
                     .at(line, column)
+                    .with_code("ftl-duplicate")
                     .with_help("keep one definition"),
                 );
                 continue;
