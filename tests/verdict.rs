@@ -99,6 +99,18 @@ fn a_wrong_choice_is_a_usage_error() {
     );
 }
 
+/// `--json` with `--csv`: JSON Lines, one object per line.
+fn json_lines(output: &std::process::Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+fn of_type<'a>(lines: &'a [Value], kind: &str) -> Vec<&'a Value> {
+    lines.iter().filter(|l| l["type"] == kind).collect()
+}
+
 #[test]
 fn an_inventory_reports_bad_rows_by_line_and_checks_the_others() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -115,31 +127,27 @@ fn an_inventory_reports_bad_rows_by_line_and_checks_the_others() {
     .expect("write csv");
     let output = technote(&["verdict", "--json", "--csv", &path.to_string_lossy()]);
     assert_eq!(output.status.code(), Some(1));
-    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
-    let lines: Vec<u64> = report["rows"]
-        .as_array()
-        .expect("rows")
-        .iter()
-        .filter_map(|r| r["line"].as_u64())
-        .collect();
-    assert_eq!(lines, vec![2, 4, 6]);
-    let statuses: Vec<&str> = report["rows"]
-        .as_array()
-        .expect("rows")
+    let lines = json_lines(&output);
+    let rows = of_type(&lines, "row");
+    let row_lines: Vec<u64> = rows.iter().filter_map(|r| r["line"].as_u64()).collect();
+    assert_eq!(row_lines, vec![2, 4, 6]);
+    let statuses: Vec<&str> = rows
         .iter()
         .filter_map(|r| r["verdict"]["status"].as_str())
         .collect();
     assert_eq!(statuses, vec!["ready", "action-needed", "blocked"]);
-    let bad: Vec<u64> = report["problems"]
-        .as_array()
-        .expect("problems")
+    let bad: Vec<u64> = of_type(&lines, "problem")
         .iter()
         .filter(|p| p["warning"] == false)
         .filter_map(|p| p["line"].as_u64())
         .collect();
     assert_eq!(bad, vec![3, 5]);
-    assert_eq!(report["counts"]["ready"], 1);
-    assert_eq!(report["counts"]["blocked"], 1);
+    let summary = lines.last().expect("a summary");
+    assert_eq!(summary["type"], "summary", "the summary comes last");
+    assert_eq!(summary["checked"], 3);
+    assert_eq!(summary["bad_rows"], 2);
+    assert_eq!(summary["counts"]["ready"], 1);
+    assert_eq!(summary["counts"]["blocked"], 1);
 
     let text = technote(&["verdict", "--csv", &path.to_string_lossy()]);
     let stderr = String::from_utf8_lossy(&text.stderr);
@@ -148,4 +156,205 @@ fn an_inventory_reports_bad_rows_by_line_and_checks_the_others() {
         "{stderr}"
     );
     assert!(String::from_utf8_lossy(&text.stdout).contains("3 machine(s) checked"));
+}
+
+/// A scratch file of `name` holding `contents`, for one test.
+struct Input {
+    dir: tempfile::TempDir,
+}
+
+impl Input {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, contents).expect("write input");
+        path.to_string_lossy().into_owned()
+    }
+}
+
+const HEADER: &str = "machine,sign-in,hosting,server,console,windows,windows-updated,ie";
+
+#[test]
+fn csv_line_numbers_are_exact_for_lf_and_crlf_files() {
+    let input = Input::new();
+    let rows = [
+        HEADER,
+        "pc-1,adobe-id,hosted,,,,,",
+        "pc-2,adobe-id,cloud,,,,,",
+        "",
+        "pc-4,adobe-id,hosted,,,,,",
+    ];
+    for (name, ending) in [("lf.csv", "\n"), ("crlf.csv", "\r\n")] {
+        let path = input.file(name, rows.join(ending) + ending);
+        let output = technote(&["verdict", "--csv", &path]);
+        let stderr = common::stderr(&output);
+        assert!(
+            stderr.contains(&format!("{name}:3: error: `cloud` is not a valid hosting")),
+            "{stderr}"
+        );
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("line 2 (pc-1)"), "{stdout}");
+        assert!(stdout.contains("line 5 (pc-4)"), "{stdout}");
+    }
+}
+
+/// Runs `verdict --csv` on `contents`; asserts the usage status and returns stderr.
+fn refused_inventory(name: &str, contents: impl AsRef<[u8]>, extra: &[&str]) -> String {
+    let input = Input::new();
+    let path = input.file(name, contents);
+    let mut args = vec!["verdict", "--csv", &path];
+    args.extend_from_slice(extra);
+    let output = technote(&args);
+    let stderr = common::stderr(&output);
+    assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+    assert!(output.stdout.is_empty() || extra.contains(&"--max-rows"));
+    assert!(stderr.contains(name), "{name} is named: {stderr}");
+    stderr
+}
+
+#[test]
+fn input_that_is_no_inventory_is_a_usage_error_naming_the_file_and_line() {
+    let stderr = refused_inventory("empty.csv", "", &[]);
+    assert!(
+        stderr.contains("empty.csv: error: the file is empty"),
+        "{stderr}"
+    );
+
+    let stderr = refused_inventory("header.csv", format!("{HEADER}\r\n"), &[]);
+    assert!(
+        stderr.contains("header.csv: error: the file has a header but no machine rows"),
+        "{stderr}"
+    );
+
+    let mut binary = format!("{HEADER}\n").into_bytes();
+    binary.extend_from_slice(b"\x7fELF\x02\x01\x01\0\0\0");
+    let stderr = refused_inventory("tool.bin", binary, &[]);
+    assert!(
+        stderr.contains("tool.bin:2: error: this is not a CSV file: it holds NUL bytes"),
+        "{stderr}"
+    );
+
+    let stderr = refused_inventory("notes.txt", "Servers to check:\nparis, lyon\n", &[]);
+    assert!(
+        stderr.contains("notes.txt:1: error: line 1 is not an inventory header"),
+        "{stderr}"
+    );
+
+    let endless = format!("{HEADER}\npc-1,\"adobe-id,{}", "x".repeat(200_000));
+    let stderr = refused_inventory("unclosed.csv", endless, &[]);
+    assert!(
+        stderr.contains("unclosed.csv:2: error: this row is longer than 64 KiB"),
+        "{stderr}"
+    );
+
+    let many = format!("{HEADER}\n{}", "pc,password,hosted,,,,,\n".repeat(4));
+    let stderr = refused_inventory("many.csv", many, &["--max-rows", "3"]);
+    assert!(
+        stderr.contains("many.csv:5: error: more than 3 rows: reading stopped here"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_as_an_inventory_ends_at_once_with_an_error() {
+    let output = technote(&["verdict", "--csv", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        common::stderr(&output).contains("/dev/zero:1: error: this is not a CSV file"),
+        "{}",
+        common::stderr(&output)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let input = Input::new();
+    let missing = input.dir.path().join("missing.csv");
+    let missing = missing.to_string_lossy();
+    let folder = input.dir.path().to_string_lossy();
+    for args in [
+        vec!["verdict", "--csv", &missing],
+        vec!["verdict", "--csv", &folder],
+        vec!["verdict", "--lang", "not a tag"],
+        vec!["verdict", "--max-rows", "0", "--csv", &missing],
+        vec!["verdict", "--ie", "11", "--csv", &missing],
+        vec!["verdict", "--no-such-flag"],
+        vec!["verdict", "--windows-updated", "maybe"],
+        vec!["verdict", "--locales", &missing],
+    ] {
+        let output = technote(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            common::stderr(&output)
+        );
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn the_projects_own_locales_folder_words_verdicts_like_the_built_in_one() {
+    let locales = common::repo_root().join("locales");
+    let locales = locales.to_string_lossy();
+    for lang in ["en", "fr", "fr-CA"] {
+        let asked = [
+            "verdict",
+            "--sign-in",
+            "adobe-id",
+            "--server",
+            "20.2.4",
+            "--lang",
+            lang,
+        ];
+        let built_in = technote(&asked);
+        let mut with_folder = asked.to_vec();
+        with_folder.extend(["--locales", &locales]);
+        let from_folder = technote(&with_folder);
+        assert_eq!(
+            from_folder.status.code(),
+            built_in.status.code(),
+            "{lang}: {}",
+            common::stderr(&from_folder)
+        );
+        assert!(
+            from_folder.stderr.is_empty(),
+            "{}",
+            common::stderr(&from_folder)
+        );
+        assert_eq!(from_folder.stdout, built_in.stdout, "{lang}");
+    }
+}
+
+#[test]
+fn a_broken_locales_folder_is_a_usage_error_reported_once() {
+    let scratch = tempfile::tempdir().expect("temp dir");
+    common::copy_tree(&common::repo_root().join("locales"), scratch.path());
+    let checker = scratch.path().join("en/checker.ftl");
+    let text = std::fs::read_to_string(&checker).expect("checker.ftl");
+    std::fs::write(&checker, format!("{text}\nchecker-title = Twice\n")).expect("write");
+    let output = technote(&[
+        "verdict",
+        "--sign-in",
+        "password",
+        "--locales",
+        &scratch.path().to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = common::stderr(&output);
+    assert_eq!(
+        stderr
+            .matches("message `checker-title` is defined twice")
+            .count(),
+        1,
+        "{stderr}"
+    );
+    assert!(stderr.contains("en/checker.ftl:"), "{stderr}");
+    assert!(output.stdout.is_empty());
 }

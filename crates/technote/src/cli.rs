@@ -119,7 +119,12 @@ pub struct VerdictArgs {
     /// Folder of Fluent files to use instead of the ones built in.
     #[arg(long)]
     pub locales: Option<PathBuf>,
-    /// Print JSON instead of text.
+    /// With --csv, how many rows to read at most before taking the file for
+    /// something else than an inventory.
+    #[arg(long, default_value_t = technote_verdict::DEFAULT_MAX_ROWS, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_rows: u64,
+    /// Print JSON instead of text (with --csv, JSON Lines: one object per row
+    /// or problem, then a summary with the counts by status).
     #[arg(long)]
     pub json: bool,
 }

@@ -4,6 +4,8 @@
 mod allocator;
 mod checker_assets;
 mod cli;
+mod fleet;
+mod output;
 mod report;
 mod verdict;
 
@@ -15,7 +17,7 @@ use crate::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let printed = match cli.command {
         Command::Build(args) => {
             let mut options = args.project.options(checker_assets::CHECKER_ASSETS);
             options.force = args.output.force;
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
             }))
         }
         Command::Verdict(args) => verdict::run(&args),
-        Command::Bench(args) => args.run(checker_assets::CHECKER_ASSETS),
-    }
+        Command::Bench(args) => Ok(args.run(checker_assets::CHECKER_ASSETS)),
+    };
+    output::exit_code(printed)
 }

@@ -1,35 +1,42 @@
 //! Running a build and telling the user how it went.
 
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use technote_diagnostics::Diagnostic;
 use technote_site::BuildOptions;
 
 use crate::cli::{CheckArgs, Format};
+use crate::output::{Printed, decided, status};
 
-pub fn build(options: &BuildOptions) -> ExitCode {
+pub fn build(options: &BuildOptions) -> Printed {
+    let mut err = io::stderr().lock();
     match technote_site::build(options) {
         Ok(report) => {
-            print_diagnostics(&report.warnings);
-            eprintln!(
-                "built {} pages ({} files, {:.1} KiB) into {} in {:.0} ms",
-                report.pages,
-                report.files,
-                report.bytes as f64 / 1024.0,
-                options.out.display(),
-                report.elapsed.as_secs_f64() * 1000.0
-            );
-            ExitCode::SUCCESS
+            let printing = print_diagnostics(&mut err, &report.warnings).and_then(|()| {
+                writeln!(
+                    err,
+                    "built {} pages ({} files, {:.1} KiB) into {} in {:.0} ms",
+                    report.pages,
+                    report.files,
+                    report.bytes as f64 / 1024.0,
+                    options.out.display(),
+                    report.elapsed.as_secs_f64() * 1000.0
+                )
+            });
+            decided(ExitCode::SUCCESS, printing)
         }
         Err(diagnostics) => {
             let diagnostics = distinct(diagnostics);
-            print_diagnostics(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "build failed with {errors} error(s); {} was left untouched",
-                options.out.display()
-            );
-            ExitCode::FAILURE
+            let printing = print_diagnostics(&mut err, &diagnostics).and_then(|()| {
+                writeln!(
+                    err,
+                    "build failed with {errors} error(s); {} was left untouched",
+                    options.out.display()
+                )
+            });
+            decided(ExitCode::FAILURE, printing)
         }
     }
 }
@@ -44,67 +51,65 @@ fn distinct(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
-pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for diagnostic in diagnostics {
-        eprintln!("{diagnostic}");
+        writeln!(out, "{diagnostic}")?;
     }
+    Ok(())
 }
 
 /// `serve`'s status when the release catalog changed (sysexits' EX_TEMPFAIL:
 /// try again, here with technote built anew).
 const CATALOG_CHANGED: u8 = 75;
 
-pub fn serve(result: Result<technote_serve::Ended, technote_serve::ServeError>) -> ExitCode {
+pub fn serve(result: Result<technote_serve::Ended, technote_serve::ServeError>) -> Printed {
     match result {
-        Ok(technote_serve::Ended::ServerClosed) => ExitCode::SUCCESS,
-        Ok(technote_serve::Ended::CatalogChanged) => ExitCode::from(CATALOG_CHANGED),
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
+        Ok(technote_serve::Ended::ServerClosed) => Ok(ExitCode::SUCCESS),
+        Ok(technote_serve::Ended::CatalogChanged) => Ok(ExitCode::from(CATALOG_CHANGED)),
+        Err(error) => decided(ExitCode::FAILURE, writeln!(io::stderr(), "error: {error}")),
     }
 }
 
-pub fn check(args: &CheckArgs, options: &BuildOptions) -> ExitCode {
+pub fn check(args: &CheckArgs, options: &BuildOptions) -> Printed {
     let report = technote_check::check(options);
-    match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report).unwrap_or_default()
-        ),
-        Format::Text => print_check(&report),
-    }
     let failed = report.errors() > 0 || (args.deny.is_some() && report.warnings() > 0);
-    if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let printing = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &report)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text => print_check(&mut out, &report),
+    };
+    decided(status(!failed), printing.and_then(|()| out.flush()))
 }
 
-fn print_check(report: &technote_check::CheckReport) {
-    for diagnostic in &report.diagnostics {
-        println!("{diagnostic}");
-    }
+fn print_check(out: &mut impl Write, report: &technote_check::CheckReport) -> io::Result<()> {
+    print_diagnostics(out, &report.diagnostics)?;
     for locale in &report.locales {
-        println!(
+        writeln!(
+            out,
             "{}: interface {}/{} strings, technotes {}/{}",
             locale.locale,
             locale.ui_translated,
             locale.ui_total,
             locale.technotes_translated,
             locale.technotes_total
-        );
+        )?;
         for missing in &locale.missing_technotes {
-            println!("  not translated: {missing}");
+            writeln!(out, "  not translated: {missing}")?;
         }
         for fallback in &locale.fallbacks {
-            println!("  falls back to {}: {}", fallback.from, fallback.message);
+            writeln!(
+                out,
+                "  falls back to {}: {}",
+                fallback.from, fallback.message
+            )?;
         }
     }
-    println!(
+    writeln!(
+        out,
         "{} error(s), {} warning(s)",
         report.errors(),
         report.warnings()
-    );
+    )
 }

@@ -6,7 +6,11 @@
 mod answers;
 mod inventory;
 mod localize;
+mod text_guard;
 
 pub use answers::{FIELDS, FieldError, answers_from_fields};
-pub use inventory::{Inventory, InventoryProblem, InventoryRow, read_inventory};
+pub use inventory::{
+    DEFAULT_MAX_ROWS, Inventory, InventoryEntry, InventoryProblem, InventoryRow, NotAnInventory,
+    read_inventory,
+};
 pub use localize::{LocalizedFinding, LocalizedVerdict, localize};

@@ -1,0 +1,196 @@
+//! `technote verdict --csv`: a fleet's verdicts, printed as the inventory
+//! is read, so that memory stays that of one row whatever the fleet's size.
+//! Text goes to stdout (verdicts) and stderr (problems); `--json` prints
+//! JSON Lines, one object per row or problem, then a summary with the
+//! counts by status.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+use technote_diagnostics::Diagnostic;
+use technote_i18n::Localizer;
+use technote_verdict::{
+    InventoryEntry, InventoryProblem, LocalizedVerdict, NotAnInventory, localize, read_inventory,
+};
+use unic_langid::LanguageIdentifier;
+
+use crate::output::{EXIT_USAGE, Printed, decided, status, usage};
+
+/// One line of `--json` output.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum JsonLine<'a> {
+    Row {
+        line: u64,
+        machine: Option<&'a str>,
+        verdict: &'a LocalizedVerdict,
+    },
+    Problem(&'a InventoryProblem),
+    Summary(&'a Tally),
+}
+
+/// What the fleet came to, printed last.
+#[derive(Default, Serialize)]
+struct Tally {
+    /// Machines checked.
+    checked: u64,
+    /// Machines by status (`ready`, `action-needed`…).
+    counts: BTreeMap<&'static str, u64>,
+    /// Rows that could not be checked.
+    bad_rows: u64,
+    #[serde(skip)]
+    all_fine: bool,
+}
+
+pub struct Fleet<'a> {
+    pub localizer: &'a Localizer,
+    pub locale: &'a LanguageIdentifier,
+    pub json: bool,
+    pub max_rows: u64,
+}
+
+impl Fleet<'_> {
+    pub fn check(&self, path: &Path) -> Printed {
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(error) => return usage(&format!("cannot read {}: {error}", path.display())),
+        };
+        let inventory = match read_inventory(file, self.max_rows) {
+            Ok(inventory) => inventory,
+            Err(refused) => return not_an_inventory(path, &refused),
+        };
+        let mut out = BufWriter::new(io::stdout().lock());
+        let mut tally = Tally {
+            all_fine: true,
+            ..Tally::default()
+        };
+        for warning in inventory.header_warnings() {
+            self.problem(&mut out, path, warning)?;
+        }
+        for entry in inventory {
+            match entry {
+                Ok(InventoryEntry::Row(row)) => {
+                    let evaluated = technote_rules::evaluate(&row.answers);
+                    let verdict = match localize(&evaluated, self.localizer, self.locale) {
+                        Ok(verdict) => verdict,
+                        Err(error) => {
+                            out.flush()?;
+                            return usage(&error.to_string());
+                        }
+                    };
+                    tally.checked += 1;
+                    *tally.counts.entry(verdict.status.as_str()).or_default() += 1;
+                    tally.all_fine &= verdict.is_fine();
+                    self.row(&mut out, row.line, row.machine.as_deref(), &verdict)?;
+                }
+                Ok(InventoryEntry::BadRow(problem)) => {
+                    tally.bad_rows += 1;
+                    tally.all_fine = false;
+                    self.problem(&mut out, path, &problem)?;
+                }
+                Err(refused) => {
+                    out.flush()?;
+                    return not_an_inventory(path, &refused);
+                }
+            }
+        }
+        self.summary(&mut out, &tally)?;
+        out.flush()?;
+        Ok(status(tally.all_fine))
+    }
+
+    fn row(
+        &self,
+        out: &mut impl Write,
+        line: u64,
+        machine: Option<&str>,
+        verdict: &LocalizedVerdict,
+    ) -> io::Result<()> {
+        if self.json {
+            return json_line(
+                out,
+                &JsonLine::Row {
+                    line,
+                    machine,
+                    verdict,
+                },
+            );
+        }
+        let name = machine.map(|m| format!(" ({m})")).unwrap_or_default();
+        writeln!(
+            out,
+            "line {line}{name}: [{}] {}",
+            verdict.status.as_str(),
+            verdict.status_text
+        )?;
+        for finding in &verdict.findings {
+            writeln!(out, "    - {} [#{}]", finding.text, finding.topic)?;
+        }
+        Ok(())
+    }
+
+    fn problem(
+        &self,
+        out: &mut impl Write,
+        path: &Path,
+        problem: &InventoryProblem,
+    ) -> io::Result<()> {
+        if self.json {
+            return json_line(out, &JsonLine::Problem(problem));
+        }
+        let diagnostic = if problem.warning {
+            Diagnostic::warning(path, &problem.message)
+        } else {
+            Diagnostic::error(path, &problem.message)
+        };
+        let diagnostic = match problem.line {
+            Some(line) => diagnostic.at_line(line_number(line)),
+            None => diagnostic,
+        };
+        writeln!(io::stderr(), "{diagnostic}")
+    }
+
+    fn summary(&self, out: &mut impl Write, tally: &Tally) -> io::Result<()> {
+        if self.json {
+            return json_line(out, &JsonLine::Summary(tally));
+        }
+        let counts: Vec<String> = tally
+            .counts
+            .iter()
+            .map(|(status, n)| format!("{n} {status}"))
+            .collect();
+        writeln!(
+            out,
+            "{} machine(s) checked: {}; {} row(s) could not be read",
+            tally.checked,
+            counts.join(", "),
+            tally.bad_rows
+        )
+    }
+}
+
+fn json_line(out: &mut impl Write, line: &JsonLine<'_>) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, line)?;
+    out.write_all(b"\n")
+}
+
+/// The file is no inventory: a usage error, at the line where it was seen.
+fn not_an_inventory(path: &Path, refused: &NotAnInventory) -> Printed {
+    let diagnostic = Diagnostic::error(path, &refused.message).with_help(&refused.help);
+    let diagnostic = match refused.line {
+        Some(line) => diagnostic.at_line(line_number(line)),
+        None => diagnostic,
+    };
+    decided(
+        ExitCode::from(EXIT_USAGE),
+        writeln!(io::stderr(), "{diagnostic}"),
+    )
+}
+
+fn line_number(line: u64) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,122 @@
+//! The command line's manners: a reader that stops early (`| head`) ends
+//! a command quietly, never with a panic, and every usage error exits 2.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use common::{Scratch, stderr, technote};
+
+const HEADER: &str = "machine,sign-in,hosting,server,console,windows,windows-updated,ie";
+
+fn technote_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_technote"));
+    command.args(args);
+    command
+}
+
+#[test]
+fn a_fleet_piped_into_head_ends_quietly_with_status_0() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fleet.csv");
+    let rows = "pc,adobe-id,on-premise,20.2.4,20.2.4,windows-10,yes,11\n".repeat(50_000);
+    std::fs::write(&path, format!("{HEADER}\n{rows}")).expect("write csv");
+    for format in [None, Some("--json")] {
+        let mut args = vec!["verdict", "--csv", path.to_str().expect("UTF-8 path")];
+        args.extend(format);
+        let mut child = technote_command(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("technote starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut first)
+            .expect("a first line");
+        assert!(
+            first.contains("line 2") || first.contains(r#""line":2"#),
+            "{first}"
+        );
+        // The reader is gone, as when `head -1` has its line.
+        let output = child.wait_with_output().expect("technote ends");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format:?}: {}",
+            stderr(&output)
+        );
+        assert!(output.stderr.is_empty(), "{format:?}: {}", stderr(&output));
+    }
+}
+
+/// Runs `args` with stdout, or stderr, closed from the start; returns
+/// (status with the stream open, status with it closed, stderr when closed).
+fn with_closed(args: &[&str], close_stdout: bool) -> (Option<i32>, Option<i32>, String) {
+    let open = technote(args);
+    let mut command = technote_command(args);
+    let mut child = if close_stdout {
+        command.stdout(Stdio::piped()).stderr(Stdio::piped())
+    } else {
+        command.stdout(Stdio::null()).stderr(Stdio::piped())
+    }
+    .spawn()
+    .expect("technote starts");
+    let closed = if close_stdout {
+        drop(child.stdout.take());
+        child.wait_with_output().expect("technote ends")
+    } else {
+        drop(child.stderr.take());
+        child.wait_with_output().expect("technote ends")
+    };
+    (open.status.code(), closed.status.code(), stderr(&closed))
+}
+
+#[test]
+fn check_and_build_keep_their_status_when_nobody_reads_them() {
+    let scratch = Scratch::new();
+    let root = scratch.root().to_string_lossy().into_owned();
+    for format in ["text", "json"] {
+        let (open, closed, stderr) =
+            with_closed(&["check", "--root", &root, "--format", format], true);
+        assert!(open.is_some_and(|code| code <= 1), "check --format {format}");
+        assert_eq!(closed, open, "check --format {format}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let (open, closed, _) = with_closed(&["build", "--root", &root], false);
+    assert!(open.is_some_and(|code| code <= 1));
+    assert_eq!(closed, open);
+
+    scratch.write("content/en/broken.md", "---\ntitle: [unclosed\n---\n");
+    let (open, closed, _) = with_closed(&["build", "--root", &root], false);
+    assert_eq!(
+        (open, closed),
+        (Some(1), Some(1)),
+        "a failed build fails whoever reads it"
+    );
+    let (open, closed, stderr) = with_closed(&["check", "--root", &root], true);
+    assert_eq!((open, closed), (Some(1), Some(1)), "{stderr}");
+}
+
+#[test]
+fn every_subcommand_exits_2_on_a_usage_error() {
+    for args in [
+        vec!["no-such-command"],
+        vec!["build", "--no-such-flag"],
+        vec!["build", "--root"],
+        vec!["check", "--format", "xml"],
+        vec!["check", "--deny", "errors"],
+        vec!["serve", "--address", "localhost"],
+        vec!["serve", "--no-such-flag"],
+        vec!["verdict", "--json=maybe"],
+        vec!["bench", "--pages", "many"],
+    ] {
+        let output = technote(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
