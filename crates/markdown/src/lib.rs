@@ -17,14 +17,18 @@
 //! | source | HTML |
 //! | --- | --- |
 //! | `## Title {#id}` | `<h2 id="id">`; without `{#id}` the id is a slug of the text |
-//! | `>[!NOTE]` blockquote | `<aside class="alert alert-note" role="note" aria-labelledby="L"><p class="alert-title" id="L">Note</p>…</aside>` |
+//! | `>[!NOTE]` blockquote (every type: NOTE, TIP, IMPORTANT, CAUTION, WARNING, INFO, ERROR, SUCCESS, ADMIN, AVAILABILITY, PREREQUISITES, MORELIKETHIS) | `<aside class="alert alert-note" role="note" aria-labelledby="L"><p class="alert-title" id="L">Note</p>…</aside>` |
+//! | `>[!SIDEBAR]`, a type the dialect does not know | the same, `class="alert alert-note alert-other"`, titled `Sidebar` (and a warning) |
+//! | `>[!CONTEXTUALHELP]` | nothing: in-product help data |
+//! | `+++ Title {#id}` … `+++` | `<details class="collapsible" id><summary class="collapsible-title">Title</summary><div class="collapsible-body">…</div></details>` |
 //! | `[!DNL text]` | `<span translate="no">text</span>` |
 //! | `[!UICONTROL text]` | `<span class="uicontrol">text</span>` |
 //! | `[!BADGE v7]{type=Informative tooltip="…"}` | `<span class="badge badge-informative" title="…">v7<span class="badge-tooltip"> (…)</span></span>`; `<a class="badge …" href>` with `url=` |
-//! | `[!VIDEO](url)` alone in a paragraph | `<figure class="video"><a class="video-link" href="url">Play the video</a></figure>` |
+//! | `[!VIDEO](url)` alone in a paragraph (or a quote) | `<figure class="video"><a class="video-link" href="url">Watch the video</a></figure>`; the link's title, when given, is the text |
 //! | external link | `<a class="external" href>…<span class="visually-hidden"> (external site)</span></a>` |
 //! | `{target="_blank"}` after a link | `target="_blank" rel="noopener noreferrer"` plus a hidden "opens in a new tab" note |
 //! | `![alt](path)` | `<img src alt loading="lazy">` |
+//! | `{width="50%" align=center zoomable=yes}` after an image | `class="image-center width-50"`, the image inside `<a class="image-zoom" href>` |
 //! | FAQ section | `<div class="faq"><details class="faq-entry" id><summary class="faq-question">…</summary><div class="faq-answer">…</div></details>…</div>` |
 //! | tab set | `<div class="tabs" data-tabs-label="…"><section class="tab-panel" id><hN class="tab-title">Title</hN>…</section>…</div>` |
 //! | pipe table column alignment | `class="align-left"`, `align-center`, `align-right` on `th`/`td` (never `style`) |
@@ -49,7 +53,9 @@
 //!
 //! Every id in the output is unique on the page and listed in
 //! [`Document::anchors`]. Raw HTML written by authors (tables…) is trusted and
-//! passed through untouched; its links are not resolved.
+//! passed through, except that its `<a href>` and `<img src>` go through the
+//! [`LinkResolver`] like Markdown links, inline `style` becomes classes,
+//! event handler attributes are dropped and comments are left out.
 
 pub mod attributes;
 
@@ -70,6 +76,7 @@ mod markers;
 mod positions;
 mod raw_html;
 mod renderer;
+mod table_attributes;
 mod tables;
 mod transform;
 

@@ -66,12 +66,19 @@ impl<'a> Renderer<'a, '_> {
         let Some((Event::Start(tag), _)) = events.get(index) else {
             return index + 1;
         };
-        // Collapsible blocks: `+++` lines inside a paragraph or item text.
+        // Collapsible blocks (`+++` lines inside a paragraph or item text)
+        // and tables with an attribute row.
         match tag {
             Tag::Paragraph => {
                 let end = paragraph_end(events, index);
                 if let Some(end) = self.collapsible_run(events, index + 1, end, true) {
                     return end + 1;
+                }
+            }
+            Tag::Table(_) => {
+                if self.table_with_attributes(events, index) {
+                    self.depth += 1;
+                    return index + 1;
                 }
             }
             Tag::Item => {

@@ -22,6 +22,31 @@ fn all_html(document: &Document) -> Vec<String> {
 }
 
 #[test]
+fn the_page_using_every_construct_renders_each_one() {
+    let body = support::fixture("every-construct.md");
+    let document = support::render_with(&body, "en", 1);
+    let html = support::html(&document);
+    for shape in [
+        "alert alert-info",
+        "alert alert-error",
+        "alert alert-success",
+        "alert alert-morelikethis",
+        r#"<details class="collapsible" id="folded">"#,
+        r#"<section class="tab-panel" id="hosted">"#,
+        r#"class="image-center width-60""#,
+        r#"<figure class="video"><a href="https://video.tv.adobe.com/v/99" class="video-link external">A short tour"#,
+        r#"<table class="width-80">"#,
+        r#"<td class="align-center"><a href="/fr/technotes/other-page/#alerts">"#,
+        r#"<details class="faq-entry" id="does-it-fold">"#,
+    ] {
+        assert!(html.contains(shape), "`{shape}` missing from\n{html}");
+    }
+    assert!(!html.contains("<blockquote"), "{html}");
+    assert!(!html.contains("settings_help"), "{html}");
+    assert!(!document.diagnostics.iter().any(|d| d.is_error()));
+}
+
+#[test]
 fn no_output_keeps_dialect_syntax_or_double_escaped_entities() {
     for (name, body) in support::fixtures() {
         let document = support::render_with(&body, "en", 1);
@@ -31,6 +56,10 @@ fn no_output_keeps_dialect_syntax_or_double_escaped_entities() {
                 "{#",
                 "+++",
                 "{hide-from-toc}",
+                "{style",
+                "{_blank",
+                "<!--",
+                " style=",
                 "&amp;#",
                 "{target",
                 "{type",
