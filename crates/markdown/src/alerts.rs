@@ -43,8 +43,16 @@ enum QuoteMarker {
 }
 
 impl<'a> Renderer<'a, '_> {
-    /// Transforms the blockquote starting at `index`; returns where to go on.
-    pub(crate) fn blockquote(
+    /// Block handler: the blockquote starting at `index`.
+    pub(crate) fn blockquote(&mut self, events: &mut [Spanned<'a>], index: usize) -> Option<usize> {
+        let range = match events.get(index) {
+            Some((Event::Start(Tag::BlockQuote(_)), range)) => range.clone(),
+            _ => return None,
+        };
+        Some(self.alert_or_quote(events, index, range))
+    }
+
+    fn alert_or_quote(
         &mut self,
         events: &mut [Spanned<'a>],
         index: usize,

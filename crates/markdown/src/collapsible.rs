@@ -47,10 +47,40 @@ enum Marker {
 const CLOSE_HTML: &str = "</div>\n</details>\n";
 
 impl<'a> Renderer<'a, '_> {
+    /// Block handler: a paragraph with a `+++` line.
+    pub(crate) fn collapsible_paragraph(
+        &mut self,
+        events: &mut [Spanned<'a>],
+        index: usize,
+    ) -> Option<usize> {
+        if !matches!(events.get(index), Some((Event::Start(Tag::Paragraph), _))) {
+            return None;
+        }
+        let end = paragraph_end(events, index);
+        self.collapsible_run(events, index + 1, end, true)
+            .map(|end| end + 1)
+    }
+
+    /// Block handler: a list item, whose text (in a tight list) may hold
+    /// `+++` lines.
+    pub(crate) fn list_item(&mut self, events: &mut [Spanned<'a>], index: usize) -> Option<usize> {
+        if !matches!(events.get(index), Some((Event::Start(Tag::Item), _))) {
+            return None;
+        }
+        self.end_text_line();
+        self.buffer.push_source(index);
+        self.depth += 1;
+        let text_end = item_text_end(events, index + 1);
+        Some(
+            self.collapsible_run(events, index + 1, text_end, false)
+                .unwrap_or(index + 1),
+        )
+    }
+
     /// Transforms the inline run `events[start..end]` (a paragraph's content
     /// when `paragraph`, else a tight list item's text) when one of its lines
     /// is a `+++` marker; returns `None`, having done nothing, when none is.
-    pub(crate) fn collapsible_run(
+    fn collapsible_run(
         &mut self,
         events: &mut [Spanned<'a>],
         start: usize,
@@ -251,7 +281,7 @@ fn split_id(written: &str) -> (&str, Option<&str>) {
 
 /// The end of the inline run of a tight list item starting at `start`: the
 /// first block-level element or the item's end.
-pub(crate) fn item_text_end(events: &[Spanned<'_>], start: usize) -> usize {
+fn item_text_end(events: &[Spanned<'_>], start: usize) -> usize {
     events
         .iter()
         .skip(start)
@@ -274,7 +304,7 @@ pub(crate) fn item_text_end(events: &[Spanned<'_>], start: usize) -> usize {
 }
 
 /// The index of the end of the paragraph starting at `start`.
-pub(crate) fn paragraph_end(events: &[Spanned<'_>], start: usize) -> usize {
+fn paragraph_end(events: &[Spanned<'_>], start: usize) -> usize {
     events
         .iter()
         .skip(start)

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{RewriteStrSettings, doc_comments, element, rewrite_str};
 use memchr::memmem;
-use pulldown_cmark::{Event, LinkType, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use crate::LinkKind;
 use crate::blocks::mentions_widget;
@@ -44,8 +44,11 @@ impl FragmentMap {
 }
 
 impl<'a> Renderer<'a, '_> {
-    /// Transforms the HTML block starting at `index`; returns the index after it.
-    pub(crate) fn html_block(&mut self, events: &mut [Spanned<'a>], index: usize) -> usize {
+    /// Block handler: the HTML block starting at `index`.
+    pub(crate) fn html_block(&mut self, events: &mut [Spanned<'a>], index: usize) -> Option<usize> {
+        if !matches!(events.get(index), Some((Event::Start(Tag::HtmlBlock), _))) {
+            return None;
+        }
         let end = events
             .iter()
             .skip(index)
@@ -76,7 +79,7 @@ impl<'a> Renderer<'a, '_> {
             self.buffer.push_source(end);
         }
         self.end_text_line();
-        end + 1
+        Some(end + 1)
     }
 
     /// Transforms an inline HTML tag or comment at `index`.

@@ -13,16 +13,17 @@ use crate::html::push_attribute;
 use crate::renderer::Renderer;
 
 impl<'a> Renderer<'a, '_> {
-    /// Writes the start of the table at `index`, taking its attribute row
-    /// out when it has one. Returns false, having written nothing, when not.
+    /// Block handler: writes the start of the table at `index`, taking its
+    /// attribute row out, when it has one.
     pub(crate) fn table_with_attributes(
         &mut self,
         events: &mut [Spanned<'a>],
         index: usize,
-    ) -> bool {
-        let Some((row, list, offset)) = attribute_row(events, index) else {
-            return false;
-        };
+    ) -> Option<usize> {
+        if !matches!(events.get(index), Some((Event::Start(Tag::Table(_)), _))) {
+            return None;
+        }
+        let (row, list, offset) = attribute_row(events, index)?;
         let mut classes: Vec<String> = Vec::new();
         match attributes::parse(&list) {
             Ok(parsed) => {
@@ -58,7 +59,8 @@ impl<'a> Renderer<'a, '_> {
             }
             html.push('>');
         });
-        true
+        self.depth += 1;
+        Some(index + 1)
     }
 
     fn table_style(&mut self, style: &str, classes: &mut Vec<String>, offset: usize) {

@@ -8,7 +8,6 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::blocks::heading_number;
-use crate::collapsible::{item_text_end, paragraph_end};
 use crate::document::Heading;
 use crate::events::Spanned;
 use crate::link_events::is_video_text;
@@ -63,41 +62,25 @@ impl<'a> Renderer<'a, '_> {
     }
 
     fn start(&mut self, events: &mut [Spanned<'a>], index: usize, range: Range<usize>) -> usize {
-        let Some((Event::Start(tag), _)) = events.get(index) else {
-            return index + 1;
-        };
-        // Collapsible blocks (`+++` lines inside a paragraph or item text)
-        // and tables with an attribute row.
-        match tag {
-            Tag::Paragraph => {
-                let end = paragraph_end(events, index);
-                if let Some(end) = self.collapsible_run(events, index + 1, end, true) {
-                    return end + 1;
-                }
+        // Block constructs with a file of their own, tried in order: the
+        // first that recognises the element writes it and says where to go
+        // on. A new construct is one handler and one line here.
+        let handlers: [BlockHandler<'a, '_>; 5] = [
+            Self::collapsible_paragraph, // collapsible.rs
+            Self::list_item,             // collapsible.rs
+            Self::table_with_attributes, // table_attributes.rs
+            Self::blockquote,            // alerts.rs
+            Self::html_block,            // raw_html.rs
+        ];
+        for handler in handlers {
+            if let Some(next) = handler(self, events, index) {
+                return next;
             }
-            Tag::Table(_) => {
-                if self.table_with_attributes(events, index) {
-                    self.depth += 1;
-                    return index + 1;
-                }
-            }
-            Tag::Item => {
-                self.end_text_line();
-                self.buffer.push_source(index);
-                self.depth += 1;
-                let text_end = item_text_end(events, index + 1);
-                return self
-                    .collapsible_run(events, index + 1, text_end, false)
-                    .unwrap_or(index + 1);
-            }
-            _ => {}
         }
         let Some((Event::Start(tag), _)) = events.get(index) else {
             return index + 1;
         };
         match tag {
-            Tag::BlockQuote(_) => return self.blockquote(events, index, range),
-            Tag::HtmlBlock => return self.html_block(events, index),
             Tag::Link { .. } | Tag::Image { .. } => {
                 // Taken out, as it is not written: its destination is read
                 // while the events after it are trimmed.
@@ -300,6 +283,11 @@ impl<'a> Renderer<'a, '_> {
         self.end_text_line();
     }
 }
+
+/// A block construct's handler: given the start event at `index`, writes
+/// the element and returns the index to go on from, or returns `None`
+/// (having done nothing) when the element is not its construct.
+type BlockHandler<'a, 'o> = fn(&mut Renderer<'a, 'o>, &mut [Spanned<'a>], usize) -> Option<usize>;
 
 /// Whether the paragraph at `index` holds only `[!VIDEO](url)` (and maybe
 /// its attribute list): it becomes a figure.
