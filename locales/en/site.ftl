@@ -18,13 +18,12 @@ translation-notice-machine-reviewed = This page was translated with translation 
 translation-notice-machine = This page was translated with translation memory and machine translation.
 translation-notice-human = This page was translated by a human translator.
 
-home-title = Campaign Classic technotes
 home-description = Short, practical notes to keep your Campaign Classic v7 environment working.
-home-empty = No technote is published in this language yet.
+home-empty = Nothing is published in this language yet.
 home-elsewhere-title = Not yet translated
 home-elsewhere-available = Available in:
 
 root-title = Choose your language
 not-found-title = Page not found
 not-found-body = The page you asked for does not exist or has moved.
-not-found-home = Go to the list of technotes
+not-found-home = Go to the home page

@@ -18,13 +18,12 @@ translation-notice-machine-reviewed = Cette page a été traduite à l’aide d�
 translation-notice-machine = Cette page a été traduite à l’aide d’une mémoire de traduction et de la traduction automatique.
 translation-notice-human = Cette page a été traduite par un traducteur.
 
-home-title = Notes techniques Campaign Classic
 home-description = Des notes courtes et pratiques pour que votre environnement Campaign Classic v7 continue de fonctionner.
-home-empty = Aucune note technique n’est encore publiée dans cette langue.
+home-empty = Rien n’est encore publié dans cette langue.
 home-elsewhere-title = Pas encore traduites
 home-elsewhere-available = Disponible en :
 
 root-title = Choisissez votre langue
 not-found-title = Page introuvable
 not-found-body = La page demandée n’existe pas ou a été déplacée.
-not-found-home = Voir la liste des notes techniques
+not-found-home = Aller à la page d’accueil

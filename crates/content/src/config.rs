@@ -1,9 +1,10 @@
 //! `technote.toml`: where the site lives, which locales it has, how strict
 //! the link checker is and how much input a build accepts.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use technote_diagnostics::{Diagnostic, Severity, invalid_utf8_position, line_col};
@@ -24,6 +25,43 @@ pub struct SiteConfig {
     pub external_docs_base: String,
     pub link_check: LinkCheck,
     pub limits: Limits,
+    /// `[content]`: locales whose sources live in a folder of their own
+    /// (an Experience League repository's `help/`, anywhere on disk), as
+    /// written relative to technote.toml's folder. Other locales are
+    /// `<content>/<locale>/`.
+    pub content_folders: Vec<(LanguageIdentifier, PathBuf)>,
+    /// `[site]`: what the site calls itself.
+    pub site: SiteIdentity,
+}
+
+/// `[site]`: the site's name and tagline (each one text, or one per
+/// locale) and the page that is each locale's home. Without them the site
+/// is named by the Fluent messages `site-name` and `home-description`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteIdentity {
+    pub name: Option<LocalizedText>,
+    pub tagline: Option<LocalizedText>,
+    /// The landing page of every locale, relative to its content folder
+    /// (`campaign-classic-home.md`); by default the first page of the root
+    /// `TOC.md`.
+    pub home: Option<String>,
+}
+
+/// A text of `technote.toml`, the same for every locale or one per locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalizedText {
+    Everywhere(String),
+    ByLocale(BTreeMap<String, String>),
+}
+
+impl LocalizedText {
+    /// The text for `locale`, if the configuration has one for it.
+    pub fn get(&self, locale: &LanguageIdentifier) -> Option<&str> {
+        match self {
+            Self::Everywhere(text) => Some(text),
+            Self::ByLocale(texts) => texts.get(&locale.to_string()).map(String::as_str),
+        }
+    }
 }
 
 /// How each kind of broken link is reported.
@@ -106,7 +144,7 @@ impl SiteConfig {
             };
             diagnostic.with_help(
                 "technote.toml takes base_url, locales, reference_locale, external_docs_base, \
-                 and the tables [link_check] and [limits]",
+                 and the tables [content], [site], [link_check] and [limits]",
             )
         })?;
 
@@ -158,6 +196,29 @@ impl SiteConfig {
             at(span, why).with_help("limits are whole numbers greater than zero")
         })?;
 
+        let mut content_folders = Vec::new();
+        for (tag, folder) in &raw.content {
+            let locale = parse_locale(tag)
+                .ok()
+                .filter(|locale| locales.contains(locale))
+                .ok_or_else(|| {
+                    at(folder.span(), format!("[content] names `{tag}`, which is not one of `locales`"))
+                        .with_help("each key of [content] is a locale of `locales`, e.g. en = \"../campaign-classic.en/help\"")
+                })?;
+            if folder.get_ref().trim().is_empty() {
+                return Err(at(folder.span(), format!("the folder of `{tag}` is empty"))
+                    .with_help(
+                        "write the folder of this locale's sources, relative to technote.toml",
+                    ));
+            }
+            let base = path_for_messages.parent().unwrap_or(Path::new(""));
+            content_folders.push((locale, base.join(folder.get_ref())));
+        }
+        let site = raw
+            .site
+            .validate(&locales)
+            .map_err(|(span, why, help)| at(span, why).with_help(help))?;
+
         Ok(SiteConfig {
             base_url,
             reference_locale,
@@ -165,7 +226,26 @@ impl SiteConfig {
             external_docs_base,
             link_check: raw.link_check.into(),
             limits,
+            content_folders,
+            site,
         })
+    }
+
+    /// The folder holding the sources of `locale`: its own, set under
+    /// `[content]`, or `<content_dir>/<locale>`.
+    pub fn content_folder(&self, content_dir: &Path, locale: &LanguageIdentifier) -> PathBuf {
+        self.content_folders
+            .iter()
+            .find(|(l, _)| l == locale)
+            .map_or_else(
+                || content_dir.join(locale.to_string()),
+                |(_, folder)| folder.clone(),
+            )
+    }
+
+    /// Whether `locale` reads its sources from a folder of its own.
+    pub fn has_own_folder(&self, locale: &LanguageIdentifier) -> bool {
+        self.content_folders.iter().any(|(l, _)| l == locale)
     }
 
     /// The path part of `base_url`, e.g. `/` or `/docs/`: what site-relative
@@ -211,6 +291,78 @@ struct RawConfig {
     link_check: RawLinkCheck,
     #[serde(default)]
     limits: RawLimits,
+    #[serde(default)]
+    content: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    site: RawSite,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSite {
+    name: Option<Spanned<RawText>>,
+    tagline: Option<Spanned<RawText>>,
+    home: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawText {
+    Everywhere(String),
+    ByLocale(BTreeMap<String, String>),
+}
+
+type SiteError = (Range<usize>, String, &'static str);
+
+impl RawSite {
+    fn validate(self, locales: &[LanguageIdentifier]) -> Result<SiteIdentity, SiteError> {
+        let text = |value: Option<Spanned<RawText>>,
+                    name: &str|
+         -> Result<Option<LocalizedText>, SiteError> {
+            let Some(value) = value else {
+                return Ok(None);
+            };
+            let span = value.span();
+            match value.into_inner() {
+                RawText::Everywhere(text) if text.trim().is_empty() => Err((
+                    span,
+                    format!("`{name}` is empty"),
+                    "write the text, or remove the key to use the Fluent messages",
+                )),
+                RawText::Everywhere(text) => Ok(Some(LocalizedText::Everywhere(text))),
+                RawText::ByLocale(texts) => {
+                    if let Some(tag) = texts.keys().find(|tag| {
+                        !parse_locale(tag).is_ok_and(|locale| locales.contains(&locale))
+                    }) {
+                        return Err((
+                            span,
+                            format!(
+                                "`{name}` has a text for `{tag}`, which is not one of `locales`"
+                            ),
+                            "key each text by a locale of `locales`, e.g. name = { en = \"...\", fr = \"...\" }",
+                        ));
+                    }
+                    Ok(Some(LocalizedText::ByLocale(texts)))
+                }
+            }
+        };
+        let home = match self.home {
+            Some(home) if !home.get_ref().ends_with(".md") => {
+                return Err((
+                    home.span(),
+                    "`home` must name a page (a `.md` file)".to_string(),
+                    "write the landing page's path relative to each locale's folder, e.g. home = \"campaign-classic-home.md\"",
+                ));
+            }
+            Some(home) => Some(home.into_inner()),
+            None => None,
+        };
+        Ok(SiteIdentity {
+            name: text(self.name, "name")?,
+            tagline: text(self.tagline, "tagline")?,
+            home,
+        })
+    }
 }
 
 #[derive(Deserialize, Default)]

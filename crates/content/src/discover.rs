@@ -1,5 +1,9 @@
-//! Finding the sources: `content/<locale>/**/*.md` are pages, every other
-//! file under a locale folder is an asset.
+//! Finding the sources: `content/<locale>/**/*.md` (or the folder
+//! `[content]` names for the locale) are pages, every other file under a
+//! locale folder is an asset, except the files that describe an
+//! Experience League tree: `TOC.md` (navigation), and `metadata.md` and
+//! `redirects.csv` at the locale folder's top or, for a folder named
+//! `help`, beside it (the repository's root).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -25,24 +29,80 @@ pub struct SourceFile {
 pub struct Discovered {
     pub pages: Vec<SourceFile>,
     pub assets: Vec<SourceFile>,
+    /// Every `TOC.md`, by locale then path: navigation, not pages.
+    pub tocs: Vec<SourceFile>,
+    /// Each locale's `metadata.md` and `redirects.csv`, when it has them
+    /// (`rel_path` is the file name).
+    pub tree_files: Vec<SourceFile>,
 }
 
-/// Walks `content_dir/<locale>/**`. Every folder directly under
-/// `content_dir` must be a locale of the config. Hidden files and folders and
+/// The navigation file of a guide (or of the whole tree, at its top).
+pub const TOC_FILE: &str = "TOC.md";
+/// The product's description, at the top of an Experience League repository.
+pub const METADATA_FILE: &str = "metadata.md";
+/// Old addresses and where they went, at the top of an Experience League repository.
+pub const REDIRECTS_FILE: &str = "redirects.csv";
+/// The folder of an Experience League repository that holds the pages.
+const HELP_FOLDER: &str = "help";
+
+/// Walks `content_dir/<locale>/**`, or the folder `[content]` names for a
+/// locale. Every folder directly under `content_dir` must be a locale of
+/// the config that has no folder of its own. Hidden files and folders and
 /// editor leftovers are skipped; symlinks are followed only while they stay
-/// inside `content_dir`.
+/// inside the locale's content folder.
 pub fn discover(content_dir: &Path, config: &SiteConfig) -> Result<Discovered, Vec<Diagnostic>> {
-    let root = fs::canonicalize(content_dir).map_err(|error| {
-        vec![
-            Diagnostic::error(
-                content_dir,
-                format!("cannot open the content folder: {error}"),
-            )
-            .with_help("create it with one folder per locale, e.g. content/en/"),
-        ]
-    })?;
     let mut found = Discovered::default();
     let mut problems = Vec::new();
+    let shared_needed = config.locales.iter().any(|l| !config.has_own_folder(l));
+    if shared_needed || content_dir.exists() {
+        walk_shared(content_dir, config, &mut found, &mut problems);
+    }
+    for (locale, folder) in &config.content_folders {
+        match fs::canonicalize(folder) {
+            Ok(root) => walk_locale(&root, folder, locale, &mut found, &mut problems),
+            Err(error) => problems.push(
+                Diagnostic::error(folder, format!("cannot open the content folder of `{locale}`: {error}"))
+                    .with_help("fix the folder under [content] in technote.toml (it is relative to technote.toml)"),
+            ),
+        }
+    }
+    for locale in &config.locales {
+        tree_files(
+            &config.content_folder(content_dir, locale),
+            locale,
+            &mut found,
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let locale_rank = |file: &SourceFile| config.locales.iter().position(|l| *l == file.locale);
+    for files in [&mut found.pages, &mut found.assets, &mut found.tocs] {
+        files.sort_by(|a, b| (locale_rank(a), &a.rel_path).cmp(&(locale_rank(b), &b.rel_path)));
+    }
+    Ok(found)
+}
+
+/// The locale folders of the shared content folder.
+fn walk_shared(
+    content_dir: &Path,
+    config: &SiteConfig,
+    found: &mut Discovered,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let root = match fs::canonicalize(content_dir) {
+        Ok(root) => root,
+        Err(error) => {
+            problems.push(
+                Diagnostic::error(
+                    content_dir,
+                    format!("cannot open the content folder: {error}"),
+                )
+                .with_help("create it with one folder per locale, e.g. content/en/"),
+            );
+            return;
+        }
+    };
     for entry in WalkDir::new(content_dir)
         .min_depth(1)
         .max_depth(1)
@@ -53,20 +113,39 @@ pub fn discover(content_dir: &Path, config: &SiteConfig) -> Result<Discovered, V
             Ok(entry) if is_ignored(&entry) => {}
             Ok(entry) if escapes(&root, &entry) => problems.push(escaping_link(&entry)),
             Ok(entry) => match locale_folder(&entry, config) {
-                Ok(locale) => walk_locale(&root, &entry, &locale, &mut found, &mut problems),
+                Ok(locale) if config.has_own_folder(&locale) => problems.push(
+                    Diagnostic::error(entry.path(), format!("this folder is not read: [content] in technote.toml gives `{locale}` a folder of its own"))
+                        .with_help("remove this folder, or the locale's line under [content]"),
+                ),
+                Ok(locale) => walk_locale(&root, entry.path(), &locale, found, problems),
                 Err(problem) => problems.push(problem),
             },
             Err(error) => problems.push(walk_error(content_dir, &error)),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+}
+
+/// `metadata.md` and `redirects.csv` of a locale: at the top of its folder,
+/// or beside a folder named `help`.
+fn tree_files(folder: &Path, locale: &LanguageIdentifier, found: &mut Discovered) {
+    let beside = folder
+        .file_name()
+        .is_some_and(|name| name == HELP_FOLDER)
+        .then(|| folder.parent())
+        .flatten();
+    for name in [METADATA_FILE, REDIRECTS_FILE] {
+        let place = std::iter::once(folder)
+            .chain(beside)
+            .map(|dir| dir.join(name))
+            .find(|path| path.is_file());
+        if let Some(path) = place {
+            found.tree_files.push(SourceFile {
+                locale: locale.clone(),
+                path,
+                rel_path: name.to_string(),
+            });
+        }
     }
-    let locale_rank = |file: &SourceFile| config.locales.iter().position(|l| *l == file.locale);
-    for files in [&mut found.pages, &mut found.assets] {
-        files.sort_by(|a, b| (locale_rank(a), &a.rel_path).cmp(&(locale_rank(b), &b.rel_path)));
-    }
-    Ok(found)
 }
 
 /// Checks that an entry directly under the content folder is the folder of a
@@ -118,12 +197,12 @@ fn locale_folder(entry: &DirEntry, config: &SiteConfig) -> Result<LanguageIdenti
 
 fn walk_locale(
     root: &Path,
-    locale_dir: &DirEntry,
+    locale_dir: &Path,
     locale: &LanguageIdentifier,
     found: &mut Discovered,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let mut walk = WalkDir::new(locale_dir.path())
+    let mut walk = WalkDir::new(locale_dir)
         .min_depth(1)
         .follow_links(true)
         .sort_by_file_name()
@@ -132,7 +211,7 @@ fn walk_locale(
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                problems.push(walk_error(locale_dir.path(), &error));
+                problems.push(walk_error(locale_dir, &error));
                 continue;
             }
         };
@@ -158,14 +237,20 @@ fn walk_locale(
             problems.push(technote_files::not_a_file(entry.path(), kind));
             continue;
         }
-        match relative_path(locale_dir.path(), entry.path()) {
+        match relative_path(locale_dir, entry.path()) {
             Ok(rel_path) => {
                 let file = SourceFile {
                     locale: locale.clone(),
                     path: entry.into_path(),
                     rel_path,
                 };
-                if file.rel_path.ends_with(".md") {
+                let name = file.rel_path.rsplit('/').next().unwrap_or_default();
+                let at_top = !file.rel_path.contains('/');
+                if name == TOC_FILE {
+                    found.tocs.push(file);
+                } else if at_top && (name == METADATA_FILE || name == REDIRECTS_FILE) {
+                    // Read by the site as the tree's description (tree_files).
+                } else if file.rel_path.ends_with(".md") {
                     found.pages.push(file);
                 } else {
                     found.assets.push(file);

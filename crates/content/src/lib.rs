@@ -21,7 +21,7 @@ mod discover;
 mod front_matter;
 mod source;
 
-pub use config::{Limits, LinkCheck, SiteConfig};
-pub use discover::{Discovered, SourceFile, discover};
+pub use config::{Limits, LinkCheck, LocalizedText, SiteConfig, SiteIdentity};
+pub use discover::{Discovered, METADATA_FILE, REDIRECTS_FILE, SourceFile, TOC_FILE, discover};
 pub use front_matter::{Badge, FrontMatter};
 pub use source::{Source, nul_warning, parse_front_matter, parse_source, read_source, source_body};

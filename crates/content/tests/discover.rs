@@ -196,3 +196,82 @@ fn a_missing_content_folder_is_an_error() {
     let problems = discover(&dir.path().join("nope"), &config()).unwrap_err();
     assert!(problems[0].message.contains("content folder"));
 }
+
+#[test]
+fn a_locale_reads_its_own_folder_anywhere_and_tree_files_are_not_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let repository = dir.path().join("product.en");
+    for rel in [
+        "help/TOC.md",
+        "help/home.md",
+        "help/guide/TOC.md",
+        "help/guide/using/page.md",
+        "help/guide/using/assets/shot.png",
+        "metadata.md",
+    ] {
+        write(&repository, rel);
+    }
+    fs::write(repository.join("redirects.csv"), "source,destination\n").unwrap();
+    let project = dir.path().join("site");
+    write(&project, "content/fr/a.md");
+    let config = SiteConfig::from_toml(
+        &project.join("technote.toml"),
+        r#"
+base_url = "https://docs.example.org/"
+locales = ["en", "fr"]
+reference_locale = "en"
+external_docs_base = "https://experienceleague.adobe.com/docs/product/using/"
+[content]
+en = "../product.en/help"
+"#,
+    )
+    .unwrap();
+    let found = discover(&project.join("content"), &config).unwrap();
+    let rel = |files: &[technote_content::SourceFile]| {
+        files
+            .iter()
+            .map(|f| format!("{}:{}", f.locale, f.rel_path))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rel(&found.pages),
+        ["en:guide/using/page.md", "en:home.md", "fr:a.md"]
+    );
+    assert_eq!(rel(&found.assets), ["en:guide/using/assets/shot.png"]);
+    assert_eq!(rel(&found.tocs), ["en:TOC.md", "en:guide/TOC.md"]);
+    assert_eq!(
+        rel(&found.tree_files),
+        ["en:metadata.md", "en:redirects.csv"]
+    );
+    assert_eq!(
+        found.tree_files[0].path,
+        project.join("../product.en/metadata.md")
+    );
+}
+
+#[test]
+fn a_shared_folder_of_a_locale_that_has_its_own_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "tree/a.md");
+    write(dir.path(), "content/en/b.md");
+    let config = SiteConfig::from_toml(
+        &dir.path().join("technote.toml"),
+        r#"
+base_url = "https://docs.example.org/"
+locales = ["en"]
+reference_locale = "en"
+external_docs_base = "https://experienceleague.adobe.com/docs/product/using/"
+[content]
+en = "tree"
+"#,
+    )
+    .unwrap();
+    let problems = discover(&dir.path().join("content"), &config).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].to_string().contains("content/en"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[0].to_string().contains("folder of its own"));
+}

@@ -25,7 +25,7 @@ impl Plan {
     /// into the work they call for. Paths outside the project's inputs are
     /// ignored: the build does not read them.
     pub fn new(options: &BuildOptions, project: &Project, changed: &[PathBuf]) -> Self {
-        let inputs = Inputs::new(options);
+        let inputs = Inputs::new(options, project);
         let mut plan = Plan::default();
         for path in changed {
             let path = absolute(path);
@@ -41,27 +41,25 @@ impl Plan {
                 // A deleted file would stay in the site: only a full build removes it.
                 plan.everything |= !path.exists();
                 plan.www = true;
-            } else if let Ok(inside) = path.strip_prefix(&inputs.content) {
-                plan.content(project, &path, inside);
+            } else if let Some((locale, inside)) = inputs.locale_of(&path) {
+                plan.content(project, locale, &path, inside);
+            } else if path.starts_with(&inputs.content) || inputs.tree_files.contains(&path) {
+                // A new locale folder, a stray file next to them, or a
+                // tree's metadata.md or redirects.csv.
+                plan.everything = true;
             }
         }
         plan
     }
 
-    /// A file under `content/`: `inside` is its path below that folder.
-    fn content(&mut self, project: &Project, path: &Path, inside: &Path) {
-        let mut components = inside.components();
-        let tag = components.next().and_then(|c| c.as_os_str().to_str());
-        let locale = tag.and_then(|tag| project.locale_tags.iter().position(|t| t == tag));
-        let rel_path = components
+    /// A file of the content folder of `locale`: `inside` is its path below
+    /// that folder.
+    fn content(&mut self, project: &Project, locale: usize, path: &Path, inside: &Path) {
+        let rel_path = inside
+            .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let Some(locale) = locale else {
-            // A new locale folder, or a stray file next to them.
-            self.everything = true;
-            return;
-        };
         if rel_path.is_empty() || path.is_dir() {
             // A folder appeared or disappeared: pages in it may have too.
             self.everything = true;
@@ -95,20 +93,36 @@ impl Plan {
 struct Inputs {
     config: PathBuf,
     content: PathBuf,
+    /// The folder of each locale, by locale index.
+    locale_folders: Vec<PathBuf>,
+    /// Files beside the locale folders that the build reads.
+    tree_files: Vec<PathBuf>,
     locales: PathBuf,
     templates: PathBuf,
     www: PathBuf,
 }
 
 impl Inputs {
-    fn new(options: &BuildOptions) -> Self {
+    fn new(options: &BuildOptions, project: &Project) -> Self {
         Self {
             config: absolute(&options.config),
             content: absolute(&options.content),
+            locale_folders: project.locale_folders.iter().map(|f| absolute(f)).collect(),
+            tree_files: project.tree_files.iter().map(|f| absolute(f)).collect(),
             locales: absolute(&options.locales),
             templates: absolute(&options.templates),
             www: absolute(&options.www),
         }
+    }
+}
+
+impl Inputs {
+    /// The locale whose folder holds `path`, and the path below it.
+    fn locale_of<'p>(&self, path: &'p Path) -> Option<(usize, &'p Path)> {
+        self.locale_folders
+            .iter()
+            .enumerate()
+            .find_map(|(locale, folder)| Some((locale, path.strip_prefix(folder).ok()?)))
     }
 }
 

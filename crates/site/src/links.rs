@@ -34,7 +34,10 @@ pub struct SiteLinks<'a> {
     pub routes: &'a Routes,
     pub base_path: &'a str,
     pub external_docs_base: &'a str,
-    pub content_dir: &'a Path,
+    /// Per locale, the folder its sources (and assets) are read from.
+    pub locale_folders: &'a [PathBuf],
+    /// The project's folder, which messages name files relative to.
+    pub root: &'a Path,
     pub locale_tags: &'a [String],
     pub reference_locale: usize,
     pub page_urls: &'a [String],
@@ -145,7 +148,7 @@ impl<'a> PageLinks<'a> {
                 .is_some_and(|set| set.contains(path))
                 || site.routes.page(locale, path).is_some();
             if exists {
-                let source = site.content_dir.join(tag).join(path);
+                let source = site.locale_folders[locale].join(path);
                 let output = format!("{tag}/{path}");
                 let href = joined_href(&[site.base_path, &encode_url_path(&output)], fragment);
                 self.assets.borrow_mut().push(AssetCopy { source, output });
@@ -160,8 +163,9 @@ impl<'a> PageLinks<'a> {
                 link,
                 site.check.assets,
                 format!(
-                    "`{}` points to a file that does not exist: content/{}/{path}",
-                    link.dest, site.locale_tags[self.locale]
+                    "`{}` points to a file that does not exist: {}",
+                    link.dest,
+                    relative_display(site.root, &site.locale_folders[self.locale].join(path))
                 ),
                 "add the file, or fix the path (it is relative to this file)",
             );
@@ -204,6 +208,14 @@ impl LinkResolver for PageLinks<'_> {
             self.resolve_asset(link, &joined, fragment)
         }
     }
+}
+
+/// `path` relative to the project folder when it lies inside it.
+fn relative_display(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// `parts` one after the other, then `#fragment` when there is one: every

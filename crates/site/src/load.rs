@@ -36,6 +36,10 @@ pub struct Project {
     /// (images…), so that links to them are checked without a file system
     /// call per link.
     pub assets: Vec<HashSet<String>>,
+    /// Per locale, the folder its sources are read from.
+    pub locale_folders: Vec<PathBuf>,
+    /// The navigation files and tree descriptions the build read.
+    pub tree_files: Vec<PathBuf>,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -122,6 +126,10 @@ impl Project {
 
         let routes = routes_of(locales.len(), &pages);
         let page_urls = pages.iter().map(|p| p.url_path.clone()).collect();
+        let locale_folders = locales
+            .iter()
+            .map(|l| config.content_folder(&options.content, l))
+            .collect();
         let project = Self {
             config,
             locales,
@@ -132,6 +140,13 @@ impl Project {
             routes,
             page_urls,
             assets,
+            locale_folders,
+            tree_files: discovered
+                .tocs
+                .iter()
+                .chain(&discovered.tree_files)
+                .map(|file| file.path.clone())
+                .collect(),
         };
         Ok(project)
     }

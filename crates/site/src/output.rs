@@ -150,7 +150,11 @@ impl<'a> SiteFolder<'a> {
         self.write(relative, bytes).map(|()| true)
     }
 
-    /// Copies a file into the site (assets), returning its size.
+    /// Puts an asset into the site, returning its size: a hard link to the
+    /// source when the file system allows one (a tree's hundreds of
+    /// megabytes of images are then neither copied nor stored twice), a copy
+    /// otherwise. Nothing ever writes through a site's file (files are
+    /// replaced, never rewritten), so the link cannot change the source.
     pub fn copy(&self, relative: &str, source: &Path) -> Result<u64, Diagnostic> {
         let path = self.root.join(relative);
         // A linked file must never be written through: that would change
@@ -159,7 +163,11 @@ impl<'a> SiteFolder<'a> {
             fs::remove_file(&path)
                 .map_err(|e| io_error(&path, "replace a file of the site", &e))?;
         }
-        in_folder(&path, || fs::copy(source, &path)).map_err(|e| {
+        let link_or_copy = || match fs::hard_link(source, &path) {
+            Ok(()) => fs::metadata(&path).map(|meta| meta.len()),
+            Err(_) => fs::copy(source, &path),
+        };
+        in_folder(&path, link_or_copy).map_err(|e| {
             e.diagnostic(&self.published(relative), "copy an asset into the site")
                 .with_help(format!(
                     "the asset is {}; check that the output folder is writable and that the disk is not full",
@@ -466,6 +474,26 @@ mod tests {
             fs::read_to_string(dir.path().join("fr/a/index.html")).unwrap(),
             "two"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn assets_are_hard_linked_and_replacing_them_leaves_the_source_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("shot.png");
+        fs::write(&source, b"image").unwrap();
+        let site = dir.path().join("site");
+        let folder = SiteFolder::at(&site);
+        assert_eq!(folder.copy("en/assets/shot.png", &source).unwrap(), 5);
+        let published = dir.path().join("site/en/assets/shot.png");
+        assert_eq!(
+            fs::metadata(&published).unwrap().ino(),
+            fs::metadata(&source).unwrap().ino(),
+            "the asset is the source's file, not a copy"
+        );
+        folder.write("en/assets/shot.png", b"other").unwrap();
+        assert_eq!(fs::read(&source).unwrap(), b"image");
     }
 
     #[test]

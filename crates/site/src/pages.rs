@@ -38,7 +38,13 @@ struct LanguageLink {
 }
 
 /// What every page template gets.
-fn base_context(project: &Project, locale: usize, url_path: &str, live_reload: bool) -> Context {
+fn base_context(
+    project: &Project,
+    identity: &SiteText,
+    locale: usize,
+    url_path: &str,
+    live_reload: bool,
+) -> Context {
     let mut context = Context::new();
     context.insert("live_reload", &live_reload);
     let tag = &project.locale_tags[locale];
@@ -54,7 +60,43 @@ fn base_context(project: &Project, locale: usize, url_path: &str, live_reload: b
         "home_href",
         &format!("{}{tag}/", project.config.base_path()),
     );
+    context.insert("site_name", &identity.name);
+    context.insert("site_tagline", &identity.tagline);
+    context.insert("site_footer", &identity.footer);
     context
+}
+
+/// What a locale's site calls itself: `[site]` of technote.toml, else
+/// the Fluent messages of the project's own technotes.
+#[derive(Debug, Clone)]
+struct SiteText {
+    name: String,
+    tagline: String,
+    /// The footer's line: the configured tagline, or `footer-text`.
+    footer: String,
+}
+
+impl SiteText {
+    fn of(project: &Project, locale: usize) -> Self {
+        let language = &project.locales[locale];
+        let fluent = |id: &str| {
+            project
+                .localizer
+                .format(language, id, None)
+                .unwrap_or_default()
+        };
+        let site = &project.config.site;
+        let configured_tagline = site.tagline.as_ref().and_then(|t| t.get(language));
+        Self {
+            name: site
+                .name
+                .as_ref()
+                .and_then(|t| t.get(language))
+                .map_or_else(|| fluent("site-name"), str::to_string),
+            tagline: configured_tagline.map_or_else(|| fluent("home-description"), str::to_string),
+            footer: configured_tagline.map_or_else(|| fluent("footer-text"), str::to_string),
+        }
+    }
 }
 
 fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
@@ -112,6 +154,8 @@ pub struct PageSet<'a> {
     live_reload: bool,
     /// Locale names, formatted once rather than on every page.
     autonyms: Vec<String>,
+    /// By locale, the site's name and tagline.
+    identity: Vec<SiteText>,
 }
 
 impl<'a> PageSet<'a> {
@@ -127,7 +171,20 @@ impl<'a> PageSet<'a> {
             widgets,
             live_reload,
             autonyms: autonyms(project),
+            identity: (0..project.locales.len())
+                .map(|l| SiteText::of(project, l))
+                .collect(),
         }
+    }
+
+    fn context(&self, locale: usize, url_path: &str) -> Context {
+        base_context(
+            self.project,
+            &self.identity[locale],
+            locale,
+            url_path,
+            self.live_reload,
+        )
     }
 
     /// Renders the technote at `index`, whose Markdown rendered to
@@ -136,7 +193,7 @@ impl<'a> PageSet<'a> {
         let project = self.project;
         let page = &project.pages[index];
         let locale = &project.locales[page.locale];
-        let mut context = base_context(project, page.locale, &page.url_path, self.live_reload);
+        let mut context = self.context(page.locale, &page.url_path);
 
         let translations: Vec<(usize, String)> = project
             .routes
@@ -188,7 +245,7 @@ impl<'a> PageSet<'a> {
         let project = self.project;
         let tag = &project.locale_tags[locale];
         let url_path = format!("{tag}/");
-        let mut context = base_context(project, locale, &url_path, self.live_reload);
+        let mut context = self.context(locale, &url_path);
         let homes: Vec<(usize, String)> = (0..project.locales.len())
             .map(|l| (l, format!("{}/", project.locale_tags[l])))
             .collect();
@@ -265,7 +322,7 @@ impl<'a> PageSet<'a> {
     /// The site root: a list of languages (and a script-free way to choose).
     pub fn root(&self) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
-        let mut context = base_context(project, project.reference, "", self.live_reload);
+        let mut context = self.context(project.reference, "");
         let homes: Vec<(usize, String)> = (0..project.locales.len())
             .map(|l| (l, format!("{}/", project.locale_tags[l])))
             .collect();
@@ -292,7 +349,7 @@ impl<'a> PageSet<'a> {
             Some(l) => format!("{}/404.html", project.locale_tags[l]),
             None => "404.html".to_string(),
         };
-        let mut context = base_context(project, l, &path, self.live_reload);
+        let mut context = self.context(l, &path);
         let homes: Vec<(usize, String)> = (0..project.locales.len())
             .map(|i| (i, format!("{}/", project.locale_tags[i])))
             .collect();

@@ -102,7 +102,7 @@ pub struct PageRenderer<'a> {
 impl<'a> PageRenderer<'a> {
     pub fn new(
         project: &'a Project,
-        content_dir: &'a Path,
+        root: &'a Path,
         templates: &'a Templates,
         widgets: &'a Widgets,
         live_reload: bool,
@@ -111,7 +111,8 @@ impl<'a> PageRenderer<'a> {
             routes: &project.routes,
             base_path: project.config.base_path(),
             external_docs_base: &project.config.external_docs_base,
-            content_dir,
+            locale_folders: &project.locale_folders,
+            root,
             locale_tags: &project.locale_tags,
             reference_locale: project.reference,
             page_urls: &project.page_urls,

@@ -90,7 +90,7 @@ impl Site {
         } = prepared;
         let renderer = PageRenderer::new(
             &project,
-            &options.content,
+            &options.root,
             &templates,
             &widgets,
             options.live_reload,
@@ -175,7 +175,7 @@ impl Site {
     pub fn renderer<'a>(&'a self, options: &'a BuildOptions) -> PageRenderer<'a> {
         PageRenderer::new(
             &self.project,
-            &options.content,
+            &options.root,
             &self.templates,
             &self.widgets,
             options.live_reload,
