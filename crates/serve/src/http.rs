@@ -2,6 +2,7 @@
 //! reload script and the event stream, both from memory.
 
 use std::convert::Infallible;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,7 +10,10 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HOST, LOCATION, REFERRER_POLICY,
+    X_CONTENT_TYPE_OPTIONS,
+};
 use axum::http::{HeaderValue, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -19,6 +23,7 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::hosts::AllowedHosts;
 use crate::status::{LatestBuild, SiteStatus};
 
 /// The reload script. It lives here, not in `www/`, so that it can never
@@ -32,31 +37,59 @@ const EVENTS_PATH: &str = "__technote/events";
 /// How soon a tab reconnects after losing the preview (restarted, say).
 const RECONNECT_AFTER: Duration = Duration::from_millis(500);
 
+/// The policy of the site's pages (`templates/base.html`), sent with every
+/// response so that the preview's own pages (the reload script, the waiting
+/// page) and the site's files are held to it too; the checker needs
+/// `wasm-unsafe-eval` to compile its WebAssembly, and the reload script's
+/// event stream is `'self'`. Nobody has a reason to frame the preview.
+const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; \
+     frame-ancestors 'none'";
+
 #[derive(Clone)]
 struct Preview {
     out: Arc<PathBuf>,
     status: watch::Receiver<SiteStatus>,
+    hosts: Arc<AllowedHosts>,
 }
 
 /// All routes of the preview. Every response says `no-cache` so that a
-/// reload fetches the rebuilt styles and scripts too, not only the page.
-pub(crate) fn router(out: PathBuf, status: watch::Receiver<SiteStatus>) -> Router {
+/// reload fetches the rebuilt styles and scripts too, not only the page,
+/// and carries the security headers a published site would have.
+pub(crate) fn router(
+    out: PathBuf,
+    status: watch::Receiver<SiteStatus>,
+    address: SocketAddr,
+) -> Router {
     let state = Preview {
         out: Arc::new(out),
         status,
+        hosts: Arc::new(AllowedHosts::for_address(address)),
     };
-    Router::new()
-        .fallback(respond)
-        .with_state(state)
-        .layer(SetResponseHeaderLayer::overriding(
-            CACHE_CONTROL,
-            HeaderValue::from_static("no-cache"),
-        ))
+    let headers = [
+        (CACHE_CONTROL, "no-cache"),
+        (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_VALUE),
+        (X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (REFERRER_POLICY, "no-referrer"),
+    ];
+    headers.into_iter().fold(
+        Router::new().fallback(respond).with_state(state),
+        |router, (name, value)| {
+            router.layer(SetResponseHeaderLayer::overriding(
+                name,
+                HeaderValue::from_static(value),
+            ))
+        },
+    )
 }
 
 /// Routes by hand because the base path comes from `technote.toml` and may
 /// change while the preview runs.
 async fn respond(State(preview): State<Preview>, request: Request) -> Response {
+    let host = request.headers().get(HOST).and_then(|h| h.to_str().ok());
+    if !preview.hosts.allows(host) {
+        return misdirected();
+    }
     let base_path = preview.status.borrow().base_path.clone();
     let path = request.uri().path().to_string();
     let Some(below_base) = path.strip_prefix(&*base_path) else {
@@ -67,6 +100,17 @@ async fn respond(State(preview): State<Preview>, request: Request) -> Response {
         EVENTS_PATH => events(preview.status.clone()).into_response(),
         _ => site_file(&preview, &base_path, below_base, request).await,
     }
+}
+
+/// The answer to a request for another host, such as a rebound DNS name.
+fn misdirected() -> Response {
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "This preview answers only to localhost, 127.0.0.1 and [::1]: open it at one of those \
+         names. To reach it by another name, start it with --address on a non-loopback address.\n",
+    )
+        .into_response()
 }
 
 fn live_script() -> Response {

@@ -11,6 +11,7 @@
 //! page, with the same text the terminal prints.
 
 mod error;
+mod hosts;
 mod http;
 mod preview;
 mod rebuild;
@@ -37,6 +38,10 @@ pub struct ServeOptions {
     /// `target/technote-serve`), not the published `public/`; the preview
     /// turns `live_reload` on by itself.
     pub build: BuildOptions,
+    /// On a loopback address the preview answers only to requests naming
+    /// `localhost`, `127.0.0.1`, `[::1]` or the address itself as `Host`
+    /// (others get 421), so that a page elsewhere cannot read it through a
+    /// DNS name rebound to 127.0.0.1; on any other address, to every name.
     pub address: SocketAddr,
     /// Stop with [`Ended::CatalogChanged`] once the release catalog changes
     /// and passes its checks, so that a wrapper (`./dev serve`) can build

@@ -59,7 +59,7 @@ impl Preview {
         let builder = Arc::new(Mutex::new(SiteBuilder::new(build.clone())));
         build_and_publish(&builder, &build, &status_sender, Trigger::Start).await;
 
-        let app = http::router(build.out.clone(), status.clone());
+        let app = http::router(build.out.clone(), status.clone(), address);
         let server = tokio::spawn(async move { axum::serve(listener, app).await });
         let rebuilds = tokio::spawn(rebuild_on_changes(
             builder,

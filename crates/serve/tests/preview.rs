@@ -7,7 +7,7 @@ use hyper::StatusCode;
 use serde_json::Value;
 use technote_serve::Preview;
 
-use support::{Project, get, get_redirect, next_event, subscribe};
+use support::{Project, get, get_as, get_redirect, next_event, subscribe};
 
 const PAGE_SOURCE: &str = "content/en/technotes/using/checker-privacy.md";
 const PAGE_URL: &str = "/en/technotes/using/checker-privacy.html";
@@ -310,4 +310,107 @@ async fn an_edited_release_catalog_is_checked_at_once_and_stops_the_preview_for_
         ended.expect("no failure"),
         technote_serve::Ended::CatalogChanged
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_loopback_names_are_answered_so_a_rebound_dns_name_reads_nothing() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let address = preview.address();
+    let port = address.port();
+
+    for host in [
+        format!("localhost:{port}"),
+        "LOCALHOST".to_string(),
+        format!("127.0.0.1:{port}"),
+        "127.0.0.1:8080".to_string(),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, _, page) = get_as(address, PAGE_URL, Some(&host)).await;
+        assert_eq!(status, StatusCode::OK, "{host}");
+        assert!(
+            page.contains("What the IMS readiness checker does"),
+            "{host}"
+        );
+    }
+    for host in [
+        Some(format!("attacker.example:{port}")),
+        Some("localhost.attacker.example".to_string()),
+        Some(format!("127.0.0.1.attacker.example:{port}")),
+        None,
+    ] {
+        for path in [PAGE_URL, "/__technote/events", "/__technote/live.js", "/"] {
+            let (status, headers, body) = get_as(address, path, host.as_deref()).await;
+            assert_eq!(status, StatusCode::MISDIRECTED_REQUEST, "{host:?} {path}");
+            assert!(
+                headers["content-type"]
+                    .to_str()
+                    .is_ok_and(|t| t.starts_with("text/plain")),
+                "{host:?} {path}"
+            );
+            assert!(body.contains("answers only to localhost"), "{body}");
+            assert!(!body.contains("IMS"), "{host:?} {path} read the site");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_preview_on_a_public_address_answers_to_any_name() {
+    let project = Project::copy_of_shipped_site();
+    let mut options = project.serve_options();
+    options.address = std::net::SocketAddr::from((std::net::Ipv4Addr::UNSPECIFIED, 0));
+    let preview = Preview::start(options).await.expect("the preview starts");
+    let loopback =
+        std::net::SocketAddr::from((std::net::Ipv4Addr::LOCALHOST, preview.address().port()));
+    let (status, _, _) = get_as(loopback, PAGE_URL, Some("docs.intranet.example")).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_response_carries_the_security_headers_and_the_sites_own_policy() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let address = preview.address();
+    let own_host = address.to_string();
+    let (_, _, page) = get_as(address, PAGE_URL, Some(&own_host)).await;
+    let document = html_escape::decode_html_entities(&page).into_owned();
+    let meta = document
+        .split(r#"http-equiv="Content-Security-Policy" content=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page states its policy");
+
+    for (path, host) in [
+        (PAGE_URL, own_host.as_str()),
+        ("/en/", own_host.as_str()),
+        ("/assets/style.css", own_host.as_str()),
+        ("/__technote/live.js", own_host.as_str()),
+        ("/__technote/events", own_host.as_str()),
+        ("/en/no-such-page.html", own_host.as_str()),
+        ("/", own_host.as_str()),
+        (PAGE_URL, "attacker.example"),
+    ] {
+        let (status, headers, _) = get_as(address, path, Some(host)).await;
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_else(|| panic!("{path} ({status}) has no {name}"))
+                .to_string()
+        };
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header("referrer-policy"), "no-referrer", "{path}");
+        let policy = header("content-security-policy");
+        for directive in meta.split(';').map(str::trim) {
+            assert!(
+                policy.split(';').any(|d| d.trim() == directive),
+                "{path}: the preview's policy drops `{directive}` the pages need: {policy}"
+            );
+        }
+        assert!(
+            policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{policy}"
+        );
+        assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    }
 }

@@ -12,7 +12,7 @@ use eventsource_stream::{Event, Eventsource};
 use futures_util::{Stream, StreamExt};
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
-use hyper::{Request, StatusCode};
+use hyper::{HeaderMap, Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use technote_serve::ServeOptions;
 use technote_site::BuildOptions;
@@ -86,16 +86,55 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 async fn send(address: SocketAddr, raw_path: &str) -> hyper::Response<hyper::body::Incoming> {
+    send_as(address, raw_path, Some(&address.to_string())).await
+}
+
+/// Sends a GET with this `Host` header (none when `host` is None).
+async fn send_as(
+    address: SocketAddr,
+    raw_path: &str,
+    host: Option<&str>,
+) -> hyper::Response<hyper::body::Incoming> {
     let stream = TcpStream::connect(address).await.expect("connect");
     let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
         .await
         .expect("handshake");
     tokio::spawn(connection);
-    let request = Request::get(raw_path)
-        .header("host", address.to_string())
-        .body(Empty::<Bytes>::new())
-        .expect("request");
+    let mut request = Request::get(raw_path);
+    if let Some(host) = host {
+        request = request.header("host", host);
+    }
+    let request = request.body(Empty::<Bytes>::new()).expect("request");
     sender.send_request(request).await.expect("response")
+}
+
+/// GETs `raw_path` naming `host` (or no host); returns the status, the
+/// headers and, unless it is the event stream, the body as text.
+pub async fn get_as(
+    address: SocketAddr,
+    raw_path: &str,
+    host: Option<&str>,
+) -> (StatusCode, HeaderMap, String) {
+    tokio::time::timeout(PATIENCE, async {
+        let response = send_as(address, raw_path, host).await;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let streams = headers
+            .get(hyper::header::CONTENT_TYPE)
+            .is_some_and(|t| t.as_bytes().starts_with(b"text/event-stream"));
+        if streams {
+            return (status, headers, String::new());
+        }
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        (status, headers, String::from_utf8_lossy(&body).into_owned())
+    })
+    .await
+    .expect("the preview answers in time")
 }
 
 /// GETs `raw_path` byte for byte; returns the status and the body as text.
