@@ -8,7 +8,9 @@ use std::path::Path;
 use technote_diagnostics::{Diagnostic, invalid_utf8_position};
 
 use crate::Limits;
-use crate::front_matter::{FrontMatter, FrontMatterDocument, HELP_SEPARATOR};
+use crate::front_matter::{
+    FrontMatter, FrontMatterDocument, HELP_SEPARATOR, TOO_DEEP, TOO_DEEP_HELP, refuse_deep_nesting,
+};
 
 /// A parsed source: its front matter and its Markdown body.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +67,7 @@ pub fn source_body(
 }
 
 fn front_matter(path: &Path, yaml: &str) -> Result<FrontMatter, Diagnostic> {
+    refuse_deep_nesting(path, yaml)?;
     serde_yaml::from_str::<FrontMatterDocument>(yaml)
         .map(|FrontMatterDocument(front)| front)
         .map_err(|error| yaml_error(path, yaml, &error))
@@ -254,10 +257,7 @@ fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic 
 /// aliases that expand exponentially), worded for writers.
 fn exceeded_limit(path: &Path, error: &serde_yaml::Error) -> Option<Diagnostic> {
     let (message, help) = match error.to_string() {
-        text if text.starts_with("recursion limit exceeded") => (
-            "the front matter nests values too deeply",
-            "front matter values are text, lists of text or one level of `key: value`",
-        ),
+        text if text.starts_with("recursion limit exceeded") => (TOO_DEEP, TOO_DEEP_HELP),
         text if text.starts_with("repetition limit exceeded") => (
             "the front matter's aliases (`*name`) repeat too many values",
             "write the values out instead of repeating `&anchors`",
