@@ -79,7 +79,10 @@ fn check_and_build_keep_their_status_when_nobody_reads_them() {
     for format in ["text", "json"] {
         let (open, closed, stderr) =
             with_closed(&["check", "--root", &root, "--format", format], true);
-        assert!(open.is_some_and(|code| code <= 1), "check --format {format}");
+        assert!(
+            open.is_some_and(|code| code <= 1),
+            "check --format {format}"
+        );
         assert_eq!(closed, open, "check --format {format}: {stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
@@ -110,6 +113,8 @@ fn every_subcommand_exits_2_on_a_usage_error() {
         vec!["serve", "--no-such-flag"],
         vec!["verdict", "--json=maybe"],
         vec!["bench", "--pages", "many"],
+        vec!["bench", "--pages", "0"],
+        vec!["bench", "--runs", "0"],
     ] {
         let output = technote(&args);
         assert_eq!(
@@ -119,4 +124,63 @@ fn every_subcommand_exits_2_on_a_usage_error() {
             stderr(&output)
         );
     }
+}
+
+#[test]
+fn project_paths_that_are_not_there_are_usage_errors_naming_them() {
+    let scratch = Scratch::new();
+    let root = scratch.root().to_string_lossy().into_owned();
+    let missing = scratch.root().join("no-such-folder");
+    let missing = missing.to_string_lossy().into_owned();
+    for (args, named) in [
+        (vec!["build", "--root", &missing], &missing),
+        (vec!["check", "--root", &missing], &missing),
+        (
+            vec!["serve", "--root", &missing, "--address", "127.0.0.1:0"],
+            &missing,
+        ),
+        (
+            vec!["build", "--root", &root, "--config", &missing],
+            &missing,
+        ),
+        (
+            vec!["check", "--root", &root, "--content", &missing],
+            &missing,
+        ),
+    ] {
+        let output = technote(&args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains(named.as_str()),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(!scratch.out().exists());
+}
+
+#[test]
+fn messages_quote_the_input_as_written_when_run_from_the_project_folder() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "content/en/links.md",
+        "---\ntitle: Links\n---\n\n# Links {#links}\n\n\
+         See [the file](../../etc/passwd) and [this](./missing.md).\n",
+    );
+    let output = technote_command(&["build"])
+        .current_dir(scratch.root())
+        .output()
+        .expect("technote runs");
+    let stderr = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("content/en/links.md:7:5: error: `../../etc/passwd` climbs out"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("link to `./missing.md`"), "{stderr}");
 }

@@ -1,6 +1,7 @@
 //! `technote bench`: the arguments, for the CLI to flatten into its own
 //! subcommand, and their execution.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,17 +15,17 @@ use crate::{BenchOptions, ChildBuild, Workload};
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
     /// Pages across all locales (10000 with 2 locales: 5,000 technotes in each).
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = at_least_one())]
     pub pages: usize,
     /// Benchmark the project's own content (a copy of it) instead of generated pages.
     #[arg(long, conflicts_with_all = ["pages", "locales"])]
     pub project: bool,
     /// Locales of the generated site; past the project's own, UI strings are
     /// copies of the reference locale's.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 2, value_parser = at_least_one())]
     pub locales: usize,
     /// Timed runs; medians and minimums are reported.
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_parser = at_least_one())]
     pub runs: usize,
     /// Working folder, kept afterwards (put it on /dev/shm to leave the disk
     /// out of the measurement) [default: a temporary folder, removed].
@@ -82,16 +83,27 @@ impl BenchArgs {
             child_build: self_as_child(),
         };
         exit(crate::run(&options).map(|report| {
-            if self.json {
-                match serde_json::to_string_pretty(&report) {
-                    Ok(json) => println!("{json}"),
-                    Err(e) => eprintln!("error: {e}"),
-                }
+            let mut out = std::io::stdout().lock();
+            let printed = if self.json {
+                serde_json::to_writer_pretty(&mut out, &report)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out))
             } else {
-                print!("{report}");
+                write!(out, "{report}")
+            };
+            // A reader that stopped early (`| head`) has what it wanted.
+            if let Err(e) = printed.and_then(|()| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                eprintln!("error: cannot print the report: {e}");
             }
         }))
     }
+}
+
+/// A count of one or more: zero is refused by clap as a usage error (exit 2).
+fn at_least_one() -> clap::builder::RangedU64ValueParser<usize> {
+    clap::builder::RangedU64ValueParser::new().range(1..)
 }
 
 /// This very command line plus `--measure-build`: the child parses the same

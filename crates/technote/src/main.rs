@@ -7,13 +7,16 @@ mod cli;
 mod fleet;
 mod output;
 mod report;
+mod usage;
 mod verdict;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use technote_site::BuildOptions;
 
 use crate::cli::{Cli, Command};
+use crate::output::Printed;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -21,25 +24,37 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let mut options = args.project.options(checker_assets::CHECKER_ASSETS);
             options.force = args.output.force;
-            report::build(&options)
+            on_project(&options, report::build)
         }
-        Command::Check(args) => {
-            report::check(&args, &args.project.options(checker_assets::CHECKER_ASSETS))
-        }
+        Command::Check(args) => on_project(
+            &args.project.options(checker_assets::CHECKER_ASSETS),
+            |options| report::check(&args, options),
+        ),
         Command::Serve(args) => {
             let mut build = args.project.options(checker_assets::CHECKER_ASSETS);
             build.force = args.output.force;
             if args.project.out.is_none() {
                 build.out = args.project.root.join("target").join("technote-serve");
             }
-            report::serve(technote_serve::serve(technote_serve::ServeOptions {
-                build,
-                address: args.address,
-                stop_on_catalog_change: args.stop_on_catalog_change,
-            }))
+            on_project(&build, |build| {
+                report::serve(technote_serve::serve(technote_serve::ServeOptions {
+                    build: build.clone(),
+                    address: args.address,
+                    stop_on_catalog_change: args.stop_on_catalog_change,
+                }))
+            })
         }
         Command::Verdict(args) => verdict::run(&args),
         Command::Bench(args) => Ok(args.run(checker_assets::CHECKER_ASSETS)),
     };
     output::exit_code(printed)
+}
+
+/// Runs `command` on the project `options` names, unless the command line
+/// names paths that are not there.
+fn on_project(options: &BuildOptions, command: impl FnOnce(&BuildOptions) -> Printed) -> Printed {
+    match usage::project_paths(options) {
+        Ok(()) => command(options),
+        Err(message) => output::usage(&message),
+    }
 }
