@@ -499,6 +499,16 @@ mod tests {
         assert!(rows.len() <= 1);
         let (_, _, error) = read_all(std::io::repeat(0), DEFAULT_MAX_ROWS);
         assert_eq!(error.expect("refused").line, Some(1), "like /dev/zero");
+        let utf16: Vec<u8> = "\u{FEFF}machine,sign-in\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let (_, _, error) = read_all(&utf16[..], DEFAULT_MAX_ROWS);
+        let error = error.expect("refused");
+        assert_eq!(
+            (error.line, error.message.as_str()),
+            (Some(1), "this file is UTF-16 text; an inventory is UTF-8")
+        );
     }
 
     #[test]

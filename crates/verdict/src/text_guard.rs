@@ -103,6 +103,15 @@ impl<R: Read> Read for TextGuard<R> {
         if self.at_start {
             self.at_start = false;
             self.pending = self.strip_bom()?;
+            // Spreadsheets' "Unicode text" export: NUL bytes everywhere,
+            // but not a binary file, and easy to save again.
+            if self.pending.starts_with(b"\xFF\xFE") || self.pending.starts_with(b"\xFE\xFF") {
+                return Err(self.refuse(
+                    0,
+                    "this file is UTF-16 text; an inventory is UTF-8".into(),
+                    "save it again as CSV in UTF-8 (spreadsheets call it \"CSV UTF-8\")",
+                ));
+            }
         }
         let read = if self.pending.is_empty() {
             self.inner.read(&mut buf[..wanted])?
