@@ -13,10 +13,12 @@
 //! - comments (drafts, notes between writers) never reach readers. The
 //!   widget directive, alone in its block, is read before this runs.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 use lol_html::html_content::{ContentType, Element};
-use lol_html::{RewriteStrSettings, doc_comments, element, rewrite_str};
+use lol_html::{ElementContentHandlers, RewriteStrSettings, Selector, doc_comments, rewrite_str};
 use memchr::memmem;
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
@@ -26,6 +28,23 @@ use crate::events::Spanned;
 use crate::html::{push_text, push_url_attribute};
 use crate::labels::Label;
 use crate::renderer::Renderer;
+
+/// The elements rewritten, parsed once rather than for every fragment.
+struct Selectors {
+    links: Selector,
+    images: Selector,
+    any: Selector,
+}
+
+/// `None` only if lol_html stopped reading these selectors, which its own
+/// tests would show; raw HTML would then pass through as written.
+static SELECTORS: LazyLock<Option<Selectors>> = LazyLock::new(|| {
+    Some(Selectors {
+        links: "a[href], area[href]".parse().ok()?,
+        images: "img[src]".parse().ok()?,
+        any: "*".parse().ok()?,
+    })
+});
 
 /// Where the pieces of a fragment come from: pulldown-cmark strips the
 /// indentation (and `>`) of HTML lines inside lists and quotes, so the
@@ -112,24 +131,34 @@ impl<'a> Renderer<'a, '_> {
         if !needs_rewriting(fragment) {
             return None;
         }
+        let selectors = SELECTORS.as_ref()?;
         let this = RefCell::new(&mut *self);
         let settings = RewriteStrSettings::new()
             .with_strict(false)
-            .append_element_content_handler(element!("a[href], area[href]", |el| {
-                let at = map.body_offset(el.source_location().bytes().start);
-                this.borrow_mut().rewrite_link(el, at);
-                Ok(())
-            }))
-            .append_element_content_handler(element!("img[src]", |el| {
-                let at = map.body_offset(el.source_location().bytes().start);
-                this.borrow_mut().rewrite_image(el, at);
-                Ok(())
-            }))
-            .append_element_content_handler(element!("*", |el| {
-                let at = map.body_offset(el.source_location().bytes().start);
-                this.borrow_mut().rewrite_blocked_attributes(el, at);
-                Ok(())
-            }))
+            .append_element_content_handler((
+                Cow::Borrowed(&selectors.links),
+                ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                    let at = map.body_offset(el.source_location().bytes().start);
+                    this.borrow_mut().rewrite_link(el, at);
+                    Ok(())
+                }),
+            ))
+            .append_element_content_handler((
+                Cow::Borrowed(&selectors.images),
+                ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                    let at = map.body_offset(el.source_location().bytes().start);
+                    this.borrow_mut().rewrite_image(el, at);
+                    Ok(())
+                }),
+            ))
+            .append_element_content_handler((
+                Cow::Borrowed(&selectors.any),
+                ElementContentHandlers::default().element(|el: &mut Element<'_, '_>| {
+                    let at = map.body_offset(el.source_location().bytes().start);
+                    this.borrow_mut().rewrite_blocked_attributes(el, at);
+                    Ok(())
+                }),
+            ))
             .append_document_content_handler(doc_comments!(|comment| {
                 comment.remove();
                 Ok(())
@@ -296,11 +325,31 @@ fn pixels(value: &str) -> Option<&str> {
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(number)
 }
 
-/// Whether a fragment holds a link, an image, a style, a handler or a
-/// comment (most raw HTML, table markup, holds none of them).
+/// Whether a fragment may hold a link, an image, a style, an event handler
+/// or a comment (most raw HTML, table markup, holds none of them). It errs
+/// on the side of yes: a false yes costs a rewrite, a false no would let a
+/// handler through.
 fn needs_rewriting(fragment: &str) -> bool {
     let lower = fragment.to_ascii_lowercase();
-    ["<!--", "href", "src", "style", " on"]
+    let bytes = lower.as_bytes();
+    if ["<!--", "href", "src", "style"]
         .iter()
-        .any(|needle| memmem::find(lower.as_bytes(), needle.as_bytes()).is_some())
+        .any(|needle| memmem::find(bytes, needle.as_bytes()).is_some())
+    {
+        return true;
+    }
+    // `onclick=` and the like: `on` after white space or `/`, letters, `=`.
+    memmem::find_iter(bytes, b"on").any(|at| {
+        let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+        let attribute_start = before.is_some_and(|b| b.is_ascii_whitespace() || *b == b'/');
+        let rest = bytes.get(at + 2..).unwrap_or_default();
+        let name_len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let after_name = rest.get(name_len..).unwrap_or_default();
+        attribute_start
+            && name_len > 0
+            && after_name
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(|b| *b == b'=')
+    })
 }
