@@ -463,11 +463,35 @@ export function fillCount(template, numbers, locale) {
   return template.replace(/\{(count|shown)\}/g, (_, name) => format.format(numbers[name] ?? 0));
 }
 
+/**
+ * The form of a message for `count`, as Fluent would select it: an exact
+ * number variant (`=0`), else the language's plural category, else `other`.
+ * @param {Record<string, string> | undefined} forms from a *-forms attribute
+ * @param {number} count
+ * @param {string} locale
+ * @returns {string | undefined}
+ */
+export function pluralForm(forms, count, locale) {
+  if (forms === undefined) return undefined;
+  const category = new Intl.PluralRules(locale || undefined).select(count);
+  return forms[`=${count}`] ?? forms[category] ?? forms.other;
+}
+
 /** The status line for a search's outcome, from the box's data-* messages. */
 export function statusText(messages, total, shown, locale) {
   if (total === 0) return messages.none;
   if (total === 1) return messages.one;
-  return fillCount(total > shown ? messages.capped : messages.many, { count: total, shown }, locale);
+  const [text, forms] = total > shown ? [messages.capped, messages.cappedForms] : [messages.many, messages.manyForms];
+  return fillCount(pluralForm(forms, total, locale) ?? text, { count: total, shown }, locale);
+}
+
+/** A *-forms attribute's object, or undefined when it is absent or broken. */
+function parseForms(json) {
+  try {
+    return json === undefined ? undefined : JSON.parse(json);
+  } catch {
+    return undefined;
+  }
 }
 
 function renderResults(list, results) {
@@ -502,6 +526,8 @@ function enhance(box) {
     one: data.oneText ?? "",
     many: data.manyText ?? "",
     capped: data.cappedText ?? "",
+    manyForms: parseForms(data.manyForms),
+    cappedForms: parseForms(data.cappedForms),
   };
   const locale = document.documentElement.lang;
   let engine = null;

@@ -7,6 +7,7 @@
 mod files;
 pub mod lint;
 mod localizer;
+pub mod plurals;
 
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use localizer::{Localizer, MessageError};

@@ -2,6 +2,7 @@
 //! the reference locale.
 
 mod catalog;
+mod plurals;
 
 use std::path::Path;
 
@@ -46,12 +47,22 @@ pub fn compare_locales(
     let (reference_catalog, mut diagnostics) =
         read_locale(&locales_dir.join(reference.to_string()));
     diagnostics.extend(empty_values(&reference_catalog));
+    diagnostics.extend(plurals::plural_problems(
+        reference,
+        &reference_catalog,
+        &reference_catalog,
+    ));
     let mut coverage = Vec::new();
     for locale in locales.iter().filter(|l| *l != reference) {
         let dir = locales_dir.join(locale.to_string());
         let (catalog, problems) = read_locale(&dir);
         diagnostics.extend(problems);
         diagnostics.extend(empty_values(&catalog));
+        diagnostics.extend(plurals::plural_problems(
+            locale,
+            &catalog,
+            &reference_catalog,
+        ));
         let comparison = Comparison {
             locale,
             reference,

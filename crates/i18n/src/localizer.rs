@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
 use technote_diagnostics::{Diagnostic, LineIndex};
 use unic_langid::LanguageIdentifier;
 
@@ -253,6 +255,52 @@ impl Localizer {
         self.format(locale, id, Some(&args))
     }
 
+    /// [`Localizer::template`] once per plural form of `locale`: for each
+    /// CLDR category (`one`, `few`…) the text with the select expressions on
+    /// numbers resolved to that category, and for each exact-number variant
+    /// (`[0]`) under the key `=0`, so that a browser script picks the form
+    /// with `Intl.PluralRules` as Fluent would have. A message with nothing
+    /// this can resolve (a term, a function) gets its template under `other`.
+    pub fn plural_templates(
+        &self,
+        locale: &LanguageIdentifier,
+        id: &str,
+    ) -> Result<BTreeMap<String, String>, MessageError> {
+        let template = self.template(locale, id)?;
+        let Some((_, pattern)) = self
+            .fallback_chain(locale)
+            .iter()
+            .find_map(|l| self.lookup(l, id))
+        else {
+            return Ok(BTreeMap::from([("other".to_string(), template)]));
+        };
+        let mut choices: Vec<(String, PluralChoice)> = crate::plurals::Categories::of(locale)
+            .map(|categories| {
+                categories
+                    .names()
+                    .map(|name| (name.to_string(), PluralChoice::Category(name)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut exact = Vec::new();
+        exact_number_keys(pattern, &mut exact);
+        choices.extend(
+            exact
+                .into_iter()
+                .map(|n| (format!("={n}"), PluralChoice::Exact(n))),
+        );
+        let mut forms = BTreeMap::new();
+        for (key, choice) in choices {
+            let mut text = String::new();
+            if !resolve_plurals(pattern, &choice, &mut text) {
+                return Ok(BTreeMap::from([("other".to_string(), template)]));
+            }
+            forms.insert(key, text);
+        }
+        forms.entry("other".to_string()).or_insert(template);
+        Ok(forms)
+    }
+
     /// The bundle of `locale` and its pattern for `id` (`message` or
     /// `message.attribute`), when that locale defines it.
     fn lookup<'a>(
@@ -269,6 +317,92 @@ impl Localizer {
             None => bundle.get_message(id)?.value(),
         }?;
         Some((bundle, pattern))
+    }
+}
+
+/// Which variant a select on a number takes in [`Localizer::plural_templates`].
+enum PluralChoice<'p> {
+    Category(&'static str),
+    Exact(&'p str),
+}
+
+/// Every exact-number variant key of a pattern (`0` for `[0]`), once each.
+fn exact_number_keys<'p>(pattern: &Pattern<&'p str>, keys: &mut Vec<&'p str>) {
+    for element in &pattern.elements {
+        if let PatternElement::Placeable {
+            expression: Expression::Select { variants, .. },
+        } = element
+        {
+            for variant in variants {
+                if let VariantKey::NumberLiteral { value } = variant.key
+                    && !keys.contains(&value)
+                {
+                    keys.push(value);
+                }
+                exact_number_keys(&variant.value, keys);
+            }
+        }
+    }
+}
+
+/// Writes `pattern` into `out` with variables as sentinels and selects on
+/// numbers resolved by `choice` (selects on words take their default, as
+/// [`Localizer::template`] does). False when the pattern holds something
+/// only Fluent can format (a message or term reference, a function).
+fn resolve_plurals(pattern: &Pattern<&str>, choice: &PluralChoice<'_>, out: &mut String) -> bool {
+    pattern.elements.iter().all(|element| match element {
+        PatternElement::TextElement { value } => {
+            out.push_str(value);
+            true
+        }
+        PatternElement::Placeable { expression } => resolve_expression(expression, choice, out),
+    })
+}
+
+fn resolve_expression(
+    expression: &Expression<&str>,
+    choice: &PluralChoice<'_>,
+    out: &mut String,
+) -> bool {
+    match expression {
+        Expression::Inline(InlineExpression::VariableReference { id }) => {
+            out.push(SENTINEL_START);
+            out.push_str(id.name);
+            out.push(SENTINEL_END);
+            true
+        }
+        Expression::Inline(InlineExpression::StringLiteral { value })
+        | Expression::Inline(InlineExpression::NumberLiteral { value }) => {
+            out.push_str(value);
+            true
+        }
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            resolve_expression(expression, choice, out)
+        }
+        Expression::Inline(_) => false,
+        Expression::Select { selector, variants } => {
+            let on_number = match selector {
+                InlineExpression::VariableReference { .. } => true,
+                InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+                _ => false,
+            };
+            let chosen = variants
+                .iter()
+                .find(|variant| {
+                    on_number
+                        && match (&variant.key, choice) {
+                            (VariantKey::Identifier { name }, PluralChoice::Category(c)) => {
+                                name == c
+                            }
+                            (VariantKey::NumberLiteral { value }, PluralChoice::Exact(n)) => {
+                                value == n
+                            }
+                            _ => false,
+                        }
+                })
+                .or_else(|| variants.iter().find(|variant| variant.default));
+            chosen.is_some_and(|variant| resolve_plurals(&variant.value, choice, out))
+        }
     }
 }
 
@@ -312,7 +446,7 @@ fn collect_inline_variables<'a>(inline: &InlineExpression<&'a str>, names: &mut 
 
 /// `locale` followed by its less specific forms: without variants, without
 /// region, without script.
-fn less_specific(locale: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
+pub(crate) fn less_specific(locale: &LanguageIdentifier) -> Vec<LanguageIdentifier> {
     let mut forms = vec![locale.clone()];
     let mut current = locale.clone();
     if current.variants().len() > 0 {

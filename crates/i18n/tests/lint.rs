@@ -170,3 +170,68 @@ fn a_missing_locale_folder_is_reported_with_zero_coverage() {
     assert_eq!(report.coverage[0].translated, 0);
     assert_eq!(report.coverage[0].total, 4);
 }
+
+#[test]
+fn plural_variants_are_checked_against_each_locales_cldr_categories() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "en/ui.ftl", EN);
+    write(
+        dir.path(),
+        "pl/ui.ftl",
+        "plural = { $count ->\n    [one] Jedna strona\n   *[other] { $count } stron\n}\n",
+    );
+    write(
+        dir.path(),
+        "de/ui.ftl",
+        "plural = { $count ->\n    [one] Eine Seite\n    [few] Wenige Seiten\n    [tausend] Tausend Seiten\n   *[other] { $count } Seiten\n}\n",
+    );
+    let report = compare_locales(dir.path(), &lang("en"), &[lang("pl"), lang("de")]);
+    let missing = find(&report.diagnostics, "has no `[few]`, `[many]` variant");
+    assert_eq!(missing.code, Some("plural-missing"));
+    assert_eq!(missing.file, dir.path().join("pl/ui.ftl"));
+    assert_eq!((missing.line, missing.column), (Some(2), Some(6)));
+    assert!(
+        missing.message.contains("one, few, many, other"),
+        "{missing}"
+    );
+    assert!(
+        missing
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("`[few] …` (2, 3, 4, 22)"),
+        "{missing}"
+    );
+    let few = find(
+        &report.diagnostics,
+        "`[few]` of `plural` can never be chosen",
+    );
+    assert_eq!(few.code, Some("plural-impossible"));
+    assert_eq!((few.line, few.column), (Some(3), Some(6)));
+    assert!(few.message.contains("no number is `few` in de"), "{few}");
+    let tausend = find(&report.diagnostics, "`[tausend]` of `plural`");
+    assert_eq!(tausend.code, Some("plural-impossible"));
+    assert_eq!((tausend.line, tausend.column), (Some(4), Some(6)));
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("has no `[one]`")),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+#[test]
+fn a_select_on_words_is_not_taken_for_a_plural() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = "role = { $role ->\n    [admin] Administrator\n   *[other] User\n}\n";
+    write(dir.path(), "en/ui.ftl", en);
+    write(
+        dir.path(),
+        "pl/ui.ftl",
+        "role = { $role ->\n    [admin] Administrator\n   *[other] Użytkownik\n}\n",
+    );
+    let report = compare_locales(dir.path(), &lang("en"), &[lang("pl")]);
+    assert_eq!(report.diagnostics, []);
+}

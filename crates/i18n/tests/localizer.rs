@@ -260,3 +260,81 @@ fn a_five_megabyte_ftl_loads_and_a_five_megabyte_mistake_is_summed_up() {
         problems[20]
     );
 }
+
+/// Result counts as the search box shows them, in three languages whose
+/// plurals English does not prepare a translator for.
+const PLURAL_EN: &str =
+    "results = { $count ->\n    [one] { $count } result\n   *[other] { $count } results\n}\n";
+const PLURAL_PL: &str = "results = { $count ->\n    [one] { $count } wynik\n    [few] { $count } wyniki\n    [many] { $count } wyników\n   *[other] { $count } wyniku\n}\n";
+const PLURAL_RU: &str = "results = { $count ->\n    [one] { $count } результат\n    [few] { $count } результата\n    [many] { $count } результатов\n   *[other] { $count } результата\n}\n";
+const PLURAL_AR: &str = "results = { $count ->\n    [zero] لا نتائج\n    [one] نتيجة واحدة\n    [two] نتيجتان\n    [few] { $count } نتائج\n    [many] { $count } نتيجة\n   *[other] { $count } نتيجة\n}\n";
+
+#[test]
+fn counts_select_the_cldr_plural_form_of_each_language() {
+    let l10n = localizer(&[
+        ("en", PLURAL_EN),
+        ("pl", PLURAL_PL),
+        ("ru", PLURAL_RU),
+        ("ar", PLURAL_AR),
+    ]);
+    let counts = [0, 1, 2, 5, 22, 101];
+    let shown = |tag: &str| -> Vec<String> {
+        counts
+            .iter()
+            .map(|&count| {
+                let mut args = FluentArgs::new();
+                // As the site's templates pass numbers: a float.
+                args.set("count", FluentValue::from(f64::from(count)));
+                l10n.format(&lang(tag), "results", Some(&args)).unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(
+        shown("pl"),
+        [
+            "0 wyników",
+            "1 wynik",
+            "2 wyniki",
+            "5 wyników",
+            "22 wyniki",
+            "101 wyników"
+        ]
+    );
+    assert_eq!(
+        shown("ru"),
+        [
+            "0 результатов",
+            "1 результат",
+            "2 результата",
+            "5 результатов",
+            "22 результата",
+            "101 результат"
+        ]
+    );
+    assert_eq!(
+        shown("ar"),
+        [
+            "لا نتائج",
+            "نتيجة واحدة",
+            "نتيجتان",
+            "5 نتائج",
+            "22 نتيجة",
+            "101 نتيجة"
+        ]
+    );
+}
+
+#[test]
+fn plural_templates_give_the_browser_one_text_per_form() {
+    let en = "results = { $count ->\n    [0] Nothing found\n    [one] One result\n   *[other] { $count } results\n}\n";
+    let l10n = localizer(&[("en", en), ("pl", PLURAL_PL)]);
+    let polish = l10n.plural_templates(&lang("pl"), "results").unwrap();
+    let keys: Vec<&str> = polish.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["few", "many", "one", "other"]);
+    assert_eq!(polish["few"], "\u{E000}count\u{E001} wyniki");
+    assert_eq!(polish["many"], "\u{E000}count\u{E001} wyników");
+    let english = l10n.plural_templates(&lang("en"), "results").unwrap();
+    assert_eq!(english["=0"], "Nothing found");
+    assert_eq!(english["one"], "One result");
+    assert_eq!(english["other"], "\u{E000}count\u{E001} results");
+}

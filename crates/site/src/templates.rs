@@ -59,6 +59,7 @@ impl Templates {
         let mut base = Tera::new();
         if let Some(first) = locales.first() {
             base.register_function("t", translate(first));
+            base.register_function("t_plural", TranslatePlural::new(first, localizer));
         }
         base.add_raw_templates(files.iter().map(|(name, text)| (name, text)))
             .map_err(|e| diagnostic(templates_dir, &e))?;
@@ -67,6 +68,7 @@ impl Templates {
             .map(|locale| {
                 let mut tera = base.clone();
                 tera.register_function("t", translate(locale));
+                tera.register_function("t_plural", TranslatePlural::new(locale, localizer));
                 (locale.clone(), tera)
             })
             .collect();
@@ -239,6 +241,48 @@ impl tera::Function<TeraResult<Value>> for Translate {
                     self.locale
                 ))
             })
+    }
+}
+
+/// The `t_plural(id="...")` template function: a message's text for each
+/// plural form of the locale as a JSON object (`{"one": "…", "few": "…"}`,
+/// `"=0"` for an exact-number variant), with `{name}` where each variable
+/// goes, for a script that knows the number (search counts): selectors then
+/// see numbers, not the placeholder.
+struct TranslatePlural {
+    locale: LanguageIdentifier,
+    localizer: Arc<Localizer>,
+}
+
+impl TranslatePlural {
+    fn new(locale: &LanguageIdentifier, localizer: &Arc<Localizer>) -> Self {
+        Self {
+            locale: locale.clone(),
+            localizer: Arc::clone(localizer),
+        }
+    }
+}
+
+impl tera::Function<TeraResult<Value>> for TranslatePlural {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+        let id: &str = kwargs.must_get("id")?;
+        let forms = self
+            .localizer
+            .plural_templates(&self.locale, id)
+            .map_err(|e| {
+                tera::Error::message(format!(
+                    "{e}{HELP_SEPARATOR}add `{id} = ...` to locales/{}/*.ftl (or to the reference locale), or fix the id",
+                    self.locale
+                ))
+            })?;
+        // Localizer::template marks a variable as U+E000 name U+E001.
+        let forms: std::collections::BTreeMap<String, String> = forms
+            .into_iter()
+            .map(|(form, text)| (form, text.replace('\u{E000}', "{").replace('\u{E001}', "}")))
+            .collect();
+        let json =
+            serde_json::to_string(&forms).map_err(|e| tera::Error::message(e.to_string()))?;
+        Ok(Value::normal_string(&json))
     }
 }
 

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::{
-    CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement,
+    CallArguments, Entry, Expression, InlineExpression, Pattern, PatternElement, Variant,
+    VariantKey,
 };
 use fluent_syntax::parser;
 use technote_diagnostics::{Diagnostic, LineIndex};
@@ -38,6 +39,23 @@ pub(super) struct PatternInfo {
     pub(super) variables: BTreeSet<String>,
     /// True when it would format to nothing (`{ "" }` or blanks only).
     pub(super) empty: bool,
+    /// Its select expressions, nested ones included.
+    pub(super) selects: Vec<SelectInfo>,
+}
+
+/// A select expression, for the plural checks.
+pub(super) struct SelectInfo {
+    /// The variable it selects on, directly or through `NUMBER()`.
+    pub(super) variable: Option<String>,
+    /// Whether the selector is `NUMBER(...)`.
+    pub(super) through_number: bool,
+    /// Whether a variant key is a number (`[0]`).
+    pub(super) numeric_key: bool,
+    /// Position of its first variant key.
+    pub(super) line: u32,
+    pub(super) column: u32,
+    /// Its identifier keys (`one`, `few`, `tausend`), with positions.
+    pub(super) keys: Vec<(String, u32, u32)>,
 }
 
 /// Reads every `.ftl` file of `dir`. Problems that stop a file from being
@@ -97,7 +115,7 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
                     let info = AttributeInfo {
                         line,
                         column,
-                        pattern: pattern_info(&attribute.value),
+                        pattern: pattern_info(&attribute.value, &lines),
                     };
                     (attribute.id.name.to_string(), info)
                 })
@@ -106,7 +124,7 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
                 file: file.clone(),
                 line,
                 column,
-                value: message.value.as_ref().map(pattern_info),
+                value: message.value.as_ref().map(|v| pattern_info(v, &lines)),
                 attributes,
             };
             catalog.messages.insert(id.to_string(), info);
@@ -115,11 +133,12 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
     (catalog, problems)
 }
 
-fn pattern_info(pattern: &Pattern<&str>) -> PatternInfo {
+fn pattern_info(pattern: &Pattern<&str>, lines: &LineIndex<'_>) -> PatternInfo {
     let mut variables = BTreeSet::new();
+    let mut selects = Vec::new();
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            expression_variables(expression, &mut variables);
+            expression_variables(expression, lines, &mut variables, &mut selects);
         }
     }
     let empty = pattern.elements.iter().all(|element| match element {
@@ -129,32 +148,102 @@ fn pattern_info(pattern: &Pattern<&str>) -> PatternInfo {
         } => value.is_empty(),
         PatternElement::Placeable { .. } => false,
     });
-    PatternInfo { variables, empty }
-}
-
-fn expression_variables(expression: &Expression<&str>, out: &mut BTreeSet<String>) {
-    match expression {
-        Expression::Select { selector, variants } => {
-            inline_variables(selector, out);
-            for variant in variants {
-                out.extend(pattern_info(&variant.value).variables);
-            }
-        }
-        Expression::Inline(inline) => inline_variables(inline, out),
+    PatternInfo {
+        variables,
+        empty,
+        selects,
     }
 }
 
-fn inline_variables(expression: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+fn expression_variables(
+    expression: &Expression<&str>,
+    lines: &LineIndex<'_>,
+    out: &mut BTreeSet<String>,
+    selects: &mut Vec<SelectInfo>,
+) {
+    match expression {
+        Expression::Select { selector, variants } => {
+            inline_variables(selector, lines, out, selects);
+            selects.push(select_info(selector, variants, lines));
+            for variant in variants {
+                let nested = pattern_info(&variant.value, lines);
+                out.extend(nested.variables);
+                selects.extend(nested.selects);
+            }
+        }
+        Expression::Inline(inline) => inline_variables(inline, lines, out, selects),
+    }
+}
+
+fn select_info(
+    selector: &InlineExpression<&str>,
+    variants: &[Variant<&str>],
+    lines: &LineIndex<'_>,
+) -> SelectInfo {
+    let (variable, through_number) = match selector {
+        InlineExpression::VariableReference { id } => (Some(id.name.to_string()), false),
+        InlineExpression::FunctionReference { id, arguments } if id.name == "NUMBER" => {
+            let variable = arguments
+                .positional
+                .first()
+                .and_then(|argument| match argument {
+                    InlineExpression::VariableReference { id } => Some(id.name.to_string()),
+                    _ => None,
+                });
+            (variable, true)
+        }
+        _ => (None, false),
+    };
+    let (line, column) = variants
+        .first()
+        .and_then(|variant| match variant.key {
+            VariantKey::Identifier { name } | VariantKey::NumberLiteral { value: name } => {
+                position_of(lines, name)
+            }
+        })
+        .unwrap_or((1, 1));
+    let keys = variants
+        .iter()
+        .filter_map(|variant| match variant.key {
+            VariantKey::Identifier { name } => {
+                let (line, column) = position_of(lines, name).unwrap_or((line, column));
+                Some((name.to_string(), line, column))
+            }
+            VariantKey::NumberLiteral { .. } => None,
+        })
+        .collect();
+    SelectInfo {
+        variable,
+        through_number,
+        numeric_key: variants
+            .iter()
+            .any(|v| matches!(v.key, VariantKey::NumberLiteral { .. })),
+        line,
+        column,
+        keys,
+    }
+}
+
+fn inline_variables(
+    expression: &InlineExpression<&str>,
+    lines: &LineIndex<'_>,
+    out: &mut BTreeSet<String>,
+    selects: &mut Vec<SelectInfo>,
+) {
     match expression {
         InlineExpression::VariableReference { id } => {
             out.insert(id.name.to_string());
         }
-        InlineExpression::FunctionReference { arguments, .. } => argument_variables(arguments, out),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            argument_variables(arguments, lines, out, selects)
+        }
         InlineExpression::TermReference {
             arguments: Some(arguments),
             ..
-        } => argument_variables(arguments, out),
-        InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        } => argument_variables(arguments, lines, out, selects),
+        InlineExpression::Placeable { expression } => {
+            expression_variables(expression, lines, out, selects)
+        }
         InlineExpression::StringLiteral { .. }
         | InlineExpression::NumberLiteral { .. }
         | InlineExpression::MessageReference { .. }
@@ -164,11 +253,16 @@ fn inline_variables(expression: &InlineExpression<&str>, out: &mut BTreeSet<Stri
     }
 }
 
-fn argument_variables(arguments: &CallArguments<&str>, out: &mut BTreeSet<String>) {
+fn argument_variables(
+    arguments: &CallArguments<&str>,
+    lines: &LineIndex<'_>,
+    out: &mut BTreeSet<String>,
+    selects: &mut Vec<SelectInfo>,
+) {
     for argument in &arguments.positional {
-        inline_variables(argument, out);
+        inline_variables(argument, lines, out, selects);
     }
     for argument in &arguments.named {
-        inline_variables(&argument.value, out);
+        inline_variables(&argument.value, lines, out, selects);
     }
 }
