@@ -1,6 +1,6 @@
 # Site search (templates/partials/search.html, www/search.js).
 
-search-label = Search the technotes
+search-label = Search this site
 search-hint = Results appear as you type. Press Down Arrow to browse them, Enter to open the first one, Escape to clear.
 search-results-label = Search results
 

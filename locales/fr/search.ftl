@@ -1,6 +1,6 @@
 # Recherche du site (templates/partials/search.html, www/search.js).
 
-search-label = Rechercher dans les notes techniques
+search-label = Rechercher dans ce site
 search-hint = Les résultats s’affichent pendant la saisie. Flèche bas pour les parcourir, Entrée pour ouvrir le premier, Échap pour effacer.
 search-results-label = Résultats de la recherche
 

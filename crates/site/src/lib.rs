@@ -5,6 +5,7 @@ mod builder;
 mod changes;
 mod links;
 mod load;
+mod navigation;
 mod output;
 mod output_guard;
 mod pages;

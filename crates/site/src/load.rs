@@ -11,6 +11,7 @@ use technote_i18n::Localizer;
 use unic_langid::LanguageIdentifier;
 
 use crate::BuildOptions;
+use crate::navigation::{Navigation, NavigationInput};
 use crate::routes::{RouteEntry, Routes, page_url_path};
 
 /// One technote source, parsed.
@@ -40,6 +41,8 @@ pub struct Project {
     pub locale_folders: Vec<PathBuf>,
     /// The navigation files and tree descriptions the build read.
     pub tree_files: Vec<PathBuf>,
+    /// Sidebars, breadcrumbs and homes from the TOC.md files.
+    pub navigation: Navigation,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -125,11 +128,26 @@ impl Project {
         }
 
         let routes = routes_of(locales.len(), &pages);
-        let page_urls = pages.iter().map(|p| p.url_path.clone()).collect();
+        let page_urls: Vec<String> = pages.iter().map(|p| p.url_path.clone()).collect();
         let locale_folders = locales
             .iter()
             .map(|l| config.content_folder(&options.content, l))
             .collect();
+        let external_label = |locale: usize| {
+            localizer
+                .format(&locales[locale], "link-external", None)
+                .unwrap_or_default()
+        };
+        let navigation = Navigation::build(&NavigationInput {
+            tocs: &discovered.tocs,
+            pages: &pages,
+            routes: &routes,
+            config: &config,
+            locales: &locales,
+            page_urls: &page_urls,
+            external_label: &external_label,
+            config_path: &options.config,
+        });
         let project = Self {
             config,
             locales,
@@ -147,6 +165,7 @@ impl Project {
                 .chain(&discovered.tree_files)
                 .map(|file| file.path.clone())
                 .collect(),
+            navigation,
         };
         Ok(project)
     }

@@ -12,8 +12,9 @@ use crate::routes::{output_file, page_file_path};
 use crate::templates::Templates;
 use crate::widgets::Widgets;
 use contexts::{
-    Alternate, Elsewhere, FaqAnswer, FaqPage, FaqQuestion, FeatureGroup, HomeItem, HomeLanguage,
-    PageInfo, SitemapUrl, TocEntry, TranslationNotice,
+    Alternate, BreadcrumbItem, BreadcrumbLink, BreadcrumbList, Elsewhere, FaqAnswer, FaqPage,
+    FaqQuestion, FeatureGroup, HomeItem, HomeLanguage, Neighbour, PageInfo, SitemapUrl, TocEntry,
+    TranslationNotice,
 };
 
 /// Room for a page's template around its body (the shipped template writes
@@ -217,6 +218,8 @@ impl<'a> PageSet<'a> {
         );
         let toc = table_of_contents(&document.headings);
         context.insert("toc", &toc);
+        let title = document.title.as_deref().unwrap_or(&page.front.title);
+        self.insert_navigation(&mut context, index, title);
         context.insert("faq_json_ld", &faq_json_ld(document));
         context.insert("translation_notice", &translation_notice(page));
 
@@ -237,6 +240,51 @@ impl<'a> PageSet<'a> {
             path: page_file_path(locale, &page.source.rel_path),
             bytes: html,
         })
+    }
+
+    /// The sidebar, breadcrumbs (site, guide, groups, page, with their
+    /// BreadcrumbList JSON-LD) and previous/next links of page `index`.
+    fn insert_navigation(&self, context: &mut Context, index: usize, title: &str) {
+        let project = self.project;
+        let page = &project.pages[index];
+        let base_path = project.config.base_path();
+        let href = |page: usize| format!("{base_path}{}", project.page_urls[page]);
+        let place = project.navigation.for_page(index);
+        let home = format!("{base_path}{}/", project.locale_tags[page.locale]);
+        let site_name = &self.identity[page.locale].name;
+        let mut crumbs = vec![BreadcrumbLink {
+            title: site_name,
+            href: Some(home),
+        }];
+        if let Some(place) = &place {
+            crumbs.extend(place.trail.iter().map(|crumb| BreadcrumbLink {
+                title: crumb.title,
+                href: crumb.page.map(href),
+            }));
+        }
+        let json_ld = breadcrumb_json_ld(
+            &project.config.base_url,
+            base_path,
+            &crumbs,
+            title,
+            &project.pages[index].url_path,
+        );
+        crumbs.push(BreadcrumbLink { title, href: None });
+        context.insert("breadcrumbs", &crumbs);
+        context.insert("breadcrumb_json_ld", &json_ld);
+        let Some(place) = place else {
+            context.insert("sidebar", &Option::<&str>::None);
+            return;
+        };
+        let neighbour = |page: Option<usize>| {
+            page.map(|p| Neighbour {
+                title: &project.pages[p].front.title,
+                href: href(p),
+            })
+        };
+        context.insert("previous", &neighbour(place.previous));
+        context.insert("next", &neighbour(place.next));
+        context.insert_value("sidebar", tera::Value::safe_string(&place.sidebar));
     }
 
     /// The home of one locale: its technotes grouped by feature, and the
@@ -458,6 +506,40 @@ fn alternates<'p>(project: &'p Project, translations: &[(usize, String)]) -> Vec
         });
     }
     list
+}
+
+/// schema.org BreadcrumbList of the trail `crumbs` that have a page, then
+/// the page itself, escaped so it can sit inside a script element.
+fn breadcrumb_json_ld(
+    base_url: &str,
+    base_path: &str,
+    crumbs: &[BreadcrumbLink<'_>],
+    title: &str,
+    url_path: &str,
+) -> Option<String> {
+    let absolute =
+        |href: &str| format!("{base_url}{}", href.strip_prefix(base_path).unwrap_or(href));
+    let mut items: Vec<BreadcrumbItem<'_>> = crumbs
+        .iter()
+        .filter_map(|crumb| Some((crumb.title, absolute(crumb.href.as_deref()?))))
+        .chain(std::iter::once((title, format!("{base_url}{url_path}"))))
+        .map(|(name, item)| BreadcrumbItem {
+            kind: "ListItem",
+            position: 0,
+            name,
+            item,
+        })
+        .collect();
+    for (position, item) in items.iter_mut().enumerate() {
+        item.position = position + 1;
+    }
+    let list = BreadcrumbList {
+        context: "https://schema.org",
+        kind: "BreadcrumbList",
+        items,
+    };
+    let json = serde_json::to_string(&list).ok()?;
+    Some(json.replace('<', "\\u003c"))
 }
 
 /// schema.org FAQPage data, escaped so it can sit inside a script element.

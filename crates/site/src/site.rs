@@ -124,7 +124,8 @@ impl Site {
         let page_problems = records
             .iter()
             .flat_map(|r| &r.diagnostics)
-            .chain(anchor_diagnostics.iter().flatten());
+            .chain(anchor_diagnostics.iter().flatten())
+            .chain(&project.navigation.diagnostics);
         let errors: Vec<Diagnostic> = page_problems.filter(|d| d.is_error()).cloned().collect();
         if !errors.is_empty() {
             return Err(errors);
@@ -160,12 +161,14 @@ impl Site {
         Ok((site, written))
     }
 
-    /// Every warning of the site: pages first, then links between pages.
+    /// Every warning of the site: pages first, then links between pages,
+    /// then the navigation's.
     pub fn warnings(&self) -> Vec<Diagnostic> {
         self.records
             .iter()
             .flat_map(|r| &r.diagnostics)
             .chain(self.anchor_diagnostics.iter().flatten())
+            .chain(&self.project.navigation.diagnostics)
             .filter(|d| !d.is_error())
             .cloned()
             .collect()

@@ -92,3 +92,38 @@ pub(super) struct TranslationNotice<'a> {
     pub(super) human_percent: Option<u8>,
     pub(super) workflow: &'a str,
 }
+
+/// One step of a page's breadcrumb trail.
+#[derive(Serialize)]
+pub(super) struct BreadcrumbLink<'a> {
+    pub(super) title: &'a str,
+    /// `None` for a group that is no page, and for the page itself.
+    pub(super) href: Option<String>,
+}
+
+/// A previous or next page, in TOC order.
+#[derive(Serialize)]
+pub(super) struct Neighbour<'a> {
+    pub(super) title: &'a str,
+    pub(super) href: String,
+}
+
+/// schema.org BreadcrumbList.
+#[derive(Serialize)]
+pub(super) struct BreadcrumbList<'a> {
+    #[serde(rename = "@context")]
+    pub(super) context: &'static str,
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    #[serde(rename = "itemListElement")]
+    pub(super) items: Vec<BreadcrumbItem<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct BreadcrumbItem<'a> {
+    #[serde(rename = "@type")]
+    pub(super) kind: &'static str,
+    pub(super) position: usize,
+    pub(super) name: &'a str,
+    pub(super) item: String,
+}

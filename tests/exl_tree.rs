@@ -1,0 +1,273 @@
+//! An Experience League tree (tests/fixtures/exl-tree: a repository's
+//! `help/` with TOC.md files, metadata.md and redirects.csv), built in
+//! place by the real binary from one technote.toml line, read as a reader
+//! sees the result.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::OnceLock;
+
+use common::{files, repo_root, stderr, technote};
+use scraper::{Html, Selector};
+
+/// A project whose only content is the fixture tree, where it lies.
+struct Tree {
+    dir: tempfile::TempDir,
+    output: Output,
+}
+
+fn tree_folder() -> PathBuf {
+    repo_root().join("tests/fixtures/exl-tree")
+}
+
+fn project(extra_config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo_root();
+    for part in ["locales", "templates", "www"] {
+        common::copy_tree(&root.join(part), &dir.path().join(part));
+    }
+    fs::create_dir(dir.path().join("content")).unwrap();
+    let config = format!(
+        r#"base_url = "https://docs.example.org/"
+locales = ["en"]
+reference_locale = "en"
+external_docs_base = "https://experienceleague.adobe.com/docs/skyline-mailer/using/"
+
+[content]
+en = "{}"
+{extra_config}"#,
+        tree_folder().join("help").display()
+    );
+    fs::write(dir.path().join("technote.toml"), config).unwrap();
+    dir
+}
+
+fn run(command: &str, dir: &Path) -> Output {
+    let root = dir.to_string_lossy().into_owned();
+    technote(&[command, "--root", &root])
+}
+
+fn built() -> &'static Tree {
+    static TREE: OnceLock<Tree> = OnceLock::new();
+    TREE.get_or_init(|| {
+        let dir = project("\n[site]\nname = \"Skyline Mailer documentation\"\ntagline = \"Guides for a fictional mailer.\"\n");
+        let output = run("build", dir.path());
+        assert!(output.status.success(), "build failed:\n{}", stderr(&output));
+        Tree { dir, output }
+    })
+}
+
+fn page(path: &str) -> Html {
+    let file = built().dir.path().join("public").join(path);
+    Html::parse_document(&fs::read_to_string(&file).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: &scraper::ElementRef) -> String {
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn texts(html: &Html, css: &str) -> Vec<String> {
+    select(html, css).iter().map(text).collect()
+}
+
+#[test]
+fn the_tree_builds_in_place_and_toc_files_are_navigation_not_pages() {
+    let tree = built();
+    let published = files(&tree.dir.path().join("public"));
+    let has = |path: &str| published.iter().any(|p| p == Path::new(path));
+    assert!(has("en/install/using/requirements.html"));
+    assert!(
+        has("en/reports/morehelp/legacy-exports.html"),
+        "a page in no TOC is still built"
+    );
+    assert!(!has("en/TOC.html") && !has("en/install/TOC.html"));
+    assert!(!has("en/metadata.html"));
+    assert!(has("en/install/using/assets/layout.png"));
+    // Nothing of the tree was copied into the project.
+    assert!(
+        fs::read_dir(tree.dir.path().join("content"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_guide_page_gets_its_guides_sidebar_with_itself_marked_and_its_groups_open() {
+    let html = page("en/install/using/upgrade.html");
+    let sidebar = select(&html, "nav#sidebar");
+    assert_eq!(sidebar.len(), 1);
+    let current = select(&html, "nav#sidebar a[aria-current=page]");
+    assert_eq!(current.len(), 1);
+    assert_eq!(text(&current[0]), "Upgrading the server");
+    assert_eq!(
+        current[0].value().attr("href"),
+        Some("/en/install/using/upgrade.html")
+    );
+    // The install guide's own TOC, not the tree's: its headings are groups.
+    assert_eq!(
+        texts(&html, "nav#sidebar summary"),
+        ["Before you start", "Setting up", "Installing the server"]
+    );
+    assert_eq!(
+        texts(&html, "nav#sidebar details[open] > summary"),
+        ["Setting up", "Installing the server"]
+    );
+    assert_eq!(select(&html, "a.menu-button[href='#sidebar']").len(), 1);
+}
+
+#[test]
+fn tree_pages_get_the_root_toc_and_hidden_entries_stay_out_of_it() {
+    let html = page("en/reports/using/dashboards.html");
+    let links = texts(&html, "nav#sidebar a");
+    assert!(
+        links.contains(&"Exporting reports".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        !links
+            .iter()
+            .any(|l| l.contains("glossary") || l.contains("Glossary")),
+        "{links:?}"
+    );
+    assert!(
+        links.iter().any(|l| l.starts_with("Community forum")),
+        "{links:?}"
+    );
+    let external = select(&html, "nav#sidebar a.external");
+    assert_eq!(
+        external[0].value().attr("href"),
+        Some("https://example.org/skyline/forum")
+    );
+}
+
+#[test]
+fn breadcrumbs_go_from_the_site_through_guide_and_section_to_the_page() {
+    let html = page("en/install/using/upgrade.html");
+    assert_eq!(
+        texts(&html, "nav.breadcrumb li"),
+        [
+            "Skyline Mailer documentation",
+            "Installation guide",
+            "Setting up",
+            "Installing the server",
+            "Upgrading the server"
+        ]
+    );
+    let hrefs: Vec<_> = select(&html, "nav.breadcrumb a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "/en/",
+            "/en/install/using/requirements.html",
+            "/en/install/using/server.html"
+        ]
+    );
+    let json: Vec<serde_json::Value> = select(&html, "script[type='application/ld+json']")
+        .iter()
+        .map(|s| serde_json::from_str(&s.inner_html()).unwrap())
+        .collect();
+    let list = json
+        .iter()
+        .find(|j| j["@type"] == "BreadcrumbList")
+        .expect("BreadcrumbList");
+    let names: Vec<&str> = list["itemListElement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Skyline Mailer documentation",
+            "Installation guide",
+            "Installing the server",
+            "Upgrading the server"
+        ]
+    );
+    assert_eq!(
+        list["itemListElement"][3]["item"],
+        "https://docs.example.org/en/install/using/upgrade.html"
+    );
+    assert_eq!(list["itemListElement"][3]["position"], 4);
+}
+
+#[test]
+fn previous_and_next_follow_the_toc() {
+    let html = page("en/install/using/server.html");
+    let previous = select(&html, "nav.pager a[rel=prev]");
+    let next = select(&html, "nav.pager a[rel=next]");
+    assert_eq!(
+        previous[0].value().attr("href"),
+        Some("/en/install/using/requirements.html")
+    );
+    assert_eq!(
+        next[0].value().attr("href"),
+        Some("/en/install/using/upgrade.html")
+    );
+    let first = page("en/install/using/requirements.html");
+    assert!(select(&first, "nav.pager a[rel=prev]").is_empty());
+}
+
+#[test]
+fn no_page_shows_a_toc_marker_and_the_site_names_itself_from_config() {
+    let public = built().dir.path().join("public");
+    for file in files(&public)
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+    {
+        let html = Html::parse_document(&fs::read_to_string(public.join(file)).unwrap());
+        let body = texts(&html, "body").join(" ");
+        for marker in ["{#", "{hide-from-toc}", "+++", "technotes"] {
+            assert!(
+                !body.contains(marker),
+                "{} shows `{marker}`",
+                file.display()
+            );
+        }
+        assert_eq!(
+            texts(&html, ".site-name"),
+            ["Skyline Mailer documentation"],
+            "{}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn pages_in_no_toc_are_reported_with_their_file() {
+    let warnings = stderr(&built().output);
+    assert!(
+        warnings.contains("reports/morehelp/legacy-exports.md")
+            && warnings.contains("no TOC.md lists this page"),
+        "{warnings}"
+    );
+    assert!(
+        !warnings.contains("glossary.md: warning: no TOC.md"),
+        "a hidden entry is listed: {warnings}"
+    );
+    let dir = project("");
+    let check = run("check", dir.path());
+    let reported = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        stderr(&check)
+    );
+    assert!(reported.contains("legacy-exports.md"), "{reported}");
+}
