@@ -21,6 +21,8 @@ pub fn fold(run: &str, german: bool, out: &mut String) {
     if run.is_ascii() {
         out.push_str(run);
         out.make_ascii_lowercase();
+    } else if run.chars().all(is_stable_cjk) {
+        out.push_str(run);
     } else if is_nfkc_quick(run.chars()) == IsNormalized::Yes {
         fold_chars(run.chars(), out);
     } else {
@@ -29,6 +31,20 @@ pub fn fold(run: &str, german: bool, out: &mut String) {
     if german {
         fold_german_digraphs(out);
     }
+}
+
+/// Kana, ideographs and Hangul syllables that every step leaves as they
+/// are (NFKC-stable, caseless): most CJK runs are made of them only. A
+/// combining voicing mark (U+3099) is not among them, so a run holding one
+/// composes.
+fn is_stable_cjk(character: char) -> bool {
+    matches!(character,
+        '\u{3041}'..='\u{3096}'     // Hiragana
+        | '\u{30a1}'..='\u{30fa}'   // Katakana
+        | '\u{30fc}'                 // ー
+        | '\u{4e00}'..='\u{9fff}'   // CJK unified ideographs
+        | '\u{ac00}'..='\u{d7a3}' // Hangul syllables
+    )
 }
 
 fn fold_chars(characters: impl Iterator<Item = char>, out: &mut String) {
@@ -131,6 +147,20 @@ mod tests {
         assert_eq!(folded("ガイド"), "ガイド");
         // A decomposed voiced kana composes: the same term as the precomposed one.
         assert_eq!(folded("カ\u{3099}イト\u{3099}"), "ガイド");
+    }
+
+    #[test]
+    fn the_stable_cjk_shortcut_agrees_with_the_full_fold() {
+        let mut full = String::new();
+        for character in ('\u{3041}'..='\u{30ff}')
+            .chain('\u{4e00}'..='\u{9fff}')
+            .chain('\u{ac00}'..='\u{d7a3}')
+            .filter(|&c| is_stable_cjk(c))
+        {
+            full.clear();
+            fold_chars(character.to_string().nfkc(), &mut full);
+            assert_eq!(full, character.to_string(), "{character:?}");
+        }
     }
 
     #[test]

@@ -142,6 +142,14 @@ fn char_class(character: char) -> CharClass {
         '\u{c0}'..='\u{24f}' => CharClass::Separator,
         // General Punctuation (’ “ ” – — …, spaces) holds no letter, digit or mark.
         '\u{2000}'..='\u{206f}' => CharClass::Separator,
+        // The kana, ideographs and syllables of nearly all CJK text, and its
+        // punctuation (、。「」), skip them too.
+        '\u{3041}'..='\u{3096}'
+        | '\u{30a1}'..='\u{30fa}'
+        | '\u{30fc}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => CharClass::Run(RunKind::Cjk),
+        '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => CharClass::Separator,
         _ if is_combining_mark(character) => CharClass::Mark,
         _ if character.is_alphanumeric() => CharClass::Run(if is_cjk(character) {
             RunKind::Cjk
@@ -236,13 +244,24 @@ mod tests {
 
     #[test]
     fn the_shortcuts_agree_with_the_unicode_tables() {
-        for character in ('\u{c0}'..='\u{24f}').chain('\u{2000}'..='\u{206f}') {
-            let separates = char_class(character) == CharClass::Separator;
-            assert_eq!(
-                separates,
-                !(character.is_alphanumeric() || is_combining_mark(character)),
-                "{character:?}"
-            );
+        let shortcuts = [
+            '\u{c0}'..='\u{24f}',
+            '\u{2000}'..='\u{206f}',
+            '\u{3000}'..='\u{30ff}',
+            '\u{4e00}'..='\u{9fff}',
+            '\u{ac00}'..='\u{d7a3}',
+        ];
+        for character in shortcuts.into_iter().flatten() {
+            let expected = if is_combining_mark(character) {
+                CharClass::Mark
+            } else if !character.is_alphanumeric() {
+                CharClass::Separator
+            } else if is_cjk(character) {
+                CharClass::Run(RunKind::Cjk)
+            } else {
+                CharClass::Run(RunKind::Word)
+            };
+            assert!(char_class(character) == expected, "{character:?}");
         }
     }
 }

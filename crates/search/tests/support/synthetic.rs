@@ -28,12 +28,26 @@ struct Page {
     sections: Vec<(String, String, String)>,
 }
 
+// The Japanese corpus is for benches/build_index.rs; tests/size.rs, which
+// shares this file, uses the French one only.
+#[allow(dead_code)]
+/// Japanese text of the same kind, for the cost of CJK runs: written
+/// without spaces, as Japanese is.
+const VOCABULARY_JA: &str = "６月の変更により、Adobe IDでクライアントコンソールを開くオペレーター\
+は最新の端末が必要です。まずサーバーをアップグレードし、各端末に新しいコンソールを配布してください。\
+バージョン情報の画面でビルド番号を確認し、最小バージョンと比べます。ホスト型のお客様はサーバー側の\
+作業は不要で、コンソールだけが対象です。WindowsではInternet Explorerのエンジンがログイン画面を表示し、\
+古いエンジンはログインを妨げます。新しいコンソールは代わりにWebView2ランタイムを使います。更新後も\
+ログインに失敗する場合は、コンソールのログとサーバーのバージョンを添えてサポートに連絡してください。\
+Windowsのセキュリティ更新が必要です。インストール後に端末を再起動してください。多くの端末がある場合、\
+管理者は同じ規則でコマンドラインからすべての端末を確認できます。";
+
 impl Corpus {
-    /// `count` pages, the same ones on every run.
+    /// `count` French pages, the same ones on every run.
     pub fn new(count: usize) -> Self {
         let words: Vec<&str> = VOCABULARY.split_whitespace().collect();
         let mut random = fastrand::Rng::with_seed(2021);
-        let mut phrase = |length: usize| -> String {
+        let phrase = |length: usize| -> String {
             let mut text = String::new();
             for _ in 0..length {
                 if random.u8(0..10) == 0 {
@@ -45,9 +59,38 @@ impl Corpus {
             }
             text
         };
+        Self::of_phrases("fr", count, phrase)
+    }
+
+    #[allow(dead_code)]
+    /// `count` Japanese pages of about 1,500 characters: pieces of three
+    /// characters of a technote's text, and in one place in ten two
+    /// ideographs drawn at random (a vocabulary that keeps growing).
+    pub fn japanese(count: usize) -> Self {
+        let characters: Vec<char> = VOCABULARY_JA.chars().collect();
+        let pieces: Vec<String> = characters.chunks(3).map(|c| c.iter().collect()).collect();
+        let mut random = fastrand::Rng::with_seed(2021);
+        let phrase = |length: usize| -> String {
+            let mut text = String::new();
+            for _ in 0..length {
+                if random.u8(0..10) == 0 {
+                    let mut ideograph = || char::from_u32(0x4e00 + random.u32(0..8_000));
+                    text.extend([ideograph(), ideograph()].into_iter().flatten());
+                } else {
+                    text.push_str(&pieces[random.usize(0..pieces.len())]);
+                }
+            }
+            text.push('。');
+            text
+        };
+        Self::of_phrases("ja", count, phrase)
+    }
+
+    /// Pages of 8 sections of about 60 phrase pieces each.
+    fn of_phrases(locale: &str, count: usize, mut phrase: impl FnMut(usize) -> String) -> Self {
         let pages = (0..count)
             .map(|page| Page {
-                url: format!("fr/technotes/using/page-{page}/"),
+                url: format!("{locale}/technotes/using/page-{page}.html"),
                 title: phrase(6),
                 intro: phrase(30),
                 sections: (0..8)
