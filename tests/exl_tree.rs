@@ -53,7 +53,7 @@ fn run(command: &str, dir: &Path) -> Output {
 fn built() -> &'static Tree {
     static TREE: OnceLock<Tree> = OnceLock::new();
     TREE.get_or_init(|| {
-        let dir = project("\n[site]\nname = \"Skyline Mailer documentation\"\ntagline = \"Guides for a fictional mailer.\"\n");
+        let dir = project("\n[site]\nname = \"Skyline Mailer guides\"\ntagline = \"Guides for a fictional mailer.\"\n");
         let output = run("build", dir.path());
         assert!(output.status.success(), "build failed:\n{}", stderr(&output));
         Tree { dir, output }
@@ -159,7 +159,7 @@ fn breadcrumbs_go_from_the_site_through_guide_and_section_to_the_page() {
     assert_eq!(
         texts(&html, "nav.breadcrumb li"),
         [
-            "Skyline Mailer documentation",
+            "Skyline Mailer guides",
             "Installation guide",
             "Setting up",
             "Installing the server",
@@ -195,7 +195,7 @@ fn breadcrumbs_go_from_the_site_through_guide_and_section_to_the_page() {
     assert_eq!(
         names,
         [
-            "Skyline Mailer documentation",
+            "Skyline Mailer guides",
             "Installation guide",
             "Installing the server",
             "Upgrading the server"
@@ -243,7 +243,7 @@ fn no_page_shows_a_toc_marker_and_the_site_names_itself_from_config() {
         }
         assert_eq!(
             texts(&html, ".site-name"),
-            ["Skyline Mailer documentation"],
+            ["Skyline Mailer guides"],
             "{}",
             file.display()
         );
@@ -270,4 +270,47 @@ fn pages_in_no_toc_are_reported_with_their_file() {
         stderr(&check)
     );
     assert!(reported.contains("legacy-exports.md"), "{reported}");
+}
+
+#[test]
+fn the_landing_page_is_the_home_and_the_feature_list_has_a_page_of_its_own() {
+    let home = page("en/index.html");
+    assert_eq!(texts(&home, "main h1"), ["Skyline Mailer documentation"]);
+    let current = select(&home, "nav#sidebar a[aria-current=page]");
+    assert_eq!(current[0].value().attr("href"), Some("/en/"));
+    let all = select(&home, "footer a");
+    assert_eq!(all[0].value().attr("href"), Some("/en/all-pages.html"));
+    assert!(
+        !files(&built().dir.path().join("public"))
+            .iter()
+            .any(|f| f.ends_with("skyline-home.html"))
+    );
+    // Links to the landing page lead to the home.
+    let requirements = page("en/install/using/requirements.html");
+    assert!(
+        select(&requirements, "nav.breadcrumb a")
+            .iter()
+            .any(|a| a.value().attr("href") == Some("/en/"))
+    );
+
+    let list = page("en/all-pages.html");
+    assert_eq!(
+        texts(&list, "section.feature-group h2"),
+        ["Installation", "Reporting"]
+    );
+    assert_eq!(texts(&list, "section.unlisted h3"), ["reports"]);
+    assert_eq!(texts(&list, "section.unlisted li a"), ["Legacy exports"]);
+}
+
+#[test]
+fn without_a_configured_name_the_site_is_named_by_its_metadata() {
+    let dir = project("");
+    let output = run("build", dir.path());
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = Html::parse_document(
+        &fs::read_to_string(dir.path().join("public/en/all-pages.html")).unwrap(),
+    );
+    assert_eq!(texts(&html, ".site-name"), ["Skyline Mailer documentation"]);
+    let description = select(&html, "footer p");
+    assert!(text(&description[0]).starts_with("Install, run and measure Skyline Mailer"));
 }

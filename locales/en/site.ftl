@@ -29,6 +29,12 @@ home-empty = Nothing is published in this language yet.
 home-elsewhere-title = Not yet translated
 home-elsewhere-available = Available in:
 
+all-pages-title = All pages
+all-pages-description = Every page of this site, by feature.
+all-pages-link = All pages
+all-pages-unlisted-title = Outside the guides' tables of contents
+all-pages-top-of-tree = At the top of the documentation
+
 root-title = Choose your language
 not-found-title = Page not found
 not-found-body = The page you asked for does not exist or has moved.

@@ -29,6 +29,12 @@ home-empty = Rien n’est encore publié dans cette langue.
 home-elsewhere-title = Pas encore traduites
 home-elsewhere-available = Disponible en :
 
+all-pages-title = Toutes les pages
+all-pages-description = Toutes les pages de ce site, par fonctionnalité.
+all-pages-link = Toutes les pages
+all-pages-unlisted-title = Hors des tables des matières des guides
+all-pages-top-of-tree = À la racine de la documentation
+
 root-title = Choisissez votre langue
 not-found-title = Page introuvable
 not-found-body = La page demandée n’existe pas ou a été déplacée.

@@ -18,6 +18,7 @@ mod search;
 mod site;
 mod statics;
 mod templates;
+mod tree;
 mod widgets;
 
 use std::path::{Path, PathBuf};

@@ -12,7 +12,8 @@ use unic_langid::LanguageIdentifier;
 
 use crate::BuildOptions;
 use crate::navigation::{Navigation, NavigationInput};
-use crate::routes::{RouteEntry, Routes, page_url_path};
+use crate::routes::{RouteEntry, Routes, page_file_path, page_url_path};
+use crate::tree::{TreeMetadata, read_metadata};
 
 /// One technote source, parsed.
 pub struct Page {
@@ -43,6 +44,8 @@ pub struct Project {
     pub tree_files: Vec<PathBuf>,
     /// Sidebars, breadcrumbs and homes from the TOC.md files.
     pub navigation: Navigation,
+    /// Per locale, what its tree's metadata.md says.
+    pub metadata: Vec<TreeMetadata>,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -128,7 +131,7 @@ impl Project {
         }
 
         let routes = routes_of(locales.len(), &pages);
-        let page_urls: Vec<String> = pages.iter().map(|p| p.url_path.clone()).collect();
+        let mut page_urls: Vec<String> = pages.iter().map(|p| p.url_path.clone()).collect();
         let locale_folders = locales
             .iter()
             .map(|l| config.content_folder(&options.content, l))
@@ -138,7 +141,7 @@ impl Project {
                 .format(&locales[locale], "link-external", None)
                 .unwrap_or_default()
         };
-        let navigation = Navigation::build(&NavigationInput {
+        let mut navigation = Navigation::build(&NavigationInput {
             tocs: &discovered.tocs,
             pages: &pages,
             routes: &routes,
@@ -148,6 +151,18 @@ impl Project {
             external_label: &external_label,
             config_path: &options.config,
         });
+        // A landing page is its locale's home: `en/`, written as en/index.html.
+        for (locale, landing) in navigation.landing.iter().enumerate() {
+            if let Some(&page) = landing.as_ref() {
+                let url = format!("{}/", locale_tags[locale]);
+                pages[page].url_path.clone_from(&url);
+                page_urls[page] = url;
+            }
+        }
+        let named_like_the_list = all_pages_names(&pages, &navigation, &locale_tags);
+        navigation.diagnostics.extend(named_like_the_list);
+        let (metadata, unreadable) = read_metadata(&discovered.tree_files, &locales, &config);
+        navigation.diagnostics.extend(unreadable);
         let project = Self {
             config,
             locales,
@@ -166,6 +181,7 @@ impl Project {
                 .map(|file| file.path.clone())
                 .collect(),
             navigation,
+            metadata,
         };
         Ok(project)
     }
@@ -325,6 +341,31 @@ fn generated_names(
         );
     }
     diagnostics
+}
+
+/// Where a locale whose home is a landing page lists all its pages.
+pub const ALL_PAGES_FILE: &str = "all-pages.html";
+
+/// A page that would be written over the list of all pages of a locale
+/// whose home is a landing page.
+fn all_pages_names(
+    pages: &[Page],
+    navigation: &Navigation,
+    locale_tags: &[String],
+) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter(|page| navigation.landing[page.locale].is_some())
+        .filter(|page| {
+            page_file_path(&page.source.locale, &page.source.rel_path)
+                == format!("{}/{ALL_PAGES_FILE}", locale_tags[page.locale])
+        })
+        .map(|page| {
+            Diagnostic::error(&page.source.path, format!("this page would be written over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home"))
+                .at_line(1)
+                .with_help("rename the file")
+        })
+        .collect()
 }
 
 /// Two pages of one locale with the same `exl-id` would make the language

@@ -7,14 +7,14 @@ use technote_diagnostics::Diagnostic;
 use technote_markdown::Document;
 use tera::Context;
 
-use crate::load::Project;
+use crate::load::{ALL_PAGES_FILE, Project};
 use crate::routes::{output_file, page_file_path};
 use crate::templates::Templates;
 use crate::widgets::Widgets;
 use contexts::{
     Alternate, BreadcrumbItem, BreadcrumbLink, BreadcrumbList, Elsewhere, FaqAnswer, FaqPage,
-    FaqQuestion, FeatureGroup, HomeItem, HomeLanguage, Neighbour, PageInfo, SitemapUrl, TocEntry,
-    TranslationNotice,
+    FaqQuestion, FeatureGroup, GuidePages, HomeItem, HomeLanguage, Neighbour, PageInfo, SitemapUrl,
+    TocEntry, TranslationNotice,
 };
 
 /// Room for a page's template around its body (the shipped template writes
@@ -64,6 +64,12 @@ fn base_context(
     context.insert("site_name", &identity.name);
     context.insert("site_tagline", &identity.tagline);
     context.insert("site_footer", &identity.footer);
+    if project.navigation.landing[locale].is_some() {
+        context.insert(
+            "all_pages_href",
+            &format!("{}{tag}/{ALL_PAGES_FILE}", project.config.base_path()),
+        );
+    }
     context
 }
 
@@ -87,15 +93,24 @@ impl SiteText {
                 .unwrap_or_default()
         };
         let site = &project.config.site;
-        let configured_tagline = site.tagline.as_ref().and_then(|t| t.get(language));
+        // The configuration first, then the tree's metadata.md and root
+        // TOC, then the project's own Fluent messages.
+        let metadata = &project.metadata[locale];
+        let tagline = site
+            .tagline
+            .as_ref()
+            .and_then(|t| t.get(language))
+            .or(metadata.description.as_deref());
         Self {
             name: site
                 .name
                 .as_ref()
                 .and_then(|t| t.get(language))
+                .or(metadata.title.as_deref())
+                .or(project.navigation.tree_title(locale))
                 .map_or_else(|| fluent("site-name"), str::to_string),
-            tagline: configured_tagline.map_or_else(|| fluent("home-description"), str::to_string),
-            footer: configured_tagline.map_or_else(|| fluent("footer-text"), str::to_string),
+            tagline: tagline.map_or_else(|| fluent("home-description"), str::to_string),
+            footer: tagline.map_or_else(|| fluent("footer-text"), str::to_string),
         }
     }
 }
@@ -236,10 +251,45 @@ impl<'a> PageSet<'a> {
         drop(body);
         self.templates
             .render_to(locale, "technote.html", &context, &mut html)?;
-        Ok(OutputFile {
-            path: page_file_path(locale, &page.source.rel_path),
-            bytes: html,
-        })
+        let path = if project.navigation.landing[page.locale] == Some(index) {
+            output_file(&page.url_path)
+        } else {
+            page_file_path(locale, &page.source.rel_path)
+        };
+        Ok(OutputFile { path, bytes: html })
+    }
+
+    /// The pages of `locale` that no TOC lists, by guide (their top
+    /// folder), for the list of all pages.
+    fn unlisted(&self, locale: usize) -> Vec<GuidePages<'_>> {
+        let project = self.project;
+        let navigation = &project.navigation;
+        if !navigation.has_tocs[locale] {
+            return Vec::new();
+        }
+        let base_path = project.config.base_path();
+        let mut guides: std::collections::BTreeMap<&str, Vec<HomeItem<'_>>> =
+            std::collections::BTreeMap::new();
+        for (index, page) in project.pages.iter().enumerate() {
+            let listed = navigation.is_listed(index) || navigation.landing[locale] == Some(index);
+            if page.locale != locale || page.front.hide || listed {
+                continue;
+            }
+            let guide = page
+                .source
+                .rel_path
+                .split_once('/')
+                .map_or("", |(top, _)| top);
+            guides.entry(guide).or_default().push(HomeItem {
+                title: &page.front.title,
+                description: page.front.description.as_deref(),
+                href: format!("{base_path}{}", page.url_path),
+            });
+        }
+        guides
+            .into_iter()
+            .map(|(guide, items)| GuidePages { guide, items })
+            .collect()
     }
 
     /// The sidebar, breadcrumbs (site, guide, groups, page, with their
@@ -252,10 +302,14 @@ impl<'a> PageSet<'a> {
         let place = project.navigation.for_page(index);
         let home = format!("{base_path}{}/", project.locale_tags[page.locale]);
         let site_name = &self.identity[page.locale].name;
-        let mut crumbs = vec![BreadcrumbLink {
-            title: site_name,
-            href: Some(home),
-        }];
+        let is_home = project.navigation.landing[page.locale] == Some(index);
+        let mut crumbs = Vec::new();
+        if !is_home {
+            crumbs.push(BreadcrumbLink {
+                title: site_name,
+                href: Some(home),
+            });
+        }
         if let Some(place) = &place {
             crumbs.extend(place.trail.iter().map(|crumb| BreadcrumbLink {
                 title: crumb.title,
@@ -292,7 +346,14 @@ impl<'a> PageSet<'a> {
     pub fn home(&self, locale: usize) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let tag = &project.locale_tags[locale];
-        let url_path = format!("{tag}/");
+        // A locale whose home is its tree's landing page lists its pages
+        // on a page of their own.
+        let landing = project.navigation.landing[locale].is_some();
+        let url_path = if landing {
+            format!("{tag}/{ALL_PAGES_FILE}")
+        } else {
+            format!("{tag}/")
+        };
         let mut context = self.context(locale, &url_path);
         let homes: Vec<(usize, String)> = (0..project.locales.len())
             .map(|l| (l, format!("{}/", project.locale_tags[l])))
@@ -358,9 +419,15 @@ impl<'a> PageSet<'a> {
             .collect();
         context.insert("groups", &groups);
         context.insert("elsewhere", &elsewhere);
+        context.insert("unlisted", &self.unlisted(locale));
+        let template = if landing {
+            "all-pages.html"
+        } else {
+            "home.html"
+        };
         let html = self
             .templates
-            .render(&project.locales[locale], "home.html", &context)?;
+            .render(&project.locales[locale], template, &context)?;
         Ok(OutputFile {
             path: output_file(&url_path),
             bytes: html.into_bytes(),
@@ -423,7 +490,11 @@ impl<'a> PageSet<'a> {
         let homes: Vec<(usize, String)> = (0..project.locales.len())
             .map(|l| (l, format!("{}/", project.locale_tags[l])))
             .collect();
-        for (_, url) in &homes {
+        // A landing page's home is listed with the pages.
+        let generic_homes = homes
+            .iter()
+            .filter(|(l, _)| project.navigation.landing[*l].is_none());
+        for (_, url) in generic_homes {
             urls.push(SitemapUrl {
                 loc: format!("{base_url}{url}"),
                 alternates: alternates(project, &homes),

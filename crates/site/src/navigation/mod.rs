@@ -34,6 +34,7 @@ pub struct Navigation {
 
 /// One TOC, rendered.
 struct Guide {
+    locale: usize,
     title: String,
     /// The TOC at the top of the locale's folder: its title is the site's.
     is_root: bool,
@@ -93,6 +94,9 @@ pub struct NavigationInput<'a> {
 }
 
 impl Navigation {
+    /// Reads every TOC. The landing page of each locale gets the URL of
+    /// its home (`en/`), which the sidebars link to; the caller gives the
+    /// page that URL too ([`Navigation::landing`]).
     pub fn build(input: &NavigationInput<'_>) -> Self {
         let locale_count = input.locales.len();
         let mut navigation = Self {
@@ -100,52 +104,63 @@ impl Navigation {
             has_tocs: vec![false; locale_count],
             ..Self::default()
         };
-        // Deeper TOCs first, so a guide's own TOC claims its pages before
-        // the tree's.
-        let mut tocs: Vec<&SourceFile> = input.tocs.iter().collect();
-        tocs.sort_by_key(|toc| std::cmp::Reverse(toc.rel_path.matches('/').count()));
         let hidden = |page: usize| {
             input
                 .pages
                 .get(page)
                 .is_some_and(|p| p.front.hide || p.front.hide_from_toc)
         };
-        for file in tocs {
+        let mut parsed = Vec::new();
+        for file in input.tocs {
             let Some(locale) = input.locales.iter().position(|l| *l == file.locale) else {
                 continue;
             };
-            let text = match read_toc(file, input.config) {
-                Ok(text) => text,
-                Err(problem) => {
-                    navigation.diagnostics.push(problem);
-                    continue;
+            match read_toc(file, input.config) {
+                Ok(text) => {
+                    let toc = toc::parse(
+                        &TocSource {
+                            path: &file.path,
+                            rel_path: &file.rel_path,
+                            locale,
+                            routes: input.routes,
+                        },
+                        &text,
+                    );
+                    navigation.has_tocs[locale] = true;
+                    if file.rel_path == TOC_FILE {
+                        navigation.landing[locale] = first_page(&toc.nodes, &hidden);
+                    }
+                    parsed.push((locale, file, toc));
                 }
-            };
-            let parsed = toc::parse(
-                &TocSource {
-                    path: &file.path,
-                    rel_path: &file.rel_path,
-                    locale,
-                    routes: input.routes,
-                },
-                &text,
-            );
-            navigation.diagnostics.extend(parsed.diagnostics);
-            navigation.has_tocs[locale] = true;
-            let is_root = file.rel_path == TOC_FILE;
+                Err(problem) => navigation.diagnostics.push(problem),
+            }
+        }
+        navigation.configured_landing(input);
+        let mut urls = input.page_urls.to_vec();
+        for (locale, landing) in navigation.landing.iter().enumerate() {
+            if let Some(url) = landing.and_then(|page| urls.get_mut(page)) {
+                *url = format!("{}/", input.locales[locale]);
+            }
+        }
+        // Deeper TOCs first, so a guide's own TOC claims its pages before
+        // the tree's.
+        parsed.sort_by_key(|(_, file, _)| std::cmp::Reverse(file.rel_path.matches('/').count()));
+        for (locale, file, toc) in parsed {
+            navigation.diagnostics.extend(toc.diagnostics);
             let label = (input.external_label)(locale);
             let sidebar = Sidebar::render(
-                &parsed.nodes,
+                &toc.nodes,
                 &SidebarLinks {
                     base_path: input.config.base_path(),
-                    page_urls: input.page_urls,
+                    page_urls: &urls,
                     hidden: &hidden,
                     external_label: &label,
                 },
             );
             let mut guide = Guide {
-                title: parsed.title,
-                is_root,
+                locale,
+                title: toc.title,
+                is_root: file.rel_path == TOC_FILE,
                 first_page: None,
                 sidebar,
                 entries: Vec::new(),
@@ -154,7 +169,7 @@ impl Navigation {
             };
             let index = navigation.tocs.len();
             flatten(
-                &parsed.nodes,
+                &toc.nodes,
                 None,
                 false,
                 &mut guide,
@@ -168,29 +183,31 @@ impl Navigation {
                 &hidden,
             );
             guide.first_page = guide.order.first().copied();
-            if is_root {
-                navigation.landing[locale] = guide.first_page;
-            }
             navigation.tocs.push(guide);
-        }
-        if let Some(home) = &input.config.site.home {
-            for locale in 0..locale_count {
-                match input.routes.page(locale, home) {
-                    Some(page) => navigation.landing[locale] = Some(page),
-                    None => navigation.diagnostics.push(
-                        Diagnostic::warning(
-                            input.config_path,
-                            format!("`[site] home = \"{home}\"` is no page of locale `{}`: its home lists its pages instead", input.locales[locale]),
-                        )
-                        .with_help("fix `home` in technote.toml (it is relative to each locale's folder)"),
-                    ),
-                }
-            }
         }
         navigation
             .diagnostics
             .extend(navigation.unlisted(input.pages));
         navigation
+    }
+
+    /// `[site] home` names the landing page of every locale.
+    fn configured_landing(&mut self, input: &NavigationInput<'_>) {
+        let Some(home) = &input.config.site.home else {
+            return;
+        };
+        for (locale, tag) in input.locales.iter().enumerate() {
+            match input.routes.page(locale, home) {
+                Some(page) => self.landing[locale] = Some(page),
+                None => self.diagnostics.push(
+                    Diagnostic::warning(
+                        input.config_path,
+                        format!("`[site] home = \"{home}\"` is no page of locale `{tag}`: its home lists its pages instead"),
+                    )
+                    .with_help("fix `home` in technote.toml (it is relative to each locale's folder)"),
+                ),
+            }
+        }
     }
 
     /// Pages of a locale with TOCs that no TOC lists: still built and
@@ -210,6 +227,19 @@ impl Navigation {
                     .with_help("add it to the TOC.md of its guide, or set `hide: true` if it is meant to stay out of sight")
             })
             .collect()
+    }
+
+    /// Whether page `index` is listed by a TOC.
+    pub fn is_listed(&self, index: usize) -> bool {
+        self.places.contains_key(&index)
+    }
+
+    /// The title of the root TOC of `locale`, if it has one with a title.
+    pub fn tree_title(&self, locale: usize) -> Option<&str> {
+        self.tocs
+            .iter()
+            .find(|g| g.is_root && g.locale == locale && !g.title.is_empty())
+            .map(|g| g.title.as_str())
     }
 
     /// Page `index`'s sidebar, trail and neighbours, if a TOC lists it.
@@ -243,7 +273,17 @@ impl Navigation {
             next: neighbour(1),
         })
     }
+}
 
+/// The first page an entry of `nodes` links to, in reading order.
+fn first_page(nodes: &[TocNode], hidden: &dyn Fn(usize) -> bool) -> Option<usize> {
+    nodes
+        .iter()
+        .filter(|node| !node.hidden)
+        .find_map(|node| match node.target {
+            Target::Page(page) if !hidden(page) => Some(page),
+            _ => first_page(&node.children, hidden),
+        })
 }
 
 /// Lists every entry of `nodes` in `guide`, parents first, and tells

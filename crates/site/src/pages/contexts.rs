@@ -45,6 +45,14 @@ pub(super) struct FeatureGroup<'a> {
     pub(super) items: Vec<HomeItem<'a>>,
 }
 
+/// The pages of one guide that no TOC lists.
+#[derive(Serialize)]
+pub(super) struct GuidePages<'a> {
+    /// The guide's folder; empty for pages at the top of the tree.
+    pub(super) guide: &'a str,
+    pub(super) items: Vec<HomeItem<'a>>,
+}
+
 #[derive(Serialize)]
 pub(super) struct HomeLanguage<'a> {
     pub(super) lang: &'a str,
