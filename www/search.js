@@ -184,8 +184,7 @@ class Reader {
     return this.decode(start, start + length);
   }
 
-  decode(start, end) {
-    const bytes = this.bytes;
+  decode(start, end, bytes = this.bytes) {
     // Most terms and ids are short ASCII: skip the decoder's overhead.
     if (end - start <= 64) {
       let ascii = "";
@@ -247,44 +246,97 @@ export function parseIndex(bytes) {
       reader.skip();
     }
   }
-  const terms = [];
-  const postingStart = [];
-  const postingEnd = [];
-  const byTerm = new Map();
-  let previous = "";
-  for (let count = reader.varint(); count > 0; count--) {
+  // Terms stay bytes, each written out whole (front coding undone) in one
+  // buffer, sorted as the index sorts them: found by binary search, and
+  // those a prefix begins as one range. None is decoded until needed.
+  const count = reader.varint();
+  let termBytes = new Uint8Array(Math.max(64, bytes.length >> 2));
+  const termStart = new Uint32Array(count + 1);
+  const postingStart = new Uint32Array(count);
+  const postingEnd = new Uint32Array(count);
+  let end = 0;
+  for (let term = 0; term < count; term++) {
     const shared = reader.varint();
     const suffix = reader.varint();
     const start = reader.at;
     reader.at += suffix;
-    if (reader.at > bytes.length) throw new Error("search index is truncated");
-    // Front coding shares bytes; ASCII terms share characters alike.
-    const text = /^[\x00-\x7f]*$/.test(previous) && shared <= previous.length
-      ? previous.slice(0, shared) + reader.decode(start, reader.at)
-      : sharedText(reader, bytes, previous, shared, start, reader.at);
-    byTerm.set(text, terms.length);
-    terms.push(text);
+    const previous = term === 0 ? 0 : termStart[term - 1];
+    if (reader.at > bytes.length || shared > end - previous) throw new Error("search index is truncated");
+    if (end + shared + suffix > termBytes.length) {
+      const grown = new Uint8Array(Math.max(termBytes.length * 2, end + shared + suffix));
+      grown.set(termBytes.subarray(0, end));
+      termBytes = grown;
+    }
+    termStart[term] = end;
+    termBytes.copyWithin(end, previous, previous + shared);
+    termBytes.set(bytes.subarray(start, reader.at), end + shared);
+    end += shared + suffix;
     const length = reader.varint();
-    postingStart.push(reader.at);
+    postingStart[term] = reader.at;
     reader.at += length;
-    postingEnd.push(reader.at);
+    postingEnd[term] = reader.at;
     if (reader.at > bytes.length) throw new Error("search index is truncated");
-    previous = text;
   }
+  termStart[count] = end;
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
   return {
     reader, language, stemmer, pageAt, sectionPage, sectionAt,
-    terms, postingStart, postingEnd, byTerm, scratch: null,
+    termCount: count, termBytes, termStart, postingStart, postingEnd, scratch: null,
   };
 }
 
-/** A front-coded term whose shared prefix is not plain ASCII. */
-function sharedText(reader, bytes, previous, shared, start, end) {
-  const previousBytes = new TextEncoder().encode(previous);
-  const term = new Uint8Array(shared + end - start);
-  term.set(previousBytes.subarray(0, shared));
-  term.set(bytes.subarray(start, end), shared);
-  return reader.decoder.decode(term);
+const encoder = new TextEncoder();
+
+/** Term `term` of the index against `key` (bytes), as the index sorts them. */
+function compareTerm(index, term, key) {
+  const start = index.termStart[term];
+  const length = index.termStart[term + 1] - start;
+  const bytes = index.termBytes;
+  for (let at = 0; at < length && at < key.length; at++) {
+    const difference = bytes[start + at] - key[at];
+    if (difference !== 0) return difference;
+  }
+  return length - key.length;
+}
+
+/** The first term not before `key`. */
+function lowerBound(index, key) {
+  let low = 0;
+  let high = index.termCount;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareTerm(index, middle, key) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Where `term` is in the index, or -1.
+ * @param {string} term
+ */
+export function findTerm(index, term) {
+  const key = encoder.encode(term);
+  const at = lowerBound(index, key);
+  return at < index.termCount && compareTerm(index, at, key) === 0 ? at : -1;
+}
+
+/** The positions of the terms `prefix` begins, itself included. */
+function termsBeginning(index, prefix) {
+  const key = encoder.encode(prefix);
+  const found = [];
+  for (let at = lowerBound(index, key); at < index.termCount; at++) {
+    const start = index.termStart[at];
+    if (index.termStart[at + 1] - start < key.length) break;
+    if (!key.every((byte, offset) => index.termBytes[start + offset] === byte)) break;
+    found.push(at);
+  }
+  return found;
+}
+
+/** The text of the term at `position`. */
+export function termText(index, position) {
+  return index.reader.decode(index.termStart[position], index.termStart[position + 1], index.termBytes);
 }
 
 /**
@@ -313,7 +365,10 @@ export function analyzeQuery(index, stem, query) {
     const characters = [...folded];
     if (characters.length === 0) return;
     if (cjk) {
-      if (characters.length === 1) add(folded, index.terms.filter((term) => term !== folded && term.startsWith(folded)), true);
+      if (characters.length === 1) {
+        const pairs = termsBeginning(index, folded).map((at) => termText(index, at)).filter((term) => term !== folded);
+        add(folded, pairs, true);
+      }
       for (let at = 0; at + 1 < characters.length; at++) add(characters[at] + characters[at + 1], [], true);
       return;
     }
@@ -330,13 +385,10 @@ export function analyzeQuery(index, stem, query) {
 
 /** Up to MAX_PREFIX_TERMS terms that `prefix` begins, the most posted first. */
 function prefixTerms(index, prefix, exact) {
-  const found = [];
-  index.terms.forEach((term, position) => {
-    if (term !== exact && term.startsWith(prefix)) found.push(position);
-  });
+  const found = termsBeginning(index, prefix).filter((at) => termText(index, at) !== exact);
   const size = (position) => index.postingEnd[position] - index.postingStart[position];
   found.sort((a, b) => size(b) - size(a) || a - b);
-  return found.slice(0, MAX_PREFIX_TERMS).map((position) => index.terms[position]);
+  return found.slice(0, MAX_PREFIX_TERMS).map((position) => termText(index, position));
 }
 
 /** Per-section work arrays, allocated once per index and kept clean. */
@@ -369,8 +421,8 @@ export function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) 
     const factor = group.cjk ? 1 : PREFIX_FACTOR;
     const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, factor])];
     for (const [term, factor] of candidates) {
-      const position = index.byTerm.get(term);
-      if (position === undefined) continue;
+      const position = findTerm(index, term);
+      if (position < 0) continue;
       const start = index.postingStart[position];
       const end = index.postingEnd[position];
       // The count of postings, for the term's rarity, before scoring them.
