@@ -268,3 +268,108 @@ fn a_five_megabyte_ftl_is_linted_message_by_message() {
     assert_eq!(obsolete, 80_000, "{}", report.lines().last().unwrap_or(""));
     assert!(report.contains("locales/fr/big.ftl:80000:1: warning: `big-message-79999`"));
 }
+
+/// The French console page, its `exl-id` line changed by `edit`.
+fn edit_french_page(scratch: &Scratch, edit: impl Fn(&str) -> String) {
+    let path = "content/fr/technotes/using/console-windows-requirements.md";
+    let page = scratch.read(path);
+    scratch.write(path, edit(&page));
+}
+
+const FRENCH_PAGE: &str = "content/fr/technotes/using/console-windows-requirements.md";
+
+#[test]
+fn an_exl_id_off_by_one_digit_is_unpaired_and_the_right_one_suggested() {
+    let scratch = Scratch::new();
+    edit_french_page(&scratch, |page| {
+        page.replace("27e0f2ecb508", "27e0f2ecb509")
+    });
+    let output = check(&scratch, &[]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    let expected = format!(
+        "{FRENCH_PAGE}:7:1: warning: `exl-id: 6c8a0d4d-8011-4fc3-9f13-27e0f2ecb509` matches no technote in another language; did you mean `6c8a0d4d-8011-4fc3-9f13-27e0f2ecb508` (content/en/technotes/using/console-windows-requirements.md)? [exl-id-unpaired]"
+    );
+    assert!(text.lines().any(|l| l == expected), "{text}");
+    assert!(
+        text.contains("help: set `exl-id: 6c8a0d4d-8011-4fc3-9f13-27e0f2ecb508`"),
+        "{text}"
+    );
+    let json = check(&scratch, &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let unpaired = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "exl-id-unpaired")
+        .expect("the unpaired id in JSON");
+    assert_eq!(
+        (unpaired["line"].as_u64(), unpaired["column"].as_u64()),
+        (Some(7), Some(1))
+    );
+    assert_eq!(
+        check(&scratch, &["--deny", "warnings"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_translation_whose_exl_id_matches_nothing_is_unpaired() {
+    let scratch = Scratch::new();
+    edit_french_page(&scratch, |page| {
+        page.replace(
+            "6c8a0d4d-8011-4fc3-9f13-27e0f2ecb508",
+            "00000000-1111-4222-8333-444444444444",
+        )
+    });
+    let text = stdout(&check(&scratch, &[]));
+    assert!(
+        text.contains(&format!(
+            "{FRENCH_PAGE}:7:1: warning: this translation's `exl-id: 00000000-1111-4222-8333-444444444444` matches no technote in another language [exl-id-unpaired]"
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_technote_without_exl_id_is_reported_with_a_fresh_one_to_add() {
+    let scratch = Scratch::new();
+    edit_french_page(&scratch, |page| {
+        page.lines()
+            .filter(|l| !l.starts_with("exl-id:"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    let text = stdout(&check(&scratch, &[]));
+    let headline = format!(
+        "{FRENCH_PAGE}:1:1: warning: this technote has no `exl-id`, so no translation can be paired with it [exl-id-missing]"
+    );
+    assert!(text.lines().any(|l| l == headline), "{text}");
+    let help = text
+        .lines()
+        .skip_while(|l| *l != headline)
+        .nth(1)
+        .expect("help");
+    let fresh = help
+        .strip_prefix("  help: add `exl-id: ")
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("{help}"));
+    assert_eq!(fresh.len(), 36, "{fresh}");
+    assert_eq!(fresh.matches('-').count(), 4, "{fresh}");
+}
+
+#[test]
+fn a_misspelt_front_matter_key_is_reported_with_the_key_it_meant() {
+    let scratch = Scratch::new();
+    edit_french_page(&scratch, |page| {
+        page.replace("exl-id:", "exl_id:")
+            .replace("description:", "descriptoin:")
+    });
+    let text = stdout(&check(&scratch, &[]));
+    for (line, key, meant) in [(4, "descriptoin", "description"), (7, "exl_id", "exl-id")] {
+        let expected = format!(
+            "{FRENCH_PAGE}:{line}:1: warning: unknown front-matter key `{key}` is ignored; did you mean `{meant}`? [front-matter-unknown-key]"
+        );
+        assert!(text.lines().any(|l| l == expected), "{expected}\n{text}");
+    }
+}

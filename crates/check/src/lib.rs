@@ -4,6 +4,9 @@
 //! see, and translations whose source has changed since they were made.
 
 mod freshness;
+mod front_keys;
+mod front_lines;
+mod pairing;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -101,6 +104,12 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         checked.pages
     };
     let groups = translation_groups(&pages);
+    diagnostics.extend(
+        pairing::pairing_problems(&pages, &config)
+            .into_iter()
+            .chain(front_keys::unknown_key_problems(&pages, &config))
+            .map(|d| d.relative_to(&options.root)),
+    );
     diagnostics.extend(
         freshness::stale_translations(&options.root, &options.content, &pages, &config)
             .into_iter()

@@ -25,6 +25,26 @@ use values::{BadgeSeed, ExlId, Features, Flag, HtDegree, Text, Title, WordCount}
 /// serde_yaml carries back to `source::yaml_error`.
 pub(crate) const HELP_SEPARATOR: char = '\u{1F}';
 
+/// The keys [`FrontMatter`] reads (and `badge-<key>`): `technote check`
+/// suggests one of them for a key that is not, but nearly is (`titel`).
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "product",
+    "feature",
+    "exl-id",
+    "source-git-commit",
+    "workflow-type",
+    "source-wordcount",
+    "ht-degree",
+    "hide",
+    "hidefromtoc",
+    "role",
+    "level",
+    "audience",
+    "badge",
+];
+
 /// Front matter of one technote. Text fields have HTML entities decoded
 /// (machine translation writes `&#39;`), because templates escape again,
 /// and the dialect's inline markers (`[!DNL Campaign]`, `[!UICONTROL Save]`)
