@@ -314,3 +314,68 @@ fn without_a_configured_name_the_site_is_named_by_its_metadata() {
     let description = select(&html, "footer p");
     assert!(text(&description[0]).starts_with("Install, run and measure Skyline Mailer"));
 }
+
+#[test]
+fn old_addresses_get_redirect_pages_and_a_redirects_file() {
+    let html = page("en/install/using/old-requirements.html");
+    let refresh = select(&html, "meta[http-equiv=refresh]");
+    assert_eq!(
+        refresh[0].value().attr("content"),
+        Some("0; url=/en/install/using/requirements.html")
+    );
+    assert_eq!(
+        select(&html, "link[rel=canonical]")[0].value().attr("href"),
+        Some("https://docs.example.org/en/install/using/requirements.html")
+    );
+    assert_eq!(select(&html, "meta[name=robots][content=noindex]").len(), 1);
+    assert_eq!(
+        select(&html, "main a")[0].value().attr("href"),
+        Some("/en/install/using/requirements.html")
+    );
+    let moved = page("en/reports/using/old-dashboards.html");
+    assert_eq!(
+        select(&moved, "main a")[0].value().attr("href"),
+        Some("/en/reports/using/dashboards.html#reading-the-charts")
+    );
+    let file = fs::read_to_string(built().dir.path().join("public/_redirects")).unwrap();
+    assert!(
+        file.contains(
+            "/en/install/using/old-requirements.html /en/install/using/requirements.html 301\n"
+        ),
+        "{file}"
+    );
+    assert!(
+        file.contains(
+            "/en/install/using/vendor-notes.html https://example.org/skyline/vendor-notes 301\n"
+        ),
+        "{file}"
+    );
+    assert!(file.contains(
+        "/en/reports/using/retired.html https://experienceleague.adobe.com/docs/skyline-mailer/using/reports/using/never-written.html 301\n"
+    ), "{file}");
+    // A destination that is no page of the site is reported at its row.
+    let warnings = stderr(&built().output);
+    assert!(warnings.contains("redirects.csv:4: warning: `https://experienceleague.adobe.com/docs/skyline-mailer/using/reports/using/never-written.html` is no page"), "{warnings}");
+}
+
+#[test]
+fn a_redirect_to_a_missing_anchor_fails_the_build_at_its_row() {
+    let copy = tempfile::tempdir().unwrap();
+    common::copy_tree(&tree_folder(), copy.path());
+    let csv = copy.path().join("redirects.csv");
+    let mut rows = fs::read_to_string(&csv).unwrap();
+    rows.push_str("/docs/skyline-mailer/using/reports/old-charts.html,/docs/skyline-mailer/using/reports/using/dashboards.html#no-such-part\n");
+    fs::write(&csv, rows).unwrap();
+    let dir = project("");
+    let config = fs::read_to_string(dir.path().join("technote.toml"))
+        .unwrap()
+        .replace(
+            &tree_folder().join("help").display().to_string(),
+            &copy.path().join("help").display().to_string(),
+        );
+    fs::write(dir.path().join("technote.toml"), config).unwrap();
+    let output = run("build", dir.path());
+    assert!(!output.status.success());
+    let problems = stderr(&output);
+    assert!(problems.contains("redirects.csv:6: error: the redirect of en/reports/old-charts.html leads to `#no-such-part`"), "{problems}");
+}

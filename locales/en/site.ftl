@@ -35,6 +35,9 @@ all-pages-link = All pages
 all-pages-unlisted-title = Outside the guides' tables of contents
 all-pages-top-of-tree = At the top of the documentation
 
+redirect-title = This page has moved
+redirect-body = It is now at
+
 root-title = Choose your language
 not-found-title = Page not found
 not-found-body = The page you asked for does not exist or has moved.

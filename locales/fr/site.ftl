@@ -7,6 +7,7 @@ skip-to-content = Aller au contenu
 language-switcher-label = Langue
 footer-text = Notes techniques pour les administrateurs d’Adobe Campaign Classic v7. Les vérifications s’exécutent dans votre navigateur ; rien de ce que vous saisissez n’en sort.
 sidebar-label = Dans ce guide
+# unchanged: même mot en français
 sidebar-open = Menu
 sidebar-close = Fermer le menu
 breadcrumb-label = Fil d’Ariane
@@ -34,6 +35,9 @@ all-pages-description = Toutes les pages de ce site, par fonctionnalité.
 all-pages-link = Toutes les pages
 all-pages-unlisted-title = Hors des tables des matières des guides
 all-pages-top-of-tree = À la racine de la documentation
+
+redirect-title = Cette page a été déplacée
+redirect-body = Elle se trouve désormais à l’adresse
 
 root-title = Choisissez votre langue
 not-found-title = Page introuvable

@@ -11,6 +11,7 @@ mod output_guard;
 mod pages;
 mod pass;
 mod prose;
+mod redirects;
 mod refresh;
 mod render;
 mod routes;

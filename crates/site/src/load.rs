@@ -12,6 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::BuildOptions;
 use crate::navigation::{Navigation, NavigationInput};
+use crate::redirects::{RedirectInput, Redirects};
 use crate::routes::{RouteEntry, Routes, page_file_path, page_url_path};
 use crate::tree::{TreeMetadata, read_metadata};
 
@@ -46,6 +47,8 @@ pub struct Project {
     pub navigation: Navigation,
     /// Per locale, what its tree's metadata.md says.
     pub metadata: Vec<TreeMetadata>,
+    /// Old addresses from each locale's redirects.csv.
+    pub redirects: Redirects,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -163,6 +166,15 @@ impl Project {
         navigation.diagnostics.extend(named_like_the_list);
         let (metadata, unreadable) = read_metadata(&discovered.tree_files, &locales, &config);
         navigation.diagnostics.extend(unreadable);
+        let written = written_files(&pages, &navigation, &locale_tags);
+        let redirects = Redirects::read(&RedirectInput {
+            files: &discovered.tree_files,
+            locales: &locales,
+            routes: &routes,
+            external_docs_base: &config.external_docs_base,
+            limits: &config.limits,
+            written: &written,
+        });
         let project = Self {
             config,
             locales,
@@ -182,6 +194,7 @@ impl Project {
                 .collect(),
             navigation,
             metadata,
+            redirects,
         };
         Ok(project)
     }
@@ -345,6 +358,32 @@ fn generated_names(
 
 /// Where a locale whose home is a landing page lists all its pages.
 pub const ALL_PAGES_FILE: &str = "all-pages.html";
+
+/// Every file the site writes for its pages and listings, which an old
+/// address may not take over.
+fn written_files(
+    pages: &[Page],
+    navigation: &Navigation,
+    locale_tags: &[String],
+) -> HashSet<String> {
+    let mut written: HashSet<String> = pages
+        .iter()
+        .map(|page| {
+            crate::routes::output_file(&page_file_path(&page.source.locale, &page.source.rel_path))
+        })
+        .collect();
+    for (locale, tag) in locale_tags.iter().enumerate() {
+        written.extend(
+            GENERATED_IN_LOCALE
+                .iter()
+                .map(|(name, _)| format!("{tag}/{name}")),
+        );
+        if navigation.landing[locale].is_some() {
+            written.insert(format!("{tag}/{ALL_PAGES_FILE}"));
+        }
+    }
+    written
+}
 
 /// A page that would be written over the list of all pages of a locale
 /// whose home is a landing page.

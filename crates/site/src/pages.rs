@@ -8,7 +8,8 @@ use technote_markdown::Document;
 use tera::Context;
 
 use crate::load::{ALL_PAGES_FILE, Project};
-use crate::routes::{output_file, page_file_path};
+use crate::redirects;
+use crate::routes::{encode_url_path, output_file, page_file_path};
 use crate::templates::Templates;
 use crate::widgets::Widgets;
 use contexts::{
@@ -480,6 +481,51 @@ impl<'a> PageSet<'a> {
             path,
             bytes: html.into_bytes(),
         })
+    }
+
+    /// A static page at every old address of redirects.csv, and the
+    /// `_redirects` file that hosts reading one answer with a 301.
+    pub fn redirects(&self) -> Result<Vec<OutputFile>, Diagnostic> {
+        let project = self.project;
+        let base_path = project.config.base_path();
+        let mut files = Vec::with_capacity(project.redirects.redirects.len() + 1);
+        let mut lines = String::new();
+        for redirect in &project.redirects.redirects {
+            let href = redirects::target_href(redirect, base_path, &project.page_urls);
+            let url = match href.strip_prefix(base_path) {
+                Some(below) if !href.contains("://") => {
+                    format!("{}{below}", project.config.base_url)
+                }
+                _ => href.clone(),
+            };
+            let mut context = self.context(redirect.locale, &encode_url_path(&redirect.file));
+            context.insert("canonical", &url);
+            context.insert("alternates", &Vec::<Alternate<'_>>::new());
+            context.insert("languages", &Vec::<LanguageLink>::new());
+            context.insert("redirect_href", &href);
+            context.insert("redirect_url", &url);
+            let html = self.templates.render(
+                &project.locales[redirect.locale],
+                "redirect.html",
+                &context,
+            )?;
+            files.push(OutputFile {
+                path: redirect.file.clone(),
+                bytes: html.into_bytes(),
+            });
+            lines.push_str(&redirects::redirects_line(
+                redirect,
+                base_path,
+                &project.page_urls,
+            ));
+        }
+        if !lines.is_empty() {
+            files.push(OutputFile {
+                path: "_redirects".into(),
+                bytes: lines.into_bytes(),
+            });
+        }
+        Ok(files)
     }
 
     /// `sitemap.xml` with hreflang alternates, and `robots.txt` pointing to it.

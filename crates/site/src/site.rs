@@ -47,6 +47,8 @@ pub struct Site {
     pub records: Vec<PageRecord>,
     /// Per page, the problems of its links into other pages' anchors.
     pub anchor_diagnostics: Vec<Vec<Diagnostic>>,
+    /// Redirects to an `#anchor` their page lacks.
+    pub redirect_anchors: Vec<Diagnostic>,
 }
 
 /// What a build wrote.
@@ -105,13 +107,16 @@ impl Site {
                 .into_par_iter()
                 .map(|index| check_anchors(&project, records, index))
                 .collect();
+            let redirect_anchors = project
+                .redirects
+                .check_anchors(records, project.config.link_check.anchors);
             (
-                anchors,
+                (anchors, redirect_anchors),
                 statics::asset_copies(records),
                 statics::www_files(options),
             )
         };
-        let ((outcome, (anchor_diagnostics, copies, www)), listed) = rayon::join(
+        let ((outcome, ((anchor_diagnostics, redirect_anchors), copies, www)), listed) = rayon::join(
             || pass::run(&project, &renderer, folder, keep_search_text, after_pages),
             || write_listings(renderer.page_set(), project.locales.len(), folder),
         );
@@ -125,7 +130,9 @@ impl Site {
             .iter()
             .flat_map(|r| &r.diagnostics)
             .chain(anchor_diagnostics.iter().flatten())
-            .chain(&project.navigation.diagnostics);
+            .chain(&project.navigation.diagnostics)
+            .chain(&project.redirects.diagnostics)
+            .chain(&redirect_anchors);
         let errors: Vec<Diagnostic> = page_problems.filter(|d| d.is_error()).cloned().collect();
         if !errors.is_empty() {
             return Err(errors);
@@ -157,6 +164,7 @@ impl Site {
             widgets,
             records,
             anchor_diagnostics,
+            redirect_anchors,
         };
         Ok((site, written))
     }
@@ -169,6 +177,8 @@ impl Site {
             .flat_map(|r| &r.diagnostics)
             .chain(self.anchor_diagnostics.iter().flatten())
             .chain(&self.project.navigation.diagnostics)
+            .chain(&self.project.redirects.diagnostics)
+            .chain(&self.redirect_anchors)
             .filter(|d| !d.is_error())
             .cloned()
             .collect()
@@ -194,6 +204,8 @@ pub enum Listing {
     NotFound(Option<usize>),
     Root,
     SitemapAndRobots,
+    /// The pages of old addresses and `_redirects`.
+    Redirects,
 }
 
 impl Listing {
@@ -205,6 +217,7 @@ impl Listing {
             Listing::Root,
             Listing::NotFound(None),
             Listing::SitemapAndRobots,
+            Listing::Redirects,
         ]);
         all
     }
@@ -215,6 +228,7 @@ impl Listing {
             Listing::NotFound(locale) => set.not_found(locale).map(|file| vec![file]),
             Listing::Root => set.root().map(|file| vec![file]),
             Listing::SitemapAndRobots => set.sitemap_and_robots(),
+            Listing::Redirects => set.redirects(),
         }
     }
 }

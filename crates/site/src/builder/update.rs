@@ -172,9 +172,16 @@ pub fn render_changes(
                 .push((index, std::mem::replace(slot, diagnostics)));
         }
     }
+    // Redirects into the rendered pages may have lost their anchor.
+    let redirect_anchors = site
+        .project
+        .redirects
+        .check_anchors(&site.records, site.project.config.link_check.anchors);
+    errors.extend(redirect_anchors.iter().filter(|d| d.is_error()).cloned());
     if !errors.is_empty() {
         return Err(errors);
     }
+    site.redirect_anchors = redirect_anchors;
     Ok(Rendered {
         pages,
         listings,
