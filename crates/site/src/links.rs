@@ -188,12 +188,16 @@ impl LinkResolver for PageLinks<'_> {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (link.dest, None),
         };
-        if path.starts_with('/') {
-            return None;
-        }
+        // `/help/guide/using/page.md`, as Experience League trees write a
+        // link from their root: the locale's folder is that `help/` folder.
+        let (from, path) = match path.strip_prefix("/help/") {
+            Some(rooted) => ("", rooted),
+            None if path.starts_with('/') => return None,
+            None => (self.rel_path, path),
+        };
         // `my%20page.md` names the file `my page.md`, as in a browser.
         let decoded = percent_decode_str(path).decode_utf8_lossy();
-        let Some(joined) = join_relative(self.rel_path, &decoded) else {
+        let Some(joined) = join_relative(from, &decoded) else {
             self.report(
                 link,
                 technote_diagnostics::Severity::Error,
