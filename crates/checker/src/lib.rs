@@ -1,6 +1,10 @@
-//! The IMS readiness rules compiled to WebAssembly for the in-page checker.
+//! The readiness rules compiled to WebAssembly for the in-page checks.
 //!
-//! One function crosses the boundary: [`evaluate`] takes the form's answers
+//! [`DeclaredCheck`] evaluates any check declared as data (`<page>.check.toml` beside its technote):
+//! the page hands it the check, already read and proven by the site, as
+//! JSON once, then each set of answers as a JSON object.
+//!
+//! For the June 2021 check, [`evaluate`] takes the form's answers
 //! as plain strings, one argument per field, and returns the
 //! [`technote_rules::Verdict`] as JSON. The answers do not arrive as JSON on
 //! purpose: decoding JSON links serde_json's number parsing and serde's error
@@ -10,8 +14,37 @@
 
 use serde::de::value::{Error as ChoiceError, StrDeserializer};
 use serde::de::{DeserializeOwned, IntoDeserializer};
-use technote_rules::Answers;
+use std::collections::BTreeMap;
+
+use technote_rules::{Answers, Check, evaluate_check};
 use wasm_bindgen::prelude::wasm_bindgen;
+
+/// A declared check, decoded once per page.
+#[wasm_bindgen]
+pub struct DeclaredCheck {
+    check: Check,
+}
+
+#[wasm_bindgen]
+impl DeclaredCheck {
+    /// Decodes the check the site wrote into the page. An error only means
+    /// the page and this module come from different technote versions.
+    #[wasm_bindgen(constructor)]
+    pub fn new(check_json: &str) -> Result<DeclaredCheck, String> {
+        serde_json::from_str(check_json)
+            .map(|check| DeclaredCheck { check })
+            .map_err(|error| error.to_string())
+    }
+
+    /// The verdict on `answers_json` (`{"<input>": "<text as typed>"}`) as
+    /// JSON: `{"status", "rule", "steps", "missing", "problems", "values"}`.
+    pub fn evaluate(&self, answers_json: &str) -> Result<String, String> {
+        let answers: BTreeMap<String, String> =
+            serde_json::from_str(answers_json).map_err(|error| error.to_string())?;
+        serde_json::to_string(&evaluate_check(&self.check, &answers))
+            .map_err(|error| error.to_string())
+    }
+}
 
 /// Evaluates the visitor's answers and returns the verdict as JSON
 /// (`{"status": ..., "findings": [{"code", "args", "topic"}]}`).

@@ -14,7 +14,7 @@ fn workspace() -> &'static Path {
 }
 
 fn project_check(id: &str) -> Check {
-    let path = workspace().join(format!("checks/{id}.toml"));
+    let path = workspace().join(format!("content/en/technotes/using/{id}.check.toml"));
     let text = std::fs::read_to_string(&path).expect("declaration readable");
     match read_declaration(&text) {
         Ok(read) => read.check,

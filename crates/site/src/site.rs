@@ -29,7 +29,18 @@ impl Prepared {
         let project = Project::load(options)?;
         let templates = Templates::load(&options.templates, &project.locales, &project.localizer)
             .map_err(|d| vec![d])?;
-        let widgets = Widgets::prepare(&options.templates, &project.localizer, &project.locales)?;
+        let reference = project
+            .locales
+            .get(project.reference)
+            .cloned()
+            .unwrap_or_default();
+        let widgets = Widgets::prepare(
+            &options.templates,
+            &options.content,
+            &project.localizer,
+            &project.locales,
+            &reference,
+        )?;
         Ok(Self {
             project,
             templates,

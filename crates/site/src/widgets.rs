@@ -1,6 +1,10 @@
 //! Widgets placed in sources with `<!-- technote:widget NAME -->`: each is
 //! rendered from `templates/widgets/NAME.html` with the page's context plus
-//! the release catalog and, for the checker, its localized messages.
+//! the release catalog and, for the checker, its localized messages. A
+//! declared check (`<page>.check.toml` beside its technote) is the widget `check-<id>`, rendered
+//! from `templates/widgets/check.html`.
+
+mod checks;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -14,6 +18,10 @@ use unic_langid::LanguageIdentifier;
 
 use crate::pages::script_safe_json;
 use crate::templates::Templates;
+use checks::DeclaredChecks;
+
+/// The template of every declared check's form.
+const CHECK_TEMPLATE: &str = "widgets/check.html";
 
 const CHECKER_MESSAGE_PREFIXES: [&str; 2] = ["checker-status-", "checker-finding-"];
 
@@ -22,14 +30,23 @@ pub struct Widgets {
     catalog: serde_json::Value,
     checker_messages: HashMap<LanguageIdentifier, String>,
     names: Vec<String>,
+    checks: DeclaredChecks,
 }
 
 impl Widgets {
     pub fn prepare(
         templates_dir: &Path,
+        content_dir: &Path,
         localizer: &Localizer,
         locales: &[LanguageIdentifier],
+        reference: &LanguageIdentifier,
     ) -> Result<Self, Vec<Diagnostic>> {
+        let checks = DeclaredChecks::load(
+            &content_dir.join(reference.to_string()),
+            localizer,
+            locales,
+            reference,
+        )?;
         let minimums: Vec<_> = technote_rules::catalog()
             .minimum_releases()
             .iter()
@@ -66,6 +83,7 @@ impl Widgets {
                         e.file_name()
                             .to_str()?
                             .strip_suffix(".html")
+                            .filter(|name| format!("widgets/{name}.html") != CHECK_TEMPLATE)
                             .map(str::to_string)
                     })
                     .collect()
@@ -78,6 +96,7 @@ impl Widgets {
             }),
             checker_messages,
             names,
+            checks,
         })
     }
 
@@ -112,10 +131,28 @@ impl Widgets {
             match segment {
                 Segment::Html(html) => body.push_str(html),
                 Segment::Widget { name, line } => {
+                    if let Some((view, id)) = self.checks.for_widget(name) {
+                        context.insert("check", view);
+                        context.insert(
+                            "check_data",
+                            self.checks.page_data(id, locale).unwrap_or("{}"),
+                        );
+                        body.push_str(&templates.render(locale, CHECK_TEMPLATE, context)?);
+                        continue;
+                    }
                     if !self.names.iter().any(|n| n == name) {
+                        let known: Vec<String> = self
+                            .names
+                            .iter()
+                            .cloned()
+                            .chain(self.checks.widget_names())
+                            .collect();
                         return Err(Diagnostic::error(file, format!("unknown widget `{name}`"))
                             .at_line(*line)
-                            .with_help(format!("known widgets: {}", self.names.join(", "))));
+                            .with_help(format!(
+                                "known widgets: {} (a check is the widget check-<id> of its <page>.check.toml)",
+                                known.join(", ")
+                            )));
                     }
                     body.push_str(&templates.render(
                         locale,

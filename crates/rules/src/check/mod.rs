@@ -1,5 +1,5 @@
 //! Live checks as data: a technote's check is declared in a TOML file
-//! (`checks/<id>.toml` in a project, see `docs/checks.md`), read and
+//! (`<page>.check.toml` beside its technote, see `docs/checks.md`), read and
 //! validated by [`read_declaration`] (feature `declarations`), and evaluated
 //! by [`evaluate_check`] over the one release catalog. The validated
 //! [`Check`] is plain data (JSON for the page), so the browser, the CLI and

@@ -1,0 +1,243 @@
+//! The live checks a project declares (`<page>.check.toml` beside a
+//! technote of the reference locale, see `docs/checks.md`): read and proven by the rules crate, their Fluent
+//! messages verified, and prepared once per build for the pages that place
+//! the widget `check-<id>`: the form's fields, the decision list shown
+//! without JavaScript, and the data the in-page evaluator receives.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use technote_diagnostics::Diagnostic;
+use technote_i18n::Localizer;
+use technote_rules::{Check, InputKind, message_id, read_declaration};
+use unic_langid::LanguageIdentifier;
+
+use crate::pages::script_safe_json;
+
+/// How a declaration's file name ends.
+pub const DECLARATION_SUFFIX: &str = ".check.toml";
+/// Prefix of the widget that places a check: `check-ims-migration`.
+pub const WIDGET_PREFIX: &str = "check-";
+/// Messages every check's form uses, whatever the check.
+const SHARED_MESSAGE_PREFIX: &str = "checks-";
+
+/// Every declared check, ready to render.
+#[derive(Default)]
+pub struct DeclaredChecks {
+    checks: Vec<DeclaredCheck>,
+}
+
+struct DeclaredCheck {
+    /// For the template: fields, decision list, ids of messages.
+    view: Value,
+    /// Per locale, the script-safe JSON the page hands to `checker.js`:
+    /// the check and its messages formatted for that locale.
+    page_data: HashMap<LanguageIdentifier, String>,
+    id: String,
+}
+
+impl DeclaredChecks {
+    /// Reads every `*.check.toml` under `reference_content` (the reference
+    /// locale's content folder): a check is declared once, for every
+    /// translation of its technote. Every problem of every declaration is
+    /// reported at once.
+    pub fn load(
+        reference_content: &Path,
+        localizer: &Localizer,
+        locales: &[LanguageIdentifier],
+        reference: &LanguageIdentifier,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for entry in walkdir::WalkDir::new(reference_content) {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let declared = entry
+                        .file_name()
+                        .to_str()
+                        .is_some_and(|name| name.ends_with(DECLARATION_SUFFIX));
+                    if declared {
+                        files.push(entry.into_path());
+                    }
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    let path = error.path().unwrap_or(reference_content).to_path_buf();
+                    return Err(vec![Diagnostic::error(
+                        path,
+                        format!("cannot read the folder: {error}"),
+                    )]);
+                }
+            }
+        }
+        files.sort();
+        let mut diagnostics = Vec::new();
+        let mut checks = Vec::new();
+        for file in files {
+            match load_one(&file, localizer, locales, reference) {
+                Ok(check) => checks.push(check),
+                Err(mut problems) => diagnostics.append(&mut problems),
+            }
+        }
+        if diagnostics.is_empty() {
+            Ok(Self { checks })
+        } else {
+            Err(diagnostics)
+        }
+    }
+
+    /// The check a widget name places (`check-<id>`), if it is one.
+    pub fn for_widget(&self, widget: &str) -> Option<(&Value, &str)> {
+        let id = widget.strip_prefix(WIDGET_PREFIX)?;
+        let check = self.checks.iter().find(|check| check.id == id)?;
+        Some((&check.view, check.id.as_str()))
+    }
+
+    /// The page data of check `id` in `locale`.
+    pub fn page_data(&self, id: &str, locale: &LanguageIdentifier) -> Option<&str> {
+        let check = self.checks.iter().find(|check| check.id == id)?;
+        check.page_data.get(locale).map(String::as_str)
+    }
+
+    /// The widget names of the declared checks, for "known widgets" help.
+    pub fn widget_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.checks
+            .iter()
+            .map(|check| format!("{WIDGET_PREFIX}{}", check.id))
+    }
+}
+
+fn load_one(
+    file: &Path,
+    localizer: &Localizer,
+    locales: &[LanguageIdentifier],
+    reference: &LanguageIdentifier,
+) -> Result<DeclaredCheck, Vec<Diagnostic>> {
+    let text = std::fs::read_to_string(file).map_err(|error| {
+        vec![Diagnostic::error(
+            file,
+            format!("cannot read the check: {error}"),
+        )]
+    })?;
+    let read = read_declaration(&text).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|problem| {
+                let diagnostic =
+                    Diagnostic::error(file, problem.message).at(problem.line, problem.column);
+                match problem.help {
+                    Some(help) => diagnostic.with_help(help),
+                    None => diagnostic,
+                }
+            })
+            .collect::<Vec<_>>()
+    })?;
+    let check = read.check;
+    let mut diagnostics = Vec::new();
+    let provided = localizer.message_ids(reference);
+    for message in &read.messages {
+        if provided.binary_search(&message.id).is_err() {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    format!("no Fluent message `{}` in locales/{reference}", message.id),
+                )
+                .at(message.line, message.column)
+                .with_help(format!(
+                    "add `{} = ...` to locales/{reference}/checks.ftl, and its translations",
+                    message.id
+                )),
+            );
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+
+    let mut page_data = HashMap::new();
+    let own_prefix = message_id(&check.id, "");
+    for locale in locales {
+        let mut messages = serde_json::Map::new();
+        for id in localizer.message_ids(locale) {
+            if !id.starts_with(&own_prefix) && !id.starts_with(SHARED_MESSAGE_PREFIX) {
+                continue;
+            }
+            match localizer.template(locale, &id) {
+                Ok(text) => {
+                    messages.insert(id, text.into());
+                }
+                Err(error) => diagnostics.push(Diagnostic::error(
+                    format!("locales/{locale}"),
+                    error.to_string(),
+                )),
+            }
+        }
+        let data = json!({ "check": &check, "messages": messages });
+        page_data.insert(locale.clone(), script_safe_json(&data));
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    Ok(DeclaredCheck {
+        view: view(&check),
+        id: check.id.clone(),
+        page_data,
+    })
+}
+
+/// What `templates/widgets/check.html` needs: message ids worked out here,
+/// so the template never spells the naming scheme.
+fn view(check: &Check) -> Value {
+    let id = |suffix: &str| message_id(&check.id, suffix);
+    let inputs: Vec<Value> = check
+        .inputs
+        .iter()
+        .map(|input| {
+            let name = &input.name;
+            let (kind, choices) = match &input.kind {
+                InputKind::Version => ("version", Vec::new()),
+                InputKind::Choice { choices, .. } => (
+                    "choice",
+                    choices
+                        .iter()
+                        .map(|choice| json!({"value": choice, "label_id": id(&format!("{name}-{choice}"))}))
+                        .collect(),
+                ),
+            };
+            json!({
+                "name": name,
+                "type": kind,
+                "label_id": id(&format!("{name}-label")),
+                "hint_id": id(&format!("{name}-hint")),
+                "choices": choices,
+            })
+        })
+        .collect();
+    let rules: Vec<Value> = check
+        .rules
+        .iter()
+        .map(|rule| {
+            let status = check.statuses.get(rule.status).map_or("", String::as_str);
+            let steps: Vec<String> = rule
+                .steps
+                .iter()
+                .filter_map(|step| check.steps.get(*step))
+                .map(|step| id(&format!("step-{}", step.name)))
+                .collect();
+            json!({
+                "name": rule.name,
+                "text_id": id(&format!("rule-{}", rule.name)),
+                "status": status,
+                "status_id": id(&format!("status-{status}")),
+                "step_ids": steps,
+            })
+        })
+        .collect();
+    json!({
+        "id": check.id,
+        "title_id": id("title"),
+        "intro_id": id("intro"),
+        "inputs": inputs,
+        "rules": rules,
+    })
+}
