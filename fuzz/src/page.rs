@@ -10,6 +10,9 @@ use technote_markdown::{
 /// Low enough that the fuzzer reaches the nesting limit with short inputs.
 const MAX_NESTING: usize = 32;
 
+/// Low enough that the fuzzer reaches the table cell limit with short inputs.
+const MAX_TABLE_CELLS: usize = 64;
+
 /// Splits the front matter off and renders the body. A source the front
 /// matter parser rejects is still rendered whole as Markdown, so the
 /// renderer sees every input.
@@ -17,6 +20,7 @@ pub fn page(data: &[u8]) {
     let file = Path::new("content/en/technotes/fuzz.md");
     let limits = Limits {
         max_nesting: MAX_NESTING,
+        max_table_cells: MAX_TABLE_CELLS,
         ..Limits::default()
     };
     let (body, first_line) = match parse_source(file, data, &limits) {
@@ -33,6 +37,7 @@ pub fn page(data: &[u8]) {
         messages: &messages,
         links: &AlternateResolver,
         max_nesting: MAX_NESTING,
+        max_table_cells: MAX_TABLE_CELLS,
     };
     let document = render(&body, &options);
     check(&document, &body, first_line);

@@ -94,6 +94,9 @@ pub struct Limits {
     pub max_nesting: usize,
     /// Most pages a site may have.
     pub max_pages: usize,
+    /// Most cells the pipe tables of one page may have together (rows
+    /// shorter than their header counted in full).
+    pub max_table_cells: usize,
 }
 
 impl Default for Limits {
@@ -102,6 +105,7 @@ impl Default for Limits {
             max_file_bytes: 8 * 1024 * 1024,
             max_nesting: 256,
             max_pages: 100_000,
+            max_table_cells: 100_000,
         }
     }
 }
@@ -409,6 +413,7 @@ struct RawLimits {
     max_file_bytes: Option<Spanned<u64>>,
     max_nesting: Option<Spanned<usize>>,
     max_pages: Option<Spanned<usize>>,
+    max_table_cells: Option<Spanned<usize>>,
 }
 
 impl RawLimits {
@@ -419,6 +424,8 @@ impl RawLimits {
                 .unwrap_or(defaults.max_file_bytes),
             max_nesting: positive(self.max_nesting, "max_nesting")?.unwrap_or(defaults.max_nesting),
             max_pages: positive(self.max_pages, "max_pages")?.unwrap_or(defaults.max_pages),
+            max_table_cells: positive(self.max_table_cells, "max_table_cells")?
+                .unwrap_or(defaults.max_table_cells),
         })
     }
 }

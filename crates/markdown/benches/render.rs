@@ -5,7 +5,9 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, render};
+use technote_markdown::{
+    DEFAULT_MAX_NESTING, DEFAULT_MAX_TABLE_CELLS, KeepLinks, RenderOptions, render,
+};
 
 /// Every fixture in one body: a page that uses each construct of the dialect.
 fn page() -> String {
@@ -34,6 +36,7 @@ fn compare(c: &mut Criterion) {
         messages: &messages,
         links: &KeepLinks,
         max_nesting: DEFAULT_MAX_NESTING,
+        max_table_cells: DEFAULT_MAX_TABLE_CELLS,
     };
     let mut group = c.benchmark_group("page");
     group.throughput(Throughput::Bytes(body.len() as u64));

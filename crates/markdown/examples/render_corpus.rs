@@ -17,7 +17,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, Segment, render};
+use technote_markdown::{
+    DEFAULT_MAX_NESTING, DEFAULT_MAX_TABLE_CELLS, KeepLinks, RenderOptions, Segment, render,
+};
 
 fn main() {
     let Some(folder) = std::env::args().nth(1) else {
@@ -78,6 +80,7 @@ fn render_all(bodies: &[String]) -> usize {
         messages: &messages,
         links: &KeepLinks,
         max_nesting: DEFAULT_MAX_NESTING,
+        max_table_cells: DEFAULT_MAX_TABLE_CELLS,
     };
     bodies
         .iter()

@@ -102,10 +102,19 @@ pub struct RenderOptions<'a> {
     /// error and left out of the HTML, so hostile input cannot make the page
     /// (or a browser's parser) arbitrarily deep.
     pub max_nesting: usize,
+    /// Most cells the page's pipe tables may have together, counting the
+    /// empty cells of rows shorter than their header. They are counted
+    /// before parsing, because pulldown-cmark builds every cell of the page
+    /// before the first event; the table that goes over and the tables
+    /// after it are reported and left out.
+    pub max_table_cells: usize,
 }
 
 /// The nesting limit sites use unless their configuration says otherwise.
 pub const DEFAULT_MAX_NESTING: usize = 256;
+
+/// The table cell limit sites use unless their configuration says otherwise.
+pub const DEFAULT_MAX_TABLE_CELLS: usize = 100_000;
 
 /// Turns the relative destinations written in Markdown into the hrefs of the
 /// built site.
@@ -158,5 +167,10 @@ pub struct ResolvedLink {
 /// Renders one page body. Never panics on any input; problems are in
 /// [`Document::diagnostics`].
 pub fn render(body: &str, options: &RenderOptions<'_>) -> Document {
-    renderer::Renderer::new(body, options).run()
+    let Some(over) = tables::cells::over_budget(body, options.max_table_cells) else {
+        return renderer::Renderer::new(body, options).run();
+    };
+    let mut document = renderer::Renderer::new(&over.without_tables(body), options).run();
+    document.diagnostics.push(over.diagnostic(body, options));
+    document
 }

@@ -3,6 +3,8 @@
 //! are written here instead, with `align-left`/`align-center`/`align-right`
 //! classes for the stylesheet.
 
+pub(crate) mod cells;
+
 use pulldown_cmark::{Alignment, Tag, TagEnd};
 
 /// Where the writer is inside the current table.

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use technote_markdown::{
-    DEFAULT_MAX_NESTING, Document, KeepLinks, LinkKind, LinkRef, LinkResolver, MESSAGE_IDS,
-    RenderOptions, ResolvedLink, render,
+    DEFAULT_MAX_NESTING, DEFAULT_MAX_TABLE_CELLS, Document, KeepLinks, LinkKind, LinkRef,
+    LinkResolver, MESSAGE_IDS, RenderOptions, ResolvedLink, render,
 };
 
 /// Every piece of HTML a document hands to the site.
@@ -237,6 +237,7 @@ fn the_resolver_sees_relative_destinations_with_their_file_positions() {
         messages: &messages,
         links: &recorder,
         max_nesting: DEFAULT_MAX_NESTING,
+        max_table_cells: DEFAULT_MAX_TABLE_CELLS,
     };
     let document = render(body, &options);
     assert_eq!(
@@ -278,6 +279,7 @@ fn any_prefix_of_any_fixture_renders_without_panicking() {
         messages: &messages,
         links: &KeepLinks,
         max_nesting: DEFAULT_MAX_NESTING,
+        max_table_cells: DEFAULT_MAX_TABLE_CELLS,
     };
     for (_, body) in support::fixtures() {
         for (cut, _) in body.char_indices().step_by(3) {

@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use technote_markdown::Document;
-use technote_markdown::{DEFAULT_MAX_NESTING, KeepLinks, RenderOptions, render};
+use technote_markdown::{
+    DEFAULT_MAX_NESTING, DEFAULT_MAX_TABLE_CELLS, KeepLinks, RenderOptions, render,
+};
 use technote_search::{SearchDocument, SectionStart, build_index};
 
 fn technotes(dir: &Path, found: &mut Vec<PathBuf>) {
@@ -61,6 +63,7 @@ fn rendered(locale: &str) -> Vec<(PathBuf, Document)> {
                     messages: &messages,
                     links: &KeepLinks,
                     max_nesting: DEFAULT_MAX_NESTING,
+                    max_table_cells: DEFAULT_MAX_TABLE_CELLS,
                 },
             );
             (file, document)

@@ -165,6 +165,7 @@ impl<'a> PageRenderer<'a> {
             messages: &messages,
             links: &links,
             max_nesting: project.config.limits.max_nesting,
+            max_table_cells: project.config.limits.max_table_cells,
         };
         let mut document = technote_markdown::render(&body.markdown, &options);
         let mut diagnostics = body.warnings.clone();

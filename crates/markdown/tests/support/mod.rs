@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::{Entry, PatternElement};
 use technote_markdown::{
-    DEFAULT_MAX_NESTING, Document, LinkKind, LinkRef, LinkResolver, RenderOptions, ResolvedLink,
-    Segment, render,
+    DEFAULT_MAX_NESTING, DEFAULT_MAX_TABLE_CELLS, Document, LinkKind, LinkRef, LinkResolver,
+    RenderOptions, ResolvedLink, Segment, render,
 };
 
 /// The messages of `locales/<locale>/markdown.ftl`, as plain text.
@@ -90,6 +90,7 @@ pub fn render_with(body: &str, locale: &str, first_line: u32) -> Document {
         messages: &messages,
         links: &SiteLike,
         max_nesting: DEFAULT_MAX_NESTING,
+        max_table_cells: DEFAULT_MAX_TABLE_CELLS,
     };
     render(body, &options)
 }
