@@ -6,10 +6,12 @@
 //! value is being deserialized carry serde_yaml's line and column: the
 //! checks of `values` happen there, so every complaint points at its value.
 
+mod guards;
 mod nesting;
 mod values;
 
-pub(crate) use nesting::{TOO_DEEP, TOO_DEEP_HELP, refuse_deep_nesting};
+pub(crate) use guards::refuse_hostile_front_matter;
+pub(crate) use nesting::{TOO_DEEP, TOO_DEEP_HELP};
 
 use std::collections::HashSet;
 use std::convert::Infallible;

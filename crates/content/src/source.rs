@@ -9,7 +9,8 @@ use technote_diagnostics::{Diagnostic, invalid_utf8_position};
 
 use crate::Limits;
 use crate::front_matter::{
-    FrontMatter, FrontMatterDocument, HELP_SEPARATOR, TOO_DEEP, TOO_DEEP_HELP, refuse_deep_nesting,
+    FrontMatter, FrontMatterDocument, HELP_SEPARATOR, TOO_DEEP, TOO_DEEP_HELP,
+    refuse_hostile_front_matter,
 };
 
 /// A parsed source: its front matter and its Markdown body.
@@ -67,7 +68,7 @@ pub fn source_body(
 }
 
 fn front_matter(path: &Path, yaml: &str) -> Result<FrontMatter, Diagnostic> {
-    refuse_deep_nesting(path, yaml)?;
+    refuse_hostile_front_matter(path, yaml)?;
     serde_yaml::from_str::<FrontMatterDocument>(yaml)
         .map(|FrontMatterDocument(front)| front)
         .map_err(|error| yaml_error(path, yaml, &error))
