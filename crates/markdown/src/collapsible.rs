@@ -20,12 +20,13 @@
 //! and closes in one container (the page, a list item, a quote): one still
 //! open when its container ends is closed there and reported.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::events::Spanned;
-use crate::html::{push_attribute, push_text};
+use crate::html::push_attribute;
 use crate::inline_markers::plain_text;
 use crate::renderer::Renderer;
+use crate::transform::sub_cow;
 
 /// A collapsible block whose closing `+++` is still to come.
 pub(crate) struct OpenCollapsible {
@@ -148,7 +149,9 @@ impl<'a> Renderer<'a, '_> {
         self.end_text_line();
     }
 
-    fn open_collapsible(&mut self, events: &[Spanned<'a>], start: usize, end: usize) {
+    /// Opens a block at the title line `events[start..end]`. The title
+    /// keeps its inline markup (`[!DNL …]`, emphasis, code) in the summary.
+    fn open_collapsible(&mut self, events: &mut [Spanned<'a>], start: usize, end: usize) {
         let offset = events.get(start).map_or(0, |(_, range)| range.start);
         let mut line = String::new();
         for (event, _) in events.get(start..end).unwrap_or_default() {
@@ -158,6 +161,7 @@ impl<'a> Renderer<'a, '_> {
         }
         let written = line.trim_start().trim_start_matches('+').trim();
         let (title, explicit_id) = split_id(written);
+        let id_suffix = written.len() - title.len();
         let title = plain_text(title.trim());
         if title.is_empty() {
             self.warning(
@@ -166,16 +170,25 @@ impl<'a> Renderer<'a, '_> {
                 "write the title after the `+++`: `+++ What the console keeps`",
             );
         }
-        let explicit = explicit_id.map(|id| pulldown_cmark::CowStr::from(id.to_string()));
+        let explicit = explicit_id.map(|id| CowStr::from(id.to_string()));
         let id = self.assign_id(explicit.as_ref(), &title, "details", offset);
+        strip_title_line(events, start, end, id_suffix);
         self.buffer.push_html(|html| {
             html.push_str("<details class=\"collapsible\"");
             push_attribute(html, "id", &id);
             html.push_str(">\n<summary class=\"collapsible-title\">");
-            push_text(html, &title);
-            html.push_str("</summary>\n<div class=\"collapsible-body\">\n");
         });
-        self.doc.text.push_str(&title);
+        let depth = self.depth;
+        let mut index = start;
+        while index < end {
+            index = self.transform_at(events, index);
+        }
+        if self.markers.any_open_from(depth) {
+            self.close_spans(depth);
+        }
+        self.depth = depth;
+        self.buffer
+            .push_static_html("</summary>\n<div class=\"collapsible-body\">\n");
         self.end_text_line();
         self.collapsibles.push(OpenCollapsible {
             depth: self.depth,
@@ -266,6 +279,27 @@ fn marker_lines(events: &[Spanned<'_>], start: usize, end: usize) -> Vec<(usize,
         line_start = index + 1;
     }
     found
+}
+
+/// Removes the `+++` from the first text of a title line and the `{#id}`
+/// (`id_suffix` bytes, white space included) from its last one.
+fn strip_title_line(events: &mut [Spanned<'_>], start: usize, end: usize, id_suffix: usize) {
+    if let Some((Event::Text(text), range)) = events.get_mut(start) {
+        let marker = text.len() - text.trim_start().trim_start_matches('+').trim_start().len();
+        *text = sub_cow(text, marker..text.len());
+        range.start = (range.start + marker).min(range.end);
+    }
+    if id_suffix == 0 {
+        return;
+    }
+    let last = end.saturating_sub(1).max(start);
+    if let Some((Event::Text(text), range)) = events.get_mut(last) {
+        let trimmed = text.trim_end();
+        let keep = trimmed.len().saturating_sub(id_suffix.min(trimmed.len()));
+        let keep = trimmed.get(..keep).map_or(0, |kept| kept.trim_end().len());
+        *text = sub_cow(text, 0..keep);
+        range.end = (range.start + keep).min(range.end);
+    }
 }
 
 /// `Title {#id}` as the title and the id.
