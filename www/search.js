@@ -37,6 +37,7 @@ const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;
 const ENDS_IN_WORD = /[\p{Alphabetic}\p{N}\p{M}]$/u;
 const DIGIT = /[0-9]/;
+const ASCII = /^[\x00-\x7f]*$/;
 // Han, kana and Hangul: crates/search/src/runs.rs, `is_cjk`.
 const CJK = /[\u{1100}-\u{11ff}\u{2e80}-\u{2fdf}\u{3005}-\u{3007}\u{3021}-\u{3029}\u{3031}-\u{3035}\u{303b}-\u{303c}\u{3040}-\u{30ff}\u{3100}-\u{31ff}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{a960}-\u{a97f}\u{ac00}-\u{d7ff}\u{f900}-\u{faff}\u{ff66}-\u{ffdc}\u{1b000}-\u{1b16f}\u{20000}-\u{3134f}]/u;
 // Latin, Greek and Cyrillic, whose accents fold: crates/search/src/fold.rs.
@@ -345,7 +346,8 @@ export function termText(index, position) {
  * begins (the index holds each pair, and the last character of each run).
  * A word still being typed, the query's last, also matches the terms it
  * begins, for less.
- * @returns {{ exact: string, prefixed: string[], cjk: boolean }[]}
+ * A word whose accents change its stem also looks for its accented term.
+ * @returns {{ exact: string, accented: string | null, prefixed: string[], cjk: boolean }[]}
  */
 export function analyzeQuery(index, stem, query) {
   const text = String(query).slice(0, MAX_QUERY_CHARS);
@@ -354,11 +356,11 @@ export function analyzeQuery(index, stem, query) {
   const german = index.language.split("-")[0].toLowerCase() === "de";
   const groups = [];
   const seen = new Set();
-  const add = (exact, prefixed, cjk) => {
-    const key = `${exact}\u0000${prefixed.join("\u0000")}`;
+  const add = (exact, prefixed, cjk, accented = null) => {
+    const key = `${exact}\u0000${accented}\u0000${prefixed.join("\u0000")}`;
     if (seen.has(key) || groups.length === MAX_QUERY_TERMS) return;
     seen.add(key);
-    groups.push({ exact, prefixed, cjk });
+    groups.push({ exact, accented, prefixed, cjk });
   };
   runs.forEach(({ run, cjk }, position) => {
     const folded = foldRun(run, german);
@@ -378,9 +380,22 @@ export function analyzeQuery(index, stem, query) {
     }
     const exact = DIGIT.test(folded) ? folded : stem(folded);
     const last = typing && position === runs.length - 1;
-    add(exact, last && characters.length >= MIN_PREFIX_CHARS ? prefixTerms(index, folded, exact) : [], false);
+    const prefixed = last && characters.length >= MIN_PREFIX_CHARS ? prefixTerms(index, folded, exact) : [];
+    add(exact, prefixed, false, index.stemmer === "" ? null : accentedTerm(run, folded, exact, stem, german));
   });
   return groups;
+}
+
+/**
+ * A word's second term when its accents change its stem (analysis.rs,
+ * `accented_term`): the stem of the word lowercased, accents kept, folded.
+ */
+function accentedTerm(run, folded, exact, stem, german) {
+  if (ASCII.test(run) || DIGIT.test(folded)) return null;
+  let lower = "";
+  for (const character of run.normalize("NFKC")) lower += character.toLowerCase();
+  const accented = foldRun(stem(lower), german);
+  return accented === "" || accented === exact ? null : accented;
 }
 
 /** Up to MAX_PREFIX_TERMS terms that `prefix` begins, the most posted first. */
@@ -420,6 +435,7 @@ export function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) 
     const touched = [];
     const factor = group.cjk ? 1 : PREFIX_FACTOR;
     const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, factor])];
+    if (group.accented !== null) candidates.splice(1, 0, [group.accented, 1]);
     for (const [term, factor] of candidates) {
       const position = findTerm(index, term);
       if (position < 0) continue;

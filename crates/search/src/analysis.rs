@@ -26,6 +26,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::fold::fold;
 use crate::runs::{RunKind, for_each_run};
@@ -115,6 +116,26 @@ impl Analyzer {
         self.query_term(folded)
     }
 
+    /// A word's second term, when its accents change its stem: the stem
+    /// of the word as written (lowercase), folded. `actualización` stems
+    /// to `actualizacion` once folded but to `actualiz` as written, like
+    /// `actualizaciones`; both terms are indexed, and a query looks for
+    /// both, so singular and plural meet when either is written with its
+    /// accents. `folded` is the word folded, `term` its first term.
+    pub fn accented_term(&self, word: &str, folded: &str, term: &str) -> Option<String> {
+        let (stemmer, _) = self.stemmer.as_ref()?;
+        if word.is_ascii()
+            || folded.bytes().any(|b| b.is_ascii_digit())
+            || folded.chars().nth(MAX_TERM_CHARS).is_some()
+        {
+            return None;
+        }
+        let lower: String = lowercase_nfkc(word);
+        let mut accented = String::new();
+        fold(&stemmer.stem(&lower), self.german, &mut accented);
+        (!accented.is_empty() && accented != term).then_some(accented)
+    }
+
     /// The term of a folded word of a query: stop words stay, as in the
     /// browser, which does not know them (they match nothing).
     pub fn query_term<'w>(&self, folded: &'w str) -> Option<Cow<'w, str>> {
@@ -145,12 +166,21 @@ impl Analyzer {
                 RunKind::Word => {
                     if let Some(term) = self.term(&folded) {
                         visit(&term);
+                        if let Some(accented) = self.accented_term(run, &folded, &term) {
+                            visit(&accented);
+                        }
                     }
                 }
                 RunKind::Cjk => for_each_cjk_term(&folded, &mut visit),
             }
         });
     }
+}
+
+/// `word` in NFKC, each character lowercased on its own: folding's first
+/// two steps, accents kept (`lowerRun` in `www/search.js`).
+fn lowercase_nfkc(word: &str) -> String {
+    word.nfkc().flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -186,7 +216,7 @@ mod tests {
     #[test]
     fn accents_and_case_fold_away() {
         assert_eq!(terms("fr", "Mise à jour"), terms("fr", "MISE A JOUR"));
-        assert_eq!(terms("fr", "sécurité"), terms("fr", "securite"));
+        assert_eq!(terms("fr", "sécurité")[0], terms("fr", "securite")[0]);
         // Text stored decomposed (e + U+0301) reads like precomposed text.
         assert_eq!(terms("fr", "e\u{301}te\u{301}"), terms("fr", "été"));
     }
@@ -222,6 +252,18 @@ mod tests {
         for (locale, inflected, base) in same {
             assert_eq!(terms(locale, inflected), terms(locale, base), "{locale}");
         }
+    }
+
+    #[test]
+    fn accented_singulars_meet_their_plurals() {
+        let shares = |locale: &str, a: &str, b: &str| {
+            let (a, b) = (terms(locale, a), terms(locale, b));
+            a.iter().any(|term| b.contains(term))
+        };
+        assert!(shares("es", "actualización", "actualizaciones"));
+        assert!(shares("pt-BR", "atualização", "atualizações"));
+        assert!(shares("pt-BR", "atualizacao", "atualização"));
+        assert!(shares("fr", "sécurité", "securite"));
     }
 
     #[test]

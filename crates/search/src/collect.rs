@@ -43,8 +43,13 @@ impl Weight {
     }
 }
 
-/// A word the cache has seen that is no term (a stop word).
+/// A word the cache has seen that is no term (a stop word), or a word
+/// without a second term.
 const NOT_A_TERM: u32 = u32::MAX;
+
+/// The stem numbers of a word: its term, and its accented term or
+/// [`NOT_A_TERM`] (see `Analyzer::accented_term`).
+type Stems = [u32; 2];
 
 /// The postings of one stem within one run.
 struct StemPostings {
@@ -68,8 +73,8 @@ pub struct RunCollector {
     analyzer: Arc<Analyzer>,
     /// Words as written (`Mises`, `mises`) to their stem number: the short
     /// ones, nearly all, by [`short_key`], the others by their text.
-    short_words: FxHashMap<u128, u32>,
-    long_words: FxHashMap<CompactString, u32>,
+    short_words: FxHashMap<u128, Stems>,
+    long_words: FxHashMap<CompactString, Stems>,
     /// Terms of CJK runs (a character or two, so always short) by [`short_key`].
     cjk_terms: FxHashMap<u128, u32>,
     stem_numbers: FxHashMap<CompactString, u32>,
@@ -118,29 +123,31 @@ impl RunCollector {
                 self.add_cjk_run(text.get(range).unwrap_or_default(), weight);
                 return;
             }
-            let stem = match short_key(text.as_bytes(), range.clone()) {
+            let stems = match short_key(text.as_bytes(), range.clone()) {
                 Some(key) => match self.short_words.get(&key) {
-                    Some(&stem) => stem,
+                    Some(&stems) => stems,
                     None => {
-                        let stem = self.learn(text.get(range).unwrap_or_default());
-                        self.short_words.insert(key, stem);
-                        stem
+                        let stems = self.learn(text.get(range).unwrap_or_default());
+                        self.short_words.insert(key, stems);
+                        stems
                     }
                 },
                 None => {
                     let word = text.get(range).unwrap_or_default();
                     match self.long_words.get(word) {
-                        Some(&stem) => stem,
+                        Some(&stems) => stems,
                         None => {
-                            let stem = self.learn(word);
-                            self.long_words.insert(CompactString::from(word), stem);
-                            stem
+                            let stems = self.learn(word);
+                            self.long_words.insert(CompactString::from(word), stems);
+                            stems
                         }
                     }
                 }
             };
-            if let Some(postings) = self.out.postings.get_mut(stem as usize) {
-                post(postings, self.section, weight);
+            for stem in stems {
+                if let Some(postings) = self.out.postings.get_mut(stem as usize) {
+                    post(postings, self.section, weight);
+                }
             }
         });
     }
@@ -171,14 +178,19 @@ impl RunCollector {
         self.folded_run = folded;
     }
 
-    /// The stem number of a word met for the first time in this run.
-    fn learn(&mut self, word: &str) -> u32 {
+    /// The stem numbers of a word met for the first time in this run.
+    fn learn(&mut self, word: &str) -> Stems {
         self.analyzer.fold(word, &mut self.normalized);
         let Some(term) = self.analyzer.term(&self.normalized) else {
-            return NOT_A_TERM;
+            return [NOT_A_TERM; 2];
         };
         let term = CompactString::from(term.as_ref());
-        self.number(&term)
+        let accented = self.analyzer.accented_term(word, &self.normalized, &term);
+        let first = self.number(&term);
+        [
+            first,
+            accented.map_or(NOT_A_TERM, |accented| self.number(&accented)),
+        ]
     }
 
     /// The number of `term` in this run, given on first sight.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
-use crate::probe::Probe;
+use crate::probe::{Group, Probe};
 use crate::runs::for_each_run;
 use crate::{IndexFile, SearchDocument, SectionStart, build_index};
 
@@ -166,7 +166,7 @@ fn check_terms(locale: &str, index: &[IndexFile]) {
         assert_eq!(runs, [word], "the list holds single words");
         // A space after the word: it is complete, nothing is matched by prefix.
         let groups = probe.groups(&format!("{word} "));
-        terms.insert(word, groups.into_iter().map(|group| group.exact).collect());
+        terms.insert(word, groups.into_iter().map(Group::describe).collect());
     }
     let mut json = serde_json::to_string_pretty(&terms).expect("JSON");
     json.push('\n');

@@ -54,6 +54,8 @@ const INHERITED_TITLE_WEIGHT: f64 = 1.0;
 #[derive(Debug, PartialEq, Eq)]
 pub struct Group {
     pub exact: String,
+    /// The word's accented term, matched as `exact` is.
+    pub accented: Option<String>,
     /// Terms `exact` begins: words being typed (which score less), or the
     /// pairs a CJK character begins (which score as it).
     pub prefixed: Vec<String>,
@@ -63,9 +65,18 @@ pub struct Group {
 }
 
 impl Group {
+    /// `exact`, or `exact|accented`: what the fixtures record of a group.
+    pub fn describe(self) -> String {
+        match self.accented {
+            Some(accented) => format!("{}|{accented}", self.exact),
+            None => self.exact,
+        }
+    }
+
     fn cjk(exact: String, prefixed: Vec<String>) -> Self {
         Self {
             exact,
+            accented: None,
             prefixed,
             cjk: true,
             stop_word: false,
@@ -207,8 +218,10 @@ impl Probe {
             } else {
                 Vec::new()
             };
+            let accented = self.analyzer.accented_term(run, &folded, &exact);
             add(Group {
                 exact,
+                accented,
                 prefixed,
                 cjk: false,
                 stop_word: self.analyzer.term(&folded).is_none(),
@@ -251,12 +264,14 @@ impl Probe {
         for (number, group) in groups.iter().enumerate() {
             let mut best = vec![0f64; count];
             let mut inherited = std::collections::HashMap::new();
-            let candidates = std::iter::once((&group.exact, 1.0)).chain(
-                group
-                    .prefixed
-                    .iter()
-                    .map(|term| (term, if group.cjk { 1.0 } else { PREFIX_FACTOR })),
-            );
+            let candidates = std::iter::once((&group.exact, 1.0))
+                .chain(group.accented.iter().map(|term| (term, 1.0)))
+                .chain(
+                    group
+                        .prefixed
+                        .iter()
+                        .map(|term| (term, if group.cjk { 1.0 } else { PREFIX_FACTOR })),
+                );
             for (term, factor) in candidates {
                 let postings = self.postings(term);
                 if postings.is_empty() {

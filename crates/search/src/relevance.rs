@@ -12,7 +12,7 @@ use std::path::Path;
 use unic_langid::LanguageIdentifier;
 
 use crate::fixtures::check_fixture;
-use crate::probe::Probe;
+use crate::probe::{Group, Probe};
 use crate::runs::for_each_run;
 use crate::{SearchDocument, SearchSection, build_index};
 
@@ -210,7 +210,7 @@ fn check_terms(locale: &str, source: &str, probe: &Probe) {
         for_each_run(line, |run, _| {
             // A space after the run: it is complete, nothing is matched by prefix.
             let groups = probe.groups(&format!("{run} "));
-            terms.insert(run, groups.into_iter().map(|group| group.exact).collect());
+            terms.insert(run, groups.into_iter().map(Group::describe).collect());
         });
     }
     let mut json = serde_json::to_string_pretty(&terms).expect("JSON");
