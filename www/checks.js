@@ -24,15 +24,14 @@ export function messageId(checkId, suffix) {
 }
 
 /**
- * The answers of a form as `DeclaredCheck.evaluate` takes them: every input
- * of the check, by name, "" when unanswered.
+ * The answers of a form as `DeclaredCheck.evaluate` takes them: the text of
+ * every input of the check in its order, "" when unanswered, separated by
+ * U+001F (a control character no field holds).
  * @param {{inputs: {name: string}[]}} check
  * @param {(name: string) => string | null} valueOf
  */
-export function answersJson(check, valueOf) {
-  const answers = {};
-  for (const input of check.inputs) answers[input.name] = String(valueOf(input.name) ?? "");
-  return JSON.stringify(answers);
+export function answersText(check, valueOf) {
+  return check.inputs.map((input) => String(valueOf(input.name) ?? "").replaceAll("\u001f", " ")).join("\u001f");
 }
 
 function element(tag, className, text) {
@@ -50,7 +49,7 @@ class CheckForm {
     this.section = section;
     this.form = section.querySelector(".check-form");
     this.region = section.querySelector(".check-verdict");
-    this.rules = new DeclaredCheck(JSON.stringify(data.check));
+    this.rules = new DeclaredCheck(data.wire);
     this.shown = null;
   }
 
@@ -76,7 +75,7 @@ class CheckForm {
   update(event, submitted) {
     const started = event?.timeStamp ?? performance.now();
     const data = new FormData(this.form);
-    const json = this.rules.evaluate(answersJson(this.check, (name) => data.get(name)));
+    const json = this.rules.evaluate(answersText(this.check, (name) => data.get(name)));
     if (json !== this.shown) {
       this.shown = json;
       this.render(JSON.parse(json));

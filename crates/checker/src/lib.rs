@@ -1,8 +1,8 @@
 //! The readiness rules compiled to WebAssembly for the in-page checks.
 //!
 //! [`DeclaredCheck`] evaluates any check declared as data (`<page>.check.toml` beside its technote):
-//! the page hands it the check, already read and proven by the site, as
-//! JSON once, then each set of answers as a JSON object.
+//! the page hands it the check, already read and proven by the site, once
+//! in a compact text form, then each set of answers as one string.
 //!
 //! For the June 2021 check, [`evaluate`] takes the form's answers
 //! as plain strings, one argument per field, and returns the
@@ -16,8 +16,11 @@ use serde::de::value::{Error as ChoiceError, StrDeserializer};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use std::collections::BTreeMap;
 
-use technote_rules::{Answers, Check, evaluate_check};
+use technote_rules::{Answers, Check, decode_check, evaluate_check};
 use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Separates the answers handed to [`DeclaredCheck::evaluate`].
+const ANSWER_SEPARATOR: char = '\u{1f}';
 
 /// A declared check, decoded once per page.
 #[wasm_bindgen]
@@ -27,20 +30,29 @@ pub struct DeclaredCheck {
 
 #[wasm_bindgen]
 impl DeclaredCheck {
-    /// Decodes the check the site wrote into the page. An error only means
-    /// the page and this module come from different technote versions.
+    /// Decodes the check the site wrote into the page in the compact form
+    /// of [`technote_rules::encode_check`]. An error only means the page and
+    /// this module come from different technote versions.
     #[wasm_bindgen(constructor)]
-    pub fn new(check_json: &str) -> Result<DeclaredCheck, String> {
-        serde_json::from_str(check_json)
+    pub fn new(encoded: &str) -> Result<DeclaredCheck, String> {
+        decode_check(encoded)
             .map(|check| DeclaredCheck { check })
-            .map_err(|error| error.to_string())
+            .ok_or_else(|| "the page's check is not in this module's format".to_owned())
     }
 
-    /// The verdict on `answers_json` (`{"<input>": "<text as typed>"}`) as
+    /// The verdict on `answers`: the text of each input, in the check's
+    /// order, separated by U+001F (no form field holds that control
+    /// character; decoding a JSON object instead doubled the module), as
     /// JSON: `{"status", "rule", "steps", "missing", "problems", "values"}`.
-    pub fn evaluate(&self, answers_json: &str) -> Result<String, String> {
-        let answers: BTreeMap<String, String> =
-            serde_json::from_str(answers_json).map_err(|error| error.to_string())?;
+    pub fn evaluate(&self, answers: &str) -> Result<String, String> {
+        let texts = answers.split(ANSWER_SEPARATOR);
+        let answers: BTreeMap<String, String> = self
+            .check
+            .inputs
+            .iter()
+            .zip(texts)
+            .map(|(input, text)| (input.name.clone(), text.to_owned()))
+            .collect();
         serde_json::to_string(&evaluate_check(&self.check, &answers))
             .map_err(|error| error.to_string())
     }

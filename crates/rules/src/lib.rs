@@ -71,7 +71,7 @@ pub use catalog::{Catalog, Line, MinimumRelease, catalog};
 pub use catalog_source::{COMPILED_CATALOG, CatalogProblem, check_catalog_source};
 pub use check::{
     Check, CheckVerdict, Condition, FieldProblem, FieldValue, INCOMPLETE, Input, InputKind, Rule,
-    Step, VersionTest, evaluate_check, message_id,
+    Step, VersionTest, decode_check, encode_check, evaluate_check, message_id,
 };
 #[cfg(feature = "declarations")]
 pub use check::{DeclarationProblem, MessageUse, ReadDeclaration, read_declaration};

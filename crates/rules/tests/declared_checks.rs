@@ -276,3 +276,15 @@ fn inputs_statuses_and_steps_nobody_uses_are_reported() {
         "technote itself",
     );
 }
+
+#[test]
+fn the_compact_form_for_webassembly_gives_back_the_same_check() {
+    let check = project_check("ims-migration");
+    let encoded = technote_rules::encode_check(&check);
+    assert_eq!(technote_rules::decode_check(&encoded), Some(check));
+    assert_eq!(
+        technote_rules::decode_check(&format!("{encoded}\textra")),
+        None
+    );
+    assert_eq!(technote_rules::decode_check("toy\t1\tversion\tq"), None);
+}

@@ -26,7 +26,7 @@ pub struct Input {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "type")]
+#[serde(rename_all = "kebab-case")]
 pub enum InputKind {
     /// A Campaign release, build or Gold Standard number as people type it
     /// (see [`crate::parse_version`]), `.IMS` patches included.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 use technote_diagnostics::Diagnostic;
 use technote_i18n::Localizer;
-use technote_rules::{Check, InputKind, message_id, read_declaration};
+use technote_rules::{Check, InputKind, encode_check, message_id, read_declaration};
 use unic_langid::LanguageIdentifier;
 
 use crate::pages::script_safe_json;
@@ -172,7 +172,7 @@ fn load_one(
                 )),
             }
         }
-        let data = json!({ "check": &check, "messages": messages });
+        let data = json!({ "check": &check, "wire": encode_check(&check), "messages": messages });
         page_data.insert(locale.clone(), script_safe_json(&data));
     }
     if !diagnostics.is_empty() {
