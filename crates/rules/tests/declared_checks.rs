@@ -288,3 +288,21 @@ fn the_compact_form_for_webassembly_gives_back_the_same_check() {
     );
     assert_eq!(technote_rules::decode_check("toy\t1\tversion\tq"), None);
 }
+
+/// The Node tests of the WebAssembly module read the check in the form the
+/// page hands it over (`tests/checks/<id>.wire`); this keeps that copy equal
+/// to the declaration. `TECHNOTE_WRITE_WIRE=1` rewrites it.
+#[test]
+fn the_webassembly_copy_of_each_check_is_current() {
+    let encoded = technote_rules::encode_check(&project_check("ims-migration"));
+    let path = workspace().join("tests/checks/ims-migration.wire");
+    if std::env::var_os("TECHNOTE_WRITE_WIRE").is_some() {
+        std::fs::write(&path, &encoded).expect("fixture written");
+    }
+    let stored = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        stored == encoded,
+        "{} is out of date: run TECHNOTE_WRITE_WIRE=1 cargo test -p technote-rules --features declarations --test declared_checks",
+        path.display()
+    );
+}
