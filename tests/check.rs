@@ -373,3 +373,66 @@ fn a_misspelt_front_matter_key_is_reported_with_the_key_it_meant() {
         assert!(text.lines().any(|l| l == expected), "{expected}\n{text}");
     }
 }
+
+#[test]
+fn copied_english_strings_and_a_copied_technote_are_not_counted_as_translated() {
+    let scratch = Scratch::new();
+    let english = scratch.read("locales/en/site.ftl");
+    scratch.write("locales/fr/site.ftl", &english);
+    let source = scratch.read("content/en/technotes/using/console-windows-requirements.md");
+    let french = scratch.read(FRENCH_PAGE);
+    let french_front = french.split("\n---\n").next().expect("front matter");
+    let english_body = source.split_once("\n---\n").expect("body").1;
+    scratch.write(FRENCH_PAGE, format!("{french_front}\n---\n{english_body}"));
+    let output = check(&scratch, &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let fr = &report["locales"][0];
+    assert_eq!(fr["locale"], "fr");
+    let (translated, total) = (fr["ui_translated"].as_u64(), fr["ui_total"].as_u64());
+    assert!(translated < total, "{fr}");
+    let unchanged = fr["ui_unchanged"].as_array().expect("unchanged");
+    assert!(unchanged.iter().any(|id| id == "toc-title"), "{fr}");
+    assert_eq!(fr["copied_technotes"][0], FRENCH_PAGE, "{fr}");
+    let text = stdout(&check(&scratch, &[]));
+    assert!(
+        text.contains(&format!("  copied, not translated: {FRENCH_PAGE}")),
+        "{text}"
+    );
+    assert!(text.contains("same text as the reference"), "{text}");
+}
+
+#[test]
+fn outside_git_staleness_falls_back_to_the_recorded_source_hash() {
+    let scratch = Scratch::new();
+    let hash_help = |text: &str| -> String {
+        let headline = text
+            .lines()
+            .position(|l| l.starts_with(FRENCH_PAGE) && l.ends_with("[translation-hash-missing]"))
+            .unwrap_or_else(|| panic!("no hash warning:\n{text}"));
+        let help = text.lines().nth(headline + 1).expect("help");
+        help.strip_prefix("  help: once it matches the source, add `source-hash: ")
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or_else(|| panic!("{help}"))
+            .to_string()
+    };
+    let hash = hash_help(&stdout(&check(&scratch, &[])));
+    assert!(hash.starts_with("sha256:") && hash.len() == 71, "{hash}");
+    edit_french_page(&scratch, |page| {
+        page.replacen("---\n", &format!("---\nsource-hash: {hash}\n"), 1)
+    });
+    let text = stdout(&check(&scratch, &[]));
+    assert!(
+        !text.contains(&format!("{FRENCH_PAGE}:2:1: warning")),
+        "{text}"
+    );
+    let source = "content/en/technotes/using/console-windows-requirements.md";
+    let english = scratch.read(source);
+    scratch.write(source, format!("{english}\nOne more sentence.\n"));
+    let text = stdout(&check(&scratch, &[]));
+    assert!(
+        text.contains(&format!(
+            "{FRENCH_PAGE}:2:1: warning: stale translation: {source} changed since its recorded `source-hash` [translation-stale]"
+        )),
+        "{text}"
+    );
+}

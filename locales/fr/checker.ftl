@@ -28,17 +28,29 @@ checker-console-hint = La fenêtre « À propos » de la console affiche son b
 checker-windows-label = Version de Windows des postes des opérateurs
 checker-windows-hint = Si les postes diffèrent, choisissez le plus ancien.
 checker-choose = Choisir…
+# unchanged: nom de produit, identique en français
 checker-windows-xp = Windows XP
+# unchanged: nom de produit, identique en français
 checker-windows-vista = Windows Vista
+# unchanged: nom de produit, identique en français
 checker-windows-7 = Windows 7
+# unchanged: nom de produit, identique en français
 checker-windows-8 = Windows 8
+# unchanged: nom de produit, identique en français
 checker-windows-8-1 = Windows 8.1
+# unchanged: nom de produit, identique en français
 checker-windows-10 = Windows 10
+# unchanged: nom de produit, identique en français
 checker-windows-11 = Windows 11
+# unchanged: nom de produit, identique en français
 checker-windows-server-2008 = Windows Server 2008
+# unchanged: nom de produit, identique en français
 checker-windows-server-2012 = Windows Server 2012
+# unchanged: nom de produit, identique en français
 checker-windows-server-2016 = Windows Server 2016
+# unchanged: nom de produit, identique en français
 checker-windows-server-2019 = Windows Server 2019
+# unchanged: nom de produit, identique en français
 checker-windows-server-2022 = Windows Server 2022
 
 checker-windows-updated-legend = Ces postes ont-ils les dernières mises à jour de Windows ?
@@ -48,11 +60,15 @@ checker-answer-unknown = Je ne sais pas
 
 checker-ie-label = Version d’Internet Explorer sur ces postes
 checker-ie-hint = Dans Internet Explorer, ouvrez le menu Aide, puis « À propos d’Internet Explorer ».
+# unchanged: nom de produit, identique en français
 checker-ie-11 = Internet Explorer 11
+# unchanged: nom de produit, identique en français
 checker-ie-10 = Internet Explorer 10
+# unchanged: nom de produit, identique en français
 checker-ie-9 = Internet Explorer 9
 checker-ie-8 = Internet Explorer 8 ou antérieur
 
+# unchanged: même mot en français
 checker-verdict-label = Verdict
 checker-more = En savoir plus
 checker-error = Le vérificateur a rencontré un problème qu’il ne sait pas traiter. Comparez votre version à la liste des versions minimales de cette page.
@@ -60,4 +76,5 @@ checker-error = Le vérificateur a rencontré un problème qu’il ne sait pas t
 checker-minimum-caption = Version minimale de chaque ligne pour se connecter avec IMS
 checker-minimum-line = Ligne
 checker-minimum-release = Version minimale
+# unchanged: même mot en français
 checker-minimum-build = Build

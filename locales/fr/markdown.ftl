@@ -5,13 +5,16 @@
 
 alert-note = Remarque
 alert-caution = Attention
+# unchanged: même mot en français
 alert-important = Important
 alert-tip = Conseil
 alert-warning = Avertissement
+# unchanged: même mot en français
 alert-admin = Administration
 alert-availability = Disponibilité
 alert-prerequisites = Conditions préalables
 alert-morelikethis = Articles connexes
+# unchanged: même mot en français
 alert-info = Information
 alert-error = Erreur
 alert-success = Réussite

@@ -25,7 +25,7 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// A copy of the shipped project (config, content, locales, templates, www, checks)
+/// A copy of the shipped project (config, content, locales, templates, www)
 /// that a test may break without touching the repository.
 pub struct Scratch {
     pub dir: tempfile::TempDir,
@@ -35,7 +35,7 @@ impl Scratch {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = repo_root();
-        for part in ["content", "locales", "templates", "www", "checks"] {
+        for part in ["content", "locales", "templates", "www"] {
             copy_tree(&root.join(part), &dir.path().join(part));
         }
         fs::copy(root.join("technote.toml"), dir.path().join("technote.toml"))

@@ -7,7 +7,8 @@
 //! Git runs twice however many pages there are: once for the history of the
 //! content folder (renames followed), once for the sources as they were at
 //! the recorded revisions (`git cat-file --batch`). A project outside a git
-//! work tree has no history to compare with, and gets no such report.
+//! work tree has no history to compare with: its translations record their
+//! source's body hash instead (`source-hash`, see [`source_hash`]).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -18,6 +19,8 @@ use rayon::prelude::*;
 use technote_content::SiteConfig;
 use technote_diagnostics::Diagnostic;
 use technote_site::CheckedPage;
+
+use crate::source_hash;
 
 /// Marks the start of each commit in the history git prints.
 const COMMIT_MARK: char = '\u{1}';
@@ -33,10 +36,10 @@ pub fn stale_translations(
         return Vec::new();
     }
     let Some(repository) = Repository::containing(root) else {
-        return Vec::new();
+        return by_hash(root, &pairs, config);
     };
     let Some(history) = repository.history(content) else {
-        return Vec::new();
+        return by_hash(root, &pairs, config);
     };
     let checks: Vec<Check<'_>> = pairs
         .into_iter()
@@ -68,6 +71,27 @@ pub fn stale_translations(
     checks
         .par_iter()
         .filter_map(|check| check.diagnostic(&then, config))
+        .collect()
+}
+
+/// Staleness by `source-hash`, for a project git cannot tell about.
+fn by_hash(
+    root: &Path,
+    pairs: &[(&CheckedPage, &CheckedPage)],
+    config: &SiteConfig,
+) -> Vec<Diagnostic> {
+    pairs
+        .par_iter()
+        .filter_map(|(translation, source)| {
+            let now = technote_content::read_source(&source.file.path, &config.limits).ok()?;
+            let body = body(&source.file.path, &now, config)?;
+            let shown = source
+                .file
+                .path
+                .strip_prefix(root)
+                .unwrap_or(&source.file.path);
+            source_hash::check(translation, &shown.display().to_string(), &body, config)
+        })
         .collect()
 }
 

@@ -7,6 +7,7 @@ mod freshness;
 mod front_keys;
 mod front_lines;
 mod pairing;
+mod source_hash;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -31,12 +32,18 @@ pub struct LocaleReport {
     pub locale: String,
     pub ui_translated: usize,
     pub ui_total: usize,
+    /// Messages whose text is the reference's word for word (copied, not
+    /// translated), not counted in `ui_translated`.
+    pub ui_unchanged: Vec<String>,
     /// Messages this locale takes from another locale of its fallback chain.
     pub fallbacks: Vec<Fallback>,
     pub technotes_translated: usize,
     pub technotes_total: usize,
     /// Technotes (by path in the locale that has them) missing in this locale.
     pub missing_technotes: Vec<String>,
+    /// Technotes of this locale whose body is their source's, unchanged:
+    /// copied, not translated, so not counted in `technotes_translated`.
+    pub copied_technotes: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -79,10 +86,13 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         &config.locales,
     );
     let reference_total = lint.coverage.first().map_or(0, |c| c.total);
-    let ui_coverage: BTreeMap<String, (usize, usize)> = lint
+    let ui_coverage: BTreeMap<String, (usize, usize, Vec<String>)> = lint
         .coverage
         .iter()
-        .map(|c| (c.locale.to_string(), (c.translated, c.total)))
+        .map(|c| {
+            let coverage = (c.translated, c.total, c.unchanged.clone());
+            (c.locale.to_string(), coverage)
+        })
         .collect();
     // The build reports the same syntax errors the lint does.
     let mut seen: HashSet<Diagnostic> = diagnostics.iter().cloned().collect();
@@ -104,6 +114,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         checked.pages
     };
     let groups = translation_groups(&pages);
+    let copies = copied_technotes(&pages, &config);
     diagnostics.extend(
         pairing::pairing_problems(&pages, &config)
             .into_iter()
@@ -141,17 +152,26 @@ pub fn check(options: &BuildOptions) -> CheckReport {
                 })
                 .unwrap_or_default();
             // The reference locale is complete by definition.
-            let (ui_translated, ui_total) = ui_coverage
+            let (ui_translated, ui_total, ui_unchanged) = ui_coverage
                 .get(&tag)
-                .copied()
-                .unwrap_or((reference_total, reference_total));
+                .cloned()
+                .unwrap_or((reference_total, reference_total, Vec::new()));
+            let copied_technotes: Vec<String> = copies
+                .iter()
+                .filter(|(locale, _)| *locale == tag)
+                .map(|(_, path)| path.clone())
+                .collect();
             let missing_technotes: Vec<String> = groups
                 .values()
                 .filter(|members| !members.contains_key(&tag))
                 .filter_map(|members| members.values().next().cloned())
                 .collect();
             LocaleReport {
-                technotes_translated: groups.len() - missing_technotes.len(),
+                technotes_translated: groups.len()
+                    - missing_technotes.len()
+                    - copied_technotes.len(),
+                ui_unchanged,
+                copied_technotes,
                 technotes_total: groups.len(),
                 locale: tag,
                 ui_translated,
@@ -185,6 +205,41 @@ fn readable_pages(options: &BuildOptions, config: &SiteConfig) -> Vec<CheckedPag
             Some(CheckedPage { file, front })
         })
         .collect()
+}
+
+/// (locale, display path) of each page whose body is, byte for byte, the
+/// body of the reference-locale page with its `exl-id`.
+fn copied_technotes(pages: &[CheckedPage], config: &SiteConfig) -> Vec<(String, String)> {
+    let body = |page: &CheckedPage| {
+        let bytes = technote_content::read_source(&page.file.path, &config.limits).ok()?;
+        technote_content::source_body(&page.file.path, &bytes, &config.limits)
+            .ok()
+            .map(|(body, _)| body)
+    };
+    let sources: BTreeMap<&str, &CheckedPage> = pages
+        .iter()
+        .filter(|p| p.file.locale == config.reference_locale)
+        .filter_map(|p| Some((p.front.exl_id.as_deref()?, p)))
+        .collect();
+    let mut copies: Vec<(String, String)> = pages
+        .par_iter()
+        .filter(|p| p.file.locale != config.reference_locale)
+        .filter_map(|page| {
+            let source = sources.get(page.front.exl_id.as_deref()?)?;
+            let (mine, theirs) = (body(page)?, body(source)?);
+            (!mine.trim().is_empty() && mine == theirs).then(|| {
+                let display = PathBuf::from("content")
+                    .join(page.file.locale.to_string())
+                    .join(&page.file.rel_path);
+                (
+                    page.file.locale.to_string(),
+                    display.to_string_lossy().into_owned(),
+                )
+            })
+        })
+        .collect();
+    copies.sort();
+    copies
 }
 
 /// Translation group (exl-id, else path) → locale → display path.

@@ -30,10 +30,15 @@ impl LintReport {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coverage {
     pub locale: LanguageIdentifier,
-    /// Reference messages the locale defines with a non-empty value.
+    /// Reference messages the locale defines with a non-empty value of its
+    /// own: a text identical to the reference's counts only when marked.
     pub translated: usize,
     /// Messages of the reference locale.
     pub total: usize,
+    /// Messages whose text is the reference's, word for word, and not
+    /// marked `# unchanged: <why>`: copied, not translated (as
+    /// compare-locales counts them).
+    pub unchanged: Vec<String>,
 }
 
 /// Compares `locales_dir/<tag>/*.ftl` of every locale of `locales` with
@@ -120,6 +125,24 @@ fn empty_values(catalog: &Catalog) -> Vec<Diagnostic> {
     found
 }
 
+/// Whether `actual` says word for word what `expected` says, value and
+/// attributes, with words to translate (`{ $n } %` is the same everywhere).
+fn copied(expected: &MessageInfo, actual: &MessageInfo) -> bool {
+    let patterns = |m: &MessageInfo| -> Vec<(String, String, bool)> {
+        m.value
+            .iter()
+            .map(|v| (String::new(), v.shape.clone(), v.has_words))
+            .chain(
+                m.attributes
+                    .iter()
+                    .map(|(name, a)| (name.clone(), a.pattern.shape.clone(), a.pattern.has_words)),
+            )
+            .collect()
+    };
+    let actual = patterns(actual);
+    actual == patterns(expected) && actual.iter().any(|(_, _, words)| *words)
+}
+
 struct Comparison<'a> {
     locale: &'a LanguageIdentifier,
     reference: &'a LanguageIdentifier,
@@ -155,17 +178,26 @@ impl Comparison<'_> {
     }
 
     fn coverage(&self) -> Coverage {
-        let translated = self
-            .reference_catalog
-            .messages
-            .keys()
-            .filter_map(|id| self.catalog.messages.get(id))
-            .filter(|message| !message.value.as_ref().is_some_and(|v| v.empty))
-            .count();
+        let mut translated = 0;
+        let mut unchanged = Vec::new();
+        for (id, expected) in &self.reference_catalog.messages {
+            let Some(actual) = self.catalog.messages.get(id) else {
+                continue;
+            };
+            if actual.value.as_ref().is_some_and(|v| v.empty) {
+                continue;
+            }
+            if copied(expected, actual) && !actual.unchanged_on_purpose {
+                unchanged.push(id.clone());
+            } else {
+                translated += 1;
+            }
+        }
         Coverage {
             locale: self.locale.clone(),
             translated,
             total: self.reference_catalog.messages.len(),
+            unchanged,
         }
     }
 

@@ -62,7 +62,8 @@ plural = { $count ->
         [Coverage {
             locale: lang("fr"),
             translated: 4,
-            total: 4
+            total: 4,
+            unchanged: vec![],
         }]
     );
 }
@@ -116,7 +117,8 @@ plural = { \"\" }
         [Coverage {
             locale: lang("fr"),
             translated: 2,
-            total: 4
+            total: 4,
+            unchanged: vec![],
         }]
     );
 }
@@ -234,4 +236,26 @@ fn a_select_on_words_is_not_taken_for_a_plural() {
     );
     let report = compare_locales(dir.path(), &lang("en"), &[lang("pl")]);
     assert_eq!(report.diagnostics, []);
+}
+
+#[test]
+fn a_copied_reference_text_counts_as_untranslated_unless_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "en/ui.ftl", EN);
+    let copy = EN.replace(
+        "nav-home = Home",
+        "# unchanged: the product's own word\nnav-home = Home",
+    );
+    write(dir.path(), "de/ui.ftl", &copy);
+    write(dir.path(), "fr/ui.ftl", EN);
+    let report = compare_locales(dir.path(), &lang("en"), &[lang("fr"), lang("de")]);
+    let french = &report.coverage[0];
+    assert_eq!((french.translated, french.total), (0, 4));
+    assert_eq!(
+        french.unchanged,
+        ["checker-finding", "field", "nav-home", "plural"]
+    );
+    let german = &report.coverage[1];
+    assert_eq!((german.translated, german.total), (1, 4));
+    assert!(!german.unchanged.contains(&"nav-home".to_string()));
 }

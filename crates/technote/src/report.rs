@@ -98,6 +98,16 @@ fn print_check(out: &mut impl Write, report: &technote_check::CheckReport) -> io
         for missing in &locale.missing_technotes {
             writeln!(out, "  not translated: {missing}")?;
         }
+        for copied in &locale.copied_technotes {
+            writeln!(out, "  copied, not translated: {copied}")?;
+        }
+        if !locale.ui_unchanged.is_empty() {
+            writeln!(
+                out,
+                "  same text as the reference (counted as untranslated; mark one `# unchanged: <why>` if meant): {}",
+                locale.ui_unchanged.join(", ")
+            )?;
+        }
         for fallback in &locale.fallbacks {
             writeln!(
                 out,

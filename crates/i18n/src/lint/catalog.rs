@@ -25,6 +25,9 @@ pub(super) struct MessageInfo {
     pub(super) column: u32,
     pub(super) value: Option<PatternInfo>,
     pub(super) attributes: BTreeMap<String, AttributeInfo>,
+    /// A comment line `unchanged: <why>` above the message says that its
+    /// text is meant to be the reference's (a product name).
+    pub(super) unchanged_on_purpose: bool,
 }
 
 pub(super) struct AttributeInfo {
@@ -41,6 +44,11 @@ pub(super) struct PatternInfo {
     pub(super) empty: bool,
     /// Its select expressions, nested ones included.
     pub(super) selects: Vec<SelectInfo>,
+    /// What it says, for comparison with the reference: its text and the
+    /// syntax tree of its placeables (which hold no positions).
+    pub(super) shape: String,
+    /// Whether its text has a letter to translate (not only `{ $n } %`).
+    pub(super) has_words: bool,
 }
 
 /// A select expression, for the plural checks.
@@ -120,7 +128,14 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
                     (attribute.id.name.to_string(), info)
                 })
                 .collect();
+            let unchanged_on_purpose = message.comment.as_ref().is_some_and(|comment| {
+                comment
+                    .content
+                    .iter()
+                    .any(|line| line.trim_start().starts_with("unchanged:"))
+            });
             let info = MessageInfo {
+                unchanged_on_purpose,
                 file: file.clone(),
                 line,
                 column,
@@ -148,10 +163,26 @@ fn pattern_info(pattern: &Pattern<&str>, lines: &LineIndex<'_>) -> PatternInfo {
         } => value.is_empty(),
         PatternElement::Placeable { .. } => false,
     });
+    let mut shape = String::new();
+    let mut has_words = false;
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => {
+                shape.push_str(value);
+                has_words |= value.chars().any(char::is_alphabetic);
+            }
+            PatternElement::Placeable { expression } => {
+                shape.push_str(&format!("{{{expression:?}}}"));
+                has_words |= matches!(expression, Expression::Select { .. });
+            }
+        }
+    }
     PatternInfo {
         variables,
         empty,
         selects,
+        shape,
+        has_words,
     }
 }
 
