@@ -7,7 +7,7 @@ mod freshness;
 mod front_keys;
 mod front_lines;
 mod pairing;
-mod source_hash;
+pub mod source_hash;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;

@@ -33,6 +33,33 @@ pub enum Command {
     /// Time full and one-page builds of a synthetic site (or of this project) against a
     /// pulldown-cmark floor, with peak memory; see BENCHMARKS.md.
     Bench(technote_bench::cli::BenchArgs),
+    /// Start a new locale or technote, laid out so that `technote check` passes;
+    /// never overwrites a file.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Subcommand)]
+pub enum NewCommand {
+    /// Add a locale: its entry in technote.toml, locales/<tag>/ with the reference
+    /// locale's .ftl files to translate, and an empty content/<tag>/.
+    Locale {
+        /// Language tag, such as de, pt-BR or zh-Hant.
+        tag: String,
+        #[command(flatten)]
+        project: ProjectArgs,
+    },
+    /// Write a technote at PATH (under content/<locale>/): a title and a fresh exl-id,
+    /// or with --from a translation of SOURCE that records its revision.
+    Technote {
+        /// Where the new .md file goes, e.g. content/de/technotes/using/ims.md.
+        path: PathBuf,
+        /// The technote it translates: its front matter and text are copied.
+        #[arg(long)]
+        from: Option<PathBuf>,
+        #[command(flatten)]
+        project: ProjectArgs,
+    },
 }
 
 #[derive(Args)]

@@ -5,6 +5,7 @@ mod allocator;
 mod checker_assets;
 mod cli;
 mod fleet;
+mod new;
 mod output;
 mod report;
 mod usage;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         }
         Command::Verdict(args) => verdict::run(&args),
         Command::Bench(args) => Ok(args.run(checker_assets::CHECKER_ASSETS)),
+        Command::New(command) => new::run(&command),
     };
     output::exit_code(printed)
 }
