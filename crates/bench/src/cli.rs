@@ -20,6 +20,10 @@ pub struct BenchArgs {
     /// Benchmark the project's own content (a copy of it) instead of generated pages.
     #[arg(long, conflicts_with_all = ["pages", "locales"])]
     pub project: bool,
+    /// Generate an Experience League tree of --pages pages instead (one locale: guides
+    /// with TOC.md, accordions, raw HTML tables, an image per page, redirects.csv).
+    #[arg(long, conflicts_with_all = ["project", "locales"])]
+    pub tree: bool,
     /// Locales of the generated site; past the project's own, UI strings are
     /// copies of the reference locale's.
     #[arg(long, default_value_t = 2, value_parser = at_least_one())]
@@ -68,6 +72,8 @@ impl BenchArgs {
         };
         let workload = if self.project {
             Workload::Project
+        } else if self.tree {
+            Workload::Tree { pages: self.pages }
         } else {
             Workload::Synthetic {
                 pages: self.pages,

@@ -40,6 +40,9 @@ pub enum Workload {
     Synthetic { pages: usize, locales: usize },
     /// The source project's own content, copied into the working folder.
     Project,
+    /// A generated Experience League tree of `pages` pages in one locale,
+    /// read in place through `[content]`.
+    Tree { pages: usize },
 }
 
 /// What to benchmark.
@@ -152,7 +155,7 @@ fn join(diagnostics: &[Diagnostic]) -> String {
 /// Generates the project, then measures builds, the floor, peak memory and
 /// one-page rebuilds. Files stay in `options.work_dir` for inspection.
 pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
-    if let Workload::Synthetic { pages: 0, .. } = options.workload {
+    if let Workload::Synthetic { pages: 0, .. } | Workload::Tree { pages: 0 } = options.workload {
         return Err(BenchError::NoPages);
     }
     if options.runs == 0 {

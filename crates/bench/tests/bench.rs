@@ -198,3 +198,44 @@ fn the_command_line_measures_peak_memory_in_a_child_build() {
     let rss = report["peak_rss_bytes"].as_u64().unwrap();
     assert!(rss > 1_000_000, "{rss} bytes");
 }
+
+#[test]
+fn a_tree_corpus_builds_in_place_with_its_navigation_and_redirects() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tree = options(dir.path(), 130, 1);
+    tree.workload = Workload::Tree { pages: 130 };
+    let report = run(&tree).unwrap();
+    assert_eq!((report.pages, report.locales), (130, 1));
+    let public = dir.path().join("project/public");
+    let page = fs::read_to_string(public.join("en/guide-01/using/page-005.html")).unwrap();
+    assert!(
+        page.contains("id=\"sidebar\""),
+        "a guide page has its guide's sidebar"
+    );
+    assert!(
+        page.contains("<details class=\"collapsible\""),
+        "accordions render"
+    );
+    assert!(!page.contains("+++"));
+    assert!(
+        public
+            .join("en/guide-00/using/assets/page-007.png")
+            .is_file()
+    );
+    assert!(
+        public.join("en/guide-00/using/old-010.html").is_file(),
+        "a redirect page"
+    );
+    assert!(
+        fs::read_to_string(public.join("en/index.html"))
+            .unwrap()
+            .contains("Bench product documentation")
+    );
+    // Nothing of the tree was copied into the project's content folder.
+    assert!(
+        fs::read_dir(dir.path().join("project/content"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+}

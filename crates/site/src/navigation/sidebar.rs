@@ -71,9 +71,23 @@ impl Sidebar {
         opens: &mut Vec<usize>,
         hidden: bool,
     ) {
-        if !hidden {
-            self.html.push_str("<ul>");
+        if hidden {
+            self.items(nodes, links, opens, true);
+            return;
         }
+        self.html.push_str("<ul>");
+        self.items(nodes, links, opens, false);
+        self.html.push_str("</ul>");
+    }
+
+    /// The `<li>` of each of `nodes`; `hidden` ones only leave their marks.
+    fn items(
+        &mut self,
+        nodes: &[TocNode],
+        links: &SidebarLinks<'_>,
+        opens: &mut Vec<usize>,
+        hidden: bool,
+    ) {
         for node in nodes {
             let hidden = hidden
                 || node.hidden
@@ -83,9 +97,6 @@ impl Sidebar {
             } else {
                 self.group(node, links, opens, hidden);
             }
-        }
-        if !hidden {
-            self.html.push_str("</ul>");
         }
     }
 
@@ -143,7 +154,7 @@ impl Sidebar {
         if let Target::Page(page) = node.target {
             self.html.push_str("<ul>");
             self.page_link(page, &node.title, links, opens, false);
-            self.list(&node.children, links, opens, false);
+            self.items(&node.children, links, opens, false);
             self.html.push_str("</ul>");
         } else {
             self.list(&node.children, links, opens, false);
