@@ -116,6 +116,24 @@ pub struct ServeArgs {
 
 #[derive(Args)]
 pub struct VerdictArgs {
+    /// A check declared beside a technote (`<page>.check.toml` under
+    /// ROOT/content), e.g. ims-migration, answered by `--<input> <value>`
+    /// flags named like its inputs. `ims-2021` (the default) is the June
+    /// 2021 sign-in check and its flags below.
+    #[arg(long)]
+    pub check: Option<String>,
+    /// Project folder whose declared checks `--check` looks up.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The answers of a declared check: `--version 7.3.5 --api none ...`.
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        num_args = 0..,
+        value_name = "--INPUT VALUE",
+        hide = true
+    )]
+    pub inputs: Vec<String>,
     /// How operators sign in: adobe-id, password or unknown.
     #[arg(long)]
     pub sign_in: Option<String>,

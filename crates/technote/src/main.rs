@@ -4,6 +4,7 @@
 mod allocator;
 mod checker_assets;
 mod cli;
+mod declared;
 mod fleet;
 mod new;
 mod output;

@@ -16,6 +16,9 @@ use crate::output::{Printed, decided, status, usage};
 /// The project's Fluent files, so the binary words verdicts anywhere.
 static EMBEDDED_LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../locales");
 
+/// The id of the June 2021 sign-in check, built into the rules crate.
+const IMS_2021: &str = "ims-2021";
+
 /// The locale every message falls back to.
 const REFERENCE_LOCALE: &str = "en";
 
@@ -29,10 +32,27 @@ pub fn run(args: &VerdictArgs) -> Printed {
             ));
         }
     };
-    let localizer = match load_localizer(args.locales.as_deref(), &locale) {
+    // A declared check is worded by its own project's messages.
+    let declared = args.check.as_deref().is_some_and(|id| id != IMS_2021);
+    let project_locales = args.root.join("locales");
+    let locales = match &args.locales {
+        Some(folder) => Some(folder.as_path()),
+        None if declared && project_locales.is_dir() => Some(project_locales.as_path()),
+        None => None,
+    };
+    let localizer = match load_localizer(locales, &locale) {
         Ok(localizer) => localizer,
         Err(message) => return usage(&message),
     };
+    if let Some(id) = args.check.as_deref().filter(|id| *id != IMS_2021) {
+        return crate::declared::run(args, id, &localizer, &locale);
+    }
+    if !args.inputs.is_empty() {
+        return usage(&format!(
+            "unexpected `{}`: the {IMS_2021} check takes the flags of `technote verdict --help`",
+            args.inputs.join(" ")
+        ));
+    }
     match &args.csv {
         Some(path) => Fleet {
             localizer: &localizer,

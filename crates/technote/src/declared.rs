@@ -1,0 +1,230 @@
+//! `technote verdict --check <id>`: a check declared beside a technote
+//! (`<page>.check.toml`, see docs/checks.md), answered with flags named
+//! like its inputs and evaluated by the same code as the page's form.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use technote_i18n::Localizer;
+use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check, message_id};
+use unic_langid::LanguageIdentifier;
+
+use crate::cli::VerdictArgs;
+use crate::output::{Printed, decided, usage};
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+/// Exit status of a verdict the answers do not decide (missing or unusable
+/// answers): the same as a usage error, since the command line lacks them.
+const EXIT_UNDECIDED: u8 = 2;
+
+pub fn run(
+    args: &VerdictArgs,
+    id: &str,
+    localizer: &Localizer,
+    locale: &LanguageIdentifier,
+) -> Printed {
+    let check = match find_check(&args.root.join("content"), id) {
+        Ok(check) => check,
+        Err(message) => return usage(&message),
+    };
+    let (answers, json) = match answers(&check, args) {
+        Ok(read) => read,
+        Err(message) => return usage(&message),
+    };
+    let verdict = evaluate_check(&check, &answers);
+    let text = Worded::new(&check, &verdict, localizer, locale);
+    let mut out = io::stdout().lock();
+    let printing = if json {
+        let json = serde_json::json!({
+            "check": check.id,
+            "status": verdict.status,
+            "steps": verdict.steps,
+            "missing": verdict.missing,
+            "problems": verdict.problems,
+            "values": verdict.values,
+            "text": { "status": text.status, "steps": text.steps, "missing": text.missing, "problems": text.problems },
+        });
+        serde_json::to_writer_pretty(&mut out, &json)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        text.print(&mut out)
+    };
+    let code = if verdict.status == INCOMPLETE {
+        ExitCode::from(EXIT_UNDECIDED)
+    } else {
+        ExitCode::SUCCESS
+    };
+    decided(code, printing.and_then(|()| out.flush()))
+}
+
+/// The declaration of check `id` under `content`; a declaration with
+/// mistakes is refused with them, as `technote check` reports them.
+fn find_check(content: &Path, id: &str) -> Result<Check, String> {
+    let mut known = Vec::new();
+    let mut declarations = Vec::new();
+    collect_declarations(content, &mut declarations);
+    declarations.sort();
+    for path in declarations {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|error| format!("{}: cannot read: {error}", path.display()))?;
+        match technote_rules::read_declaration(&text) {
+            Ok(read) if read.check.id == id => return Ok(read.check),
+            Ok(read) => known.push(read.check.id),
+            Err(problems) if text.contains(&format!("\"{id}\"")) => {
+                let lines: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message))
+                    .collect();
+                return Err(format!(
+                    "the declaration of `{id}` has mistakes:\n{}",
+                    lines.join("\n")
+                ));
+            }
+            Err(_) => {}
+        }
+    }
+    known.sort();
+    Err(format!(
+        "no check `{id}` is declared under {} (checks found: ims-2021{}{})",
+        content.display(),
+        if known.is_empty() { "" } else { ", " },
+        known.join(", ")
+    ))
+}
+
+fn collect_declarations(folder: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => collect_declarations(&path, found),
+            Ok(_)
+                if path
+                    .to_str()
+                    .is_some_and(|name| name.ends_with(".check.toml")) =>
+            {
+                found.push(path)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags the
+/// June 2021 check shares with declared ones (`--hosting`, `--sign-in`).
+/// Once the first answer is read, clap hands every later word over, so
+/// `--json` is recognized here too.
+fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String>, bool), String> {
+    let mut json = args.json;
+    let mut answers = BTreeMap::new();
+    let shared = [("hosting", &args.hosting), ("sign-in", &args.sign_in)];
+    for (name, value) in shared {
+        if let Some(value) = value {
+            answers.insert(name.to_owned(), value.clone());
+        }
+    }
+    let mut words = args.inputs.iter();
+    while let Some(word) = words.next() {
+        if word == "--json" {
+            json = true;
+            continue;
+        }
+        let Some(flag) = word.strip_prefix("--") else {
+            return Err(format!("`{word}` is not a flag: write --<input> <value>"));
+        };
+        let (name, value) = match flag.split_once('=') {
+            Some((name, value)) => (name.to_owned(), value.to_owned()),
+            None => match words.next() {
+                Some(value) => (flag.to_owned(), value.clone()),
+                None => return Err(format!("--{flag} needs a value")),
+            },
+        };
+        answers.insert(name, value);
+    }
+    for (name, value) in &answers {
+        let Some(input) = check.inputs.iter().find(|input| &input.name == name) else {
+            let names: Vec<String> = check
+                .inputs
+                .iter()
+                .map(|input| format!("--{}", input.name))
+                .collect();
+            return Err(format!(
+                "check `{}` has no input --{name}; its inputs: {}",
+                check.id,
+                names.join(", ")
+            ));
+        };
+        if let InputKind::Choice { choices, .. } = &input.kind
+            && !choices.contains(value)
+        {
+            return Err(format!(
+                "--{name}: `{value}` is not one of {}",
+                choices.join(", ")
+            ));
+        }
+    }
+    Ok((answers, json))
+}
+
+/// The verdict in words, from the same Fluent messages as the page.
+struct Worded {
+    status: String,
+    steps: Vec<String>,
+    missing: Vec<String>,
+    problems: Vec<String>,
+}
+
+impl Worded {
+    fn new(
+        check: &Check,
+        verdict: &CheckVerdict,
+        localizer: &Localizer,
+        locale: &LanguageIdentifier,
+    ) -> Self {
+        let word = |id: String| localizer.format(locale, &id, None).unwrap_or(id);
+        let own = |suffix: String| word(message_id(&check.id, &suffix));
+        Self {
+            status: if verdict.status == INCOMPLETE {
+                word("checks-status-incomplete".to_owned())
+            } else {
+                own(format!("status-{}", verdict.status))
+            },
+            steps: verdict
+                .steps
+                .iter()
+                .map(|step| own(format!("step-{step}")))
+                .collect(),
+            missing: verdict
+                .missing
+                .iter()
+                .map(|input| format!("--{input}: {}", own(format!("{input}-label"))))
+                .collect(),
+            problems: verdict
+                .problems
+                .iter()
+                .map(|problem| {
+                    format!(
+                        "--{}: {}",
+                        problem.input,
+                        word(format!("checks-problem-{}", problem.problem))
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn print(&self, out: &mut impl Write) -> io::Result<()> {
+        writeln!(out, "{}", self.status)?;
+        for (number, step) in self.steps.iter().enumerate() {
+            writeln!(out, "{}. {step}", number + 1)?;
+        }
+        for line in self.problems.iter().chain(&self.missing) {
+            writeln!(out, "- {line}")?;
+        }
+        Ok(())
+    }
+}

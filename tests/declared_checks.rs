@@ -1,0 +1,228 @@
+//! Checks declared as data, end to end through the binary: the table of
+//! cases of each declared check on `technote verdict --check`, and a writer
+//! adding a third check to a project without touching Rust: the site builds
+//! its form, the CLI answers it, and its mistakes stop the build at their
+//! line and column with the previous site kept.
+
+mod common;
+
+use common::{Scratch, repo_root, stderr, technote};
+use serde_json::Value;
+
+const MIGRATION_CASES: &str = include_str!("checks/ims-migration.json");
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_ims_migration_table_gets_the_same_verdicts_on_the_command_line() {
+    let cases: Vec<Value> = serde_json::from_str(MIGRATION_CASES).expect("cases parse");
+    let root = repo_root().to_string_lossy().into_owned();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap_or_default();
+        let answers = case["answers"].as_object().expect("answers");
+        // A choice the check does not know is refused as a usage error on the
+        // command line (the page never sends one).
+        let refused_choice = case["problems"].to_string().contains("not-a-choice");
+        let mut args = vec![
+            "verdict",
+            "--root",
+            &root,
+            "--json",
+            "--check",
+            "ims-migration",
+        ];
+        let flags: Vec<String> = answers
+            .iter()
+            .filter_map(|(input, value)| Some(format!("--{input}={}", value.as_str()?)))
+            .collect();
+        args.extend(flags.iter().map(String::as_str));
+        let output = technote(&args);
+        if refused_choice {
+            assert_eq!(output.status.code(), Some(2), "{name}");
+            assert!(
+                stderr(&output).contains("is not one of"),
+                "{name}: {}",
+                stderr(&output)
+            );
+            continue;
+        }
+        let verdict: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|error| panic!("{name}: not JSON ({error}): {}", stderr(&output)));
+        assert_eq!(verdict["status"], case["status"], "{name}");
+        assert_eq!(
+            strings(&verdict["steps"]),
+            strings(&case["steps"]),
+            "{name}"
+        );
+        assert_eq!(
+            strings(&verdict["missing"]),
+            strings(&case["missing"]),
+            "{name}"
+        );
+        let worded = verdict["text"]["steps"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            worded,
+            strings(&case["steps"]).len(),
+            "{name}: every step worded"
+        );
+        let undecided = case["status"] == "incomplete";
+        assert_eq!(
+            output.status.code(),
+            Some(if undecided { 2 } else { 0 }),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_2021_check_also_answers_to_its_id() {
+    let with_id = technote(&[
+        "verdict",
+        "--json",
+        "--check",
+        "ims-2021",
+        "--sign-in",
+        "password",
+    ]);
+    let without = technote(&["verdict", "--json", "--sign-in", "password"]);
+    assert_eq!(with_id.stdout, without.stdout);
+    let verdict: Value = serde_json::from_slice(&with_id.stdout).expect("JSON");
+    assert_eq!(verdict["status"], "not-affected");
+}
+
+const TOY: &str = r#"id = "toy"
+statuses = ["fine", "old"]
+
+[[input]]
+name = "version"
+type = "version"
+
+[[input]]
+name = "hosting"
+type = "choice"
+choices = ["hosted", "on-premise"]
+
+[[step]]
+name = "upgrade"
+when = { hosting = "on-premise" }
+
+[[rule]]
+name = "recent"
+when = { version = { at-least = "7.3.5" } }
+status = "fine"
+
+[[rule]]
+name = "older"
+when = { version = { below = "7.3.5" } }
+status = "old"
+steps = ["upgrade"]
+"#;
+
+const TOY_MESSAGES: &str = "
+check-toy-title = Toy check
+check-toy-intro = Two questions.
+check-toy-version-label = Toy version
+check-toy-version-hint = Any release.
+check-toy-hosting-label = Toy hosting
+check-toy-hosting-hint = Who runs it.
+check-toy-hosting-hosted = Adobe
+check-toy-hosting-on-premise = Us
+check-toy-status-fine = Toy fine
+check-toy-status-old = Toy too old
+check-toy-step-upgrade = Toy upgrade step
+check-toy-rule-recent = Toy recent case
+check-toy-rule-older = Toy older case
+";
+
+fn toy_project() -> Scratch {
+    let project = Scratch::new();
+    project.write("content/en/technotes/using/toy.check.toml", TOY);
+    project.write(
+        "content/en/technotes/using/toy.md",
+        "---\ntitle: Toy\ndescription: A toy check\nexl-id: 0f3c2a10-5b8e-4c1d-9a77-3e2b1c4d5e6f\n---\n\n# Toy {#toy}\n\n<!-- technote:widget check-toy -->\n",
+    );
+    let mut messages = project.read("locales/en/checks.ftl");
+    messages.push_str(TOY_MESSAGES);
+    project.write("locales/en/checks.ftl", messages);
+    project
+}
+
+#[test]
+fn a_writer_adds_a_third_check_without_touching_rust() {
+    let project = toy_project();
+    let build = project.build();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let page = project.read("public/en/technotes/using/toy.html");
+    for expected in [
+        "Toy version",
+        "Toy hosting",
+        "value=\"on-premise\"",
+        "Toy older case",
+        "Toy upgrade step",
+        "check-data",
+    ] {
+        assert!(page.contains(expected), "the toy page lacks {expected:?}");
+    }
+    let root = project.root().to_string_lossy().into_owned();
+    let output = technote(&[
+        "verdict",
+        "--root",
+        &root,
+        "--check",
+        "toy",
+        "--json",
+        "--version",
+        "7.3.4",
+        "--hosting",
+        "on-premise",
+    ]);
+    let verdict: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(verdict["status"], "old");
+    assert_eq!(strings(&verdict["steps"]), ["upgrade"]);
+    assert_eq!(verdict["text"]["status"], "Toy too old");
+}
+
+#[test]
+fn a_mistaken_declaration_stops_the_build_at_its_line_and_keeps_the_site() {
+    let project = toy_project();
+    assert!(project.build().status.success());
+    let before = project.read("public/en/technotes/using/toy.html");
+
+    project.write(
+        "content/en/technotes/using/toy.check.toml",
+        TOY.replace("at-least = \"7.3.5\"", "at-least = \"7.3.9\""),
+    );
+    let build = project.build();
+    assert!(!build.status.success());
+    let errors = stderr(&build);
+    assert!(errors.contains("toy.check.toml:19:33"), "{errors}");
+    assert!(errors.contains("no release \"7.3.9\""), "{errors}");
+    assert_eq!(project.read("public/en/technotes/using/toy.html"), before);
+
+    // A message the declaration needs and the locale lacks.
+    project.write("content/en/technotes/using/toy.check.toml", TOY);
+    let messages = project
+        .read("locales/en/checks.ftl")
+        .replace("check-toy-step-upgrade = Toy upgrade step\n", "");
+    project.write("locales/en/checks.ftl", messages);
+    let root = project.root().to_string_lossy().into_owned();
+    let check = technote(&["check", "--root", &root]);
+    assert!(!check.status.success());
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        stderr(&check)
+    );
+    assert!(report.contains("toy.check.toml:14:8"), "{report}");
+    assert!(report.contains("check-toy-step-upgrade"), "{report}");
+}
