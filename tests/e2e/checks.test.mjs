@@ -1,0 +1,137 @@
+// The form of a declared check (ims-migration) as a visitor meets it in
+// Chromium: the verdict is in view after the last answer at 1280 px and,
+// after the Check button, at 320 px; a version is judged when the field is
+// left, never while typed; garbage gets a message next to the field; Enter
+// checks; the answers give the statuses of the table of cases. Prints the
+// input-to-verdict times (data-last-ms). Nothing may log an error.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { launchChromium, watchedContext } from "./support/browser.mjs";
+import { serveSite } from "./support/server.mjs";
+import { REPOSITORY, buildSite } from "./support/site.mjs";
+
+const PAGE = "/en/technotes/using/ims-migration.html";
+const CASES = JSON.parse(readFileSync(path.join(REPOSITORY, "tests/checks/ims-migration.json"), "utf8"));
+const FORM = "#check-ims-migration form.check-form";
+const VERDICT = "#check-ims-migration-verdict";
+
+let site;
+let server;
+let browser;
+let visitor;
+const times = [];
+
+before(async () => {
+  site = await buildSite();
+  server = await serveSite(site.root);
+  browser = await launchChromium("en-US");
+  visitor = await watchedContext(browser, { locale: "en-US" });
+});
+
+after(async () => {
+  if (times.length > 0) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`ims-migration input-to-verdict: ${times.length} answers, median ${median.toFixed(3)} ms, max ${sorted.at(-1).toFixed(3)} ms`);
+  }
+  await browser?.close();
+  await server?.close();
+  await site?.remove();
+});
+
+async function openForm(width, height) {
+  const page = await visitor.context.newPage();
+  await page.setViewportSize({ width, height });
+  await page.goto(`${server.origin}${PAGE}`);
+  await page.waitForSelector(`${FORM}:not([hidden])`, { timeout: 10_000 });
+  return page;
+}
+
+/** Answers like a visitor: radios clicked, the version typed then left. */
+async function answer(page, answers) {
+  for (const [name, value] of Object.entries(answers)) {
+    const text = page.locator(`${FORM} input[type=text][name="${name}"]`);
+    if ((await text.count()) > 0) {
+      await text.fill(value);
+      await text.press("Tab");
+    } else {
+      const radio = page.locator(`${FORM} input[type=radio][name="${name}"][value="${value}"]`);
+      if ((await radio.count()) === 0) continue; // a choice the page does not offer
+      await radio.check();
+    }
+    times.push(Number(await page.locator(VERDICT).getAttribute("data-last-ms")));
+  }
+}
+
+async function inViewport(page, selector) {
+  return page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.top < window.innerHeight;
+  });
+}
+
+test("every case of the table gets its status in the page", async () => {
+  const page = await openForm(1280, 900);
+  for (const { name, answers, status } of CASES) {
+    // Unanswered, the form only invites answers; "cloud" is no offered choice.
+    if (Object.keys(answers).length === 0 || JSON.stringify(answers).includes("cloud")) continue;
+    await page.reload();
+    await page.waitForSelector(`${FORM}:not([hidden])`);
+    await answer(page, answers);
+    assert.equal(await page.locator(VERDICT).getAttribute("data-status"), status, name);
+  }
+  await page.close();
+});
+
+test("at 1280 px the verdict is in view after the last answer, beside the questions", async () => {
+  const page = await openForm(1280, 900);
+  await answer(page, CASES[0].answers);
+  assert.equal(await page.locator(VERDICT).getAttribute("data-status"), "upgrade-first");
+  assert.ok(await inViewport(page, VERDICT), "the verdict should be on screen after the last answer");
+  await page.close();
+});
+
+test("at 320 px the Check button brings the verdict into view and focus", async () => {
+  const page = await openForm(320, 640);
+  await answer(page, CASES[5].answers);
+  await page.locator(`${FORM} .check-submit`).click();
+  assert.equal(await page.locator(VERDICT).getAttribute("data-status"), "ready");
+  assert.ok(await inViewport(page, VERDICT), "the verdict should be on screen after Check");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "check-ims-migration-verdict");
+  await page.close();
+});
+
+test("a version is judged when left, not while typed, and garbage is named next to the field", async () => {
+  const page = await openForm(1280, 900);
+  const field = page.locator(`${FORM} input[name="version"]`);
+  const before = await page.locator(VERDICT).innerHTML();
+  await field.pressSequentially("7.3");
+  assert.equal(await page.locator(VERDICT).innerHTML(), before, "nothing is redrawn while typing");
+  await field.fill("x".repeat(10_000).slice(0, 64));
+  await field.press("Tab");
+  const error = page.locator("#check-ims-migration-version-error");
+  assert.equal(await error.isVisible(), true);
+  assert.match(await error.textContent(), /cannot read this version/);
+  assert.equal(await field.getAttribute("aria-invalid"), "true");
+  await field.fill("7.4.1");
+  await field.press("Enter");
+  assert.equal(await error.isVisible(), false);
+  await page.close();
+});
+
+test("without JavaScript the table of every case is there and open", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}${PAGE}`);
+  assert.equal(await page.locator(`${FORM}`).isVisible(), false);
+  assert.equal(await page.locator("#check-ims-migration details.check-decisions").evaluate((d) => d.open), true);
+  assert.ok((await page.locator("#check-ims-migration details.check-decisions tbody tr").count()) >= 6);
+  await context.close();
+});
+
+test("nothing logged an error or left 127.0.0.1", () => {
+  assert.deepEqual(visitor.watch.foreignRequests, []);
+  assert.deepEqual(visitor.watch.consoleErrors, []);
+});
