@@ -226,3 +226,14 @@ fn a_mistaken_declaration_stops_the_build_at_its_line_and_keeps_the_site() {
     assert!(report.contains("toy.check.toml:14:8"), "{report}");
     assert!(report.contains("check-toy-step-upgrade"), "{report}");
 }
+
+#[test]
+fn the_minimum_releases_table_gives_server_and_console_builds_apart() {
+    let project = Scratch::new();
+    let build = project.build();
+    assert!(build.status.success(), "{}", stderr(&build));
+    let page = project.read("public/en/technotes/using/ims-sign-in-update.html");
+    assert!(page.contains("<th scope=\"col\">Server build</th><th scope=\"col\">Client Console build</th>"));
+    // Gold Standard 11: the server's first drop, the console's later fix.
+    assert!(page.contains("<td>Gold Standard 11</td><td>9032@d3b452f</td><td>9032@d030c36</td>"));
+}

@@ -60,4 +60,5 @@ checker-error = The checker ran into a problem it could not handle. Compare your
 checker-minimum-caption = Minimum release of each line for signing in with IMS
 checker-minimum-line = Line
 checker-minimum-release = Minimum release
-checker-minimum-build = Build
+checker-minimum-server-build = Server build
+checker-minimum-console-build = Client Console build

@@ -77,4 +77,5 @@ checker-minimum-caption = Version minimale de chaque ligne pour se connecter ave
 checker-minimum-line = Ligne
 checker-minimum-release = Version minimale
 # unchanged: même mot en français
-checker-minimum-build = Build
+checker-minimum-server-build = Build du serveur
+checker-minimum-console-build = Build de la console cliente
