@@ -233,7 +233,76 @@ fn the_minimum_releases_table_gives_server_and_console_builds_apart() {
     let build = project.build();
     assert!(build.status.success(), "{}", stderr(&build));
     let page = project.read("public/en/technotes/using/ims-sign-in-update.html");
-    assert!(page.contains("<th scope=\"col\">Server build</th><th scope=\"col\">Client Console build</th>"));
+    assert!(page.contains(
+        "<th scope=\"col\">Server build</th><th scope=\"col\">Client Console build</th>"
+    ));
     // Gold Standard 11: the server's first drop, the console's later fix.
     assert!(page.contains("<td>Gold Standard 11</td><td>9032@d3b452f</td><td>9032@d030c36</td>"));
+}
+
+#[test]
+fn a_fleet_csv_gets_one_verdict_per_row_and_counts_by_status() {
+    let project = Scratch::new();
+    project.write(
+        "fleet.csv",
+        "machine,version,hosting,api,technical-accounts,sign-in,restrictions\n\
+         pc-1,7.3.4,managed,none,no,native,no\n\
+         pc-2,7.4.2,hosted,both,yes,adobe-id,yes\n\
+         pc-3,latest,on-premise,none,no,native,no\n\
+         pc-4,7.4.1,cloud,none,no,native,no\n",
+    );
+    let root = project.root().to_string_lossy().into_owned();
+    let csv = project
+        .root()
+        .join("fleet.csv")
+        .to_string_lossy()
+        .into_owned();
+    let output = technote(&[
+        "verdict",
+        "--root",
+        &root,
+        "--check",
+        "ims-migration",
+        "--csv",
+        &csv,
+        "--json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a row undecided and a row refused"
+    );
+    let lines: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON Lines"))
+        .collect();
+    let statuses: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| line["status"].as_str())
+        .collect();
+    assert_eq!(statuses, ["upgrade-first", "complete", "incomplete"]);
+    assert_eq!(lines[3]["type"], "problem");
+    assert_eq!(lines[3]["line"], 5);
+    let summary = lines.last().expect("summary");
+    assert_eq!(summary["counts"]["upgrade-first"], 1);
+    assert_eq!(summary["counts"]["complete"], 1);
+    assert_eq!(summary["counts"]["ready"], 0);
+    assert_eq!(summary["problems"], 1);
+
+    project.write("fleet.csv", "version,host\n7.3.5,managed\n");
+    let output = technote(&[
+        "verdict",
+        "--root",
+        &root,
+        "--check",
+        "ims-migration",
+        "--csv",
+        &csv,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("column `host` is no input of check `ims-migration`"),
+        "{}",
+        stderr(&output)
+    );
 }

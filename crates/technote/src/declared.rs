@@ -9,6 +9,8 @@ use technote_i18n::Localizer;
 use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
+use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow};
+
 use crate::cli::VerdictArgs;
 use crate::output::{Printed, decided, usage};
 use std::collections::BTreeMap;
@@ -28,6 +30,9 @@ pub fn run(
         Ok(check) => check,
         Err(message) => return usage(&message),
     };
+    if let Some(path) = &args.csv {
+        return fleet(&check, path, args.json, localizer, locale);
+    }
     let (answers, json) = match answers(&check, args) {
         Ok(read) => read,
         Err(message) => return usage(&message),
@@ -55,6 +60,93 @@ pub fn run(
         ExitCode::from(EXIT_UNDECIDED)
     } else {
         ExitCode::SUCCESS
+    };
+    decided(code, printing.and_then(|()| out.flush()))
+}
+
+/// One verdict per row of `path`, then the counts by status; exit 0 when
+/// every row got a decided status, 1 otherwise, 2 for a header that does
+/// not fit the check.
+fn fleet(
+    check: &Check,
+    path: &Path,
+    json: bool,
+    localizer: &Localizer,
+    locale: &LanguageIdentifier,
+) -> Printed {
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) => return usage(&format!("{}: {error}", path.display())),
+    };
+    let rows = match DeclaredFleet::open(check, io::BufReader::new(file)) {
+        Ok(rows) => rows,
+        Err(error) => return usage(&format!("{}:1: {}", path.display(), error.message)),
+    };
+    let mut counts = FleetCounts::new(check);
+    let mut out = io::stdout().lock();
+    let mut printing = Ok(());
+    for row in rows {
+        counts.add(&row);
+        if printing.is_err() {
+            continue;
+        }
+        printing = match &row {
+            FleetRow::Verdict {
+                line,
+                machine,
+                verdict,
+            } => {
+                let text = Worded::new(check, verdict, localizer, locale);
+                if json {
+                    let object = serde_json::json!({
+                        "type": "row", "line": line, "machine": machine,
+                        "status": verdict.status, "steps": verdict.steps,
+                        "missing": verdict.missing, "problems": verdict.problems,
+                    });
+                    writeln!(out, "{object}")
+                } else {
+                    let name = machine.clone().unwrap_or_else(|| format!("line {line}"));
+                    writeln!(out, "{name}: [{}] {}", verdict.status, text.status)
+                }
+            }
+            FleetRow::Problem { line, reason } => {
+                if json {
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::json!({"type": "problem", "line": line, "reason": reason})
+                    )
+                } else {
+                    writeln!(out, "{}:{line}: {reason}", path.display())
+                }
+            }
+        };
+    }
+    let summary: serde_json::Map<String, serde_json::Value> = counts
+        .by_status
+        .iter()
+        .map(|(status, count)| (status.clone(), (*count).into()))
+        .collect();
+    if printing.is_ok() {
+        printing = if json {
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({"type": "summary", "counts": summary, "problems": counts.problems})
+            )
+        } else {
+            let parts: Vec<String> = counts
+                .by_status
+                .iter()
+                .map(|(status, count)| format!("{status}: {count}"))
+                .collect();
+            writeln!(out, "{}, problems: {}", parts.join(", "), counts.problems)
+        };
+    }
+    let code = if counts.all_decided() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     };
     decided(code, printing.and_then(|()| out.flush()))
 }

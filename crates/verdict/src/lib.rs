@@ -4,11 +4,13 @@
 //! that the in-page checker uses.
 
 mod answers;
+mod declared_fleet;
 mod inventory;
 mod localize;
 mod text_guard;
 
 pub use answers::{FIELDS, FieldError, answers_from_fields};
+pub use declared_fleet::{DeclaredFleet, FleetCounts, FleetRow, HeaderError};
 pub use inventory::{
     DEFAULT_MAX_ROWS, Inventory, InventoryEntry, InventoryProblem, InventoryRow, NotAnInventory,
     read_inventory,
