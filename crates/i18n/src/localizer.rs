@@ -163,7 +163,11 @@ impl Localizer {
     }
 
     /// Formats `id` (or `id.attribute`) in the first locale of the fallback
-    /// chain that defines it.
+    /// chain that defines it. A translation that cannot be formatted with
+    /// the arguments the site passes (a variable renamed `{ $anzahl }`)
+    /// gives way to the next locale of the chain: the page shows that text
+    /// and the lint reports the mistake at its `.ftl` line, instead of the
+    /// build failing at the template that asked for it.
     pub fn format(
         &self,
         locale: &LanguageIdentifier,
@@ -176,16 +180,27 @@ impl Localizer {
             reason,
         };
         let chain = self.fallback_chain(locale);
-        let Some((provider, bundle, pattern)) = chain.iter().find_map(|l| {
-            self.lookup(l, id)
-                .map(|(bundle, pattern)| (l, bundle, pattern))
-        }) else {
+        let providers: Vec<(&LanguageIdentifier, &Bundle, &Pattern<&str>)> = chain
+            .iter()
+            .filter_map(|l| {
+                self.lookup(l, id)
+                    .map(|(bundle, pattern)| (l, bundle, pattern))
+            })
+            .collect();
+        let Some(((provider, bundle, pattern), earlier)) = providers.split_last() else {
             let tags: Vec<String> = chain.iter().map(ToString::to_string).collect();
             return Err(error(format!(
                 "no locale of the fallback chain ({}) defines it",
                 tags.join(" → ")
             )));
         };
+        for (_, bundle, pattern) in earlier {
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if errors.is_empty() {
+                return Ok(text.into_owned());
+            }
+        }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, args, &mut errors);
         if errors.is_empty() {

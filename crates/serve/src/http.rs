@@ -121,22 +121,26 @@ fn live_script() -> Response {
         .into_response()
 }
 
-/// The event stream of one tab: `error` at once if the last build failed,
-/// then `reload` or `error` after every build.
+/// The event stream of one tab: `error` at once if the last build failed
+/// (`warnings` if it passed with some), then `reload` or `error` after
+/// every build.
 fn events(
     mut status: watch::Receiver<SiteStatus>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let retry = Event::default().retry(RECONNECT_AFTER);
     let current = match &status.borrow_and_update().latest {
         LatestBuild::Failed(diagnostics) => Some(error_event(diagnostics)),
-        LatestBuild::Succeeded => None,
+        LatestBuild::Succeeded(warnings) if &**warnings != "[]" => {
+            Some(Event::default().event("warnings").data(&**warnings))
+        }
+        LatestBuild::Succeeded(_) => None,
     };
     let opening = stream::iter(std::iter::once(retry).chain(current));
     let builds = stream::unfold(status, |mut status| async move {
         // Ends the stream when the preview shuts down.
         status.changed().await.ok()?;
         let event = match &status.borrow_and_update().latest {
-            LatestBuild::Succeeded => Event::default().event("reload").data("reload"),
+            LatestBuild::Succeeded(_) => Event::default().event("reload").data("reload"),
             LatestBuild::Failed(diagnostics) => error_event(diagnostics),
         };
         Some((event, status))

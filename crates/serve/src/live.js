@@ -1,9 +1,12 @@
 // Live reload for `technote serve`. The preview serves this script from
 // memory; it is never part of a published site.
 //
-// After each successful build the page reloads itself. After a failed build
-// the page keeps the last good site and shows the build's diagnostics in a
-// panel, with the same text the terminal prints. Everything is built with
+// After each successful build the page reloads itself, then shows the
+// build's warnings (Fluent lint included) in a panel that Close dismisses
+// until they change. After a failed build the page keeps the last good site
+// and shows the build's diagnostics in a panel, with the same text the
+// terminal prints. The panel is English and left to right whatever the
+// page's language, so that code frames keep their order on RTL pages. Everything is built with
 // createElement/textContent: diagnostics quote the user's files and must
 // never be read as HTML.
 
@@ -31,8 +34,36 @@ events.addEventListener("error", (event) => {
   } catch {
     return;
   }
-  if (Array.isArray(diagnostics)) showDiagnostics(diagnostics);
+  if (Array.isArray(diagnostics)) showDiagnostics(diagnostics, FAILED);
 });
+
+// Warnings dismissed in this tab, by their text: the same ones are not
+// shown again after each reload, new ones are.
+const DISMISSED_KEY = "technote-dismissed-warnings";
+
+events.addEventListener("warnings", (event) => {
+  let warnings;
+  try {
+    warnings = JSON.parse(event.data);
+  } catch {
+    return;
+  }
+  if (!Array.isArray(warnings) || warnings.length === 0) return;
+  const key = warnings.map((w) => String(w.text)).join("\n");
+  if (sessionStorage.getItem(DISMISSED_KEY) === key) return;
+  showDiagnostics(warnings, WARNED, () => sessionStorage.setItem(DISMISSED_KEY, key));
+});
+
+const FAILED = {
+  kind: "failed",
+  title: (count) => `Build failed: ${count} ${count === 1 ? "problem" : "problems"}`,
+  summary: "This page is the last version that built. Fix the files below and save: the page reloads by itself.",
+};
+const WARNED = {
+  kind: "warned",
+  title: (count) => `Built with ${count} ${count === 1 ? "warning" : "warnings"}`,
+  summary: "The site built, but these need attention. Close hides them until they change.",
+};
 
 const STYLE = `
   :host { all: initial; }
@@ -40,11 +71,14 @@ const STYLE = `
     position: fixed; inset: 1rem 1rem auto 1rem; z-index: 2147483647;
     max-height: calc(100vh - 2rem); overflow: auto; box-sizing: border-box;
     padding: 1rem 1.25rem; border-left: 6px solid #e5484d; border-radius: 6px;
+    direction: ltr; text-align: left;
     background: #1d1d1f; color: #f2f2f2; box-shadow: 0 8px 32px rgb(0 0 0 / 40%);
     font: 15px/1.5 system-ui, sans-serif;
   }
   header { display: flex; gap: 1rem; align-items: start; justify-content: space-between; }
   h2 { margin: 0; font-size: 1.1rem; color: #ff9592; }
+  section.warned { border-left-color: #f5a524; }
+  section.warned h2 { color: #ffcb6b; }
   p { margin: 0.5rem 0 1rem; }
   pre {
     margin: 0 0 0.75rem; padding: 0.75rem; border-radius: 4px; background: #2b2b2e;
@@ -59,7 +93,7 @@ const STYLE = `
 
 let closeOverlay = () => {};
 
-function showDiagnostics(diagnostics) {
+function showDiagnostics(diagnostics, kind, onDismiss = () => {}) {
   closeOverlay();
   const previousFocus = document.activeElement;
   const host = document.createElement(OVERLAY_TAG);
@@ -73,7 +107,10 @@ function showDiagnostics(diagnostics) {
   root.adoptedStyleSheets = [style];
 
   const panel = document.createElement("section");
-  panel.setAttribute("role", "alertdialog");
+  panel.className = kind.kind;
+  panel.lang = "en";
+  panel.dir = "ltr";
+  panel.setAttribute("role", kind === FAILED ? "alertdialog" : "dialog");
   panel.setAttribute("aria-labelledby", "technote-build-errors-title");
   panel.setAttribute("aria-describedby", "technote-build-errors-summary");
 
@@ -81,7 +118,7 @@ function showDiagnostics(diagnostics) {
   const title = document.createElement("h2");
   title.id = "technote-build-errors-title";
   const count = diagnostics.length;
-  title.textContent = `Build failed: ${count} ${count === 1 ? "problem" : "problems"}`;
+  title.textContent = kind.title(count);
   const close = document.createElement("button");
   close.type = "button";
   close.textContent = "Close";
@@ -89,8 +126,7 @@ function showDiagnostics(diagnostics) {
 
   const summary = document.createElement("p");
   summary.id = "technote-build-errors-summary";
-  summary.textContent =
-    "This page is the last version that built. Fix the files below and save: the page reloads by itself.";
+  summary.textContent = kind.summary;
 
   panel.append(header, summary);
   for (const diagnostic of diagnostics) {
@@ -98,7 +134,8 @@ function showDiagnostics(diagnostics) {
     const block = document.createElement("pre");
     block.textContent = text;
     panel.append(block);
-    console.error(text);
+    if (kind === FAILED) console.error(text);
+    else console.warn(text);
   }
   root.append(panel);
 
@@ -111,7 +148,10 @@ function showDiagnostics(diagnostics) {
     closeOverlay = () => {};
     if (previousFocus instanceof HTMLElement) previousFocus.focus();
   };
-  close.addEventListener("click", () => closeOverlay());
+  close.addEventListener("click", () => {
+    onDismiss();
+    closeOverlay();
+  });
   document.addEventListener("keydown", onKey);
 
   document.documentElement.append(host);

@@ -11,7 +11,7 @@ use tokio::task::JoinHandle;
 use crate::Ended;
 use crate::error::ServeError;
 use crate::rebuild::{Trigger, base_path, build_and_publish, rebuild_on_changes};
-use crate::status::{LatestBuild, SiteStatus};
+use crate::status::{SiteStatus, no_warnings};
 use crate::watch::{SourceWatcher, watch_sources};
 use crate::{ServeOptions, http};
 
@@ -55,7 +55,7 @@ impl Preview {
 
         let initial_base_path = base_path(&build).unwrap_or_else(|| "/".into());
         let (status_sender, status) =
-            watch::channel(SiteStatus::new(initial_base_path, LatestBuild::Succeeded));
+            watch::channel(SiteStatus::new(initial_base_path, no_warnings()));
         let builder = Arc::new(Mutex::new(SiteBuilder::new(build.clone())));
         build_and_publish(&builder, &build, &status_sender, Trigger::Start).await;
 

@@ -58,6 +58,13 @@ pub(crate) async fn build_and_publish(
             for warning in &report.warnings {
                 complain(format_args!("{warning}"));
             }
+            // The translators' warnings `technote check` gives, at their
+            // .ftl lines: the build itself falls back past those mistakes.
+            let lint = fluent_warnings(options);
+            for warning in &lint {
+                complain(format_args!("{warning}"));
+            }
+            let warnings: Vec<Diagnostic> = report.warnings.iter().cloned().chain(lint).collect();
             let what = match &trigger {
                 Trigger::Start => "built".to_string(),
                 Trigger::Changed(paths) => {
@@ -71,7 +78,8 @@ pub(crate) async fn build_and_publish(
             };
             say(format_args!("{what} in {elapsed_ms} ms ({pages})"));
             let base_path = base_path(options).unwrap_or_else(|| status.borrow().base_path.clone());
-            status.send_replace(SiteStatus::new(base_path, LatestBuild::Succeeded));
+            let latest = LatestBuild::Succeeded(diagnostics_json(&warnings));
+            status.send_replace(SiteStatus::new(base_path, latest));
         }
         Err(diagnostics) => publish_failure(&diagnostics, status, elapsed_ms),
     }
@@ -182,6 +190,22 @@ fn catalog_change(path: &Path, root: &Path) -> CatalogChange {
         })
         .collect();
     CatalogChange::Broken(diagnostics)
+}
+
+/// The Fluent lint of every locale against the reference (a few ms).
+fn fluent_warnings(options: &BuildOptions) -> Vec<Diagnostic> {
+    let Ok(config) = SiteConfig::load(&options.config) else {
+        return Vec::new();
+    };
+    technote_i18n::lint::compare_locales(
+        &options.locales,
+        &config.reference_locale,
+        &config.locales,
+    )
+    .diagnostics
+    .into_iter()
+    .map(|d| d.relative_to(&options.root))
+    .collect()
 }
 
 /// The base path of the configuration that was just built with.

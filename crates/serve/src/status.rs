@@ -19,8 +19,10 @@ pub(crate) struct SiteStatus {
 
 #[derive(Debug, Clone)]
 pub(crate) enum LatestBuild {
-    /// The site on disk is current: tabs reload.
-    Succeeded,
+    /// The site on disk is current: tabs reload, then show these warnings
+    /// (the build's and the Fluent lint's, as the `warnings` event's JSON;
+    /// `[]` when there are none) in a panel they may dismiss.
+    Succeeded(Arc<str>),
     /// The last build failed: tabs keep the last good site and show these
     /// diagnostics, already encoded as the `error` event's JSON.
     Failed(Arc<str>),
@@ -32,7 +34,12 @@ impl SiteStatus {
     }
 }
 
-/// The `error` event's payload: one object per diagnostic with its parts for
+/// The state before the first build: nothing to warn about yet.
+pub(crate) fn no_warnings() -> LatestBuild {
+    LatestBuild::Succeeded(Arc::from("[]"))
+}
+
+/// The `error` (and `warnings`) event's payload: one object per diagnostic with its parts for
 /// tools, and `text`, the exact lines the terminal printed, for people.
 pub(crate) fn diagnostics_json(diagnostics: &[Diagnostic]) -> Arc<str> {
     let list: Vec<Value> = diagnostics
@@ -45,6 +52,7 @@ pub(crate) fn diagnostics_json(diagnostics: &[Diagnostic]) -> Arc<str> {
                 "severity": severity_name(d.severity),
                 "message": d.message,
                 "help": d.help,
+                "code": d.code,
                 "text": d.to_string(),
             })
         })
@@ -78,6 +86,7 @@ mod tests {
                 "severity": "error",
                 "message": "unknown alert type",
                 "help": "use NOTE or TIP",
+                "code": null,
                 "text": "content/fr/a.md:3:5: error: unknown alert type\n  help: use NOTE or TIP",
             }])
         );

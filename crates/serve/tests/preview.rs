@@ -414,3 +414,45 @@ async fn every_response_carries_the_security_headers_and_the_sites_own_policy() 
         assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_renamed_variable_builds_and_is_shown_as_a_warning_at_its_ftl_line() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let address = preview.address();
+    let mut tab = subscribe(address).await;
+    let french = project.read("locales/fr/site.ftl");
+    let line = french
+        .lines()
+        .position(|l| l.starts_with("translation-notice-machine-reviewed ="))
+        .expect("the message")
+        + 1;
+    project.write(
+        "locales/fr/site.ftl",
+        french.replace("{ $percent }", "{ $pourcentage }"),
+    );
+    assert_eq!(
+        next_event(&mut tab).await.event,
+        "reload",
+        "the site builds: the page falls back to the reference text"
+    );
+    let mut reloaded = subscribe(address).await;
+    let event = next_event(&mut reloaded).await;
+    assert_eq!(event.event, "warnings");
+    let warnings: Value = serde_json::from_str(&event.data).expect("JSON warnings");
+    let unknown = warnings
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|w| w["code"] == "ftl-variable-unknown")
+        .unwrap_or_else(|| panic!("no variable warning in {warnings}"));
+    assert_eq!(unknown["file"], "locales/fr/site.ftl");
+    assert_eq!(unknown["line"].as_u64(), u64::try_from(line).ok());
+    assert_eq!(unknown["severity"], "warning");
+    assert!(
+        unknown["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("{ $pourcentage }")),
+        "{unknown}"
+    );
+}
