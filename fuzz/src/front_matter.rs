@@ -18,9 +18,12 @@ pub fn front_matter(data: &[u8]) {
         return;
     };
     assert!(diagnostic.is_error(), "a refused front matter is an error");
-    let lines = u32::try_from(source.lines().count()).unwrap_or(u32::MAX);
+    let lines = u32::try_from(line_count(&source)).unwrap_or(u32::MAX);
     if let Some(line) = diagnostic.line {
-        assert!((1..=lines).contains(&line), "{diagnostic} is outside the file");
+        assert!(
+            (1..=lines).contains(&line),
+            "{diagnostic} is outside the file"
+        );
     }
     // A `---` line would end the front matter early, and aliases replay
     // values: only then may serde_yaml see other text or another depth.
@@ -32,4 +35,14 @@ pub fn front_matter(data: &[u8]) {
             "refused as too deep, but serde_yaml reads it: {diagnostic}"
         );
     }
+}
+
+/// Lines as YAML counts them (and editors show them): a lone CR, NEL, LINE
+/// SEPARATOR and PARAGRAPH SEPARATOR break lines too, CR LF once.
+fn line_count(text: &str) -> usize {
+    let breaks = text.replace("\r\n", "\n");
+    1 + breaks
+        .chars()
+        .filter(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+        .count()
 }

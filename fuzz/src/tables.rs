@@ -45,7 +45,10 @@ pub fn tables(data: &[u8]) {
     let lines = u32::try_from(body.lines().count().max(1)).unwrap_or(u32::MAX);
     for diagnostic in &document.diagnostics {
         if let Some(line) = diagnostic.line {
-            assert!((1..=lines).contains(&line), "{diagnostic} is outside the body");
+            assert!(
+                (1..=lines).contains(&line),
+                "{diagnostic} is outside the body"
+            );
         }
     }
 }
