@@ -66,6 +66,12 @@ impl Plan {
             return;
         }
         let exists = path.is_file();
+        if rel_path.ends_with(".check.toml") {
+            // A check's declaration shapes the form of every translation of
+            // its page: read again and proven by a full build.
+            self.everything = true;
+            return;
+        }
         if rel_path.ends_with(".md") {
             match project.routes.page(locale, &rel_path) {
                 Some(index) if exists => {

@@ -272,3 +272,25 @@ fn the_search_index_of_an_edited_locale_follows_in_the_background() {
         "the French pages did not change"
     );
 }
+
+#[test]
+fn an_edited_check_declaration_is_read_again_and_its_mistakes_reported() {
+    let mut preview = Preview::new();
+    let page = "en/technotes/using/ims-migration.html";
+    assert!(preview.output(page).contains("value=\"hybrid\""));
+    let declaration = "content/en/technotes/using/ims-migration.check.toml";
+    let path = preview.edit(declaration, "at-least = \"7.4.1\"", "at-least = \"7.4.9\"");
+    let errors = preview
+        .builder
+        .rebuild(std::slice::from_ref(&path))
+        .unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|error| error.message.contains("no release \"7.4.9\"")),
+        "{errors:?}"
+    );
+    let path = preview.edit(declaration, "at-least = \"7.4.9\"", "at-least = \"7.4.1\"");
+    preview.builder.rebuild(&[path]).unwrap();
+    assert!(preview.output(page).contains("value=\"hybrid\""));
+}
