@@ -4,8 +4,8 @@
 //! read: 8 MiB of `[1,1,…]` took 760 MB, and of brackets nested at the
 //! limit 2 GB. Front matter is a title and a few lines of metadata, so its
 //! size has a fixed bound far above any real one, which keeps serde_yaml's
-//! memory within a few tens of megabytes; the nesting pass then keeps its
-//! time linear.
+//! memory within a few tens of megabytes; the nesting pass keeps its time
+//! linear.
 
 use std::path::Path;
 
@@ -20,6 +20,8 @@ pub(crate) const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 /// nested too deeply for serde_yaml, at the line or value where the limit
 /// is crossed.
 pub(crate) fn refuse_hostile_front_matter(path: &Path, yaml: &str) -> Result<(), Diagnostic> {
+    // Nesting first: its message says more, and its pass is as cheap.
+    refuse_deep_nesting(path, yaml)?;
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
         let within = yaml
             .as_bytes()
@@ -40,7 +42,7 @@ pub(crate) fn refuse_hostile_front_matter(path: &Path, yaml: &str) -> Result<(),
              the page, after the closing `---`",
         ));
     }
-    refuse_deep_nesting(path, yaml)
+    Ok(())
 }
 
 #[cfg(test)]
