@@ -118,3 +118,54 @@ fn load_reports_a_missing_file() {
     let error = SiteConfig::load(Path::new("/nonexistent/technote.toml")).unwrap_err();
     assert!(error.message.contains("cannot read"), "{error}");
 }
+
+#[test]
+fn content_folders_and_site_texts_are_read_per_locale() {
+    let text = format!(
+        "{MINIMAL}\n[content]\nen = \"../product.en/help\"\n\n[site]\nname = {{ en = \"Product help\", fr = \"Aide du produit\" }}\ntagline = \"One text for all\"\nhome = \"product-home.md\"\n"
+    );
+    let config = SiteConfig::from_toml(Path::new("/projects/site/technote.toml"), &text).unwrap();
+    let en = "en".parse().unwrap();
+    let fr = "fr".parse().unwrap();
+    assert_eq!(
+        config.content_folder(Path::new("/projects/site/content"), &en),
+        Path::new("/projects/site/../product.en/help")
+    );
+    assert_eq!(
+        config.content_folder(Path::new("/projects/site/content"), &fr),
+        Path::new("/projects/site/content/fr")
+    );
+    assert_eq!(
+        config.site.name.as_ref().unwrap().get(&fr),
+        Some("Aide du produit")
+    );
+    assert_eq!(
+        config.site.tagline.as_ref().unwrap().get(&en),
+        Some("One text for all")
+    );
+    assert_eq!(config.site.home.as_deref(), Some("product-home.md"));
+}
+
+#[test]
+fn content_and_site_mistakes_name_the_key() {
+    let cases = [
+        (
+            "[content]\nde = \"../product.de/help\"\n",
+            "[content] names `de`, which is not one of `locales`",
+        ),
+        ("[content]\nen = \"\"\n", "the folder of `en` is empty"),
+        (
+            "[site]\nname = { en = \"A\", de = \"B\" }\n",
+            "`name` has a text for `de`, which is not one of `locales`",
+        ),
+        ("[site]\ntagline = \"  \"\n", "`tagline` is empty"),
+        ("[site]\nhome = \"home.html\"\n", "`home` must name a page"),
+    ];
+    for (table, expected) in cases {
+        let problem = parse(&format!("{MINIMAL}\n{table}"))
+            .unwrap_err()
+            .to_string();
+        assert!(problem.contains(expected), "{table}: {problem}");
+        assert!(problem.starts_with("technote.toml:"), "{problem}");
+    }
+}
