@@ -338,7 +338,7 @@ fn a_broken_locales_folder_is_a_usage_error_reported_once() {
     common::copy_tree(&common::repo_root().join("locales"), scratch.path());
     let checker = scratch.path().join("en/checker.ftl");
     let text = std::fs::read_to_string(&checker).expect("checker.ftl");
-    std::fs::write(&checker, format!("{text}\nchecker-title = Twice\n")).expect("write");
+    std::fs::write(&checker, format!("{text}\ncheck-ims-2021-title = Twice\n")).expect("write");
     let output = technote(&[
         "verdict",
         "--sign-in",
@@ -350,7 +350,7 @@ fn a_broken_locales_folder_is_a_usage_error_reported_once() {
     let stderr = common::stderr(&output);
     assert_eq!(
         stderr
-            .matches("message `checker-title` is defined twice")
+            .matches("message `check-ims-2021-title` is defined twice")
             .count(),
         1,
         "{stderr}"

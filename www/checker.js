@@ -41,7 +41,7 @@ function formAnswers(form) {
 function renderVerdict(region, verdict, messages) {
   const status = document.createElement("p");
   status.className = "checker-status";
-  status.textContent = messages[`checker-status-${verdict.status}`] ?? verdict.status;
+  status.textContent = messages[`check-ims-2021-status-${verdict.status}`] ?? verdict.status;
   const parts = [status];
   if (verdict.findings.length > 0) {
     const list = document.createElement("ol");
@@ -49,7 +49,7 @@ function renderVerdict(region, verdict, messages) {
       const item = document.createElement("li");
       // The code names the finding whatever the page's language (browser tests read it).
       item.dataset.code = finding.code;
-      const template = messages[`checker-finding-${finding.code}`];
+      const template = messages[`check-ims-2021-finding-${finding.code}`];
       item.append(template === undefined ? finding.code : fillTemplate(template, finding.args), " ");
       const link = document.createElement("a");
       link.href = `#${finding.topic}`;

@@ -37,8 +37,8 @@
 //!
 //! [`evaluate`] takes [`Answers`] and returns a [`Verdict`]; both are JSON
 //! with kebab-case names, for the WebAssembly checker. Finding and status
-//! codes name the Fluent messages `checker-finding-<code>` and
-//! `checker-status-<status>` in `locales/<locale>/findings.ftl`.
+//! codes name the Fluent messages `check-ims-2021-finding-<code>` and
+//! `check-ims-2021-status-<status>` in `locales/<locale>/findings.ftl`.
 
 mod answers;
 mod browser;

@@ -1,6 +1,6 @@
 //! What [`crate::evaluate`] returns. Every name serializes in kebab-case, and
 //! `as_str` gives the same string, which is also the suffix of the Fluent
-//! message ids `checker-status-<status>` and `checker-finding-<code>`.
+//! message ids `check-ims-2021-status-<status>` and `check-ims-2021-finding-<code>`.
 
 use serde::{Deserialize, Serialize};
 
@@ -149,7 +149,7 @@ pub struct FindingArg {
 }
 
 /// One thing the checker found, worded by the Fluent message
-/// `checker-finding-<code>`.
+/// `check-ims-2021-finding-<code>`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub code: crate::FindingCode,

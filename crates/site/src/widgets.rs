@@ -23,7 +23,7 @@ use checks::DeclaredChecks;
 /// The template of every declared check's form.
 const CHECK_TEMPLATE: &str = "widgets/check.html";
 
-const CHECKER_MESSAGE_PREFIXES: [&str; 2] = ["checker-status-", "checker-finding-"];
+const CHECKER_MESSAGE_PREFIXES: [&str; 2] = ["check-ims-2021-status-", "check-ims-2021-finding-"];
 
 /// Data the widget templates need, prepared once per build.
 pub struct Widgets {
@@ -36,13 +36,13 @@ pub struct Widgets {
 impl Widgets {
     pub fn prepare(
         templates_dir: &Path,
-        content_dir: &Path,
+        reference_content: &Path,
         localizer: &Localizer,
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Self, Vec<Diagnostic>> {
         let checks = DeclaredChecks::load(
-            &content_dir.join(reference.to_string()),
+            reference_content,
             localizer,
             locales,
             reference,

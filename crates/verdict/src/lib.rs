@@ -1,6 +1,6 @@
 //! IMS readiness verdicts for people: the rules' answers built from named
 //! fields (command-line flags or inventory columns), and the verdict worded
-//! through the same Fluent messages (`checker-status-*`, `checker-finding-*`)
+//! through the same Fluent messages (`check-ims-2021-status-*`, `check-ims-2021-finding-*`)
 //! that the in-page checker uses.
 
 mod answers;

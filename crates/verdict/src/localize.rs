@@ -38,7 +38,7 @@ pub fn localize(
 ) -> Result<LocalizedVerdict, MessageError> {
     let status_text = localizer.format(
         locale,
-        &format!("checker-status-{}", verdict.status.as_str()),
+        &format!("check-ims-2021-status-{}", verdict.status.as_str()),
         None,
     )?;
     let findings = verdict
@@ -53,7 +53,7 @@ pub fn localize(
             }
             let text = localizer.format(
                 locale,
-                &format!("checker-finding-{}", finding.code.as_str()),
+                &format!("check-ims-2021-finding-{}", finding.code.as_str()),
                 Some(&fluent_args),
             )?;
             Ok(LocalizedFinding {
