@@ -436,3 +436,22 @@ fn outside_git_staleness_falls_back_to_the_recorded_source_hash() {
         "{text}"
     );
 }
+
+#[test]
+fn a_yaml_mistake_is_shown_at_its_line_and_column_with_a_code_frame() {
+    let scratch = Scratch::new();
+    edit_french_page(&scratch, |page| {
+        page.replacen("product: campaign", "product: campaign: classic", 1)
+    });
+    let output = check(&scratch, &[]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with(&format!("{FRENCH_PAGE}:2:18: error: ")))
+        .unwrap_or_else(|| panic!("no error at 2:18:\n{text}"));
+    assert!(lines[at].ends_with(" [front-matter-invalid]"), "{text}");
+    assert_eq!(lines[at + 1], " 2 | product: campaign: classic");
+    assert_eq!(lines[at + 2], "   |                  ^");
+}

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use technote_diagnostics::{Diagnostic, invalid_utf8_position};
+use technote_diagnostics::{Diagnostic, code_frame, invalid_utf8_position};
 
 use crate::Limits;
 use crate::front_matter::{
@@ -249,9 +249,17 @@ fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic 
     let suffix = format!(" at line {line} column {column}");
     let text = full.strip_suffix(suffix.as_str()).unwrap_or(&full);
     let (message, help) = text.split_once(HELP_SEPARATOR).unwrap_or((text, YAML_HELP));
-    Diagnostic::error(path, message)
-        .at(line, column)
-        .with_help(help)
+    let quoted = yaml
+        .lines()
+        .nth(location.line().saturating_sub(1))
+        .unwrap_or("");
+    Diagnostic::error(
+        path,
+        format!("{message}{}", code_frame(line, column, quoted)),
+    )
+    .at(line, column)
+    .with_code("front-matter-invalid")
+    .with_help(help)
 }
 
 /// serde_yaml's guards against hostile YAML (values nested hundreds deep,

@@ -242,6 +242,20 @@ impl<'t> LineIndex<'t> {
     }
 }
 
+/// `line_text` quoted under a message with a caret under 1-based `column`,
+/// as compilers show it: `\n 3 | title: a: b\n   |         ^`. Appended to
+/// a message, it ends up between the headline and the help.
+pub fn code_frame(line: u32, column: u32, line_text: &str) -> String {
+    let gutter = line.to_string();
+    let pad = " ".repeat(gutter.len());
+    let before: String = line_text
+        .chars()
+        .take(usize::try_from(column.saturating_sub(1)).unwrap_or(0))
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    format!("\n {gutter} | {}\n {pad} | {before}^", line_text.trim_end())
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -272,6 +286,14 @@ mod tests {
         );
         let json = serde_json::to_value(&d).unwrap();
         assert_eq!(json["code"], "ftl-syntax");
+    }
+
+    #[test]
+    fn a_code_frame_puts_the_caret_under_the_column() {
+        assert_eq!(
+            code_frame(12, 8, "title: a: b"),
+            "\n 12 | title: a: b\n    |        ^"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::parser::{ErrorKind, ParserError};
-use technote_diagnostics::{Diagnostic, LineIndex, invalid_utf8_position};
+use technote_diagnostics::{Diagnostic, LineIndex, code_frame, invalid_utf8_position};
 use technote_files::Folder;
 
 /// The `.ftl` files directly inside `dir`, sorted by name so that results do
@@ -135,13 +135,9 @@ fn syntax_error(path: &Path, lines: &LineIndex<'_>, error: &ParserError) -> Diag
             "see https://projectfluent.org/fluent/guide/ for the syntax of .ftl files".to_string(),
         ),
     };
-    // The offending line with a caret under the column, as compilers show it.
-    let gutter = line.to_string();
-    let pad = " ".repeat(gutter.len());
-    let caret = " ".repeat(usize::try_from(column.saturating_sub(1)).unwrap_or(0));
     Diagnostic::error(
         path,
-        format!("{what}\n {gutter} | {line_text}\n {pad} | {caret}^"),
+        format!("{what}{}", code_frame(line, column, line_text)),
     )
     .at(line, column)
     .with_code("ftl-syntax")
