@@ -22,7 +22,7 @@ check-ims-2021-status-action-needed = Action needed: a few updates are required 
 check-ims-2021-status-blocked = Blocked: your operators cannot sign in with an Adobe ID until this is fixed.
 
 # An answer is missing or was not understood. No variables.
-check-ims-2021-status-incomplete = Not enough to go on yet: complete or correct the answers below.
+check-ims-2021-status-incomplete = Not enough to go on yet: complete or correct your answers above.
 
 ## Findings: one line each, linked to the section that explains it.
 
