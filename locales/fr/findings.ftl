@@ -22,7 +22,7 @@ check-ims-2021-status-action-needed = Action requise : quelques mises à jour s
 check-ims-2021-status-blocked = Bloqué : vos opérateurs ne peuvent pas se connecter avec un Adobe ID tant que ce point n’est pas réglé.
 
 # Une réponse manque ou n’a pas été comprise. Aucune variable.
-check-ims-2021-status-incomplete = Pas encore assez d’informations : complétez ou corrigez les réponses ci-dessous.
+check-ims-2021-status-incomplete = Pas encore assez d’informations : complétez ou corrigez vos réponses ci-dessus.
 
 ## Constats : une ligne chacun, avec un lien vers la section qui l’explique.
 
