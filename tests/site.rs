@@ -81,11 +81,13 @@ fn select_in<'a>(element: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::E
 #[test]
 fn faq_json_ld_lists_every_question_of_the_page() {
     let html = page(IMS_FR);
-    let scripts = select(&html, r#"script[type="application/ld+json"]"#);
-    assert_eq!(scripts.len(), 1);
-    let data: serde_json::Value =
-        serde_json::from_str(&scripts[0].inner_html()).expect("JSON-LD parses");
-    assert_eq!(data["@type"], "FAQPage");
+    let scripts: Vec<serde_json::Value> = select(&html, r#"script[type="application/ld+json"]"#)
+        .iter()
+        .map(|script| serde_json::from_str(&script.inner_html()).expect("JSON-LD parses"))
+        .collect();
+    let kinds: Vec<&str> = scripts.iter().filter_map(|s| s["@type"].as_str()).collect();
+    assert_eq!(kinds, ["FAQPage", "BreadcrumbList"]);
+    let data = &scripts[0];
     let questions = data["mainEntity"].as_array().expect("mainEntity list");
     assert_eq!(questions.len(), select(&html, "details.faq-entry").len());
     assert!(
