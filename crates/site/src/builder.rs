@@ -141,6 +141,7 @@ impl SiteBuilder {
             }
             // Part of the change may be on disk: the next change rebuilds everything.
             Err(Failure::Write(diagnostics)) => Err(relative(diagnostics, root)),
+            Err(Failure::Everything) => self.build_all(),
         }
     }
 }
@@ -164,12 +165,16 @@ enum Failure {
     Rejected(Vec<Diagnostic>),
     /// Writing failed half-way.
     Write(Vec<Diagnostic>),
+    /// The change reaches every page (the navigation): nothing was
+    /// written, and the whole site is built again.
+    Everything,
 }
 
 /// Renders what `plan` touches, checks it, then writes what changed.
 fn update(options: &BuildOptions, site: &mut Site, plan: &Plan) -> Result<Update, Failure> {
     let mut undo = Undo::default();
     match render_changes(options, site, plan, &mut undo) {
+        Ok(rendered) if rendered.navigation_changed => Err(Failure::Everything),
         Ok(rendered) => {
             let written = write_changes(options, site, plan, &rendered).map_err(Failure::Write)?;
             Ok(Update {

@@ -77,6 +77,27 @@ fn an_edited_tree_page_is_rendered_alone_with_its_sidebar() {
 }
 
 #[test]
+fn a_new_title_reaches_the_neighbours_previous_and_next_links() {
+    let mut preview = Preview::new();
+    let page = preview.tree("install/using/upgrade.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(
+        &page,
+        text.replace(
+            "title: Upgrading the server",
+            "title: Moving to a new release",
+        ),
+    )
+    .unwrap();
+    preview.builder.rebuild(&[page]).unwrap();
+    let server = preview.output("en/install/using/server.html");
+    assert!(
+        server.contains("Moving to a new release"),
+        "the next link shows the new title"
+    );
+}
+
+#[test]
 fn an_edited_toc_rebuilds_every_page() {
     let mut preview = Preview::new();
     let toc = preview.tree("install/TOC.md");

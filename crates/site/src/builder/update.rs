@@ -23,6 +23,10 @@ pub struct Rendered {
     /// Locales with a page whose searchable text changed or that was
     /// hidden or shown.
     pub search_locales: BTreeSet<usize>,
+    /// What a TOC's sidebar or a previous/next link shows of a page
+    /// changed (its title, or whether it is hidden): sidebars are rendered
+    /// once per build, so everything is built again.
+    pub navigation_changed: bool,
 }
 
 /// Everything `render_changes` replaced in the site, to put back when the
@@ -81,6 +85,20 @@ pub fn render_changes(
         }
         if page.front.hide != old.front.hide {
             search_locales.insert(page.locale);
+        }
+        let in_navigation = site.project.navigation.has_tocs[page.locale];
+        if in_navigation
+            && (page.front.title != old.front.title
+                || page.front.hide != old.front.hide
+                || page.front.hide_from_toc != old.front.hide_from_toc)
+        {
+            return Ok(Rendered {
+                pages: Vec::new(),
+                listings: Vec::new(),
+                touched: Vec::new(),
+                search_locales: BTreeSet::new(),
+                navigation_changed: true,
+            });
         }
         listings_changed |= page.front.title != old.front.title
             || page.front.description != old.front.description
@@ -187,6 +205,7 @@ pub fn render_changes(
         listings,
         touched: render_set.into_iter().collect(),
         search_locales,
+        navigation_changed: false,
     })
 }
 
