@@ -42,3 +42,11 @@ root-title = Choose your language
 not-found-title = Page not found
 not-found-body = The page you asked for does not exist or has moved.
 not-found-home = Go to the home page
+# Home page: the heading of the technotes that name no feature.
+home-group-other = Other technotes
+# Home page group headings, one per `feature:` value of the technotes
+# (feature-<value in lowercase, other characters as ->).
+feature-installation = Installation
+feature-security = Security
+feature-upgrade = Upgrade
+feature-technote = Technotes

@@ -43,3 +43,11 @@ root-title = Choisissez votre langue
 not-found-title = Page introuvable
 not-found-body = La page demandée n’existe pas ou a été déplacée.
 not-found-home = Aller à la page d’accueil
+# Page d’accueil : titre des notes techniques qui ne nomment aucune fonctionnalité.
+home-group-other = Autres notes techniques
+# Page d’accueil : titres des groupes, un par valeur de `feature:`.
+# unchanged: même mot en français
+feature-installation = Installation
+feature-security = Sécurité
+feature-upgrade = Mise à niveau
+feature-technote = Notes techniques

@@ -342,6 +342,76 @@ impl<'a> PageSet<'a> {
         context.insert_value("sidebar", tera::Value::safe_string(&place.sidebar));
     }
 
+    /// Pages grouped by feature, each page once: under its first feature
+    /// that not every page with features shares (`Technote, Upgrade` goes
+    /// under Upgrade when every page says Technote), pages without one last, under
+    /// `home-group-other`. A group is named by the Fluent message
+    /// `feature-<name>` (`feature-upgrade`) when the locale has one, else
+    /// by the feature as written. A tree with a landing page leaves pages
+    /// without a feature to its navigation and its list of unlisted pages
+    /// (`with_others` false).
+    fn feature_groups<'p>(
+        &self,
+        locale: usize,
+        pages: Vec<(HomeItem<'p>, &'p [String])>,
+        with_others: bool,
+    ) -> Vec<FeatureGroup<'p>> {
+        let localizer = &self.project.localizer;
+        let lang = &self.project.locales[locale];
+        let everywhere = |feature: &String| {
+            pages
+                .iter()
+                .all(|(_, f)| f.is_empty() || f.contains(feature))
+        };
+        let mut grouped: std::collections::BTreeMap<&str, Vec<HomeItem<'p>>> =
+            std::collections::BTreeMap::new();
+        let mut others = Vec::new();
+        for (item, features) in &pages {
+            let chosen = features
+                .iter()
+                .find(|f| !everywhere(f))
+                .or_else(|| features.first());
+            match chosen {
+                Some(feature) => grouped
+                    .entry(feature.as_str())
+                    .or_default()
+                    .push(item.clone()),
+                None => others.push(item.clone()),
+            }
+        }
+        let name = |feature: &str| {
+            let slug: String = feature
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            localizer
+                .format(lang, &format!("feature-{slug}"), None)
+                .unwrap_or_else(|_| feature.to_string())
+        };
+        let mut groups: Vec<FeatureGroup<'p>> = grouped
+            .into_iter()
+            .map(|(feature, items)| FeatureGroup {
+                feature: name(feature),
+                items,
+            })
+            .collect();
+        if with_others && !others.is_empty() {
+            groups.push(FeatureGroup {
+                feature: localizer
+                    .format(lang, "home-group-other", None)
+                    .unwrap_or_default(),
+                items: others,
+            });
+        }
+        groups
+    }
+
     /// The home of one locale: its technotes grouped by feature, and the
     /// technotes that exist only in other languages.
     pub fn home(&self, locale: usize) -> Result<OutputFile, Diagnostic> {
@@ -366,8 +436,8 @@ impl<'a> PageSet<'a> {
         context.insert("alternates", &alternates(project, &homes));
 
         let base_path = project.config.base_path();
-        let mut groups: std::collections::BTreeMap<&str, Vec<HomeItem<'_>>> =
-            std::collections::BTreeMap::new();
+        // Each page of this locale once, with its features.
+        let mut own_pages: Vec<(HomeItem<'_>, &[String])> = Vec::new();
         let mut elsewhere = Vec::new();
         for key in project.routes.group_keys() {
             let members = project.routes.group(key);
@@ -383,12 +453,7 @@ impl<'a> PageSet<'a> {
                     description: page.front.description.as_deref(),
                     href: format!("{base_path}{}", page.url_path),
                 };
-                for feature in &page.front.feature {
-                    groups
-                        .entry(feature.as_str())
-                        .or_default()
-                        .push(item.clone());
-                }
+                own_pages.push((item, page.front.feature.as_slice()));
             } else if let Some(&shown) = members
                 .iter()
                 .filter(listed)
@@ -414,10 +479,7 @@ impl<'a> PageSet<'a> {
                 });
             }
         }
-        let groups: Vec<_> = groups
-            .into_iter()
-            .map(|(feature, items)| FeatureGroup { feature, items })
-            .collect();
+        let groups = self.feature_groups(locale, own_pages, !landing);
         context.insert("groups", &groups);
         context.insert("elsewhere", &elsewhere);
         context.insert("unlisted", &self.unlisted(locale));

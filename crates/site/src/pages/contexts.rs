@@ -41,7 +41,8 @@ pub(super) struct HomeItem<'a> {
 
 #[derive(Serialize)]
 pub(super) struct FeatureGroup<'a> {
-    pub(super) feature: &'a str,
+    /// The group's name in the page's language.
+    pub(super) feature: String,
     pub(super) items: Vec<HomeItem<'a>>,
 }
 
