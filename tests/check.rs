@@ -194,7 +194,7 @@ fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_t
     let stale = stdout(&check(&scratch, &[]));
     assert!(
         stale.contains(&format!(
-            "{fr}:1: warning: stale translation: {en} changed since revision"
+            "{fr}:8:1: warning: stale translation: {en} changed since revision"
         )),
         "{stale}"
     );
@@ -206,6 +206,23 @@ fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_t
     record(&latest);
     let updated = stdout(&check(&scratch, &[]));
     assert!(!updated.contains("stale"), "{updated}");
+
+    // An edit of the source not committed yet: no revision can be recorded,
+    // so the help says to commit first rather than naming the old one.
+    let mut source = scratch.read(en);
+    source.push_str("\nAnother paragraph, not committed.\n");
+    scratch.write(en, source);
+    let uncommitted = stdout(&check(&scratch, &[]));
+    assert!(
+        uncommitted.contains(&format!(
+            "help: {en} has changes no commit holds yet: commit it"
+        )),
+        "{uncommitted}"
+    );
+    assert!(
+        !uncommitted.contains(&format!("set `source-git-commit: {latest}`")),
+        "{uncommitted}"
+    );
 }
 
 #[test]
@@ -243,7 +260,7 @@ fn a_renamed_source_in_a_project_below_the_repository_top_is_followed_to_the_rec
     let report = stdout(&technote(&["check", "--root", &root]));
     assert!(
         report.contains(&format!(
-            "content/fr/technotes/using/console-windows-requirements.md:1: warning: stale translation: {renamed} changed since revision {}",
+            "content/fr/technotes/using/console-windows-requirements.md:8:1: warning: stale translation: {renamed} changed since revision {}",
             &first[..12]
         )),
         "{report}"

@@ -20,6 +20,7 @@ use technote_content::SiteConfig;
 use technote_diagnostics::Diagnostic;
 use technote_site::CheckedPage;
 
+use crate::front_lines::key_or_top;
 use crate::source_hash;
 
 /// Marks the start of each commit in the history git prints.
@@ -63,9 +64,17 @@ pub fn stale_translations(
             })
         })
         .collect();
+    // The latest revision too: a source edited since it, not committed yet,
+    // has no revision a translation could record.
     let wanted: Vec<(String, String)> = checks
         .iter()
-        .filter_map(|check| check.recorded.clone())
+        .flat_map(|check| {
+            check
+                .recorded
+                .clone()
+                .into_iter()
+                .chain(check.revisions.first().cloned())
+        })
         .collect();
     let then = repository.files_at(&wanted);
     checks
@@ -189,16 +198,33 @@ impl Check<'_> {
         let now = technote_content::read_source(&self.source.file.path, &config.limits).ok()?;
         let body_now = body(&self.source.file.path, &now, config)?;
         let commit = &revision.0;
+        let uncommitted = self
+            .revisions
+            .first()
+            .and_then(|latest| then.get(latest))
+            .and_then(|bytes| body(&self.source.file.path, bytes, config))
+            .is_some_and(|body_latest| body_latest != body_now);
+        let help = if uncommitted {
+            format!(
+                "{source_path} has changes no commit holds yet: commit it, update this translation (`git diff {commit} -- {source_path}`), then set `source-git-commit` to that new commit"
+            )
+        } else {
+            format!(
+                "see `git diff {commit} -- {source_path}`, update this translation, then set `source-git-commit: {latest}`"
+            )
+        };
+        let (line, column) = key_or_top(file, config, "source-git-commit");
         (body_then != body_now).then(|| {
             Diagnostic::warning(
                 file,
-                format!("stale translation: {source_path} changed since revision {}", &commit[..commit.len().min(12)]),
+                format!(
+                    "stale translation: {source_path} changed since revision {}",
+                    &commit[..commit.len().min(12)]
+                ),
             )
-            .at_line(1)
+            .at(line, column)
             .with_code("translation-stale")
-            .with_help(format!(
-                "see `git diff {commit} -- {source_path}`, update this translation, then set `source-git-commit: {latest}`"
-            ))
+            .with_help(help)
         })
     }
 }
