@@ -112,7 +112,7 @@ struct Sources {
 
 impl Sources {
     fn of(options: &BuildOptions) -> Self {
-        let folders = [
+        let mut folders: Vec<PathBuf> = [
             &options.content,
             &options.locales,
             &options.templates,
@@ -122,6 +122,20 @@ impl Sources {
         .map(|folder| absolute(folder))
         .collect();
         let mut files = vec![absolute(&options.config)];
+        // Locales read from folders of their own ([content]), with the
+        // metadata.md and redirects.csv beside a `help/` folder.
+        if let Ok(config) = technote_content::SiteConfig::load(&options.config) {
+            for (_, folder) in &config.content_folders {
+                folders.push(absolute(folder));
+                if let Some(repository) = folder.parent().filter(|_| folder.ends_with("help")) {
+                    let beside = [
+                        technote_content::METADATA_FILE,
+                        technote_content::REDIRECTS_FILE,
+                    ];
+                    files.extend(beside.map(|name| absolute(&repository.join(name))));
+                }
+            }
+        }
         let catalog = options.root.join(RELEASE_CATALOG);
         if catalog.is_file() {
             files.push(absolute(&catalog));
