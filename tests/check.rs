@@ -472,3 +472,25 @@ fn a_yaml_mistake_is_shown_at_its_line_and_column_with_a_code_frame() {
     assert_eq!(lines[at + 1], " 2 | product: campaign: classic");
     assert_eq!(lines[at + 2], "   |                  ^");
 }
+
+#[test]
+fn sarif_output_annotates_each_problem_at_its_line_with_its_rule() {
+    let scratch = Scratch::new();
+    without_toc_title(&scratch);
+    let output = check(&scratch, &["--format", "sarif"]);
+    assert_eq!(output.status.code(), Some(0));
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let missing = results
+        .iter()
+        .find(|r| r["ruleId"] == "ftl-missing")
+        .expect("the missing message");
+    assert_eq!(missing["level"], "warning");
+    assert_eq!(
+        missing["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "locales/fr/site.ftl"
+    );
+    let denied = check(&scratch, &["--format", "sarif", "--deny", "warnings"]);
+    assert_eq!(denied.status.code(), Some(1));
+}

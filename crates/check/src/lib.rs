@@ -7,6 +7,7 @@ mod freshness;
 mod front_keys;
 mod front_lines;
 mod pairing;
+mod sarif;
 pub mod source_hash;
 
 use std::collections::{BTreeMap, HashSet};
@@ -18,6 +19,8 @@ use technote_content::SiteConfig;
 use technote_diagnostics::{Diagnostic, Severity};
 use technote_i18n::Localizer;
 use technote_site::{BuildOptions, CheckedPage};
+
+pub use sarif::sarif;
 
 /// Everything `technote check` found.
 #[derive(Debug, Serialize)]

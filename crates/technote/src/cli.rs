@@ -96,6 +96,8 @@ pub struct CheckArgs {
 pub enum Format {
     Text,
     Json,
+    /// SARIF 2.1.0, for CI annotations (GitHub code scanning and others).
+    Sarif,
 }
 
 #[derive(Args)]

@@ -78,6 +78,9 @@ pub fn check(args: &CheckArgs, options: &BuildOptions) -> Printed {
         Format::Json => serde_json::to_writer_pretty(&mut out, &report)
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
+        Format::Sarif => serde_json::to_writer_pretty(&mut out, &technote_check::sarif(&report))
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
         Format::Text => print_check(&mut out, &report),
     };
     decided(status(!failed), printing.and_then(|()| out.flush()))
