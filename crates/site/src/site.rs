@@ -36,7 +36,7 @@ impl Prepared {
             .unwrap_or_default();
         let widgets = Widgets::prepare(
             &options.templates,
-            &options.content,
+            &project.locale_folders[project.reference],
             &project.localizer,
             &project.locales,
             &reference,
