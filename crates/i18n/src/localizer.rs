@@ -214,6 +214,32 @@ impl Localizer {
         }
     }
 
+    /// [`Localizer::format`] for a page in `locale`: a text that comes from
+    /// a locale written the other way (English on an Arabic page) is wrapped
+    /// in Unicode directional isolates (LRI or RLI … PDI), so that its
+    /// punctuation does not flip; they need no markup, so the text may go
+    /// in an attribute as well as in an element.
+    pub fn format_for_page(
+        &self,
+        locale: &LanguageIdentifier,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<String, MessageError> {
+        let text = self.format(locale, id, args)?;
+        let provider = self.provider(locale, id);
+        let direction = |l: &LanguageIdentifier| l.character_direction();
+        Ok(match provider {
+            Some(provider) if direction(&provider) != direction(locale) => {
+                let open = match direction(&provider) {
+                    unic_langid::CharacterDirection::RTL => '\u{2067}',
+                    _ => '\u{2066}',
+                };
+                format!("{open}{text}\u{2069}")
+            }
+            _ => text,
+        })
+    }
+
     /// The locales consulted for `locale`, most specific first: the locale,
     /// its less specific parents (zh-Hant-TW → zh-Hant → zh), then the
     /// reference locale. Only loaded locales are listed.

@@ -338,3 +338,21 @@ fn plural_templates_give_the_browser_one_text_per_form() {
     assert_eq!(english["one"], "One result");
     assert_eq!(english["other"], "\u{E000}count\u{E001} results");
 }
+
+#[test]
+fn a_fallback_written_the_other_way_is_isolated_on_the_page() {
+    let l10n = localizer(&[("en", EN), ("ar", "nav-home = الرئيسية\n"), ("fr", "")]);
+    assert_eq!(
+        l10n.format_for_page(&lang("ar"), "only-en", None).unwrap(),
+        "\u{2066}English only\u{2069}"
+    );
+    assert_eq!(
+        l10n.format_for_page(&lang("ar"), "nav-home", None).unwrap(),
+        "الرئيسية"
+    );
+    assert_eq!(
+        l10n.format_for_page(&lang("fr"), "only-en", None).unwrap(),
+        "English only",
+        "French and English both run left to right"
+    );
+}

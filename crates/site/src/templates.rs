@@ -213,7 +213,7 @@ fn constant_messages(
         .message_ids(locale)
         .into_iter()
         .filter_map(|id| {
-            let text = localizer.format(locale, &id, None).ok()?;
+            let text = localizer.format_for_page(locale, &id, None).ok()?;
             Some((id, Value::normal_string(&text)))
         })
         .collect()
@@ -233,7 +233,7 @@ impl tera::Function<TeraResult<Value>> for Translate {
             fluent_args.set(name.to_string(), fluent_value(value));
         }
         self.localizer
-            .format(&self.locale, id, Some(&fluent_args))
+            .format_for_page(&self.locale, id, Some(&fluent_args))
             .map(|text| Value::normal_string(&text))
             .map_err(|e| {
                 tera::Error::message(format!(
