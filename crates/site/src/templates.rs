@@ -252,6 +252,8 @@ impl tera::Function<TeraResult<Value>> for Translate {
 struct TranslatePlural {
     locale: LanguageIdentifier,
     localizer: Arc<Localizer>,
+    /// Each message's forms, worked out once: every page asks for the same.
+    done: std::sync::Mutex<FxHashMap<String, Value>>,
 }
 
 impl TranslatePlural {
@@ -259,6 +261,7 @@ impl TranslatePlural {
         Self {
             locale: locale.clone(),
             localizer: Arc::clone(localizer),
+            done: std::sync::Mutex::default(),
         }
     }
 }
@@ -266,6 +269,15 @@ impl TranslatePlural {
 impl tera::Function<TeraResult<Value>> for TranslatePlural {
     fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
         let id: &str = kwargs.must_get("id")?;
+        let done = |map: &FxHashMap<String, Value>| map.get(id).cloned();
+        let lock = || {
+            self.done
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(value) = done(&lock()) {
+            return Ok(value);
+        }
         let forms = self
             .localizer
             .plural_templates(&self.locale, id)
@@ -282,7 +294,9 @@ impl tera::Function<TeraResult<Value>> for TranslatePlural {
             .collect();
         let json =
             serde_json::to_string(&forms).map_err(|e| tera::Error::message(e.to_string()))?;
-        Ok(Value::normal_string(&json))
+        let value = Value::normal_string(&json);
+        lock().insert(id.to_string(), value.clone());
+        Ok(value)
     }
 }
 
