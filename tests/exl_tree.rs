@@ -259,6 +259,10 @@ fn pages_in_no_toc_are_reported_with_their_file() {
         "{warnings}"
     );
     assert!(
+        !warnings.contains("internal-notes.md"),
+        "a page marked hidefromtoc is meant to be outside the TOCs: {warnings}"
+    );
+    assert!(
         !warnings.contains("glossary.md: warning: no TOC.md"),
         "a hidden entry is listed: {warnings}"
     );
@@ -299,7 +303,10 @@ fn the_landing_page_is_the_home_and_the_feature_list_has_a_page_of_its_own() {
         ["Installation", "Reporting"]
     );
     assert_eq!(texts(&list, "section.unlisted h3"), ["reports"]);
-    assert_eq!(texts(&list, "section.unlisted li a"), ["Legacy exports"]);
+    assert_eq!(
+        texts(&list, "section.unlisted li a"),
+        ["Legacy exports", "Internal notes"]
+    );
 }
 
 #[test]

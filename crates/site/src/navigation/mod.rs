@@ -219,12 +219,13 @@ impl Navigation {
             .filter(|(index, page)| {
                 self.has_tocs[page.locale]
                     && !page.front.hide
+                    && !page.front.hide_from_toc
                     && !self.places.contains_key(index)
                     && self.landing[page.locale] != Some(*index)
             })
             .map(|(_, page)| {
                 Diagnostic::warning(&page.source.path, "no TOC.md lists this page: readers reach it only from the list of all pages")
-                    .with_help("add it to the TOC.md of its guide, or set `hide: true` if it is meant to stay out of sight")
+                    .with_help("add it to the TOC.md of its guide, or set `hidefromtoc: true` if it is meant to stay out of the navigation")
             })
             .collect()
     }
