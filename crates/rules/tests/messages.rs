@@ -73,7 +73,10 @@ fn every_status_and_finding_has_a_message_with_exactly_its_variables() {
                 .iter()
                 .map(|name| name.as_str().to_owned())
                 .collect();
-            expected.insert(format!("check-ims-2021-finding-{}", code.as_str()), variables);
+            expected.insert(
+                format!("check-ims-2021-finding-{}", code.as_str()),
+                variables,
+            );
         }
         assert_eq!(messages, expected, "{locale}/findings.ftl");
     }

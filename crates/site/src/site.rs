@@ -127,10 +127,11 @@ impl Site {
                 statics::www_files(options),
             )
         };
-        let ((outcome, ((anchor_diagnostics, redirect_anchors), copies, www)), listed) = rayon::join(
-            || pass::run(&project, &renderer, folder, keep_search_text, after_pages),
-            || write_listings(renderer.page_set(), project.locales.len(), folder),
-        );
+        let ((outcome, ((anchor_diagnostics, redirect_anchors), copies, www)), listed) =
+            rayon::join(
+                || pass::run(&project, &renderer, folder, keep_search_text, after_pages),
+                || write_listings(renderer.page_set(), project.locales.len(), folder),
+            );
         let PassOutcome {
             records,
             mut written,

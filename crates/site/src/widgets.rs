@@ -41,12 +41,7 @@ impl Widgets {
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let checks = DeclaredChecks::load(
-            reference_content,
-            localizer,
-            locales,
-            reference,
-        )?;
+        let checks = DeclaredChecks::load(reference_content, localizer, locales, reference)?;
         let minimums: Vec<_> = technote_rules::catalog()
             .minimum_releases()
             .iter()

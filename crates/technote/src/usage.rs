@@ -20,7 +20,14 @@ pub fn project_paths(options: &BuildOptions) -> Result<(), String> {
             shown(&options.config)
         ));
     }
-    if !options.content.is_dir() {
+    // A missing content folder is fine when `[content]` reads every locale
+    // from a folder of its own; a configuration that does not load is the
+    // build's to report, with its line.
+    let every_locale_elsewhere = || {
+        technote_content::SiteConfig::load(&options.config)
+            .is_ok_and(|config| config.locales.iter().all(|l| config.has_own_folder(l)))
+    };
+    if !options.content.is_dir() && !every_locale_elsewhere() {
         return Err(format!(
             "{} is not a folder: create it with one folder per locale, or pass --content",
             shown(&options.content)
