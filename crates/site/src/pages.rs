@@ -358,11 +358,23 @@ impl<'a> PageSet<'a> {
     ) -> Vec<FeatureGroup<'p>> {
         let localizer = &self.project.localizer;
         let lang = &self.project.locales[locale];
-        let everywhere = |feature: &String| {
-            pages
-                .iter()
-                .all(|(_, f)| f.is_empty() || f.contains(feature))
-        };
+        // A feature every page with features shares says nothing: pages
+        // are grouped by their first other one. Counted once, so the home
+        // of a 10,000-page locale is not 10,000 passes over its pages.
+        let mut pages_with = rustc_hash::FxHashMap::<&str, usize>::default();
+        let mut with_features = 0;
+        for (_, features) in &pages {
+            if !features.is_empty() {
+                with_features += 1;
+            }
+            for (position, feature) in features.iter().enumerate() {
+                if !features[..position].contains(feature) {
+                    *pages_with.entry(feature.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let everywhere =
+            |feature: &String| pages_with.get(feature.as_str()) == Some(&with_features);
         let mut grouped: std::collections::BTreeMap<&str, Vec<HomeItem<'p>>> =
             std::collections::BTreeMap::new();
         let mut others = Vec::new();
