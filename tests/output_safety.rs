@@ -82,6 +82,18 @@ fn the_project_its_sources_and_the_home_folder_are_never_replaced() {
             );
         }
     }
+    // Named as `.` from inside the project, it is still named in the message.
+    let dot = Command::new(env!("CARGO_BIN_EXE_technote"))
+        .args(["build", "--out", "."])
+        .env("HOME", home.path())
+        .current_dir(project.root())
+        .output()
+        .expect("the technote binary runs");
+    assert!(
+        stderr(&dot).starts_with(".: error: the output folder is the project folder"),
+        "{}",
+        stderr(&dot)
+    );
     // The folder above the project holds it.
     let output = build_into(&project, &parent, home.path(), &["--force"]);
     assert!(

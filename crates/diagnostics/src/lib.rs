@@ -137,7 +137,12 @@ fn strip_path_prefix(text: &str, prefix: &str) -> String {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        // The project folder itself, made relative to itself, is `.`.
+        if self.file.as_os_str().is_empty() {
+            f.write_str(".")?;
+        } else {
+            write!(f, "{}", self.file.display())?;
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
