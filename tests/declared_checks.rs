@@ -100,33 +100,8 @@ fn the_2021_check_also_answers_to_its_id() {
     assert_eq!(verdict["status"], "not-affected");
 }
 
-const TOY: &str = r#"id = "toy"
-statuses = ["fine", "old"]
-
-[[input]]
-name = "version"
-type = "version"
-
-[[input]]
-name = "hosting"
-type = "choice"
-choices = ["hosted", "on-premise"]
-
-[[step]]
-name = "upgrade"
-when = { hosting = "on-premise" }
-
-[[rule]]
-name = "recent"
-when = { version = { at-least = "7.3.5" } }
-status = "fine"
-
-[[rule]]
-name = "older"
-when = { version = { below = "7.3.5" } }
-status = "old"
-steps = ["upgrade"]
-"#;
+/// The toy check the rules crate's tests also use.
+const TOY: &str = include_str!("fixtures/checks/toy.check.toml");
 
 const TOY_MESSAGES: &str = "
 check-toy-title = Toy check
@@ -305,4 +280,19 @@ fn a_fleet_csv_gets_one_verdict_per_row_and_counts_by_status() {
         "{}",
         stderr(&output)
     );
+
+    // A binary file is refused as the 2021 check's fleet reader refuses it,
+    // not read into memory.
+    project.write("fleet.csv", b"version,hosting\n\0\0\0\0");
+    let output = technote(&[
+        "verdict",
+        "--root",
+        &root,
+        "--check",
+        "ims-migration",
+        "--csv",
+        &csv,
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("NUL bytes"), "{}", stderr(&output));
 }

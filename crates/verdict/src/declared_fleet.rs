@@ -7,6 +7,8 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
+use crate::inventory::{fatal, guarded_csv};
+use crate::text_guard::TextGuard;
 use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check};
 
 /// The optional column that names each row in the output.
@@ -81,16 +83,21 @@ impl FleetCounts {
 /// Reads the header of `input` against `check`, then hands over each row.
 pub struct DeclaredFleet<'c, R: Read> {
     check: &'c Check,
-    records: csv::StringRecordsIntoIter<R>,
+    records: csv::StringRecordsIntoIter<TextGuard<R>>,
+    /// Set once the file proved not to be text: nothing more is read.
+    stopped: bool,
     /// For each column, the input it answers (`None`: the machine column).
     columns: Vec<Option<String>>,
 }
 
 impl<'c, R: Read> DeclaredFleet<'c, R> {
     pub fn open(check: &'c Check, input: R) -> Result<Self, HeaderError> {
-        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
+        let mut reader = guarded_csv(csv::ReaderBuilder::new().flexible(false), input);
         let header = reader.headers().map_err(|error| HeaderError {
-            message: format!("cannot read the header: {error}"),
+            message: match error.kind() {
+                csv::ErrorKind::Io(_) => fatal(error, 1).message,
+                _ => format!("cannot read the header: {error}"),
+            },
         })?;
         let names: Vec<String> = check
             .inputs
@@ -131,6 +138,7 @@ impl<'c, R: Read> DeclaredFleet<'c, R> {
         Ok(Self {
             check,
             records: reader.into_records(),
+            stopped: false,
             columns,
         })
     }
@@ -140,10 +148,21 @@ impl<R: Read> Iterator for DeclaredFleet<'_, R> {
     type Item = FleetRow;
 
     fn next(&mut self) -> Option<FleetRow> {
+        if self.stopped {
+            return None;
+        }
         let record = match self.records.next()? {
             Ok(record) => record,
             Err(error) => {
                 let line = error.position().map_or(0, csv::Position::line);
+                if let csv::ErrorKind::Io(_) = error.kind() {
+                    // The guard refused the rest of the file.
+                    self.stopped = true;
+                    return Some(FleetRow::Problem {
+                        line,
+                        reason: fatal(error, line).message,
+                    });
+                }
                 return Some(FleetRow::Problem {
                     line,
                     reason: error.to_string(),

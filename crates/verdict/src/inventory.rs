@@ -109,10 +109,7 @@ pub struct Inventory<R> {
 /// answer column, an empty file or one that is not text is refused here.
 /// A BOM and CRLF are fine.
 pub fn read_inventory<R: Read>(input: R, max_rows: u64) -> Result<Inventory<R>, NotAnInventory> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .buffer_capacity(READ_AHEAD)
-        .from_reader(TextGuard::new(input, MAX_ROW_BYTES, READ_AHEAD as u64));
+    let mut reader = guarded_csv(csv::ReaderBuilder::new().flexible(true), input);
     let headers: Vec<String> = match reader.headers() {
         Ok(headers) => headers.iter().map(normalize_column).collect(),
         Err(error) => return Err(fatal(error, 1)),
@@ -299,8 +296,20 @@ fn quoted_start(headers: &[String]) -> String {
     shown.join(", ")
 }
 
+/// A CSV reader over `input` behind the guard every fleet file is read
+/// through: NUL bytes, UTF-16 and rows past `MAX_ROW_BYTES` stop it, so
+/// memory stays bounded whatever the file holds.
+pub(crate) fn guarded_csv<R: Read>(
+    builder: &mut csv::ReaderBuilder,
+    input: R,
+) -> csv::Reader<TextGuard<R>> {
+    builder
+        .buffer_capacity(READ_AHEAD)
+        .from_reader(TextGuard::new(input, MAX_ROW_BYTES, READ_AHEAD as u64))
+}
+
 /// A reading error that stops the reading: the guard's own, or the input's.
-fn fatal(error: csv::Error, line: u64) -> NotAnInventory {
+pub(crate) fn fatal(error: csv::Error, line: u64) -> NotAnInventory {
     match error.kind() {
         csv::ErrorKind::Io(io) => match io
             .get_ref()
