@@ -197,6 +197,10 @@ impl Check<'_> {
         let body_then = body(&self.source.file.path, then.get(revision)?, config)?;
         let now = technote_content::read_source(&self.source.file.path, &config.limits).ok()?;
         let body_now = body(&self.source.file.path, &now, config)?;
+        // Most translations are up to date: nothing more to read for them.
+        if body_then == body_now {
+            return None;
+        }
         let commit = &revision.0;
         let uncommitted = self
             .revisions
@@ -214,7 +218,7 @@ impl Check<'_> {
             )
         };
         let (line, column) = key_or_top(file, config, "source-git-commit");
-        (body_then != body_now).then(|| {
+        Some(
             Diagnostic::warning(
                 file,
                 format!(
@@ -224,8 +228,8 @@ impl Check<'_> {
             )
             .at(line, column)
             .with_code("translation-stale")
-            .with_help(help)
-        })
+            .with_help(help),
+        )
     }
 }
 

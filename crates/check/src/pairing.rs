@@ -50,7 +50,6 @@ pub fn pairing_problems(pages: &[CheckedPage], config: &SiteConfig) -> Vec<Diagn
             .collect();
         let claims_translation =
             page.front.workflow_type.is_some() || page.front.source_git_commit.is_some();
-        let (line, column) = key_or_top(path, config, "exl-id");
         let diagnostic = match candidates.first() {
             Some(&(_, near)) => {
                 let source = by_id
@@ -80,6 +79,8 @@ pub fn pairing_problems(pages: &[CheckedPage], config: &SiteConfig) -> Vec<Diagn
             )),
             None => continue,
         };
+        // Read only for a warning: a source page with no pair is left alone.
+        let (line, column) = key_or_top(path, config, "exl-id");
         found.push(diagnostic.at(line, column).with_code("exl-id-unpaired"));
     }
     found

@@ -35,6 +35,10 @@ pub fn check(
         .extra
         .get(KEY)
         .and_then(|value| value.as_str());
+    // An up-to-date hash needs no position: the file is not read again.
+    if recorded == Some(now.as_str()) {
+        return None;
+    }
     let (line, column) = key_or_top(file, config, KEY);
     match recorded {
         None => Some(

@@ -48,11 +48,7 @@ impl Folder {
                 self.shown.display()
             )));
         }
-        let meta = fs::metadata(&real).map_err(|error| unreadable(path, &error))?;
-        match special_kind(meta.file_type()) {
-            Some(kind) => Err(not_a_file(path, kind)),
-            None => Ok(()),
-        }
+        check_regular(path)
     }
 
     /// Reads a file of this folder after [`Folder::check`].

@@ -73,33 +73,7 @@ fn every_case_of_the_ims_migration_table_gets_its_verdict() {
 }
 
 /// A small, valid declaration the mistakes below are made in.
-const TOY: &str = r#"id = "toy"
-statuses = ["fine", "old"]
-
-[[input]]
-name = "version"
-type = "version"
-
-[[input]]
-name = "hosting"
-type = "choice"
-choices = ["hosted", "on-premise"]
-
-[[step]]
-name = "upgrade"
-when = { hosting = "on-premise" }
-
-[[rule]]
-name = "recent"
-when = { version = { at-least = "7.3.5" } }
-status = "fine"
-
-[[rule]]
-name = "older"
-when = { version = { below = "7.3.5" } }
-status = "old"
-steps = ["upgrade"]
-"#;
+const TOY: &str = include_str!("../../../tests/fixtures/checks/toy.check.toml");
 
 fn problems(text: &str) -> Vec<DeclarationProblem> {
     match read_declaration(text) {

@@ -37,6 +37,7 @@ impl Prepared {
         let widgets = Widgets::prepare(
             &options.templates,
             &project.locale_folders[project.reference],
+            &project.assets[project.reference],
             &project.localizer,
             &project.locales,
             &reference,
@@ -138,14 +139,11 @@ impl Site {
             template_errors,
             search,
         } = outcome;
-        let page_problems = records
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .chain(anchor_diagnostics.iter().flatten())
-            .chain(&project.navigation.diagnostics)
-            .chain(&project.redirects.diagnostics)
-            .chain(&redirect_anchors);
-        let errors: Vec<Diagnostic> = page_problems.filter(|d| d.is_error()).cloned().collect();
+        let errors: Vec<Diagnostic> =
+            site_diagnostics(&records, &anchor_diagnostics, &project, &redirect_anchors)
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect();
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -184,16 +182,15 @@ impl Site {
     /// Every warning of the site: pages first, then links between pages,
     /// then the navigation's.
     pub fn warnings(&self) -> Vec<Diagnostic> {
-        self.records
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .chain(self.anchor_diagnostics.iter().flatten())
-            .chain(&self.project.navigation.diagnostics)
-            .chain(&self.project.redirects.diagnostics)
-            .chain(&self.redirect_anchors)
-            .filter(|d| !d.is_error())
-            .cloned()
-            .collect()
+        site_diagnostics(
+            &self.records,
+            &self.anchor_diagnostics,
+            &self.project,
+            &self.redirect_anchors,
+        )
+        .filter(|d| !d.is_error())
+        .cloned()
+        .collect()
     }
 
     /// A renderer for pages of this site.
@@ -296,4 +293,22 @@ pub fn relative(diagnostics: Vec<Diagnostic>, root: &Path) -> Vec<Diagnostic> {
         .into_iter()
         .map(|d| d.relative_to(root))
         .collect()
+}
+
+/// Every diagnostic of a built site, in the order it is reported: pages,
+/// links between pages, the navigation, the redirects and their anchors.
+/// One list for the build's errors and the site's warnings alike.
+fn site_diagnostics<'a>(
+    records: &'a [PageRecord],
+    anchor_diagnostics: &'a [Vec<Diagnostic>],
+    project: &'a Project,
+    redirect_anchors: &'a [Diagnostic],
+) -> impl Iterator<Item = &'a Diagnostic> {
+    records
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .chain(anchor_diagnostics.iter().flatten())
+        .chain(&project.navigation.diagnostics)
+        .chain(&project.redirects.diagnostics)
+        .chain(redirect_anchors)
 }

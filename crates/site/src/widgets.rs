@@ -6,7 +6,7 @@
 
 mod checks;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde_json::json;
@@ -37,11 +37,18 @@ impl Widgets {
     pub fn prepare(
         templates_dir: &Path,
         reference_content: &Path,
+        reference_files: &HashSet<String>,
         localizer: &Localizer,
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let checks = DeclaredChecks::load(reference_content, localizer, locales, reference)?;
+        let checks = DeclaredChecks::load(
+            reference_content,
+            reference_files,
+            localizer,
+            locales,
+            reference,
+        )?;
         let minimums: Vec<_> = technote_rules::catalog()
             .minimum_releases()
             .iter()

@@ -2,10 +2,13 @@
 //! touches, writes only files whose bytes changed, and rejects a change
 //! with errors without touching the site.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use support::copy_tree;
 use technote_site::{BuildOptions, SiteBuilder};
 
 const IMS_EN: &str = "content/en/technotes/using/ims-sign-in-update.md";
@@ -64,19 +67,6 @@ impl Preview {
             .unwrap();
         file.set_modified(SystemTime::now() - Duration::from_secs(3600))
             .unwrap();
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

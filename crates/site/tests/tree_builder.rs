@@ -2,23 +2,13 @@
 //! edit of one of its pages renders that page again with its navigation,
 //! and an edit of a TOC.md rebuilds everything.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use support::copy_tree;
 use technote_site::{BuildOptions, SiteBuilder};
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 struct Preview {
     dir: tempfile::TempDir,

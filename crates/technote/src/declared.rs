@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow};
 
 use crate::cli::VerdictArgs;
-use crate::output::{Printed, decided, usage};
+use crate::output::{Printed, decided, status, usage};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -78,12 +78,13 @@ fn fleet(
         Ok(file) => file,
         Err(error) => return usage(&format!("{}: {error}", path.display())),
     };
-    let rows = match DeclaredFleet::open(check, io::BufReader::new(file)) {
+    let rows = match DeclaredFleet::open(check, file) {
         Ok(rows) => rows,
         Err(error) => return usage(&format!("{}:1: {}", path.display(), error.message)),
     };
     let mut counts = FleetCounts::new(check);
-    let mut out = io::stdout().lock();
+    // One write per row: stdout alone would flush every line.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut printing = Ok(());
     for row in rows {
         counts.add(&row);
@@ -143,12 +144,10 @@ fn fleet(
             writeln!(out, "{}, problems: {}", parts.join(", "), counts.problems)
         };
     }
-    let code = if counts.all_decided() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    };
-    decided(code, printing.and_then(|()| out.flush()))
+    decided(
+        status(counts.all_decided()),
+        printing.and_then(|()| out.flush()),
+    )
 }
 
 /// The declaration of check `id` under `content`; a declaration with

@@ -33,18 +33,18 @@ pub fn run(args: &VerdictArgs) -> Printed {
         }
     };
     // A declared check is worded by its own project's messages.
-    let declared = args.check.as_deref().is_some_and(|id| id != IMS_2021);
+    let declared = args.check.as_deref().filter(|id| *id != IMS_2021);
     let project_locales = args.root.join("locales");
     let locales = match &args.locales {
         Some(folder) => Some(folder.as_path()),
-        None if declared && project_locales.is_dir() => Some(project_locales.as_path()),
+        None if declared.is_some() && project_locales.is_dir() => Some(project_locales.as_path()),
         None => None,
     };
     let localizer = match load_localizer(locales, &locale) {
         Ok(localizer) => localizer,
         Err(message) => return usage(&message),
     };
-    if let Some(id) = args.check.as_deref().filter(|id| *id != IMS_2021) {
+    if let Some(id) = declared {
         return crate::declared::run(args, id, &localizer, &locale);
     }
     if !args.inputs.is_empty() {

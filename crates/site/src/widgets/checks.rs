@@ -4,7 +4,7 @@
 //! the widget `check-<id>`: the form's fields, the decision list shown
 //! without JavaScript, and the data the in-page evaluator receives.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -38,38 +38,25 @@ struct DeclaredCheck {
 }
 
 impl DeclaredChecks {
-    /// Reads every `*.check.toml` under `reference_content` (the reference
-    /// locale's content folder): a check is declared once, for every
+    /// Reads every `*.check.toml` among `reference_files`, the files
+    /// discovery found under `reference_content` (the reference locale's
+    /// content folder): a check is declared once, for every
     /// translation of its technote. Every problem of every declaration is
     /// reported at once.
     pub fn load(
         reference_content: &Path,
+        reference_files: &HashSet<String>,
         localizer: &Localizer,
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let mut files: Vec<PathBuf> = Vec::new();
-        for entry in walkdir::WalkDir::new(reference_content) {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    let declared = entry
-                        .file_name()
-                        .to_str()
-                        .is_some_and(|name| name.ends_with(DECLARATION_SUFFIX));
-                    if declared {
-                        files.push(entry.into_path());
-                    }
-                }
-                Ok(_) => {}
-                Err(error) => {
-                    let path = error.path().unwrap_or(reference_content).to_path_buf();
-                    return Err(vec![Diagnostic::error(
-                        path,
-                        format!("cannot read the folder: {error}"),
-                    )]);
-                }
-            }
-        }
+        // Discovery already walked the folder (links kept inside it, pipes
+        // refused): the declarations are among its files.
+        let mut files: Vec<PathBuf> = reference_files
+            .iter()
+            .filter(|rel| rel.ends_with(DECLARATION_SUFFIX))
+            .map(|rel| reference_content.join(rel))
+            .collect();
         files.sort();
         let mut diagnostics = Vec::new();
         let mut checks = Vec::new();
