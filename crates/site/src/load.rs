@@ -49,6 +49,8 @@ pub struct Project {
     pub metadata: Vec<TreeMetadata>,
     /// Old addresses from each locale's redirects.csv.
     pub redirects: Redirects,
+    /// Pages whose `exl-id` another page of their locale has already.
+    pub exl_id_warnings: Vec<Diagnostic>,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -127,12 +129,12 @@ impl Project {
                 Err(d) => diagnostics.push(d),
             }
         }
-        diagnostics.extend(duplicate_exl_ids(&pages));
         diagnostics.extend(generated_names(&pages, &locale_tags, &assets, options));
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
 
+        let exl_id_warnings = duplicate_exl_ids(&pages, &config.limits);
         let routes = routes_of(locales.len(), &pages);
         let mut page_urls: Vec<String> = pages.iter().map(|p| p.url_path.clone()).collect();
         let locale_folders = locales
@@ -195,23 +197,33 @@ impl Project {
             navigation,
             metadata,
             redirects,
+            exl_id_warnings,
         };
         Ok(project)
     }
 }
 
 /// Where every page is, and which pages are translations of each other.
+/// Of pages of one locale sharing an `exl-id`, the first (by path) pairs
+/// with the translations; the others stand alone ([`duplicate_exl_ids`]).
 pub fn routes_of(locale_count: usize, pages: &[Page]) -> Routes {
+    let mut claimed: HashSet<(usize, &str)> = HashSet::new();
     Routes::new(
         locale_count,
-        pages.iter().map(|p| RouteEntry {
-            locale: p.locale,
-            rel_path: &p.source.rel_path,
-            translation_key: p
+        pages.iter().map(|p| {
+            let exl_id = p
                 .front
                 .exl_id
-                .clone()
-                .unwrap_or_else(|| format!("path:{}", p.source.rel_path)),
+                .as_deref()
+                .filter(|id| claimed.insert((p.locale, id)));
+            RouteEntry {
+                locale: p.locale,
+                rel_path: &p.source.rel_path,
+                translation_key: exl_id.map_or_else(
+                    || format!("path:{}", p.source.rel_path),
+                    ToString::to_string,
+                ),
+            }
         }),
     )
 }
@@ -407,23 +419,38 @@ fn all_pages_names(
         .collect()
 }
 
-/// Two pages of one locale with the same `exl-id` would make the language
-/// switcher ambiguous.
-pub fn duplicate_exl_ids(pages: &[Page]) -> Vec<Diagnostic> {
-    let mut seen: std::collections::HashMap<(usize, &str), &PathBuf> =
+/// Two pages of one locale with the same `exl-id` (published trees have
+/// them: a page copied to start another) would make the language switcher
+/// ambiguous. Both are built; the first by path keeps the translations, as
+/// [`routes_of`] decides, and each later one is warned about.
+pub fn duplicate_exl_ids(pages: &[Page], limits: &technote_content::Limits) -> Vec<Diagnostic> {
+    let mut first_with: std::collections::HashMap<(usize, &str), &Page> =
         std::collections::HashMap::new();
     let mut diagnostics = Vec::new();
     for page in pages {
         let Some(id) = page.front.exl_id.as_deref() else {
             continue;
         };
-        if let Some(first) = seen.insert((page.locale, id), &page.source.path) {
-            diagnostics.push(
-                Diagnostic::error(&page.source.path, format!("`exl-id: {id}` is already used by {}", first.display()))
-                    .at_line(1)
-                    .with_help("each page of a locale needs its own exl-id; translations share it across locales"),
-            );
+        let first = *first_with.entry((page.locale, id)).or_insert(page);
+        if std::ptr::eq(first, page) {
+            continue;
         }
+        let (line, column) =
+            technote_content::front_matter_key_or_top(&page.source.path, limits, "exl-id");
+        diagnostics.push(
+            Diagnostic::warning(
+                &page.source.path,
+                format!(
+                    "`exl-id: {id}` is also the id of {}, which keeps it: this page is built without links to its translations",
+                    first.source.path.display()
+                ),
+            )
+            .at(line, column)
+            .with_code("exl-id-duplicate")
+            .with_help(
+                "give this page an id of its own (`uuidgen` makes one) and the same id to its translations",
+            ),
+        );
     }
     diagnostics
 }

@@ -308,6 +308,7 @@ fn site_diagnostics<'a>(
         .iter()
         .flat_map(|r| &r.diagnostics)
         .chain(anchor_diagnostics.iter().flatten())
+        .chain(&project.exl_id_warnings)
         .chain(&project.navigation.diagnostics)
         .chain(&project.redirects.diagnostics)
         .chain(redirect_anchors)
