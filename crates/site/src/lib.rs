@@ -142,6 +142,7 @@ pub fn check(options: &BuildOptions) -> CheckOutcome {
         .project
         .pages
         .iter()
+        .filter(|page| page.unreadable.is_none())
         .map(|page| CheckedPage {
             file: page.source.clone(),
             front: page.front.clone(),

@@ -23,6 +23,10 @@ pub struct Page {
     pub front: FrontMatter,
     /// Below the site root, e.g. `fr/technotes/using/ims.html`.
     pub url_path: String,
+    /// Why the page's front matter could not be read. The page stands in
+    /// with its file name as title, is not rendered, and fails the build
+    /// with this at the end, so that one run reports every other problem.
+    pub unreadable: Option<Box<Diagnostic>>,
 }
 
 /// Everything the build reads, checked for consistency.
@@ -247,15 +251,26 @@ pub fn read_page(
 }
 
 /// Reads one source's front matter: the page without its body, which
-/// [`read_body`] reads when the page renders.
+/// [`read_body`] reads when the page renders. A front matter that cannot be
+/// read leaves the page [`Page::unreadable`]; only a file of no configured
+/// locale is no page at all.
 pub fn read_front_matter(
     source: SourceFile,
     locales: &[LanguageIdentifier],
     config: &SiteConfig,
 ) -> Result<Page, Diagnostic> {
-    let bytes = technote_content::read_source(&source.path, &config.limits)?;
-    let front = technote_content::parse_front_matter(&source.path, &bytes, &config.limits)?;
-    page_of(source, front, locales)
+    let front = technote_content::read_source(&source.path, &config.limits).and_then(|bytes| {
+        technote_content::parse_front_matter(&source.path, &bytes, &config.limits)
+    });
+    match front {
+        Ok(front) => page_of(source, front, locales),
+        Err(problem) => {
+            let stand_in = FrontMatter::titled(source.rel_path.clone());
+            let mut page = page_of(source, stand_in, locales)?;
+            page.unreadable = Some(Box::new(problem));
+            Ok(page)
+        }
+    }
 }
 
 fn page_of(
@@ -272,6 +287,7 @@ fn page_of(
         url_path: page_url_path(&source.locale, &source.rel_path),
         front,
         source,
+        unreadable: None,
     })
 }
 

@@ -139,16 +139,15 @@ impl Site {
             template_errors,
             search,
         } = outcome;
-        let errors: Vec<Diagnostic> =
+        // Every error of the run at once: a writer fixes them in one go.
+        let mut errors: Vec<Diagnostic> =
             site_diagnostics(&records, &anchor_diagnostics, &project, &redirect_anchors)
                 .filter(|d| d.is_error())
                 .cloned()
                 .collect();
+        errors.extend(template_errors);
         if !errors.is_empty() {
             return Err(errors);
-        }
-        if !template_errors.is_empty() {
-            return Err(template_errors);
         }
 
         let search = search.map_err(|d| vec![d])?;
