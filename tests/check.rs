@@ -4,7 +4,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{Scratch, stderr, technote};
+use common::{Scratch, copy_tree, stderr, technote};
 
 fn check(scratch: &Scratch, extra: &[&str]) -> std::process::Output {
     let root = scratch.root().to_string_lossy().into_owned();
@@ -222,6 +222,49 @@ fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_t
     assert!(
         !uncommitted.contains(&format!("set `source-git-commit: {latest}`")),
         "{uncommitted}"
+    );
+}
+
+#[test]
+fn a_source_read_in_place_from_a_repository_of_its_own_is_checked_against_that_repository() {
+    // As an Experience League team works: the English tree is a clone of
+    // its own repository, named under [content], outside the project.
+    let scratch = Scratch::new();
+    let repository = tempfile::tempdir().expect("temp dir");
+    let help = repository.path().join("help");
+    copy_tree(&scratch.root().join("content/en"), &help);
+    std::fs::remove_dir_all(scratch.root().join("content/en")).expect("en moved out");
+    let config = scratch.read("technote.toml");
+    scratch.write(
+        "technote.toml",
+        format!(
+            "{config}\n[content]\nen = {:?}\n",
+            help.display().to_string()
+        ),
+    );
+    git_in(repository.path(), &["init", "-q"]);
+    git_in(repository.path(), &["add", "."]);
+    git_in(repository.path(), &["commit", "-qm", "first"]);
+    let first = git_in(repository.path(), &["rev-parse", "HEAD"]);
+    let fr = "content/fr/technotes/using/console-windows-requirements.md";
+    scratch.write(fr, recording(&scratch.read(fr), &first));
+    let fresh = stdout(&check(&scratch, &[]));
+    assert!(!fresh.contains("stale"), "{fresh}");
+
+    let en = help.join("technotes/using/console-windows-requirements.md");
+    let mut source = std::fs::read_to_string(&en).expect("source");
+    source.push_str("\nA new paragraph in the source.\n");
+    std::fs::write(&en, source).expect("source edited");
+    git_in(repository.path(), &["commit", "-qam", "change the source"]);
+    let latest = git_in(repository.path(), &["rev-parse", "HEAD"]);
+    let stale = stdout(&check(&scratch, &[]));
+    assert!(
+        stale.contains(&format!("{fr}:8:1: warning: stale translation: ")),
+        "{stale}"
+    );
+    assert!(
+        stale.contains(&format!("set `source-git-commit: {latest}`")),
+        "{stale}"
     );
 }
 
