@@ -381,3 +381,59 @@ fn a_redirect_to_a_missing_anchor_fails_the_build_at_its_row() {
     let problems = stderr(&output);
     assert!(problems.contains("redirects.csv:6: error: the redirect of en/reports/old-charts.html leads to `#no-such-part`"), "{problems}");
 }
+
+#[test]
+fn a_page_sharing_another_pages_exl_id_is_built_and_the_keeper_is_named() {
+    let tree = built();
+    for path in [
+        "en/install/using/upgrade.html",
+        "en/install/using/upgrading-from-v1.html",
+    ] {
+        assert!(
+            tree.dir.path().join("public").join(path).is_file(),
+            "{path}"
+        );
+    }
+    let warnings = stderr(&tree.output);
+    assert!(
+        warnings.contains("install/using/upgrading-from-v1.md:4:1: warning: `exl-id: 8d409c31-5e6f-4071-9c23-4d5e6f708192` is also the id of ")
+            && warnings.contains("install/using/upgrade.md, which keeps it"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn denied_warnings_fail_build_and_check_by_flag_or_config_and_publish_nothing() {
+    let dir = project("");
+    let root = dir.path().to_string_lossy().into_owned();
+    let denied = technote(&["build", "--root", &root, "--deny", "warnings"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
+    let printed = stderr(&denied);
+    assert!(
+        printed.contains("legacy-exports.md: error: no TOC.md lists this page"),
+        "{printed}"
+    );
+    assert!(
+        !dir.path().join("public").exists(),
+        "a denied build published a site"
+    );
+
+    let config = dir.path().join("technote.toml");
+    let written = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("deny_warnings = true\n{written}")).unwrap();
+    for command in ["build", "check"] {
+        let output = run(command, dir.path());
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{command}: {}",
+            stderr(&output)
+        );
+    }
+    assert!(
+        !dir.path().join("public").exists(),
+        "a denied build published a site"
+    );
+    fs::write(&config, written).unwrap();
+    assert!(run("build", dir.path()).status.success());
+}

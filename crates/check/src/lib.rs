@@ -27,6 +27,9 @@ pub use sarif::sarif;
 pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     pub locales: Vec<LocaleReport>,
+    /// `deny_warnings = true` in technote.toml: warnings fail the check.
+    #[serde(skip)]
+    pub deny_warnings: bool,
 }
 
 /// Coverage of one locale.
@@ -81,6 +84,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         return CheckReport {
             diagnostics,
             locales: Vec::new(),
+            deny_warnings: false,
         };
     };
     let lint = technote_i18n::lint::compare_locales(
@@ -190,6 +194,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     CheckReport {
         diagnostics,
         locales,
+        deny_warnings: config.deny_warnings,
     }
 }
 

@@ -32,6 +32,9 @@ pub struct SiteConfig {
     pub content_folders: Vec<(LanguageIdentifier, PathBuf)>,
     /// `[site]`: what the site calls itself.
     pub site: SiteIdentity,
+    /// `deny_warnings = true`: `build` and `check` fail on warnings, as
+    /// with `--deny warnings`, so CI needs no flag of its own.
+    pub deny_warnings: bool,
 }
 
 /// `[site]`: the site's name and tagline (each one text, or one per
@@ -148,7 +151,7 @@ impl SiteConfig {
             };
             diagnostic.with_help(
                 "technote.toml takes base_url, locales, reference_locale, external_docs_base, \
-                 and the tables [content], [site], [link_check] and [limits]",
+                 deny_warnings, and the tables [content], [site], [link_check] and [limits]",
             )
         })?;
 
@@ -232,6 +235,7 @@ impl SiteConfig {
             limits,
             content_folders,
             site,
+            deny_warnings: raw.deny_warnings,
         })
     }
 
@@ -299,6 +303,8 @@ struct RawConfig {
     content: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     site: RawSite,
+    #[serde(default)]
+    deny_warnings: bool,
 }
 
 #[derive(Deserialize, Default)]

@@ -25,7 +25,7 @@ mod widgets;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use technote_diagnostics::Diagnostic;
+use technote_diagnostics::{Diagnostic, Severity};
 
 pub use crate::builder::SiteBuilder;
 use crate::output::Staging;
@@ -52,6 +52,9 @@ pub struct BuildOptions {
     /// Replace an output folder that holds files technote did not write
     /// (`--force`); the project's own folders stay refused.
     pub force: bool,
+    /// Warnings fail the build (`--deny warnings`; `deny_warnings = true`
+    /// in technote.toml does the same).
+    pub deny_warnings: bool,
 }
 
 impl BuildOptions {
@@ -68,6 +71,7 @@ impl BuildOptions {
             embedded_assets,
             live_reload: false,
             force: false,
+            deny_warnings: false,
         }
     }
 }
@@ -96,6 +100,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         Site::assemble(options, prepared, Some(staging.folder()), false).map_err(fail)?;
     let pages = site.project.pages.len();
     let warnings = fail(site.warnings());
+    if (options.deny_warnings || site.project.config.deny_warnings) && !warnings.is_empty() {
+        let denied = warnings
+            .into_iter()
+            .map(|w| w.with_severity(Severity::Error));
+        return Err(denied.collect());
+    }
     // Freeing the site's thousands of records is work like removing the
     // previous site's thousands of files: each gets a core.
     let (published, ()) = rayon::join(|| staging.publish(), move || drop(site));

@@ -68,6 +68,10 @@ pub struct BuildArgs {
     pub project: ProjectArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Also fail on warnings, publishing nothing: `--deny warnings`
+    /// (or `deny_warnings = true` in technote.toml).
+    #[arg(long, value_parser = ["warnings"])]
+    pub deny: Option<String>,
 }
 
 /// How far the build may go in replacing its output folder.

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let mut options = args.project.options(checker_assets::CHECKER_ASSETS);
             options.force = args.output.force;
+            options.deny_warnings = args.deny.is_some();
             on_project(&options, report::build)
         }
         Command::Check(args) => on_project(
