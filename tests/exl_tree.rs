@@ -437,3 +437,54 @@ fn denied_warnings_fail_build_and_check_by_flag_or_config_and_publish_nothing() 
     fs::write(&config, written).unwrap();
     assert!(run("build", dir.path()).status.success());
 }
+
+#[test]
+fn a_badge_url_is_a_link_resolved_like_the_bodys_links() {
+    let html = page("en/install/using/requirements.html");
+    let badges: Vec<(String, String)> = select(&html, ".page-facts a.badge")
+        .iter()
+        .map(|a| {
+            (
+                text(a),
+                a.value().attr("href").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        badges,
+        [
+            (
+                "Exports (Also read the export guide)".to_string(),
+                "/en/reports/using/exporting.html".to_string()
+            ),
+            (
+                "Vendor (external site)".to_string(),
+                "https://example.com/skyline/vendor".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_badge_url_to_a_missing_page_is_reported_at_its_line() {
+    let dir = project("");
+    let copy = tempfile::tempdir().unwrap();
+    common::copy_tree(&tree_folder(), copy.path());
+    let requirements = copy.path().join("help/install/using/requirements.md");
+    let text = fs::read_to_string(&requirements).unwrap();
+    fs::write(&requirements, text.replace("exporting.md", "exportng.md")).unwrap();
+    let config = dir.path().join("technote.toml");
+    let written = fs::read_to_string(&config).unwrap();
+    let moved = written.replace(
+        &tree_folder().join("help").display().to_string(),
+        &copy.path().join("help").display().to_string(),
+    );
+    fs::write(&config, moved).unwrap();
+    let output = run("build", dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let printed = stderr(&output);
+    assert!(
+        printed.contains("install/using/requirements.md:6:1: error: link to `../../reports/using/exportng.md`: no page"),
+        "{printed}"
+    );
+}

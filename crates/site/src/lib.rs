@@ -1,6 +1,7 @@
 //! Builds a technote site: reads the project, renders every page in
 //! parallel, verifies links, and writes the result atomically.
 
+mod badges;
 mod builder;
 mod changes;
 mod links;

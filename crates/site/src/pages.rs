@@ -7,6 +7,7 @@ use technote_diagnostics::Diagnostic;
 use technote_markdown::Document;
 use tera::Context;
 
+use crate::badges::BadgeView;
 use crate::load::{ALL_PAGES_FILE, Project};
 use crate::redirects;
 use crate::routes::{encode_url_path, output_file, page_file_path};
@@ -206,7 +207,12 @@ impl<'a> PageSet<'a> {
 
     /// Renders the technote at `index`, whose Markdown rendered to
     /// `document`, into its HTML file.
-    pub fn technote(&self, index: usize, document: &Document) -> Result<OutputFile, Diagnostic> {
+    pub fn technote(
+        &self,
+        index: usize,
+        document: &Document,
+        badges: &[BadgeView<'_>],
+    ) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let page = &project.pages[index];
         let locale = &project.locales[page.locale];
@@ -229,6 +235,7 @@ impl<'a> PageSet<'a> {
                 title: document.title.as_deref().unwrap_or(&page.front.title),
                 title_id: document.title_id.as_deref(),
                 front: &page.front,
+                badges,
                 url: &page.url_path,
             },
         );

@@ -16,6 +16,7 @@ pub(super) struct PageInfo<'a> {
     pub(super) title: &'a str,
     pub(super) title_id: Option<&'a str>,
     pub(super) front: &'a technote_content::FrontMatter,
+    pub(super) badges: &'a [crate::badges::BadgeView<'a>],
     pub(super) url: &'a str,
 }
 
