@@ -488,3 +488,31 @@ fn a_badge_url_to_a_missing_page_is_reported_at_its_line() {
         "{printed}"
     );
 }
+
+#[test]
+fn the_sitemap_lists_the_home_and_the_list_of_all_pages_but_no_hidden_page() {
+    let sitemap = fs::read_to_string(built().dir.path().join("public/sitemap.xml")).unwrap();
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>").map(|(loc, _)| loc))
+        .collect();
+    assert!(locs.contains(&"https://docs.example.org/en/"), "{locs:?}");
+    assert!(
+        locs.contains(&"https://docs.example.org/en/all-pages.html"),
+        "{locs:?}"
+    );
+    assert!(
+        !locs.iter().any(|loc| loc.contains("draft-roadmap")),
+        "a hidden page is in the sitemap: {locs:?}"
+    );
+    let hidden = page("en/reports/using/draft-roadmap.html");
+    assert_eq!(
+        select(&hidden, r#"meta[name="robots"]"#)
+            .first()
+            .and_then(|m| m.value().attr("content")),
+        Some("noindex")
+    );
+    let all = fs::read_to_string(built().dir.path().join("public/en/all-pages.html")).unwrap();
+    assert!(!all.contains("draft-roadmap"), "a hidden page is listed");
+}

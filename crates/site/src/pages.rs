@@ -627,6 +627,18 @@ impl<'a> PageSet<'a> {
                 alternates: alternates(project, &homes),
             });
         }
+        // Where a landing page is the home, the list of all pages has a
+        // page of its own: the only way to pages no TOC lists.
+        let all_pages: Vec<(usize, String)> = (0..project.locales.len())
+            .filter(|&l| project.navigation.landing[l].is_some())
+            .map(|l| (l, format!("{}/{ALL_PAGES_FILE}", project.locale_tags[l])))
+            .collect();
+        for (_, url) in &all_pages {
+            urls.push(SitemapUrl {
+                loc: format!("{base_url}{url}"),
+                alternates: alternates(project, &all_pages),
+            });
+        }
         for (index, page) in project.pages.iter().enumerate() {
             if page.front.hide {
                 continue;
