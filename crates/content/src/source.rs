@@ -98,8 +98,9 @@ fn source_text<'b>(
 /// A warning at the first NUL byte of a source, which the build replaces
 /// with U+FFFD (the replacement character).
 pub fn nul_warning(path: &Path, bytes: &[u8]) -> Option<Diagnostic> {
-    let offset = bytes.iter().position(|&byte| byte == 0)?;
-    let count = bytes.iter().filter(|&&byte| byte == 0).count();
+    // Every page is scanned: memchr, not a byte loop.
+    let offset = memchr::memchr(0, bytes)?;
+    let count = memchr::memchr_iter(0, bytes).count();
     let before = &bytes[..offset];
     let line = before.iter().filter(|&&byte| byte == b'\n').count() + 1;
     let line_start = before
