@@ -107,7 +107,7 @@ impl Default for Limits {
         Self {
             max_file_bytes: 8 * 1024 * 1024,
             max_nesting: 256,
-            max_pages: 100_000,
+            max_pages: 250_000,
             max_table_cells: 100_000,
         }
     }
