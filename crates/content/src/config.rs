@@ -35,6 +35,28 @@ pub struct SiteConfig {
     /// `deny_warnings = true`: `build` and `check` fail on warnings, as
     /// with `--deny warnings`, so CI needs no flag of its own.
     pub deny_warnings: bool,
+    /// `[listing]`: how many pages a home lists per feature, and a
+    /// feature's own list per page.
+    pub listing: ListingSizes,
+}
+
+/// `[listing]`: bounds that keep a locale's home small at any size. A
+/// feature with more pages than `per_group` shows that many on the home
+/// and links to its own list, `<locale>/all-pages/<feature>.html`, in
+/// pages of `per_page`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListingSizes {
+    pub per_group: usize,
+    pub per_page: usize,
+}
+
+impl Default for ListingSizes {
+    fn default() -> Self {
+        Self {
+            per_group: 20,
+            per_page: 500,
+        }
+    }
 }
 
 /// `[site]`: the site's name and tagline (each one text, or one per
@@ -151,7 +173,7 @@ impl SiteConfig {
             };
             diagnostic.with_help(
                 "technote.toml takes base_url, locales, reference_locale, external_docs_base, \
-                 deny_warnings, and the tables [content], [site], [link_check] and [limits]",
+                 deny_warnings, and the tables [content], [site], [link_check], [limits] and [listing]",
             )
         })?;
 
@@ -202,6 +224,9 @@ impl SiteConfig {
         let limits = raw.limits.validate().map_err(|(span, why)| {
             at(span, why).with_help("limits are whole numbers greater than zero")
         })?;
+        let listing = raw.listing.validate().map_err(|(span, why)| {
+            at(span, why).with_help("listing sizes are whole numbers greater than zero")
+        })?;
 
         let mut content_folders = Vec::new();
         for (tag, folder) in &raw.content {
@@ -236,6 +261,7 @@ impl SiteConfig {
             content_folders,
             site,
             deny_warnings: raw.deny_warnings,
+            listing,
         })
     }
 
@@ -305,6 +331,25 @@ struct RawConfig {
     site: RawSite,
     #[serde(default)]
     deny_warnings: bool,
+    #[serde(default)]
+    listing: RawListing,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawListing {
+    per_group: Option<Spanned<usize>>,
+    per_page: Option<Spanned<usize>>,
+}
+
+impl RawListing {
+    fn validate(self) -> Result<ListingSizes, (Range<usize>, String)> {
+        let defaults = ListingSizes::default();
+        Ok(ListingSizes {
+            per_group: positive(self.per_group, "per_group")?.unwrap_or(defaults.per_group),
+            per_page: positive(self.per_page, "per_page")?.unwrap_or(defaults.per_page),
+        })
+    }
 }
 
 #[derive(Deserialize, Default)]

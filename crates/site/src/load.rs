@@ -387,6 +387,10 @@ fn generated_names(
 /// Where a locale whose home is a landing page lists all its pages.
 pub const ALL_PAGES_FILE: &str = "all-pages.html";
 
+/// The folder of each locale holding the lists of features too long for
+/// its home.
+pub const FEATURE_LISTS: &str = "all-pages";
+
 /// Every file the site writes for its pages and listings, which an old
 /// address may not take over.
 fn written_files(
@@ -414,7 +418,7 @@ fn written_files(
 }
 
 /// A page that would be written over the list of all pages of a locale
-/// whose home is a landing page.
+/// whose home is a landing page, or into the folder of its feature lists.
 fn all_pages_names(
     pages: &[Page],
     navigation: &Navigation,
@@ -422,15 +426,24 @@ fn all_pages_names(
 ) -> Vec<Diagnostic> {
     pages
         .iter()
-        .filter(|page| navigation.landing[page.locale].is_some())
-        .filter(|page| {
-            page_file_path(&page.source.locale, &page.source.rel_path)
-                == format!("{}/{ALL_PAGES_FILE}", locale_tags[page.locale])
-        })
-        .map(|page| {
-            Diagnostic::error(&page.source.path, format!("this page would be written over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home"))
-                .at_line(1)
-                .with_help("rename the file")
+        .filter_map(|page| {
+            let tag = &locale_tags[page.locale];
+            let written = page_file_path(&page.source.locale, &page.source.rel_path);
+            let over_list = navigation.landing[page.locale].is_some()
+                && written == format!("{tag}/{ALL_PAGES_FILE}");
+            let in_lists = written.starts_with(&format!("{tag}/{FEATURE_LISTS}/"));
+            let what = if over_list {
+                format!("over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home")
+            } else if in_lists {
+                format!("into {FEATURE_LISTS}/, the folder of the lists of long features technote writes")
+            } else {
+                return None;
+            };
+            Some(
+                Diagnostic::error(&page.source.path, format!("this page would be written {what}"))
+                    .at_line(1)
+                    .with_help("rename the file (or its folder)"),
+            )
         })
         .collect()
 }

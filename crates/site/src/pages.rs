@@ -8,15 +8,15 @@ use technote_markdown::Document;
 use tera::Context;
 
 use crate::badges::BadgeView;
-use crate::load::{ALL_PAGES_FILE, Project};
+use crate::load::{ALL_PAGES_FILE, FEATURE_LISTS, Project};
 use crate::redirects;
 use crate::routes::{encode_url_path, output_file, page_file_path};
 use crate::templates::Templates;
 use crate::widgets::Widgets;
 use contexts::{
     Alternate, BreadcrumbItem, BreadcrumbLink, BreadcrumbList, Elsewhere, FaqAnswer, FaqPage,
-    FaqQuestion, FeatureGroup, GuidePages, HomeItem, HomeLanguage, Neighbour, PageInfo, SitemapUrl,
-    TocEntry, TranslationNotice,
+    FaqQuestion, FeatureGroup, GuidePages, HomeItem, HomeLanguage, ListPager, Neighbour, PageInfo,
+    SitemapUrl, TocEntry, TranslationNotice,
 };
 
 /// Room for a page's template around its body (the shipped template writes
@@ -398,26 +398,30 @@ impl<'a> PageSet<'a> {
                 None => others.push(item.clone()),
             }
         }
-        let name = |feature: &str| {
-            let slug: String = feature
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            localizer
-                .format(lang, &format!("feature-{slug}"), None)
-                .unwrap_or_else(|_| feature.to_string())
-        };
+        let mut slugs = rustc_hash::FxHashSet::default();
         let mut groups: Vec<FeatureGroup<'p>> = grouped
             .into_iter()
-            .map(|(feature, items)| FeatureGroup {
-                feature: name(feature),
-                items,
+            .map(|(feature, items)| {
+                let slug = feature_slug(feature);
+                // Two spellings of one name (`Set up`, `set-up`) get two lists.
+                let unique = (1..)
+                    .map(|n| {
+                        if n == 1 {
+                            slug.clone()
+                        } else {
+                            format!("{slug}-{n}")
+                        }
+                    })
+                    .find(|candidate| slugs.insert(candidate.clone()))
+                    .unwrap_or_default();
+                FeatureGroup {
+                    feature: localizer
+                        .format(lang, &format!("feature-{slug}"), None)
+                        .unwrap_or_else(|_| feature.to_string()),
+                    slug: unique,
+                    items,
+                    more: None,
+                }
             })
             .collect();
         if with_others && !others.is_empty() {
@@ -425,35 +429,19 @@ impl<'a> PageSet<'a> {
                 feature: localizer
                     .format(lang, "home-group-other", None)
                     .unwrap_or_default(),
+                // No feature is named so: `feature_slug` makes none with `_`.
+                slug: "_other".to_string(),
                 items: others,
+                more: None,
             });
         }
         groups
     }
 
-    /// The home of one locale: its technotes grouped by feature, and the
-    /// technotes that exist only in other languages.
-    pub fn home(&self, locale: usize) -> Result<OutputFile, Diagnostic> {
+    /// Each listed page of `locale` once, with its features; and the pages
+    /// that exist only in other languages.
+    fn listed(&self, locale: usize) -> (Vec<(HomeItem<'_>, &[String])>, Vec<Elsewhere<'_>>) {
         let project = self.project;
-        let tag = &project.locale_tags[locale];
-        // A locale whose home is its tree's landing page lists its pages
-        // on a page of their own.
-        let landing = project.navigation.landing[locale].is_some();
-        let url_path = if landing {
-            format!("{tag}/{ALL_PAGES_FILE}")
-        } else {
-            format!("{tag}/")
-        };
-        let mut context = self.context(locale, &url_path);
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
-        context.insert(
-            "languages",
-            &language_links(project, &self.autonyms, locale, &homes),
-        );
-        context.insert("alternates", &alternates(project, &homes));
-
         let base_path = project.config.base_path();
         // Each page of this locale once, with its features.
         let mut own_pages: Vec<(HomeItem<'_>, &[String])> = Vec::new();
@@ -498,7 +486,107 @@ impl<'a> PageSet<'a> {
                 });
             }
         }
-        let groups = self.feature_groups(locale, own_pages, !landing);
+        (own_pages, elsewhere)
+    }
+
+    /// Where page `number` (from 1) of a feature's own list is.
+    fn feature_list_href(&self, locale: usize, slug: &str, number: usize) -> String {
+        format!(
+            "{}{}",
+            self.project.config.base_path(),
+            feature_list_path(&self.project.locale_tags[locale], slug, number)
+        )
+    }
+
+    /// The lists of the features of `locale` too large for its home, in
+    /// pages of `[listing] per_page`.
+    pub fn feature_lists(&self, locale: usize) -> Result<Vec<OutputFile>, Diagnostic> {
+        let project = self.project;
+        let sizes = project.config.listing;
+        let tag = &project.locale_tags[locale];
+        let landing = project.navigation.landing[locale].is_some();
+        let (own_pages, _) = self.listed(locale);
+        let homes: Vec<(usize, String)> = (0..project.locales.len())
+            .map(|l| (l, format!("{}/", project.locale_tags[l])))
+            .collect();
+        let mut files = Vec::new();
+        for group in self.feature_groups(locale, own_pages, !landing) {
+            if group.items.len() <= sizes.per_group {
+                continue;
+            }
+            let chunks: Vec<&[HomeItem<'_>]> = group.items.chunks(sizes.per_page).collect();
+            for (at, items) in chunks.iter().enumerate() {
+                let number = at + 1;
+                let url_path = feature_list_path(tag, &group.slug, number);
+                let mut context = self.context(locale, &url_path);
+                // Feature names differ between languages: the switcher
+                // leads to each language's home, and there are no alternates.
+                context.insert(
+                    "languages",
+                    &language_links(project, &self.autonyms, locale, &homes),
+                );
+                context.insert("alternates", &Vec::<Alternate<'_>>::new());
+                context.insert("feature", &group.feature);
+                context.insert("count", &group.items.len());
+                context.insert("items", items);
+                context.insert(
+                    "pager",
+                    &ListPager {
+                        page: number,
+                        pages: chunks.len(),
+                        previous: (number > 1)
+                            .then(|| self.feature_list_href(locale, &group.slug, number - 1)),
+                        next: (number < chunks.len())
+                            .then(|| self.feature_list_href(locale, &group.slug, number + 1)),
+                    },
+                );
+                let html = self.templates.render(
+                    &project.locales[locale],
+                    "feature-list.html",
+                    &context,
+                )?;
+                files.push(OutputFile {
+                    path: url_path,
+                    bytes: html.into_bytes(),
+                });
+            }
+        }
+        Ok(files)
+    }
+
+    /// The home of one locale: its technotes grouped by feature, and the
+    /// technotes that exist only in other languages.
+    pub fn home(&self, locale: usize) -> Result<OutputFile, Diagnostic> {
+        let project = self.project;
+        let tag = &project.locale_tags[locale];
+        // A locale whose home is its tree's landing page lists its pages
+        // on a page of their own.
+        let landing = project.navigation.landing[locale].is_some();
+        let url_path = if landing {
+            format!("{tag}/{ALL_PAGES_FILE}")
+        } else {
+            format!("{tag}/")
+        };
+        let mut context = self.context(locale, &url_path);
+        let homes: Vec<(usize, String)> = (0..project.locales.len())
+            .map(|l| (l, format!("{}/", project.locale_tags[l])))
+            .collect();
+        context.insert(
+            "languages",
+            &language_links(project, &self.autonyms, locale, &homes),
+        );
+        context.insert("alternates", &alternates(project, &homes));
+
+        let (own_pages, elsewhere) = self.listed(locale);
+        let sizes = project.config.listing;
+        let groups: Vec<FeatureGroup<'_>> = self
+            .feature_groups(locale, own_pages, !landing)
+            .into_iter()
+            .map(|group| {
+                let href = self.feature_list_href(locale, &group.slug, 1);
+                group.shortened(sizes.per_group, &href)
+            })
+            .collect();
         context.insert("groups", &groups);
         context.insert("elsewhere", &elsewhere);
         context.insert("unlisted", &self.unlisted(locale));
@@ -675,6 +763,30 @@ impl<'a> PageSet<'a> {
                     .into_bytes(),
             },
         ])
+    }
+}
+
+/// A feature as a file name and Fluent id part: ASCII letters and digits
+/// lowercased, anything else `-` (`feature-upgrade`).
+fn feature_slug(feature: &str) -> String {
+    feature
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Below the site root: page `number` (from 1) of a feature's own list.
+fn feature_list_path(tag: &str, slug: &str, number: usize) -> String {
+    if number == 1 {
+        format!("{tag}/{FEATURE_LISTS}/{slug}.html")
+    } else {
+        format!("{tag}/{FEATURE_LISTS}/{slug}-{number}.html")
     }
 }
 

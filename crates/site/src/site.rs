@@ -208,6 +208,8 @@ impl Site {
 #[derive(Debug, Clone, Copy)]
 pub enum Listing {
     Home(usize),
+    /// The lists of a locale's features too long for its home.
+    FeatureLists(usize),
     /// One per locale, and one at the root (`None`).
     NotFound(Option<usize>),
     Root,
@@ -220,6 +222,7 @@ impl Listing {
     /// Every listing of a site with `locale_count` locales.
     pub fn all(locale_count: usize) -> Vec<Listing> {
         let mut all: Vec<Listing> = (0..locale_count).map(Listing::Home).collect();
+        all.extend((0..locale_count).map(Listing::FeatureLists));
         all.extend((0..locale_count).map(|l| Listing::NotFound(Some(l))));
         all.extend([
             Listing::Root,
@@ -233,6 +236,7 @@ impl Listing {
     fn render(self, set: &PageSet<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
         match self {
             Listing::Home(locale) => set.home(locale).map(|file| vec![file]),
+            Listing::FeatureLists(locale) => set.feature_lists(locale),
             Listing::NotFound(locale) => set.not_found(locale).map(|file| vec![file]),
             Listing::Root => set.root().map(|file| vec![file]),
             Listing::SitemapAndRobots => set.sitemap_and_robots(),
