@@ -1,6 +1,7 @@
 //! Template contexts for every kind of page, and the page set of a site.
 
 mod contexts;
+mod sitemap;
 
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
@@ -709,11 +710,14 @@ impl<'a> PageSet<'a> {
         let generic_homes = homes
             .iter()
             .filter(|(l, _)| project.navigation.landing[*l].is_none());
-        for (_, url) in generic_homes {
-            urls.push(SitemapUrl {
-                loc: format!("{base_url}{url}"),
-                alternates: alternates(project, &homes),
-            });
+        for (locale, url) in generic_homes {
+            urls.push((
+                *locale,
+                SitemapUrl {
+                    loc: format!("{base_url}{url}"),
+                    alternates: alternates(project, &homes),
+                },
+            ));
         }
         // Where a landing page is the home, the list of all pages has a
         // page of its own: the only way to pages no TOC lists.
@@ -721,11 +725,14 @@ impl<'a> PageSet<'a> {
             .filter(|&l| project.navigation.landing[l].is_some())
             .map(|l| (l, format!("{}/{ALL_PAGES_FILE}", project.locale_tags[l])))
             .collect();
-        for (_, url) in &all_pages {
-            urls.push(SitemapUrl {
-                loc: format!("{base_url}{url}"),
-                alternates: alternates(project, &all_pages),
-            });
+        for (locale, url) in &all_pages {
+            urls.push((
+                *locale,
+                SitemapUrl {
+                    loc: format!("{base_url}{url}"),
+                    alternates: alternates(project, &all_pages),
+                },
+            ));
         }
         for (index, page) in project.pages.iter().enumerate() {
             if page.front.hide {
@@ -738,31 +745,46 @@ impl<'a> PageSet<'a> {
                 .filter(|&&t| !project.pages[t].front.hide)
                 .map(|&t| (project.pages[t].locale, project.pages[t].url_path.clone()))
                 .collect();
-            urls.push(SitemapUrl {
-                loc: format!("{base_url}{}", page.url_path),
-                alternates: alternates(project, &translations),
-            });
+            urls.push((
+                page.locale,
+                SitemapUrl {
+                    loc: format!("{base_url}{}", page.url_path),
+                    alternates: alternates(project, &translations),
+                },
+            ));
         }
-        let mut context = Context::new();
-        context.insert("urls", &urls);
-        context.insert("base_url", base_url);
         let reference = &project.locales[project.reference];
-        Ok(vec![
-            OutputFile {
-                path: "sitemap.xml".into(),
-                bytes: self
-                    .templates
-                    .render(reference, "sitemap.xml", &context)?
-                    .into_bytes(),
-            },
-            OutputFile {
-                path: "robots.txt".into(),
-                bytes: self
-                    .templates
-                    .render(reference, "robots.txt", &context)?
-                    .into_bytes(),
-            },
-        ])
+        let render = |template: &str, context: &Context, path: String| {
+            let bytes = self
+                .templates
+                .render(reference, template, context)?
+                .into_bytes();
+            Ok::<_, Diagnostic>(OutputFile { path, bytes })
+        };
+        let mut files = Vec::new();
+        let mut context = Context::new();
+        context.insert("base_url", base_url);
+        match sitemap::sitemap_files(urls, &project.locale_tags) {
+            sitemap::SitemapFiles::Single(urls) => {
+                context.insert("urls", &urls);
+                files.push(render("sitemap.xml", &context, "sitemap.xml".into())?);
+            }
+            sitemap::SitemapFiles::Index(parts) => {
+                let names: Vec<String> = parts
+                    .iter()
+                    .map(|(name, _)| format!("{base_url}{name}"))
+                    .collect();
+                for (name, urls) in parts {
+                    let mut part = Context::new();
+                    part.insert("urls", &urls);
+                    files.push(render("sitemap.xml", &part, name)?);
+                }
+                context.insert("sitemaps", &names);
+                files.push(render("sitemap-index.xml", &context, "sitemap.xml".into())?);
+            }
+        }
+        files.push(render("robots.txt", &context, "robots.txt".into())?);
+        Ok(files)
     }
 }
 
