@@ -40,6 +40,8 @@ pub struct Analyzer {
     stop_words: FxHashSet<String>,
     /// German folds `ue` like `ü` (`fold.rs`).
     german: bool,
+    /// Chinese, Japanese or Korean: text mostly made of CJK runs.
+    cjk: bool,
 }
 
 impl Analyzer {
@@ -65,6 +67,7 @@ impl Analyzer {
             stemmer,
             stop_words: FxHashSet::default(),
             german: language == "de",
+            cjk: matches!(language, "ja" | "ko" | "zh"),
         };
         let mut folded = String::new();
         for word in stop_words::lookup(language).unwrap_or_default() {
@@ -84,6 +87,12 @@ impl Analyzer {
             }
         }
         analyzer
+    }
+
+    /// Whether the locale's text is mostly CJK runs, whose pairs make a
+    /// denser index.
+    pub fn writes_cjk(&self) -> bool {
+        self.cjk
     }
 
     /// The name `www/search.js` knows the stemmer by, if any.

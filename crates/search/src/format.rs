@@ -50,6 +50,7 @@ use rayon::prelude::*;
 use crate::collect::Postings;
 use crate::document::PageEntry;
 use crate::varint::push_varint;
+use crate::zlib;
 
 pub const MAGIC: &[u8; 4] = b"TNSI";
 pub const PAGES_MAGIC: &[u8; 4] = b"TNSP";
@@ -78,16 +79,21 @@ pub struct Pipeline<'a> {
 /// Up to this many bytes of payload in all, a locale's files are
 /// compressed hard, which costs a few milliseconds and matters: small
 /// sites repeat few words, so their raw index is about half their text.
-/// Larger ones are compressed at the fastest level, shards on every core,
-/// keeping the build fast (level 1 gets most of level 9's gain on an
-/// index: `relevance.rs` measures it).
+/// Larger ones are stored in their zlib streams uncompressed: deflating
+/// 8 MB of shards, even at the fastest level, cost a 10,000-page build a
+/// fifth more CPU, while shards already bound what a query fetches (and a
+/// host's compression or `--precompress` can still shrink them). CJK text,
+/// whose every pair of characters is a term, makes a raw index of about
+/// 37% of the text: it is deflated at the fastest level (20%).
 const COMPRESS_HARD_UP_TO: usize = 256 * 1024;
 
 /// The index files of a locale: the head first, as (file name, bytes).
+/// `dense` for locales whose text is mostly CJK.
 pub fn write(
     pipeline: &Pipeline,
     pages: &[PageEntry],
     postings: &Postings,
+    dense: bool,
 ) -> Vec<(String, Vec<u8>)> {
     let page_shards = page_shards(pages);
     let (first_terms, term_shards): (Vec<&str>, Vec<Shard>) =
@@ -97,7 +103,11 @@ pub fn write(
         .chain(&term_shards)
         .map(|s| s.payload.len())
         .sum();
-    let level = if total <= COMPRESS_HARD_UP_TO { 9 } else { 1 };
+    let level = match (total <= COMPRESS_HARD_UP_TO, dense) {
+        (true, _) => 9,
+        (false, true) => 1,
+        (false, false) => 0,
+    };
     let compressed: Vec<(String, Vec<u8>)> = page_shards
         .into_par_iter()
         .map(|shard| ("pages", shard))
@@ -252,9 +262,14 @@ fn term_shards(postings: &Postings) -> Vec<(&str, Shard)> {
     shards
 }
 
-/// `payload` as a zlib stream at `level`.
+/// `payload` as a zlib stream at `level` (0: stored, framed without
+/// miniz_oxide's match finder).
 fn compress(payload: Vec<u8>, level: u8) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(&payload, level)
+    if level == 0 {
+        zlib::stored(payload)
+    } else {
+        miniz_oxide::deflate::compress_to_vec_zlib(&payload, level)
+    }
 }
 
 /// A stable 64-bit hash of a file's bytes, for its name.

@@ -25,6 +25,7 @@ mod fold;
 mod format;
 mod runs;
 mod varint;
+mod zlib;
 
 #[cfg(test)]
 mod fixtures;
@@ -135,7 +136,7 @@ fn index_files(
         stemmer: analyzer.stemmer_name(),
     };
     let postings = collect::merge(runs);
-    format::write(&pipeline, pages, &postings)
+    format::write(&pipeline, pages, &postings, analyzer.writes_cjk())
         .into_iter()
         .map(|(name, bytes)| IndexFile {
             path: format!("{language}/{name}"),
