@@ -15,6 +15,11 @@
 //!   (a 10 MB page), `"symlinks"`: `[{path, target}]`, `"fifos"`: `[path]`
 //!   (named pipes, which would hang a build that opened them).
 //!
+//! Every diagnostic printed must end with a code of TRANSLATING.md's table,
+//! and `technote check --format json` on the broken project must give each
+//! of its diagnostics such a code, exiting 1 when one is an error (and with
+//! `--deny warnings`, when there is any).
+//!
 //! A contradictory release catalog cannot reach a build: the catalog is
 //! compiled in, and its build script rejects it. Those checks run in
 //! `crates/rules/tests/catalog_validation.rs`.
@@ -25,13 +30,13 @@ mod expected;
 #[path = "bad_input/support/safe_pages.rs"]
 mod safe_pages;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{Scratch, copy_tree, files, repo_root, stderr};
+use common::{Scratch, codes, copy_tree, files, repo_root, stderr, technote};
 use expected::{Expected, Reported};
 
 const CASE_FILES: [&str; 2] = ["expected.txt", "case.json"];
@@ -145,12 +150,59 @@ fn run_case(case: &Path, previous: &PreviousSite) -> Vec<String> {
         ));
     }
     problems.extend(expected.compare(&Reported::parse(&printed)));
+    let documented = codes::documented();
+    problems.extend(codes::undocumented_in_text(&printed, &documented));
+    problems.extend(checked_as_json(&scratch, &documented));
     if must_fail {
         problems.extend(changes_to_previous_site(&scratch.out(), &previous.files));
     } else {
         problems.extend(missing_pages(case, &scratch.out()));
     }
     problems.extend(litter(scratch.root()));
+    problems
+}
+
+/// What went wrong with `check --format json` (and `--deny warnings`) on
+/// the broken project: undocumented codes, or an exit status that does not
+/// follow from the diagnostics it reports.
+fn checked_as_json(scratch: &Scratch, documented: &BTreeSet<String>) -> Vec<String> {
+    let root = scratch.root().to_string_lossy().into_owned();
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--root", &root, "--format", "json"];
+        args.extend_from_slice(extra);
+        technote(&args)
+    };
+    let output = check(&[]);
+    let report: serde_json::Value = match serde_json::from_slice(&output.stdout) {
+        Ok(report) => report,
+        Err(error) => {
+            return vec![format!(
+                "check --format json printed no JSON ({error}): {}",
+                stderr(&output)
+            )];
+        }
+    };
+    let mut problems = codes::undocumented_in_json(&report, documented);
+    let diagnostics = report["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let has_errors = diagnostics.iter().any(|d| d["severity"] == "error");
+    let expected_status = |fails: bool| Some(i32::from(fails));
+    if output.status.code() != expected_status(has_errors) {
+        problems.push(format!(
+            "check --format json exited {:?} with errors: {has_errors}",
+            output.status.code()
+        ));
+    }
+    let denied = check(&["--deny", "warnings"]);
+    if denied.status.code() != expected_status(!diagnostics.is_empty()) {
+        problems.push(format!(
+            "check --format json --deny warnings exited {:?} with {} diagnostic(s)",
+            denied.status.code(),
+            diagnostics.len()
+        ));
+    }
     problems
 }
 

@@ -76,6 +76,7 @@ impl Project {
                         &options.config,
                         "`reference_locale` is not one of `locales`",
                     )
+                    .with_code("config-invalid")
                     .with_help("add the reference locale to `locales`"),
                 ]
             })?;
@@ -100,6 +101,7 @@ impl Project {
                         config.limits.max_pages
                     ),
                 )
+                .with_code("site-too-large")
                 .with_help("raise `max_pages` under [limits] in technote.toml if this is intended"),
             ]);
         }
@@ -254,7 +256,10 @@ fn page_of(
     let locale = locales
         .iter()
         .position(|l| *l == source.locale)
-        .ok_or_else(|| Diagnostic::error(&source.path, "this file's locale is not configured"))?;
+        .ok_or_else(|| {
+            Diagnostic::error(&source.path, "this file's locale is not configured")
+                .with_code("locale-folder-unknown")
+        })?;
     Ok(Page {
         locale,
         url_path: page_url_path(&source.locale, &source.rel_path),
@@ -309,7 +314,7 @@ fn generated_names(
                         "this page would be written as {long}, a name of {} bytes: file systems allow {MAX_NAME_BYTES}",
                         long.len()
                     ),
-                )
+                ).with_code("page-name-too-long")
                 .at_line(1)
                 .with_help("shorten the file name (the page's file name gets `.html` in place of `.md`; letters past ASCII take 2 to 4 bytes each)"),
             );
@@ -320,7 +325,7 @@ fn generated_names(
                     Diagnostic::error(
                         &page.source.path,
                         format!("this page would be written to {written}, the {what} technote generates for `{tag}`"),
-                    )
+                    ).with_code("page-name-reserved")
                     .at_line(1)
                     .with_help("rename the file (for example to overview.md): each locale's home and 404 pages are written by technote"),
                 );
@@ -335,7 +340,7 @@ fn generated_names(
                     Diagnostic::error(
                         options.content.join(tag).join(name),
                         format!("this file would replace {tag}/{name}, the {what} technote generates for `{tag}`"),
-                    )
+                    ).with_code("page-name-reserved")
                     .with_help("rename or remove the file"),
                 );
             }
@@ -350,6 +355,7 @@ fn generated_names(
                 &options.config,
                 format!("the locale `{tag}` would share its folder with the site's assets/"),
             )
+            .with_code("config-invalid")
             .with_help("use a language tag such as `en` or `fr-FR` for each locale"),
         );
     }
@@ -400,7 +406,7 @@ fn all_pages_names(
                 == format!("{}/{ALL_PAGES_FILE}", locale_tags[page.locale])
         })
         .map(|page| {
-            Diagnostic::error(&page.source.path, format!("this page would be written over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home"))
+            Diagnostic::error(&page.source.path, format!("this page would be written over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home")).with_code("page-name-reserved")
                 .at_line(1)
                 .with_help("rename the file")
         })
@@ -419,7 +425,7 @@ pub fn duplicate_exl_ids(pages: &[Page]) -> Vec<Diagnostic> {
         };
         if let Some(first) = seen.insert((page.locale, id), &page.source.path) {
             diagnostics.push(
-                Diagnostic::error(&page.source.path, format!("`exl-id: {id}` is already used by {}", first.display()))
+                Diagnostic::error(&page.source.path, format!("`exl-id: {id}` is already used by {}", first.display())).with_code("exl-id-duplicate")
                     .at_line(1)
                     .with_help("each page of a locale needs its own exl-id; translations share it across locales"),
             );
