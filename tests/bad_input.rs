@@ -320,6 +320,76 @@ fn litter(root: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The codes the sources give diagnostics: `with_code("…")`, and the code
+/// that starts the Markdown renderer's `self.warning(offset, "…", …)`.
+fn codes_in_sources() -> BTreeSet<String> {
+    let mut codes = BTreeSet::new();
+    for file in files(&repo_root().join("crates")) {
+        if file.extension().is_none_or(|e| e != "rs")
+            || !file.components().any(|c| c.as_os_str() == "src")
+        {
+            continue;
+        }
+        let text =
+            fs::read_to_string(repo_root().join("crates").join(&file)).expect("read a source");
+        for call in ["with_code(\"", "self.warning(", "self.error("] {
+            for (at, _) in text.match_indices(call) {
+                let rest = &text[at + call.len()..];
+                let rest = match call.ends_with('"') {
+                    true => rest,
+                    false => match rest.split_once(',') {
+                        Some((_, after)) => match after.trim_start().strip_prefix('"') {
+                            Some(quoted) => quoted,
+                            None => continue,
+                        },
+                        None => continue,
+                    },
+                };
+                if let Some((code, _)) = rest.split_once('"') {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+    }
+    codes
+}
+
+#[test]
+fn every_code_the_sources_give_is_documented_once_and_every_documented_code_is_used() {
+    let documented = codes::documented();
+    assert_eq!(
+        codes::rows(),
+        documented.len(),
+        "a code has two rows in TRANSLATING.md"
+    );
+    let given = codes_in_sources();
+    assert!(
+        given.len() > 50,
+        "only {} codes found in the sources",
+        given.len()
+    );
+    let undocumented: Vec<&String> = given.difference(&documented).collect();
+    assert!(
+        undocumented.is_empty(),
+        "codes missing from TRANSLATING.md: {undocumented:?}"
+    );
+    // The Fluent lint passes its codes through a helper: look for them as
+    // plain literals.
+    let sources = files(&repo_root().join("crates"))
+        .into_iter()
+        .filter(|file| file.extension().is_some_and(|e| e == "rs"))
+        .map(|file| fs::read_to_string(repo_root().join("crates").join(file)).unwrap_or_default())
+        .collect::<String>();
+    let unused: Vec<&String> = documented
+        .iter()
+        .filter(|code| !sources.contains(&format!("\"{code}\"")))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "TRANSLATING.md documents codes no source gives: {unused:?}"
+    );
+}
+
 #[test]
 fn hostile_front_matter_is_escaped_and_every_page_is_safe_under_the_csp() {
     let scratch = Scratch::new();
