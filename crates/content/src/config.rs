@@ -146,6 +146,7 @@ impl SiteConfig {
         }
         let bytes = fs::read(path).map_err(|error| {
             Diagnostic::error(path, format!("cannot read the site configuration: {error}"))
+                .with_code("config-unreadable")
                 .with_help(
                     "run technote from the project folder, or pass the path of technote.toml",
                 )
@@ -153,6 +154,7 @@ impl SiteConfig {
         let text = String::from_utf8(bytes).map_err(|error| {
             let (line, column) = invalid_utf8_position(error.as_bytes(), &error.utf8_error());
             Diagnostic::error(path, "the site configuration is not valid UTF-8")
+                .with_code("config-not-utf8")
                 .at(line, column)
                 .with_help("save technote.toml as UTF-8")
         })?;
@@ -164,12 +166,15 @@ impl SiteConfig {
     pub fn from_toml(path_for_messages: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
         let at = |span: Range<usize>, message: String| {
             let (line, column) = line_col(text, span.start);
-            Diagnostic::error(path_for_messages, message).at(line, column)
+            Diagnostic::error(path_for_messages, message)
+                .with_code("config-invalid")
+                .at(line, column)
         };
         let raw: RawConfig = toml::from_str(text).map_err(|error| {
             let diagnostic = match error.span() {
                 Some(span) => at(span, error.message().to_string()),
-                None => Diagnostic::error(path_for_messages, error.message().to_string()),
+                None => Diagnostic::error(path_for_messages, error.message().to_string())
+                    .with_code("config-invalid"),
             };
             diagnostic.with_help(
                 "technote.toml takes base_url, locales, reference_locale, external_docs_base, \

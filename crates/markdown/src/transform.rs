@@ -144,6 +144,7 @@ impl<'a> Renderer<'a, '_> {
             let names: Vec<&str> = attrs.iter().map(|(name, _)| name.as_ref()).collect();
             self.warning(
                 range.start,
+                "attribute-dropped",
                 format!(
                     "heading attributes other than `#id` and `.class` are dropped: {}",
                     names.join(", ")

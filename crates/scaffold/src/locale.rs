@@ -31,6 +31,7 @@ pub fn new_locale(
 ) -> Result<Created, Diagnostic> {
     let locale: LanguageIdentifier = tag.parse().map_err(|_| {
         Diagnostic::error(config_path, format!("`{tag}` is not a language tag"))
+            .with_code("new-refused")
             .with_help("use a BCP 47 tag such as `de`, `pt-BR` or `zh-Hant`")
     })?;
     let config = SiteConfig::load(config_path)?;
@@ -39,6 +40,7 @@ pub fn new_locale(
             config_path,
             format!("locale `{locale}` is already in `locales`"),
         )
+        .with_code("new-refused")
         .with_help("nothing was written; pick another tag"));
     }
     let ftl_dir = locales_dir.join(locale.to_string());
@@ -46,16 +48,19 @@ pub fn new_locale(
     for existing in [&ftl_dir, &pages_dir] {
         if existing.exists() {
             return Err(Diagnostic::error(existing, "this folder exists already")
+                .with_code("new-refused")
                 .with_help("nothing was written: move it away first, or add the locale by hand"));
         }
     }
-    let text = fs::read_to_string(config_path)
-        .map_err(|e| Diagnostic::error(config_path, format!("cannot read it: {e}")))?;
+    let text = fs::read_to_string(config_path).map_err(|e| {
+        Diagnostic::error(config_path, format!("cannot read it: {e}")).with_code("file-unreadable")
+    })?;
     let edited = with_locale(&text, &locale).ok_or_else(|| {
         Diagnostic::error(
             config_path,
             "cannot find a one-line `locales = [...]` to add to",
         )
+        .with_code("new-refused")
         .with_help(format!(
             "nothing was written: add \"{locale}\" to `locales` by hand"
         ))
@@ -64,8 +69,9 @@ pub fn new_locale(
     let sources = reference_files(&reference_dir)?;
 
     let mut created = Created::default();
-    let unwritable =
-        |path: &Path, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));
+    let unwritable = |path: &Path, e: std::io::Error| {
+        Diagnostic::error(path, format!("cannot write it: {e}")).with_code("output-write-failed")
+    };
     fs::create_dir_all(&ftl_dir).map_err(|e| unwritable(&ftl_dir, e))?;
     for (name, text) in sources {
         let target = ftl_dir.join(&name);
@@ -87,14 +93,17 @@ fn reference_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
             dir,
             format!("cannot read the reference locale's folder: {e}"),
         )
+        .with_code("file-unreadable")
     })?;
     let mut files = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         let is_ftl = path.extension().is_some_and(|e| e == "ftl");
         if is_ftl && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let text = fs::read_to_string(&path)
-                .map_err(|e| Diagnostic::error(&path, format!("cannot read it: {e}")))?;
+            let text = fs::read_to_string(&path).map_err(|e| {
+                Diagnostic::error(&path, format!("cannot read it: {e}"))
+                    .with_code("file-unreadable")
+            })?;
             files.push((PathBuf::from(entry.file_name()), text));
         }
     }

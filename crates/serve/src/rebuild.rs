@@ -177,7 +177,7 @@ fn catalog_change(path: &Path, root: &Path) -> CatalogChange {
     let diagnostics = problems
         .into_iter()
         .map(|problem| {
-            let diagnostic = Diagnostic::error(path, problem.message)
+            let diagnostic = Diagnostic::error(path, problem.message).with_code("catalog-invalid")
                 .with_help("technote is built with this catalog only once it passes these checks; see the schema at the top of the file");
             match problem.span {
                 Some(span) => {
@@ -243,6 +243,7 @@ fn crash_diagnostic(options: &BuildOptions, crash: tokio::task::JoinError) -> Di
         &options.config,
         format!("the build stopped unexpectedly: {reason}"),
     )
+    .with_code("internal-error")
     .with_help("this is a bug in technote: please report it with the file you just saved")
     .relative_to(&options.root)
 }

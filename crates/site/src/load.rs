@@ -82,6 +82,7 @@ impl Project {
                         &options.config,
                         "`reference_locale` is not one of `locales`",
                     )
+                    .with_code("config-invalid")
                     .with_help("add the reference locale to `locales`"),
                 ]
             })?;
@@ -106,6 +107,7 @@ impl Project {
                         config.limits.max_pages
                     ),
                 )
+                .with_code("site-too-large")
                 .with_help("raise `max_pages` under [limits] in technote.toml if this is intended"),
             ]);
         }
@@ -281,7 +283,10 @@ fn page_of(
     let locale = locales
         .iter()
         .position(|l| *l == source.locale)
-        .ok_or_else(|| Diagnostic::error(&source.path, "this file's locale is not configured"))?;
+        .ok_or_else(|| {
+            Diagnostic::error(&source.path, "this file's locale is not configured")
+                .with_code("locale-folder-unknown")
+        })?;
     Ok(Page {
         locale,
         url_path: page_url_path(&source.locale, &source.rel_path),
@@ -337,7 +342,7 @@ fn generated_names(
                         "this page would be written as {long}, a name of {} bytes: file systems allow {MAX_NAME_BYTES}",
                         long.len()
                     ),
-                )
+                ).with_code("page-name-too-long")
                 .at_line(1)
                 .with_help("shorten the file name (the page's file name gets `.html` in place of `.md`; letters past ASCII take 2 to 4 bytes each)"),
             );
@@ -348,7 +353,7 @@ fn generated_names(
                     Diagnostic::error(
                         &page.source.path,
                         format!("this page would be written to {written}, the {what} technote generates for `{tag}`"),
-                    )
+                    ).with_code("page-name-reserved")
                     .at_line(1)
                     .with_help("rename the file (for example to overview.md): each locale's home and 404 pages are written by technote"),
                 );
@@ -363,7 +368,7 @@ fn generated_names(
                     Diagnostic::error(
                         options.content.join(tag).join(name),
                         format!("this file would replace {tag}/{name}, the {what} technote generates for `{tag}`"),
-                    )
+                    ).with_code("page-name-reserved")
                     .with_help("rename or remove the file"),
                 );
             }
@@ -378,6 +383,7 @@ fn generated_names(
                 &options.config,
                 format!("the locale `{tag}` would share its folder with the site's assets/"),
             )
+            .with_code("config-invalid")
             .with_help("use a language tag such as `en` or `fr-FR` for each locale"),
         );
     }
@@ -441,6 +447,7 @@ fn all_pages_names(
             };
             Some(
                 Diagnostic::error(&page.source.path, format!("this page would be written {what}"))
+                    .with_code("page-name-reserved")
                     .at_line(1)
                     .with_help("rename the file (or its folder)"),
             )

@@ -206,6 +206,7 @@ impl Redirects {
     fn warn(&mut self, file: &SourceFile, line: u64, message: String, help: &str) {
         self.diagnostics.push(
             Diagnostic::warning(&file.path, message)
+                .with_code("redirect-invalid")
                 .at_line(u32::try_from(line).unwrap_or(u32::MAX))
                 .with_help(help),
         );
@@ -221,7 +222,7 @@ impl Redirects {
                 };
                 let record = records.get(*index)?;
                 (!anchor.is_empty() && !record.anchors.contains(anchor)).then(|| {
-                    Diagnostic::error(&redirect.source, format!("the redirect of {} leads to `#{anchor}`, which is not an anchor of its page", redirect.file))
+                    Diagnostic::error(&redirect.source, format!("the redirect of {} leads to `#{anchor}`, which is not an anchor of its page", redirect.file)).with_code("anchor-missing")
                         .at_line(redirect.line)
                         .with_help("fix the destination's #anchor")
                         .with_severity(severity)

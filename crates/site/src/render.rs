@@ -208,6 +208,7 @@ fn same_page_anchors(
                 file,
                 format!("`#{}` is not an anchor of this page", link.id),
             )
+            .with_code("anchor-missing")
             .at(link.line, link.column)
             .with_help(suggestion(anchors))
             .with_severity(severity)
@@ -239,6 +240,7 @@ pub fn check_anchors(project: &Project, records: &[PageRecord], index: usize) ->
                         target_file.display()
                     ),
                 )
+                .with_code("anchor-missing")
                 .at(pending.line, pending.column)
                 .with_help(suggestion(&target.anchors))
                 .with_severity(severity),

@@ -48,6 +48,7 @@ fn collect_dir(root: &Path, files: &mut Vec<OutputFile>) -> Result<(), Diagnosti
             match e.into_io_error() {
                 Some(io) => io_error(&path, "read a www file", &io),
                 None => Diagnostic::error(&path, "this symbolic link makes a loop")
+                    .with_code("symlink-loop")
                     .with_help("remove the link, or point it at a folder that does not hold it"),
             }
         })?;

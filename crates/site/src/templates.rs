@@ -44,6 +44,7 @@ impl Templates {
         let mut files = Vec::new();
         let folder = Folder::open(templates_dir).map_err(|e| {
             Diagnostic::error(templates_dir, format!("cannot read the templates: {e}"))
+                .with_code("template-unreadable")
                 .with_help("check that the folder exists and that you may read it")
         })?;
         collect_templates(&folder, templates_dir, templates_dir, &mut files)?;
@@ -89,6 +90,7 @@ impl Templates {
         // Tera writes only strings, which are UTF-8.
         String::from_utf8(html).map_err(|_| {
             Diagnostic::error(self.dir.join(template), "the template wrote invalid UTF-8")
+                .with_code("template-failed")
         })
     }
 
@@ -105,6 +107,7 @@ impl Templates {
                 self.dir.join(template),
                 format!("no templates were prepared for locale `{locale}`"),
             )
+            .with_code("template-failed")
         })?;
         tera.render_to(template, context, out)
             .map_err(|e| diagnostic(&self.dir, &e))
@@ -121,6 +124,7 @@ fn collect_templates(
 ) -> Result<(), Diagnostic> {
     let unreadable = |path: &Path, e: std::io::Error| {
         Diagnostic::error(path, format!("cannot read the templates: {e}"))
+            .with_code("template-unreadable")
             .with_help("check that the folder exists and that you may read it")
     };
     let entries = std::fs::read_dir(dir).map_err(|e| unreadable(dir, e))?;
@@ -146,6 +150,7 @@ fn collect_templates(
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, column) = invalid_utf8_position(e.as_bytes(), &e.utf8_error());
             Diagnostic::error(&path, "this template is not valid UTF-8")
+                .with_code("file-not-utf8")
                 .at(line, column)
                 .with_help("save the file as UTF-8")
         })?;
@@ -182,8 +187,10 @@ fn diagnostic(templates_dir: &Path, error: &tera::Error) -> Diagnostic {
             templates_dir.join(current),
             format!("extends `{parent}`, which is not a template of this folder"),
         )
+        .with_code("template-invalid")
         .with_help("fix the name in `{% extends %}` or add the template"),
         _ => Diagnostic::error(templates_dir, error.to_string())
+            .with_code("template-invalid")
             .with_help("fix the template or the message it names"),
     }
 }
@@ -193,6 +200,7 @@ fn at_report(templates_dir: &Path, report: &ReportError, message: &str) -> Diagn
     let span = report.span();
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Diagnostic::error(templates_dir.join(report.filename()), message)
+        .with_code("template-invalid")
         .at(to_u32(span.start_line), to_u32(span.start_col + 1))
 }
 

@@ -66,10 +66,10 @@ impl Widgets {
                     Ok(text) => {
                         messages.insert(id, text.into());
                     }
-                    Err(e) => diagnostics.push(Diagnostic::error(
-                        format!("locales/{locale}"),
-                        e.to_string(),
-                    )),
+                    Err(e) => diagnostics.push(
+                        Diagnostic::error(format!("locales/{locale}"), e.to_string())
+                            .with_code("ftl-unformattable"),
+                    ),
                 }
             }
             checker_messages.insert(locale.clone(), script_safe_json(&messages.into()));
@@ -149,7 +149,7 @@ impl Widgets {
                             .cloned()
                             .chain(self.checks.widget_names())
                             .collect();
-                        return Err(Diagnostic::error(file, format!("unknown widget `{name}`"))
+                        return Err(Diagnostic::error(file, format!("unknown widget `{name}`")).with_code("widget-unknown")
                             .at_line(*line)
                             .with_help(format!(
                                 "known widgets: {} (a check is the widget check-<id> of its <page>.check.toml)",

@@ -186,6 +186,7 @@ impl OverBudget {
             )
         };
         Diagnostic::error(options.file, message)
+            .with_code("table-too-large")
             .at(line, column)
             .with_help(
                 "split the table, or the page, into smaller ones; if the size is intended, \

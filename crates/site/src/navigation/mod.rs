@@ -203,7 +203,7 @@ impl Navigation {
                     Diagnostic::warning(
                         input.config_path,
                         format!("`[site] home = \"{home}\"` is no page of locale `{tag}`: its home lists its pages instead"),
-                    )
+                    ).with_code("home-page-missing")
                     .with_help("fix `home` in technote.toml (it is relative to each locale's folder)"),
                 ),
             }
@@ -224,7 +224,7 @@ impl Navigation {
                     && self.landing[page.locale] != Some(*index)
             })
             .map(|(_, page)| {
-                Diagnostic::warning(&page.source.path, "no TOC.md lists this page: readers reach it only from the list of all pages")
+                Diagnostic::warning(&page.source.path, "no TOC.md lists this page: readers reach it only from the list of all pages").with_code("page-unlisted")
                     .with_help("add it to the TOC.md of its guide, or set `hidefromtoc: true` if it is meant to stay out of the navigation")
             })
             .collect()
@@ -334,6 +334,7 @@ fn read_toc(file: &SourceFile, config: &SiteConfig) -> Result<String, Diagnostic
         let (line, column) =
             technote_diagnostics::invalid_utf8_position(e.as_bytes(), &e.utf8_error());
         Diagnostic::error(&file.path, "this TOC is not valid UTF-8")
+            .with_code("file-not-utf8")
             .at(line, column)
             .with_help("save the file as UTF-8")
     })
