@@ -52,8 +52,6 @@ fn emit_rerun_lines(workspace_dir: &Path) {
         "crates/rules/build",
         "crates/rules/releases.toml",
         "crates/rules/src",
-        // Embedded by `include_dir!` for `technote verdict`.
-        "locales",
     ];
     for relative in watched {
         let path = workspace_dir.join(relative);

@@ -83,7 +83,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             locales: Vec::new(),
         };
     };
-    let lint = technote_i18n::lint::compare_locales(
+    let lint = technote_i18n::lint::compare_locales_over(
+        &technote_site::builtin_ftl(),
         &options.locales,
         &config.reference_locale,
         &config.locales,
@@ -109,8 +110,13 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         }
     }
 
-    let localizer =
-        Localizer::load(&options.locales, &config.locales, &config.reference_locale).ok();
+    let localizer = Localizer::load_over(
+        &technote_site::builtin_ftl(),
+        &options.locales,
+        &config.locales,
+        &config.reference_locale,
+    )
+    .ok();
     let pages = if checked.pages.is_empty() {
         readable_pages(options, &config)
     } else {

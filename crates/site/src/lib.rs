@@ -36,7 +36,13 @@ use crate::site::{Prepared, Site, relative};
 /// WebAssembly module and glue), as paths below `assets/`.
 pub type EmbeddedAssets = &'static [(&'static str, &'static [u8])];
 
-/// Where the project's parts are.
+/// The built-in theme's `.ftl` files, beneath the project's `locales/`.
+pub fn builtin_ftl() -> Vec<technote_i18n::BuiltinFtl<'static>> {
+    technote_theme::ftl_files().collect()
+}
+
+/// Where the project's parts are. `locales`, `templates` and `www` may be
+/// missing or partial: the built-in theme (`technote-theme`) fills them.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub root: PathBuf,

@@ -80,7 +80,12 @@ impl Project {
                 ]
             })?;
 
-        let localizer = Localizer::load(&options.locales, &locales, &config.reference_locale);
+        let localizer = Localizer::load_over(
+            &crate::builtin_ftl(),
+            &options.locales,
+            &locales,
+            &config.reference_locale,
+        );
         let discovered = technote_content::discover(&options.content, &config);
         let (localizer, discovered) = match (localizer, discovered) {
             (Ok(l), Ok(d)) => (l, d),

@@ -16,7 +16,8 @@ use crate::output_guard::{SITE_MARKER, SITE_MARKER_TEXT};
 use crate::pages::OutputFile;
 use crate::render::PageRecord;
 
-/// The site's marker, the embedded assets and every file of `www/`, read
+/// The site's marker, the embedded assets and every file of `www/` over the
+/// built-in theme's (a project's file replaces the one at its path), read
 /// into memory (they are few).
 pub fn www_files(options: &BuildOptions) -> Result<Vec<OutputFile>, Diagnostic> {
     let mut files = vec![OutputFile {
@@ -29,7 +30,22 @@ pub fn www_files(options: &BuildOptions) -> Result<Vec<OutputFile>, Diagnostic> 
             bytes: bytes.to_vec(),
         });
     }
-    collect_dir(&options.www, &mut files)?;
+    let mut www = Vec::new();
+    // A project without the folder uses the built-in theme's files whole.
+    if options.www.exists() {
+        collect_dir(&options.www, &mut www)?;
+    }
+    for (relative, bytes) in technote_theme::under("www") {
+        let path = format!("assets/{relative}");
+        if !www.iter().any(|file| file.path == path) {
+            www.push(OutputFile {
+                path,
+                bytes: bytes.to_vec(),
+            });
+        }
+    }
+    www.sort_by(|a, b| a.path.cmp(&b.path));
+    files.extend(www);
     Ok(files)
 }
 

@@ -7,7 +7,7 @@
 //! reference count, which is what lets 10,000 pages template in a fraction of
 //! a second.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -41,13 +41,16 @@ impl Templates {
         locales: &[LanguageIdentifier],
         localizer: &Arc<Localizer>,
     ) -> Result<Self, Diagnostic> {
-        let mut files = Vec::new();
-        let folder = Folder::open(templates_dir).map_err(|e| {
-            Diagnostic::error(templates_dir, format!("cannot read the templates: {e}"))
-                .with_help("check that the folder exists and that you may read it")
-        })?;
-        collect_templates(&folder, templates_dir, templates_dir, &mut files)?;
-        files.sort();
+        let mut own = Vec::new();
+        // A project without the folder uses the built-in theme whole.
+        if templates_dir.exists() {
+            let folder = Folder::open(templates_dir).map_err(|e| {
+                Diagnostic::error(templates_dir, format!("cannot read the templates: {e}"))
+                    .with_help("check that the folder exists and that you may read it")
+            })?;
+            collect_templates(&folder, templates_dir, templates_dir, &mut own)?;
+        }
+        let files = over_builtin(own)?;
         let translate = |locale: &LanguageIdentifier| Translate {
             locale: locale.clone(),
             localizer: Arc::clone(localizer),
@@ -111,6 +114,29 @@ impl Templates {
     }
 }
 
+/// The project's templates and every built-in one it does not replace (by
+/// name, as mdBook's theme files are), sorted by name.
+fn over_builtin(own: Vec<(String, String)>) -> Result<Vec<(String, String)>, Diagnostic> {
+    let mut files: BTreeMap<String, String> = own.into_iter().collect();
+    for (name, bytes) in technote_theme::under("templates") {
+        if files.contains_key(name) || !is_template(Path::new(name)) {
+            continue;
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Diagnostic::error(Path::new(name), "a built-in template is not valid UTF-8")
+                .with_help("this is a defect of technote: report it")
+        })?;
+        files.insert(name.to_string(), text.to_string());
+    }
+    Ok(files.into_iter().collect())
+}
+
+fn is_template(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e))
+}
+
 /// Reads every template below `dir`, named by its path relative to `root`
 /// with `/` separators, as `{% extends %}` and `{% include %}` name them.
 fn collect_templates(
@@ -135,11 +161,7 @@ fn collect_templates(
             collect_templates(folder, root, &path, files)?;
             continue;
         }
-        let is_template = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e));
-        if !is_template {
+        if !is_template(&path) {
             continue;
         }
         let bytes = folder.read(&path)?;

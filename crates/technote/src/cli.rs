@@ -37,6 +37,29 @@ pub enum Command {
     /// never overwrites a file.
     #[command(subcommand)]
     New(NewCommand),
+    /// Start a project in DIR: technote.toml and a first technote in English and French,
+    /// on the built-in theme; `technote build` and `technote check` pass at once.
+    Init {
+        /// The project folder, created if missing; it must not hold a technote.toml or content/.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Copy files of the built-in theme into the project to edit them: each copy replaces
+    /// the built-in file at its path. Never overwrites a file.
+    Eject(EjectArgs),
+}
+
+#[derive(Args)]
+pub struct EjectArgs {
+    /// A file or folder of the theme, such as templates/base.html, www or locales/fr;
+    /// every file when left out.
+    pub path: Option<String>,
+    /// List the theme's files instead, marking those the project replaces.
+    #[arg(long)]
+    pub list: bool,
+    /// Project folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Subcommand)]

@@ -49,6 +49,8 @@ fn main() -> ExitCode {
         Command::Verdict(args) => verdict::run(&args),
         Command::Bench(args) => Ok(args.run(checker_assets::CHECKER_ASSETS)),
         Command::New(command) => new::run(&command),
+        Command::Init { dir } => new::init(&dir),
+        Command::Eject(args) => new::eject(&args),
     };
     output::exit_code(printed)
 }
