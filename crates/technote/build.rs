@@ -80,7 +80,9 @@ fn workspace_build(checker_dir: &Path) -> CheckerBuild {
     };
     CheckerBuild {
         manifest,
-        lock_file: workspace_manifest.parent().map(|root| root.join("Cargo.lock")),
+        lock_file: workspace_manifest
+            .parent()
+            .map(|root| root.join("Cargo.lock")),
     }
 }
 
@@ -98,7 +100,10 @@ fn packaged_build(checker_dir: &Path, rules_dir: &Path, out_dir: &Path) -> Check
     );
     let manifest_path = root.join("Cargo.toml");
     if let Err(error) = fs::write(&manifest_path, manifest) {
-        fail(&format!("cannot write {}: {error}", manifest_path.display()));
+        fail(&format!(
+            "cannot write {}: {error}",
+            manifest_path.display()
+        ));
     }
     CheckerBuild {
         manifest: member.join("Cargo.toml"),

@@ -10,7 +10,7 @@ use technote_diagnostics::Diagnostic;
 
 use crate::Created;
 
-const CONFIG: &str = r#"# Site configuration for technote: https://github.com/technote-docs/technote#readme
+const CONFIG: &str = r#"# Site configuration for technote (its README lists every setting).
 
 # Absolute URL the site will be published at (canonical links, sitemap,
 # hreflang). `technote build --base-url` or TECHNOTE_BASE_URL replace it for

@@ -64,7 +64,10 @@ impl Project {
     /// matter. Page bodies are not kept: each is read again when its page
     /// renders ([`read_body`]), so a large site never holds all its Markdown.
     pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
-        let config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
+        let mut config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
+        if let Some(base_url) = &options.base_url {
+            config.base_url.clone_from(base_url);
+        }
         let locales = config.locales.clone();
         let locale_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
         let reference = locales

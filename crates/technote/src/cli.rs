@@ -91,6 +91,25 @@ pub struct BuildArgs {
     pub project: ProjectArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub deploy: DeployArgs,
+    /// Also write a gzip (.gz) and a brotli (.br) copy of each text file, for hosts that
+    /// serve them as they are.
+    #[arg(long)]
+    pub precompress: bool,
+}
+
+/// Where this build of the site is published.
+#[derive(Args)]
+pub struct DeployArgs {
+    /// The address the site is published at, in place of technote.toml's base_url
+    /// (a deploy preview, GitHub Pages' https://OWNER.github.io/REPOSITORY/).
+    #[arg(long, env = "TECHNOTE_BASE_URL", value_parser = base_url)]
+    pub base_url: Option<String>,
+}
+
+fn base_url(text: &str) -> Result<String, String> {
+    technote_content::parse_base_url(text)
 }
 
 /// How far the build may go in replacing its output folder.

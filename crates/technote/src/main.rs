@@ -26,6 +26,8 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let mut options = args.project.options(checker_assets::CHECKER_ASSETS);
             options.force = args.output.force;
+            options.base_url = args.deploy.base_url;
+            options.precompress = args.precompress;
             on_project(&options, report::build)
         }
         Command::Check(args) => on_project(
