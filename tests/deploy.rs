@@ -34,7 +34,22 @@ fn the_environment_sets_the_address_of_one_build_and_copies_are_precompressed() 
         page.contains(r#"<link rel="canonical" href="https://preview.example.net/pr-12/en/technotes/getting-started.html">"#),
         "{page}"
     );
-    assert!(page.contains(r#"href="/pr-12/assets/style.css""#));
+    // Stylesheets and scripts go by a content-hashed name, also written.
+    let hashed = page
+        .split(r#"<link rel="stylesheet" href="/pr-12/assets/"#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert!(
+        hashed.starts_with("style.")
+            && hashed.ends_with(".css")
+            && hashed.len() == "style.0123456789.css".len(),
+        "{hashed}"
+    );
+    assert_eq!(
+        fs::read(public.join("assets").join(hashed)).unwrap(),
+        fs::read(public.join("assets/style.css")).unwrap()
+    );
     // technote.toml keeps its own address.
     assert!(
         fs::read_to_string(dir.path().join("technote.toml"))
@@ -105,6 +120,53 @@ fn netlify_style_hosts_get_language_choice_per_locale_404s_and_headers() {
         "{headers}"
     );
     assert!(headers.contains("/assets/search/*\n  Content-Type: application/octet-stream"));
+    let page = fs::read_to_string(public.join("en/technotes/getting-started.html")).unwrap();
+    let script = page
+        .split(r#"<script type="module" src="/assets/"#)
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap();
+    assert!(
+        headers.contains(&format!(
+            "/assets/{script}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        )),
+        "{headers}"
+    );
     // Without --precompress, no copies.
     assert!(!public.join("en/index.html.gz").exists());
+}
+
+#[test]
+fn an_edited_stylesheet_gets_a_new_name_in_every_page() {
+    let dir = initialized();
+    let root = dir.path().to_string_lossy().into_owned();
+    let stylesheet = |page: &str| {
+        let html = fs::read_to_string(dir.path().join("public").join(page)).unwrap();
+        html.split(r#"<link rel="stylesheet" href="/assets/"#)
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        common::technote(&["build", "--root", &root])
+            .status
+            .success()
+    );
+    let before = stylesheet("en/technotes/getting-started.html");
+    fs::create_dir_all(dir.path().join("www")).unwrap();
+    fs::write(dir.path().join("www/style.css"), "body { margin: 0 }\n").unwrap();
+    assert!(
+        common::technote(&["build", "--root", &root])
+            .status
+            .success()
+    );
+    let after = stylesheet("en/technotes/getting-started.html");
+    assert_ne!(before, after);
+    assert_eq!(stylesheet("fr/index.html"), after);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("public/assets").join(&after)).unwrap(),
+        "body { margin: 0 }\n"
+    );
+    assert!(!dir.path().join("public/assets").join(&before).exists());
 }

@@ -38,16 +38,23 @@ pub fn redirects_tail(base_path: &str, locale_tags: &[String], reference: usize)
 /// `_headers`: every response carries the security headers `technote serve`
 /// sends; pages and the search index are checked again at each visit
 /// (their names never change while their bytes do); the assets may be kept
-/// an hour.
-pub fn headers(base_path: &str) -> String {
-    format!(
+/// an hour, and those with a content-hashed name (`fingerprinted`, below
+/// `assets/`) for good: a change gives them another name.
+pub fn headers(base_path: &str, fingerprinted: &[&str]) -> String {
+    let mut text = format!(
         "{base_path}*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n  \
          X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  \
          Cache-Control: public, max-age=0, must-revalidate\n\
          {base_path}assets/*\n  Cache-Control: public, max-age=3600\n\
          {base_path}assets/search/*\n  Content-Type: application/octet-stream\n  \
          Cache-Control: public, max-age=0, must-revalidate\n"
-    )
+    );
+    for name in fingerprinted {
+        text.push_str(&format!(
+            "{base_path}assets/{name}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
+    }
+    text
 }
 
 #[cfg(test)]
@@ -80,8 +87,11 @@ mod tests {
             base.contains(meta_policy),
             "templates/base.html states another policy"
         );
-        let headers = headers("/");
+        let headers = headers("/", &["style.0123456789.css"]);
         assert!(headers.starts_with("/*\n  Content-Security-Policy: default-src 'self';"));
         assert!(headers.contains("/assets/search/*\n  Content-Type: application/octet-stream"));
+        assert!(headers.ends_with(
+            "/assets/style.0123456789.css\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
     }
 }

@@ -605,7 +605,8 @@ impl<'a> PageSet<'a> {
         });
         files.push(OutputFile {
             path: "_headers".into(),
-            bytes: crate::host_files::headers(base_path).into_bytes(),
+            bytes: crate::host_files::headers(base_path, &self.templates.fingerprinted_assets())
+                .into_bytes(),
         });
         Ok(files)
     }

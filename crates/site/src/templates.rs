@@ -31,6 +31,7 @@ const TEMPLATE_EXTENSIONS: [&str; 3] = ["html", "xml", "txt"];
 /// One Tera instance per locale, all from the same parsed templates.
 pub struct Templates {
     by_locale: HashMap<LanguageIdentifier, Tera>,
+    assets: AssetUrls,
     /// Where the templates were read, to name files in diagnostics.
     dir: PathBuf,
 }
@@ -40,6 +41,7 @@ impl Templates {
         templates_dir: &Path,
         locales: &[LanguageIdentifier],
         localizer: &Arc<Localizer>,
+        assets: AssetUrls,
     ) -> Result<Self, Diagnostic> {
         let mut own = Vec::new();
         // A project without the folder uses the built-in theme whole.
@@ -60,6 +62,7 @@ impl Templates {
         // exists, so `t` is there before the templates; each locale's clone
         // then binds it to that locale.
         let mut base = Tera::new();
+        base.register_function("asset", assets.clone());
         if let Some(first) = locales.first() {
             base.register_function("t", translate(first));
             base.register_function("t_plural", TranslatePlural::new(first, localizer));
@@ -77,8 +80,20 @@ impl Templates {
             .collect();
         Ok(Self {
             by_locale,
+            assets,
             dir: templates_dir.to_path_buf(),
         })
+    }
+
+    /// The content-hashed names of `www/` files below `assets/`, which a
+    /// host may cache for good.
+    pub fn fingerprinted_assets(&self) -> Vec<&str> {
+        self.assets
+            .names
+            .iter()
+            .filter(|(relative, published)| relative != published)
+            .map(|(_, published)| published.as_str())
+            .collect()
     }
 
     pub fn render(
@@ -216,6 +231,42 @@ fn at_report(templates_dir: &Path, report: &ReportError, message: &str) -> Diagn
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Diagnostic::error(templates_dir.join(report.filename()), message)
         .at(to_u32(span.start_line), to_u32(span.start_col + 1))
+}
+
+/// The `asset(path="style.css")` template function: the address of a
+/// `www/` file in the site, under its content-hashed name when it has one,
+/// so that a changed stylesheet or script is fetched again at once.
+#[derive(Clone)]
+pub struct AssetUrls {
+    base_path: String,
+    /// `www/` path → path below `assets/` in the site.
+    names: Arc<BTreeMap<String, String>>,
+}
+
+impl AssetUrls {
+    pub fn new(base_path: &str, names: BTreeMap<String, String>) -> Self {
+        Self {
+            base_path: base_path.to_string(),
+            names: Arc::new(names),
+        }
+    }
+}
+
+impl tera::Function<TeraResult<Value>> for AssetUrls {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+        let path: &str = kwargs.must_get("path")?;
+        match self.names.get(path) {
+            Some(published) => Ok(Value::normal_string(&format!(
+                "{}assets/{published}",
+                self.base_path
+            ))),
+            None => Err(tera::Error::message(format!(
+                "`{path}` is no file of www/ nor of the built-in theme's{HELP_SEPARATOR}\
+                 name a file below www/, such as asset(path=\"style.css\"); \
+                 `technote eject --list` lists the built-in ones"
+            ))),
+        }
+    }
 }
 
 /// The `t(id="...", name=value...)` template function.
