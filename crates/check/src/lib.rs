@@ -87,7 +87,8 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             deny_warnings: false,
         };
     };
-    let lint = technote_i18n::lint::compare_locales(
+    let lint = technote_i18n::lint::compare_locales_over(
+        &technote_site::builtin_ftl(),
         &options.locales,
         &config.reference_locale,
         &config.locales,
@@ -113,8 +114,13 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         }
     }
 
-    let localizer =
-        Localizer::load(&options.locales, &config.locales, &config.reference_locale).ok();
+    let localizer = Localizer::load_over(
+        &technote_site::builtin_ftl(),
+        &options.locales,
+        &config.locales,
+        &config.reference_locale,
+    )
+    .ok();
     let pages = if checked.pages.is_empty() {
         readable_pages(options, &config)
     } else {

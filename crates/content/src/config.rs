@@ -297,6 +297,12 @@ impl SiteConfig {
     }
 }
 
+/// A `base_url` given for one build (`--base-url`, `TECHNOTE_BASE_URL`),
+/// checked and normalized as the configuration's is.
+pub fn parse_base_url(text: &str) -> Result<String, String> {
+    absolute_folder_url(text).map_err(|why| format!("the base URL {why}"))
+}
+
 /// Validates an absolute http(s) address of a folder and returns it
 /// normalized, with a trailing `/`; the error says what is wrong.
 fn absolute_folder_url(text: &str) -> Result<String, String> {

@@ -9,5 +9,6 @@ pub mod lint;
 mod localizer;
 pub mod plurals;
 
+pub use files::BuiltinFtl;
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use localizer::{Localizer, MessageError};

@@ -13,7 +13,7 @@ use fluent_syntax::ast::{
 use technote_diagnostics::{Diagnostic, LineIndex};
 use unic_langid::LanguageIdentifier;
 
-use crate::files::{ftl_files, position_of, read_text, syntax_errors};
+use crate::files::{BuiltinFtl, locale_sources, position_of, syntax_errors};
 
 /// Start and end of a variable's sentinel in [`Localizer::template`].
 const SENTINEL_START: char = '\u{E000}';
@@ -63,6 +63,18 @@ impl Localizer {
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Localizer, Vec<Diagnostic>> {
+        Self::load_over(&[], locales_dir, locales, reference)
+    }
+
+    /// [`Localizer::load`] over `builtin` files: a project's file replaces
+    /// the built-in one of the same name and locale, and a locale the
+    /// built-in files have needs no folder.
+    pub fn load_over(
+        builtin: &[BuiltinFtl<'_>],
+        locales_dir: &Path,
+        locales: &[LanguageIdentifier],
+        reference: &LanguageIdentifier,
+    ) -> Result<Localizer, Vec<Diagnostic>> {
         let mut wanted: Vec<&LanguageIdentifier> = locales.iter().collect();
         if !wanted.contains(&reference) {
             wanted.push(reference);
@@ -71,28 +83,22 @@ impl Localizer {
         let mut problems = Vec::new();
         for locale in wanted {
             let dir = locales_dir.join(locale.to_string());
-            let files = match ftl_files(&dir) {
-                Ok(files) => files,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
-            if files.is_empty() && locale == reference {
+            let (files, unreadable) = locale_sources(&dir, builtin);
+            if files.is_empty() && unreadable.is_empty() && locale == reference {
                 problems.push(
                     Diagnostic::error(&dir, "the reference locale has no .ftl files")
                         .with_code("ftl-reference-empty")
                         .with_help(
-                        "every UI string falls back to the reference locale: give it all messages",
-                    ),
+                            "every UI string falls back to the reference locale: give it all messages",
+                        ),
                 );
             }
-            for file in files {
-                match read_text(&file) {
-                    Ok(text) => sources.push((locale.clone(), file, text)),
-                    Err(problem) => problems.push(problem),
-                }
-            }
+            problems.extend(unreadable);
+            sources.extend(
+                files
+                    .into_iter()
+                    .map(|(file, text)| (locale.clone(), file, text)),
+            );
         }
         if !problems.is_empty() {
             return Err(problems);

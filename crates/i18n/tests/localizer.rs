@@ -356,3 +356,33 @@ fn a_fallback_written_the_other_way_is_isolated_on_the_page() {
         "French and English both run left to right"
     );
 }
+
+#[test]
+fn a_project_file_replaces_the_builtin_file_of_its_name_and_the_others_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("en")).unwrap();
+    fs::write(dir.path().join("en/site.ftl"), "site-name = Our notes\n").unwrap();
+    let builtin = [
+        (
+            "en",
+            "site.ftl",
+            &b"site-name = Technotes\nsite-tagline = Built in\n"[..],
+        ),
+        ("en", "search.ftl", &b"search-label = Search\n"[..]),
+        // A locale the project has no folder for is read from the builtin files alone.
+        ("fr", "site.ftl", &b"site-name = Notes techniques\n"[..]),
+    ];
+    let l10n =
+        Localizer::load_over(&builtin, dir.path(), &[lang("en"), lang("fr")], &lang("en")).unwrap();
+    let text = |locale: &str, id: &str| l10n.format(&lang(locale), id, None).unwrap();
+    assert_eq!(text("en", "site-name"), "Our notes");
+    assert_eq!(text("en", "search-label"), "Search");
+    assert_eq!(text("fr", "site-name"), "Notes techniques");
+    // The replaced file's other messages are gone with it, as with a template.
+    assert!(l10n.format(&lang("en"), "site-tagline", None).is_err());
+    // Without builtin files, the missing folder is the problem it always was.
+    let problems = Localizer::load(dir.path(), &[lang("en"), lang("fr")], &lang("en"))
+        .err()
+        .unwrap();
+    assert!(problems[0].file.ends_with("fr"), "{problems:?}");
+}

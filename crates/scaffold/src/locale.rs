@@ -1,5 +1,6 @@
 //! `technote new locale <tag>`.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -86,29 +87,39 @@ pub fn new_locale(
     Ok(created)
 }
 
-/// The reference locale's `.ftl` files, (name, text), sorted by name.
+/// The reference locale's `.ftl` files, (name, text), sorted by name: the
+/// project's, and the built-in theme's it does not replace (a project with
+/// no `locales/` folder uses them all).
 fn reference_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
-    let entries = fs::read_dir(dir).map_err(|e| {
-        Diagnostic::error(
-            dir,
-            format!("cannot read the reference locale's folder: {e}"),
-        )
-        .with_code("file-unreadable")
-    })?;
-    let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let is_ftl = path.extension().is_some_and(|e| e == "ftl");
-        if is_ftl && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let text = fs::read_to_string(&path).map_err(|e| {
-                Diagnostic::error(&path, format!("cannot read it: {e}"))
-                    .with_code("file-unreadable")
-            })?;
-            files.push((PathBuf::from(entry.file_name()), text));
+    let mut files = BTreeMap::new();
+    let tag = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    for (name, bytes) in technote_theme::under(&format!("locales/{tag}")) {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            files.insert(PathBuf::from(name), text.to_string());
         }
     }
-    files.sort();
-    Ok(files)
+    if files.is_empty() || dir.exists() {
+        let entries = fs::read_dir(dir).map_err(|e| {
+            Diagnostic::error(
+                dir,
+                format!("cannot read the reference locale's folder: {e}"),
+            )
+            .with_code("file-unreadable")
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_ftl = path.extension().is_some_and(|e| e == "ftl");
+            if is_ftl && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let text = fs::read_to_string(&path)
+                    .map_err(|e| {
+                        Diagnostic::error(&path, format!("cannot read it: {e}"))
+                            .with_code("file-unreadable")
+                    })?;
+                files.insert(PathBuf::from(entry.file_name()), text);
+            }
+        }
+    }
+    Ok(files.into_iter().collect())
 }
 
 /// `config` with `"<locale>"` appended to its one-line `locales = [...]`,

@@ -197,7 +197,8 @@ fn fluent_warnings(options: &BuildOptions) -> Vec<Diagnostic> {
     let Ok(config) = SiteConfig::load(&options.config) else {
         return Vec::new();
     };
-    technote_i18n::lint::compare_locales(
+    technote_i18n::lint::compare_locales_over(
+        &technote_site::builtin_ftl(),
         &options.locales,
         &config.reference_locale,
         &config.locales,

@@ -4,6 +4,7 @@
 mod badges;
 mod builder;
 mod changes;
+mod host_files;
 mod links;
 mod load;
 mod navigation;
@@ -11,6 +12,7 @@ mod output;
 mod output_guard;
 mod pages;
 mod pass;
+mod precompress;
 mod prose;
 mod redirects;
 mod refresh;
@@ -29,6 +31,7 @@ use std::time::{Duration, Instant};
 use technote_diagnostics::{Diagnostic, Severity};
 
 pub use crate::builder::SiteBuilder;
+pub use crate::host_files::CONTENT_SECURITY_POLICY;
 use crate::output::Staging;
 pub use crate::output_guard::{Protected, SITE_MARKER, check_output_folder, protected_folders};
 use crate::site::{Prepared, Site, relative};
@@ -37,7 +40,13 @@ use crate::site::{Prepared, Site, relative};
 /// WebAssembly module and glue), as paths below `assets/`.
 pub type EmbeddedAssets = &'static [(&'static str, &'static [u8])];
 
-/// Where the project's parts are.
+/// The built-in theme's `.ftl` files, beneath the project's `locales/`.
+pub fn builtin_ftl() -> Vec<technote_i18n::BuiltinFtl<'static>> {
+    technote_theme::ftl_files().collect()
+}
+
+/// Where the project's parts are. `locales`, `templates` and `www` may be
+/// missing or partial: the built-in theme (`technote-theme`) fills them.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -48,6 +57,12 @@ pub struct BuildOptions {
     pub www: PathBuf,
     pub out: PathBuf,
     pub embedded_assets: EmbeddedAssets,
+    /// The address the site is published at for this build, in place of the
+    /// configuration's `base_url` (a deploy preview); already normalized
+    /// with `technote_content::parse_base_url`.
+    pub base_url: Option<String>,
+    /// Write a `.gz` and a `.br` copy beside each text file of the site.
+    pub precompress: bool,
     /// Pages load the preview server's reload script (`technote serve` only).
     pub live_reload: bool,
     /// Replace an output folder that holds files technote did not write
@@ -70,6 +85,8 @@ impl BuildOptions {
             www: root.join("www"),
             out: root.join("public"),
             embedded_assets,
+            base_url: None,
+            precompress: false,
             live_reload: false,
             force: false,
             deny_warnings: false,
@@ -97,7 +114,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let fail = |d: Vec<Diagnostic>| relative(d, &options.root);
     let prepared = Prepared::load(options).map_err(fail)?;
     let staging = Staging::for_site(options).map_err(|d| fail(vec![d]))?;
-    let (site, written) =
+    let (site, mut written) =
         Site::assemble(options, prepared, Some(staging.folder()), false).map_err(fail)?;
     let pages = site.project.pages.len();
     let warnings = fail(site.warnings());
@@ -106,6 +123,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             .into_iter()
             .map(|w| w.with_severity(Severity::Error));
         return Err(denied.collect());
+    }
+    if options.precompress {
+        let compressed = precompress::precompress(staging.folder()).map_err(|d| fail(vec![d]))?;
+        written.files += compressed.files;
+        written.bytes += compressed.bytes;
     }
     // Freeing the site's thousands of records is work like removing the
     // previous site's thousands of files: each gets a core.

@@ -70,7 +70,10 @@ impl Project {
     /// matter. Page bodies are not kept: each is read again when its page
     /// renders ([`read_body`]), so a large site never holds all its Markdown.
     pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
-        let config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
+        let mut config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
+        if let Some(base_url) = &options.base_url {
+            config.base_url.clone_from(base_url);
+        }
         let locales = config.locales.clone();
         let locale_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
         let reference = locales
@@ -87,7 +90,12 @@ impl Project {
                 ]
             })?;
 
-        let localizer = Localizer::load(&options.locales, &locales, &config.reference_locale);
+        let localizer = Localizer::load_over(
+            &crate::builtin_ftl(),
+            &options.locales,
+            &locales,
+            &config.reference_locale,
+        );
         let discovered = technote_content::discover(&options.content, &config);
         let (localizer, discovered) = match (localizer, discovered) {
             (Ok(l), Ok(d)) => (l, d),

@@ -654,7 +654,8 @@ impl<'a> PageSet<'a> {
     }
 
     /// A static page at every old address of redirects.csv, and the
-    /// `_redirects` file that hosts reading one answer with a 301.
+    /// `_redirects` file that hosts reading one answer with a 301 (followed
+    /// by the language and 404 rules), with its `_headers` beside it.
     pub fn redirects(&self) -> Result<Vec<OutputFile>, Diagnostic> {
         let project = self.project;
         let base_path = project.config.base_path();
@@ -689,12 +690,20 @@ impl<'a> PageSet<'a> {
                 &project.page_urls,
             ));
         }
-        if !lines.is_empty() {
-            files.push(OutputFile {
-                path: "_redirects".into(),
-                bytes: lines.into_bytes(),
-            });
-        }
+        lines.push_str(&crate::host_files::redirects_tail(
+            base_path,
+            &project.locale_tags,
+            project.reference,
+        ));
+        files.push(OutputFile {
+            path: "_redirects".into(),
+            bytes: lines.into_bytes(),
+        });
+        files.push(OutputFile {
+            path: "_headers".into(),
+            bytes: crate::host_files::headers(base_path, &self.templates.fingerprinted_assets())
+                .into_bytes(),
+        });
         Ok(files)
     }
 
@@ -764,6 +773,9 @@ impl<'a> PageSet<'a> {
         let mut files = Vec::new();
         let mut context = Context::new();
         context.insert("base_url", base_url);
+        // Crawlers read robots.txt only at the host's root: below a path,
+        // the file says where it must go and allows only the site's path.
+        context.insert("base_path", project.config.base_path());
         match sitemap::sitemap_files(urls, &project.locale_tags) {
             sitemap::SitemapFiles::Single(urls) => {
                 context.insert("urls", &urls);

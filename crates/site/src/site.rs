@@ -13,7 +13,7 @@ use crate::pages::{OutputFile, PageSet};
 use crate::pass::{self, PassOutcome};
 use crate::render::{PageRecord, PageRenderer, check_anchors};
 use crate::statics;
-use crate::templates::Templates;
+use crate::templates::{AssetUrls, Templates};
 use crate::widgets::Widgets;
 
 /// A project read and its templates prepared, before any page is rendered.
@@ -27,8 +27,14 @@ impl Prepared {
     /// Reads everything a build needs. Diagnostics name files as found.
     pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
         let project = Project::load(options)?;
-        let templates = Templates::load(&options.templates, &project.locales, &project.localizer)
-            .map_err(|d| vec![d])?;
+        let assets = statics::asset_names(options).map_err(|d| vec![d])?;
+        let templates = Templates::load(
+            &options.templates,
+            &project.locales,
+            &project.localizer,
+            AssetUrls::new(project.config.base_path(), assets),
+        )
+        .map_err(|d| vec![d])?;
         let reference = project
             .locales
             .get(project.reference)

@@ -11,7 +11,7 @@ use fluent_syntax::ast::{
 use fluent_syntax::parser;
 use technote_diagnostics::{Diagnostic, LineIndex};
 
-use crate::files::{ftl_files, position_of, read_text, syntax_errors};
+use crate::files::{BuiltinFtl, locale_sources, position_of, syntax_errors};
 
 /// The messages of one locale, by id.
 #[derive(Default)]
@@ -69,21 +69,10 @@ pub(super) struct SelectInfo {
 /// Reads every `.ftl` file of `dir`. Problems that stop a file from being
 /// read or parsed, and messages defined twice, come back as errors; what
 /// could be parsed is still returned for comparison.
-pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
+pub(super) fn read_locale(dir: &Path, builtin: &[BuiltinFtl<'_>]) -> (Catalog, Vec<Diagnostic>) {
     let mut catalog = Catalog::default();
-    let mut problems = Vec::new();
-    let files = match ftl_files(dir) {
-        Ok(files) => files,
-        Err(problem) => return (catalog, vec![problem]),
-    };
-    for file in files {
-        let text = match read_text(&file) {
-            Ok(text) => text,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
+    let (files, mut problems) = locale_sources(dir, builtin);
+    for (file, text) in files {
         let resource = match parser::parse(text.as_str()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
