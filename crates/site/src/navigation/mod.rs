@@ -225,6 +225,8 @@ impl Navigation {
             })
             .map(|(_, page)| {
                 Diagnostic::warning(&page.source.path, "no TOC.md lists this page: readers reach it only from the list of all pages").with_code("page-unlisted")
+                    // The page as a whole is the problem: its first line.
+                    .at(1, 1)
                     .with_help("add it to the TOC.md of its guide, or set `hidefromtoc: true` if it is meant to stay out of the navigation")
             })
             .collect()
