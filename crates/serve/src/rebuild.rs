@@ -58,9 +58,11 @@ pub(crate) async fn build_and_publish(
             for warning in &report.warnings {
                 complain(format_args!("{warning}"));
             }
-            // The translators' warnings `technote check` gives, at their
-            // .ftl lines: the build itself falls back past those mistakes.
-            let lint = fluent_warnings(options);
+            // The translators' and writers' warnings `technote check` gives
+            // (at their .ftl lines, unpaired exl-ids, misspelt keys): the
+            // build itself goes past those mistakes.
+            let mut lint = fluent_warnings(options);
+            lint.extend(technote_check::page_warnings(options));
             for warning in &lint {
                 complain(format_args!("{warning}"));
             }
