@@ -179,7 +179,8 @@ fn catalog_change(path: &Path, root: &Path) -> CatalogChange {
     let diagnostics = problems
         .into_iter()
         .map(|problem| {
-            let diagnostic = Diagnostic::error(path, problem.message).with_code("catalog-invalid")
+            let diagnostic = Diagnostic::error(path, problem.message)
+                .with_code("catalog-invalid")
                 .with_help("technote is built with this catalog only once it passes these checks; see the schema at the top of the file");
             match problem.span {
                 Some(span) => {

@@ -314,7 +314,8 @@ fn generated_names(
                         "this page would be written as {long}, a name of {} bytes: file systems allow {MAX_NAME_BYTES}",
                         long.len()
                     ),
-                ).with_code("page-name-too-long")
+                )
+                .with_code("page-name-too-long")
                 .at_line(1)
                 .with_help("shorten the file name (the page's file name gets `.html` in place of `.md`; letters past ASCII take 2 to 4 bytes each)"),
             );
@@ -325,7 +326,8 @@ fn generated_names(
                     Diagnostic::error(
                         &page.source.path,
                         format!("this page would be written to {written}, the {what} technote generates for `{tag}`"),
-                    ).with_code("page-name-reserved")
+                    )
+                    .with_code("page-name-reserved")
                     .at_line(1)
                     .with_help("rename the file (for example to overview.md): each locale's home and 404 pages are written by technote"),
                 );
@@ -340,7 +342,8 @@ fn generated_names(
                     Diagnostic::error(
                         options.content.join(tag).join(name),
                         format!("this file would replace {tag}/{name}, the {what} technote generates for `{tag}`"),
-                    ).with_code("page-name-reserved")
+                    )
+                    .with_code("page-name-reserved")
                     .with_help("rename or remove the file"),
                 );
             }
@@ -406,7 +409,8 @@ fn all_pages_names(
                 == format!("{}/{ALL_PAGES_FILE}", locale_tags[page.locale])
         })
         .map(|page| {
-            Diagnostic::error(&page.source.path, format!("this page would be written over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home")).with_code("page-name-reserved")
+            Diagnostic::error(&page.source.path, format!("this page would be written over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home"))
+                .with_code("page-name-reserved")
                 .at_line(1)
                 .with_help("rename the file")
         })
@@ -425,7 +429,8 @@ pub fn duplicate_exl_ids(pages: &[Page]) -> Vec<Diagnostic> {
         };
         if let Some(first) = seen.insert((page.locale, id), &page.source.path) {
             diagnostics.push(
-                Diagnostic::error(&page.source.path, format!("`exl-id: {id}` is already used by {}", first.display())).with_code("exl-id-duplicate")
+                Diagnostic::error(&page.source.path, format!("`exl-id: {id}` is already used by {}", first.display()))
+                    .with_code("exl-id-duplicate")
                     .at_line(1)
                     .with_help("each page of a locale needs its own exl-id; translations share it across locales"),
             );
