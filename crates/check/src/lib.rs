@@ -75,6 +75,21 @@ impl CheckReport {
     }
 }
 
+/// The checks of pages a build does not make, without git: unpaired and
+/// missing `exl-id`s and misspelt front-matter keys, for the preview to show
+/// as a writer saves (the staleness check waits for `check`: it asks git).
+pub fn page_warnings(options: &BuildOptions) -> Vec<Diagnostic> {
+    let Ok(config) = SiteConfig::load(&options.config) else {
+        return Vec::new();
+    };
+    let pages = readable_pages(options, &config);
+    pairing::pairing_problems(&pages, &config)
+        .into_iter()
+        .chain(front_keys::unknown_key_problems(&pages, &config))
+        .map(|d| d.relative_to(&options.root))
+        .collect()
+}
+
 /// Runs every check. Never writes a file.
 pub fn check(options: &BuildOptions) -> CheckReport {
     let checked = technote_site::check(options);

@@ -61,7 +61,8 @@ pub fn discover(content_dir: &Path, config: &SiteConfig) -> Result<Discovered, V
         match fs::canonicalize(folder) {
             Ok(root) => walk_locale(&root, folder, locale, &mut found, &mut problems),
             Err(error) => problems.push(
-                Diagnostic::error(folder, format!("cannot open the content folder of `{locale}`: {error}")).with_code("content-unreadable")
+                Diagnostic::error(folder, format!("cannot open the content folder of `{locale}`: {error}"))
+                    .with_code("content-unreadable")
                     .with_help("fix the folder under [content] in technote.toml (it is relative to technote.toml)"),
             ),
         }
@@ -115,7 +116,8 @@ fn walk_shared(
             Ok(entry) if escapes(&root, &entry) => problems.push(escaping_link(&entry)),
             Ok(entry) => match locale_folder(&entry, config) {
                 Ok(locale) if config.has_own_folder(&locale) => problems.push(
-                    Diagnostic::error(entry.path(), format!("this folder is not read: [content] in technote.toml gives `{locale}` a folder of its own")).with_code("content-folder-ignored")
+                    Diagnostic::error(entry.path(), format!("this folder is not read: [content] in technote.toml gives `{locale}` a folder of its own"))
+                        .with_code("content-folder-ignored")
                         .with_help("remove this folder, or the locale's line under [content]"),
                 ),
                 Ok(locale) => walk_locale(&root, entry.path(), &locale, found, problems),
@@ -188,7 +190,8 @@ fn locale_folder(entry: &DirEntry, config: &SiteConfig) -> Result<LanguageIdenti
         .find(|l| **l == locale)
         .cloned()
         .ok_or_else(|| {
-            Diagnostic::error(entry.path(), format!("folder `{name}` is not a configured locale")).with_code("locale-folder-unknown")
+            Diagnostic::error(entry.path(), format!("folder `{name}` is not a configured locale"))
+                .with_code("locale-folder-unknown")
                 .with_help(format!(
                     "folders directly under the content folder are locales; rename it to one of \
                      the configured locales ({}), or add \"{locale}\" to `locales` in technote.toml",

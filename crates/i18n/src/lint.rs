@@ -327,13 +327,13 @@ impl Comparison<'_> {
         (line, column): (u32, u32),
     ) -> Vec<Diagnostic> {
         let reference = self.reference;
-        let unknown = actual.variables.difference(&expected.variables).map(|variable| {
+        let unknown = actual.variables.iter().filter(|(variable, _)| !expected.variables.contains_key(*variable)).map(|(variable, &(line, column))| {
             at(file, line, column, format!("`{name}` uses {{ ${variable} }}, which the {reference} message does not"), "ftl-variable-unknown")
                 .with_help(format!(
                     "the site passes only the variables of the {reference} message; remove {{ ${variable} }} or check its spelling"
                 ))
         });
-        let unused = expected.variables.difference(&actual.variables).map(|variable| {
+        let unused = expected.variables.keys().filter(|variable| !actual.variables.contains_key(*variable)).map(|variable| {
             at(file, line, column, format!("`{name}` does not use {{ ${variable} }}, which the {reference} message uses"), "ftl-variable-unused")
                 .with_help(format!("include {{ ${variable} }} so readers see the value"))
         });

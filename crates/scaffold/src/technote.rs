@@ -172,7 +172,8 @@ fn revision(source: &Path) -> Result<Option<String>, Diagnostic> {
         return Err(Diagnostic::error(
             source,
             "the source has changes no commit holds, so no revision can be recorded for its translation",
-        ).with_code("new-refused")
+        )
+        .with_code("new-refused")
         .with_help("commit the source first, then run this again"));
     }
     Ok(Some(commit))

@@ -58,9 +58,11 @@ pub(crate) async fn build_and_publish(
             for warning in &report.warnings {
                 complain(format_args!("{warning}"));
             }
-            // The translators' warnings `technote check` gives, at their
-            // .ftl lines: the build itself falls back past those mistakes.
-            let lint = fluent_warnings(options);
+            // The translators' and writers' warnings `technote check` gives
+            // (at their .ftl lines, unpaired exl-ids, misspelt keys): the
+            // build itself goes past those mistakes.
+            let mut lint = fluent_warnings(options);
+            lint.extend(technote_check::page_warnings(options));
             for warning in &lint {
                 complain(format_args!("{warning}"));
             }
@@ -177,7 +179,8 @@ fn catalog_change(path: &Path, root: &Path) -> CatalogChange {
     let diagnostics = problems
         .into_iter()
         .map(|problem| {
-            let diagnostic = Diagnostic::error(path, problem.message).with_code("catalog-invalid")
+            let diagnostic = Diagnostic::error(path, problem.message)
+                .with_code("catalog-invalid")
                 .with_help("technote is built with this catalog only once it passes these checks; see the schema at the top of the file");
             match problem.span {
                 Some(span) => {

@@ -350,7 +350,8 @@ fn generated_names(
                         "this page would be written as {long}, a name of {} bytes: file systems allow {MAX_NAME_BYTES}",
                         long.len()
                     ),
-                ).with_code("page-name-too-long")
+                )
+                .with_code("page-name-too-long")
                 .at_line(1)
                 .with_help("shorten the file name (the page's file name gets `.html` in place of `.md`; letters past ASCII take 2 to 4 bytes each)"),
             );
@@ -361,7 +362,8 @@ fn generated_names(
                     Diagnostic::error(
                         &page.source.path,
                         format!("this page would be written to {written}, the {what} technote generates for `{tag}`"),
-                    ).with_code("page-name-reserved")
+                    )
+                    .with_code("page-name-reserved")
                     .at_line(1)
                     .with_help("rename the file (for example to overview.md): each locale's home and 404 pages are written by technote"),
                 );
@@ -376,7 +378,8 @@ fn generated_names(
                     Diagnostic::error(
                         options.content.join(tag).join(name),
                         format!("this file would replace {tag}/{name}, the {what} technote generates for `{tag}`"),
-                    ).with_code("page-name-reserved")
+                    )
+                    .with_code("page-name-reserved")
                     .with_help("rename or remove the file"),
                 );
             }

@@ -222,7 +222,8 @@ impl Redirects {
                 };
                 let record = records.get(*index)?;
                 (!anchor.is_empty() && !record.anchors.contains(anchor)).then(|| {
-                    Diagnostic::error(&redirect.source, format!("the redirect of {} leads to `#{anchor}`, which is not an anchor of its page", redirect.file)).with_code("anchor-missing")
+                    Diagnostic::error(&redirect.source, format!("the redirect of {} leads to `#{anchor}`, which is not an anchor of its page", redirect.file))
+                        .with_code("anchor-missing")
                         .at_line(redirect.line)
                         .with_help("fix the destination's #anchor")
                         .with_severity(severity)

@@ -149,7 +149,8 @@ impl Widgets {
                             .cloned()
                             .chain(self.checks.widget_names())
                             .collect();
-                        return Err(Diagnostic::error(file, format!("unknown widget `{name}`")).with_code("widget-unknown")
+                        return Err(Diagnostic::error(file, format!("unknown widget `{name}`"))
+                            .with_code("widget-unknown")
                             .at_line(*line)
                             .with_help(format!(
                                 "known widgets: {} (a check is the widget check-<id> of its <page>.check.toml)",

@@ -203,7 +203,8 @@ impl Navigation {
                     Diagnostic::warning(
                         input.config_path,
                         format!("`[site] home = \"{home}\"` is no page of locale `{tag}`: its home lists its pages instead"),
-                    ).with_code("home-page-missing")
+                    )
+                    .with_code("home-page-missing")
                     .with_help("fix `home` in technote.toml (it is relative to each locale's folder)"),
                 ),
             }
@@ -224,7 +225,10 @@ impl Navigation {
                     && self.landing[page.locale] != Some(*index)
             })
             .map(|(_, page)| {
-                Diagnostic::warning(&page.source.path, "no TOC.md lists this page: readers reach it only from the list of all pages").with_code("page-unlisted")
+                Diagnostic::warning(&page.source.path, "no TOC.md lists this page: readers reach it only from the list of all pages")
+                    .with_code("page-unlisted")
+                    // The page as a whole is the problem: its first line.
+                    .at(1, 1)
                     .with_help("add it to the TOC.md of its guide, or set `hidefromtoc: true` if it is meant to stay out of the navigation")
             })
             .collect()
