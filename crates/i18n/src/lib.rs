@@ -7,7 +7,9 @@
 mod files;
 pub mod lint;
 mod localizer;
+mod names;
 pub mod plurals;
 
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use localizer::{Localizer, MessageError};
+pub use names::{autonym, site_autonyms};

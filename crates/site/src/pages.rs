@@ -123,16 +123,9 @@ fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
     }
 }
 
-/// The name of each locale in its own language, by locale index.
+/// The name of each locale in its own language (CLDR's), by locale index.
 fn autonyms(project: &Project) -> Vec<String> {
-    (0..project.locales.len())
-        .map(|locale| {
-            project
-                .localizer
-                .format(&project.locales[locale], "language-autonym", None)
-                .unwrap_or_else(|_| project.locale_tags[locale].clone())
-        })
-        .collect()
+    technote_i18n::site_autonyms(&project.locales)
 }
 
 /// Links to the same page in every locale; locales without a translation
