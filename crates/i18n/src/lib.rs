@@ -11,5 +11,5 @@ mod names;
 pub mod plurals;
 
 pub use fluent_bundle::{FluentArgs, FluentValue};
-pub use localizer::{Localizer, MessageError};
+pub use localizer::{Fallbacks, Localizer, MessageError};
 pub use names::{autonym, site_autonyms};

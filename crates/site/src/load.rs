@@ -49,6 +49,8 @@ pub struct Project {
     pub metadata: Vec<TreeMetadata>,
     /// Old addresses from each locale's redirects.csv.
     pub redirects: Redirects,
+    /// One warning per locale showing UI strings of the reference locale.
+    pub string_warnings: Vec<Diagnostic>,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -175,7 +177,9 @@ impl Project {
             limits: &config.limits,
             written: &written,
         });
+        let string_warnings = localizer.fallback_warnings(&options.locales, &locales);
         let project = Self {
+            string_warnings,
             config,
             locales,
             locale_tags,
