@@ -407,7 +407,7 @@ fn a_locale_without_string_files_gets_one_warning_with_the_count() {
         warnings[0].message,
         "`de` lacks the string file search.ftl and 2 of the 3 UI strings: its pages show them in `en`"
     );
-    assert_eq!(warnings[0].code.as_deref(), Some("ftl-locale-incomplete"));
+    assert_eq!(warnings[0].code, Some("ftl-locale-incomplete"));
     assert_eq!(
         warnings[1].message,
         "`sv` has no UI strings of its own: its pages show all 3 in `en`"
