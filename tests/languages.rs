@@ -91,3 +91,61 @@ fn a_language_missing_a_string_file_is_told_which_and_how_many_strings() {
         "{warning}"
     );
 }
+
+#[test]
+fn a_locale_folder_named_like_experience_league_is_served_at_its_configured_url() {
+    let scratch = with_new_languages();
+    let config = scratch.read("technote.toml");
+    scratch.write(
+        "technote.toml",
+        format!("{config}\n[url_folders]\nja-JP = \"ja\"\n"),
+    );
+    let page = "technotes/using/ims-sign-in-update";
+    let source = scratch.read(&format!("content/en/{page}.md"));
+    scratch.write(
+        &format!("content/ja-JP/{page}.md"),
+        source.replace("title: ", "title: IMS "),
+    );
+    let output = scratch.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let japanese = std::fs::read_to_string(scratch.out().join(format!("ja/{page}.html")))
+        .expect("the page is under ja/");
+    assert!(
+        japanese.contains(r#"<html lang="ja-JP""#),
+        "lang is the BCP 47 tag"
+    );
+    let english =
+        std::fs::read_to_string(scratch.out().join(format!("en/{page}.html"))).expect("en page");
+    let alternate = format!(
+        r#"<link rel="alternate" hreflang="ja-JP" href="https://technotes.example.org/ja/{page}.html">"#
+    );
+    assert!(english.contains(&alternate), "{english}");
+    let sitemap = std::fs::read_to_string(scratch.out().join("sitemap.xml")).expect("sitemap");
+    assert!(
+        sitemap.contains(&format!(
+            r#"hreflang="ja-JP" href="https://technotes.example.org/ja/{page}.html""#
+        )),
+        "{sitemap}"
+    );
+
+    for (old, new) in [
+        (format!("ja-JP/{page}.html"), format!("/ja/{page}.html")),
+        (
+            "ja-JP/index.html".to_string(),
+            "https://technotes.example.org/ja/".to_string(),
+        ),
+    ] {
+        let redirect = std::fs::read_to_string(scratch.out().join(&old))
+            .unwrap_or_else(|_| panic!("no redirect page at {old}"));
+        assert!(
+            redirect.contains(&format!(r#"content="0; url={new}""#)),
+            "{old}:\n{redirect}"
+        );
+    }
+    let host_rules = std::fs::read_to_string(scratch.out().join("_redirects")).expect("_redirects");
+    assert!(
+        host_rules.contains(&format!("/ja-JP/{page}.html /ja/{page}.html 301")),
+        "{host_rules}"
+    );
+}
