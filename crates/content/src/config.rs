@@ -32,6 +32,10 @@ pub struct SiteConfig {
     pub content_folders: Vec<(LanguageIdentifier, PathBuf)>,
     /// `[site]`: what the site calls itself.
     pub site: SiteIdentity,
+    /// `[url_folders]`: locales whose pages are at another folder of the
+    /// site than their tag (`ja-JP` at `ja/`), as Experience League's
+    /// repositories are named one way and its URLs another.
+    pub url_folders: Vec<(LanguageIdentifier, String)>,
     /// `deny_warnings = true`: `build` and `check` fail on warnings, as
     /// with `--deny warnings`, so CI needs no flag of its own.
     pub deny_warnings: bool,
@@ -178,7 +182,7 @@ impl SiteConfig {
             };
             diagnostic.with_help(
                 "technote.toml takes base_url, locales, reference_locale, external_docs_base, \
-                 deny_warnings, and the tables [content], [site], [link_check], [limits] and [listing]",
+                 deny_warnings, and the tables [content], [url_folders], [site], [link_check], [limits] and [listing]",
             )
         })?;
 
@@ -251,6 +255,12 @@ impl SiteConfig {
             let base = path_for_messages.parent().unwrap_or(Path::new(""));
             content_folders.push((locale, base.join(folder.get_ref())));
         }
+        let url_folders = url_folders(&raw.url_folders, &locales).map_err(|(span, why)| {
+            at(span, why).with_help(
+                "map a locale of `locales` to one folder name of letters, digits, `-` or `_`, \
+                 not `assets`, e.g. ja-JP = \"ja\"",
+            )
+        })?;
         let site = raw
             .site
             .validate(&locales)
@@ -267,7 +277,17 @@ impl SiteConfig {
             site,
             deny_warnings: raw.deny_warnings,
             listing,
+            url_folders,
         })
+    }
+
+    /// The folder of the site holding the pages of `locale`: its tag
+    /// (`fr-FR/`), or its `[url_folders]` entry (`ja/` for `ja-JP`).
+    pub fn url_folder(&self, locale: &LanguageIdentifier) -> String {
+        self.url_folders
+            .iter()
+            .find(|(l, _)| l == locale)
+            .map_or_else(|| locale.to_string(), |(_, folder)| folder.clone())
     }
 
     /// The folder holding the sources of `locale`: its own, set under
@@ -320,6 +340,53 @@ fn absolute_folder_url(text: &str) -> Result<String, String> {
     Ok(url.into())
 }
 
+/// A mistake in technote.toml: where, and what is wrong.
+type ConfigError = (Range<usize>, String);
+
+/// `[url_folders]`, checked: each key a configured locale, each folder one
+/// plain path segment that no other locale uses, neither as its folder nor
+/// as its tag (whose old addresses redirect to the folder).
+fn url_folders(
+    raw: &BTreeMap<String, Spanned<String>>,
+    locales: &[LanguageIdentifier],
+) -> Result<Vec<(LanguageIdentifier, String)>, ConfigError> {
+    let mut folders: Vec<(LanguageIdentifier, String)> = Vec::new();
+    for (tag, folder) in raw {
+        let name = folder.get_ref();
+        let Some(locale) = parse_locale(tag)
+            .ok()
+            .filter(|locale| locales.contains(locale))
+        else {
+            return Err((
+                folder.span(),
+                format!("[url_folders] names `{tag}`, which is not one of `locales`"),
+            ));
+        };
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !plain || name == "assets" {
+            return Err((
+                folder.span(),
+                format!("`{name}` cannot be the URL folder of `{tag}`"),
+            ));
+        }
+        let taken = folders.iter().any(|(_, f)| f == name)
+            || locales
+                .iter()
+                .any(|other| *other != locale && other.to_string() == *name);
+        if taken {
+            return Err((
+                folder.span(),
+                format!("`{name}` is already the folder of another locale"),
+            ));
+        }
+        folders.push((locale, name.clone()));
+    }
+    Ok(folders)
+}
+
 fn parse_locale(tag: &str) -> Result<LanguageIdentifier, String> {
     tag.parse::<LanguageIdentifier>()
         .map_err(|error| format!("`{tag}` is not a BCP 47 language tag ({error})"))
@@ -338,6 +405,8 @@ struct RawConfig {
     limits: RawLimits,
     #[serde(default)]
     content: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    url_folders: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     site: RawSite,
     #[serde(default)]

@@ -147,6 +147,14 @@ fn content_folders_and_site_texts_are_read_per_locale() {
 }
 
 #[test]
+fn url_folders_map_a_locale_to_its_folder_in_urls() {
+    let text = format!("{MINIMAL}\n[url_folders]\nfr = \"francais\"\n");
+    let config = SiteConfig::from_toml(Path::new("technote.toml"), &text).unwrap();
+    assert_eq!(config.url_folder(&"fr".parse().unwrap()), "francais");
+    assert_eq!(config.url_folder(&"en".parse().unwrap()), "en");
+}
+
+#[test]
 fn content_and_site_mistakes_name_the_key() {
     let cases = [
         (
@@ -160,6 +168,22 @@ fn content_and_site_mistakes_name_the_key() {
         ),
         ("[site]\ntagline = \"  \"\n", "`tagline` is empty"),
         ("[site]\nhome = \"home.html\"\n", "`home` must name a page"),
+        (
+            "[url_folders]\nde = \"de\"\n",
+            "[url_folders] names `de`, which is not one of `locales`",
+        ),
+        (
+            "[url_folders]\nen = \"en/us\"\n",
+            "`en/us` cannot be the URL folder of `en`",
+        ),
+        (
+            "[url_folders]\nen = \"assets\"\n",
+            "`assets` cannot be the URL folder of `en`",
+        ),
+        (
+            "[url_folders]\nen = \"fr\"\n",
+            "`fr` is already the folder of another locale",
+        ),
     ];
     for (table, expected) in cases {
         let problem = parse(&format!("{MINIMAL}\n{table}"))

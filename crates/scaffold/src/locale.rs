@@ -16,7 +16,7 @@ fn header(reference: &LanguageIdentifier) -> String {
     format!(
         "### Copied from locales/{reference}/ by `technote new locale`: every message is\n\
          ### still in {reference}, and `technote check` counts each as untranslated\n\
-         ### until its text is yours. Start with `language-autonym`.\n\n"
+         ### until its text is yours.\n\n"
     )
 }
 

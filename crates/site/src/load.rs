@@ -12,7 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::BuildOptions;
 use crate::navigation::{Navigation, NavigationInput};
-use crate::redirects::{RedirectInput, Redirects};
+use crate::redirects::{Destination, Redirect, RedirectInput, Redirects};
 use crate::routes::{RouteEntry, Routes, page_file_path, page_url_path};
 use crate::tree::{TreeMetadata, read_metadata};
 
@@ -33,7 +33,11 @@ pub struct Page {
 pub struct Project {
     pub config: SiteConfig,
     pub locales: Vec<LanguageIdentifier>,
+    /// Each locale's folder in URLs and in the site: its tag, or its
+    /// `[url_folders]` entry (`ja` for `ja-JP`).
     pub locale_tags: Vec<String>,
+    /// Each locale's BCP 47 tag, for `lang` and `hreflang`.
+    pub lang_tags: Vec<String>,
     pub reference: usize,
     pub localizer: Arc<Localizer>,
     pub pages: Vec<Page>,
@@ -55,6 +59,8 @@ pub struct Project {
     pub redirects: Redirects,
     /// Pages whose `exl-id` another page of their locale has already.
     pub exl_id_warnings: Vec<Diagnostic>,
+    /// One warning per locale showing UI strings of the reference locale.
+    pub string_warnings: Vec<Diagnostic>,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -75,7 +81,8 @@ impl Project {
             config.base_url.clone_from(base_url);
         }
         let locales = config.locales.clone();
-        let locale_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
+        let locale_tags: Vec<String> = locales.iter().map(|l| config.url_folder(l)).collect();
+        let lang_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
         let reference = locales
             .iter()
             .position(|l| *l == config.reference_locale)
@@ -183,18 +190,29 @@ impl Project {
         let (metadata, unreadable) = read_metadata(&discovered.tree_files, &locales, &config);
         navigation.diagnostics.extend(unreadable);
         let written = written_files(&pages, &navigation, &locale_tags);
-        let redirects = Redirects::read(&RedirectInput {
+        let mut redirects = Redirects::read(&RedirectInput {
             files: &discovered.tree_files,
             locales: &locales,
+            url_folders: &locale_tags,
             routes: &routes,
             external_docs_base: &config.external_docs_base,
             limits: &config.limits,
             written: &written,
         });
+        redirects.redirects.extend(tag_redirects(
+            &pages,
+            &lang_tags,
+            &locale_tags,
+            &config.base_url,
+            &options.config,
+        ));
+        let string_warnings = localizer.fallback_warnings(&options.locales, &locales);
         let project = Self {
+            string_warnings,
             config,
             locales,
             locale_tags,
+            lang_tags,
             reference,
             localizer: Arc::new(localizer),
             pages,
@@ -257,7 +275,7 @@ pub fn read_page(
             .into_iter()
             .collect(),
     };
-    Ok((page_of(source, parsed.front, locales)?, body))
+    Ok((page_of(source, parsed.front, locales, config)?, body))
 }
 
 /// Reads one source's front matter: the page without its body, which
@@ -273,10 +291,10 @@ pub fn read_front_matter(
         technote_content::parse_front_matter(&source.path, &bytes, &config.limits)
     });
     match front {
-        Ok(front) => page_of(source, front, locales),
+        Ok(front) => page_of(source, front, locales, config),
         Err(problem) => {
             let stand_in = FrontMatter::titled(source.rel_path.clone());
-            let mut page = page_of(source, stand_in, locales)?;
+            let mut page = page_of(source, stand_in, locales, config)?;
             page.unreadable = Some(Box::new(problem));
             Ok(page)
         }
@@ -287,6 +305,7 @@ fn page_of(
     source: SourceFile,
     front: FrontMatter,
     locales: &[LanguageIdentifier],
+    config: &SiteConfig,
 ) -> Result<Page, Diagnostic> {
     let locale = locales
         .iter()
@@ -297,7 +316,7 @@ fn page_of(
         })?;
     Ok(Page {
         locale,
-        url_path: page_url_path(&source.locale, &source.rel_path),
+        url_path: page_url_path(&config.url_folder(&source.locale), &source.rel_path),
         front,
         source,
         unreadable: None,
@@ -341,7 +360,7 @@ fn generated_names(
     let mut diagnostics = Vec::new();
     for page in pages {
         let tag = &locale_tags[page.locale];
-        let written = crate::routes::page_file_path(&page.source.locale, &page.source.rel_path);
+        let written = crate::routes::page_file_path(tag, &page.source.rel_path);
         if let Some(long) = written.split('/').find(|name| name.len() > MAX_NAME_BYTES) {
             diagnostics.push(
                 Diagnostic::error(
@@ -407,6 +426,45 @@ pub const ALL_PAGES_FILE: &str = "all-pages.html";
 /// The folder of each locale holding the lists of features too long for
 /// its home.
 pub const FEATURE_LISTS: &str = "all-pages";
+/// For a locale whose URL folder is not its tag (`ja/` for `ja-JP`), a
+/// redirect at each page's address under the tag and at the tag's home,
+/// so that links written with the repository's name keep working.
+fn tag_redirects(
+    pages: &[Page],
+    lang_tags: &[String],
+    url_folders: &[String],
+    base_url: &str,
+    config_path: &std::path::Path,
+) -> Vec<Redirect> {
+    let moved = |locale: usize| lang_tags[locale] != url_folders[locale];
+    let homes = (0..lang_tags.len())
+        .filter(|&l| moved(l))
+        .map(|locale| Redirect {
+            locale,
+            file: format!("{}/index.html", lang_tags[locale]),
+            destination: Destination::Elsewhere(format!("{base_url}{}/", url_folders[locale])),
+            source: config_path.to_path_buf(),
+            line: 1,
+        });
+    let own_pages = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| moved(page.locale))
+        .map(|(index, page)| Redirect {
+            locale: page.locale,
+            file: crate::routes::output_file(&page_file_path(
+                &lang_tags[page.locale],
+                &page.source.rel_path,
+            )),
+            destination: Destination::Page {
+                index,
+                fragment: None,
+            },
+            source: config_path.to_path_buf(),
+            line: 1,
+        });
+    homes.chain(own_pages).collect()
+}
 
 /// Every file the site writes for its pages and listings, which an old
 /// address may not take over.
@@ -418,7 +476,10 @@ fn written_files(
     let mut written: HashSet<String> = pages
         .iter()
         .map(|page| {
-            crate::routes::output_file(&page_file_path(&page.source.locale, &page.source.rel_path))
+            crate::routes::output_file(&page_file_path(
+                &locale_tags[page.locale],
+                &page.source.rel_path,
+            ))
         })
         .collect();
     for (locale, tag) in locale_tags.iter().enumerate() {
@@ -445,7 +506,7 @@ fn all_pages_names(
         .iter()
         .filter_map(|page| {
             let tag = &locale_tags[page.locale];
-            let written = page_file_path(&page.source.locale, &page.source.rel_path);
+            let written = page_file_path(tag, &page.source.rel_path);
             let over_list = navigation.landing[page.locale].is_some()
                 && written == format!("{tag}/{ALL_PAGES_FILE}");
             let in_lists = written.starts_with(&format!("{tag}/{FEATURE_LISTS}/"));

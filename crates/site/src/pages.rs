@@ -52,7 +52,7 @@ fn base_context(
     let mut context = Context::new();
     context.insert("live_reload", &live_reload);
     let tag = &project.locale_tags[locale];
-    context.insert("lang", tag);
+    context.insert("lang", &project.lang_tags[locale]);
     context.insert("dir", direction(&project.locales[locale]));
     context.insert("base_path", project.config.base_path());
     context.insert("base_url", &project.config.base_url);
@@ -125,16 +125,9 @@ fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
     }
 }
 
-/// The name of each locale in its own language, by locale index.
+/// The name of each locale in its own language (CLDR's), by locale index.
 fn autonyms(project: &Project) -> Vec<String> {
-    (0..project.locales.len())
-        .map(|locale| {
-            project
-                .localizer
-                .format(&project.locales[locale], "language-autonym", None)
-                .unwrap_or_else(|_| project.locale_tags[locale].clone())
-        })
-        .collect()
+    technote_i18n::site_autonyms(&project.locales)
 }
 
 /// Links to the same page in every locale; locales without a translation
@@ -154,7 +147,7 @@ fn language_links(
                 |(_, u)| u.clone(),
             );
             LanguageLink {
-                lang: project.locale_tags[l].clone(),
+                lang: project.lang_tags[l].clone(),
                 autonym: autonyms.get(l).cloned().unwrap_or_default(),
                 href: format!("{base_path}{url}"),
                 url: format!("{}{url}", project.config.base_url),
@@ -263,7 +256,7 @@ impl<'a> PageSet<'a> {
         let path = if project.navigation.landing[page.locale] == Some(index) {
             output_file(&page.url_path)
         } else {
-            page_file_path(locale, &page.source.rel_path)
+            page_file_path(&project.locale_tags[page.locale], &page.source.rel_path)
         };
         Ok(OutputFile { path, bytes: html })
     }
@@ -474,7 +467,7 @@ impl<'a> PageSet<'a> {
                     .map(|&i| {
                         let p = &project.pages[i];
                         HomeLanguage {
-                            lang: &project.locale_tags[p.locale],
+                            lang: &project.lang_tags[p.locale],
                             autonym: self.autonyms.get(p.locale).map(String::as_str),
                             href: format!("{base_path}{}", p.url_path),
                         }
@@ -482,7 +475,7 @@ impl<'a> PageSet<'a> {
                     .collect();
                 elsewhere.push(Elsewhere {
                     title: &page.front.title,
-                    lang: &project.locale_tags[page.locale],
+                    lang: &project.lang_tags[page.locale],
                     languages,
                 });
             }
@@ -851,7 +844,7 @@ fn alternates<'p>(project: &'p Project, translations: &[(usize, String)]) -> Vec
     let mut list: Vec<Alternate<'p>> = translations
         .iter()
         .map(|(l, url)| Alternate {
-            lang: &project.locale_tags[*l],
+            lang: &project.lang_tags[*l],
             href: format!("{base_url}{url}"),
         })
         .collect();

@@ -56,6 +56,8 @@ pub struct Redirects {
 pub struct RedirectInput<'a> {
     pub files: &'a [SourceFile],
     pub locales: &'a [unic_langid::LanguageIdentifier],
+    /// Each locale's folder in URLs.
+    pub url_folders: &'a [String],
     pub routes: &'a Routes,
     pub external_docs_base: &'a str,
     pub limits: &'a technote_content::Limits,
@@ -87,7 +89,7 @@ impl Redirects {
         bytes: &[u8],
         seen: &mut HashSet<String>,
     ) {
-        let tag = input.locales[locale].to_string();
+        let tag = &input.url_folders[locale];
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -134,7 +136,7 @@ impl Redirects {
                 );
                 continue;
             };
-            let Some(old_file) = old_file(&tag, &old) else {
+            let Some(old_file) = old_file(tag, &old) else {
                 self.warn(
                     file,
                     line,

@@ -305,7 +305,8 @@ pub fn relative(diagnostics: Vec<Diagnostic>, root: &Path) -> Vec<Diagnostic> {
 }
 
 /// Every diagnostic of a built site, in the order it is reported: pages,
-/// links between pages, the navigation, the redirects and their anchors.
+/// links between pages, the navigation, the redirects and their anchors,
+/// the locales that show strings of the reference locale.
 /// One list for the build's errors and the site's warnings alike.
 fn site_diagnostics<'a>(
     records: &'a [PageRecord],
@@ -321,4 +322,5 @@ fn site_diagnostics<'a>(
         .chain(&project.navigation.diagnostics)
         .chain(&project.redirects.diagnostics)
         .chain(redirect_anchors)
+        .chain(&project.string_warnings)
 }

@@ -139,7 +139,7 @@ impl Navigation {
         let mut urls = input.page_urls.to_vec();
         for (locale, landing) in navigation.landing.iter().enumerate() {
             if let Some(url) = landing.and_then(|page| urls.get_mut(page)) {
-                *url = format!("{}/", input.locales[locale]);
+                *url = format!("{}/", input.config.url_folder(&input.locales[locale]));
             }
         }
         // Deeper TOCs first, so a guide's own TOC claims its pages before
