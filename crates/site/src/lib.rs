@@ -4,11 +4,13 @@
 mod badges;
 mod builder;
 mod changes;
+mod git_dates;
 mod links;
 mod load;
 mod navigation;
 mod output;
 mod output_guard;
+mod page_meta;
 mod pages;
 mod pass;
 mod prose;

@@ -145,6 +145,7 @@ pub fn render_changes(
         let locales = site.project.locales.len();
         let mut which: Vec<Listing> = (0..locales).map(Listing::Home).collect();
         which.push(Listing::SitemapAndRobots);
+        which.extend((0..locales).map(Listing::Feed));
         render_listings(renderer.page_set(), &which)
     } else {
         Ok(Vec::new())
