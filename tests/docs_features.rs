@@ -267,3 +267,33 @@ fn edit_links_follow_the_configured_pattern_and_are_absent_without_it() {
     );
     assert!(select(&fr, "a.edit-link")[0].contains("Modifier cette page"));
 }
+
+#[test]
+fn a_locale_folder_that_is_a_repository_of_its_own_takes_its_dates_from_it() {
+    let scratch = Scratch::new();
+    let root = scratch.root();
+    std::fs::rename(root.join("content/fr"), root.join("fr-help")).expect("move fr");
+    let config = scratch.read("technote.toml");
+    scratch.write(
+        "technote.toml",
+        config.replace("[link_check]", "[content]\nfr = \"fr-help\"\n\n[link_check]"),
+    );
+    let fr_repo = root.join("fr-help");
+    git(&fr_repo, &["init", "-q"], "2026-05-06T07:08:09Z");
+    git(&fr_repo, &["add", "."], "2026-05-06T07:08:09Z");
+    git(&fr_repo, &["commit", "-qm", "fr"], "2026-05-06T07:08:09Z");
+    scratch.write(".gitignore", "fr-help/\npublic/\n");
+    git(root, &["init", "-q"], "2026-01-10T09:00:00Z");
+    git(root, &["add", "."], "2026-01-10T09:00:00Z");
+    git(root, &["commit", "-qm", "en"], "2026-01-10T09:00:00Z");
+    built(&scratch);
+    let time = |path: &str| {
+        attrs(
+            &Html::parse_document(&scratch.read(path)),
+            ".page-meta time",
+            "datetime",
+        )
+    };
+    assert_eq!(time(IMS_FR), vec!["2026-05-06T07:08:09Z"]);
+    assert_eq!(time(PRIVACY_EN), vec!["2026-01-10T09:00:00Z"]);
+}
