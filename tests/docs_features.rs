@@ -39,8 +39,18 @@ fn git(dir: &Path, args: &[&str], date: &str) {
     let status = Command::new("git")
         .arg("-C")
         .arg(dir)
-        .args(["-c", "user.name=Writer", "-c", "user.email=writer@example.org"])
-        .args(["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
+        .args([
+            "-c",
+            "user.name=Writer",
+            "-c",
+            "user.email=writer@example.org",
+        ])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
         .args(args)
         .env("GIT_AUTHOR_DATE", date)
         .env("GIT_COMMITTER_DATE", date)
@@ -56,7 +66,11 @@ fn committed_scratch() -> Scratch {
     let root = scratch.root();
     git(root, &["init", "-q"], "2026-01-10T09:00:00+02:00");
     git(root, &["add", "."], "2026-01-10T09:00:00+02:00");
-    git(root, &["commit", "-qm", "first"], "2026-01-10T09:00:00+02:00");
+    git(
+        root,
+        &["commit", "-qm", "first"],
+        "2026-01-10T09:00:00+02:00",
+    );
     let privacy = "content/en/technotes/using/checker-privacy.md";
     let text = scratch.read(privacy);
     scratch.write(privacy, text + "\nOne more sentence.\n");
@@ -91,15 +105,20 @@ fn fenced_code_is_highlighted_with_classes_and_unknown_languages_stay_plain() {
     let plain = select(&html, "pre code.language-no-such-language");
     assert_eq!(
         plain,
-        vec![r#"<code class="language-no-such-language">left &lt;as&gt; is
+        vec![
+            r#"<code class="language-no-such-language">left &lt;as&gt; is
 </code>"#
-            .to_string()]
+                .to_string()
+        ]
     );
     // The CSP forbids inline styles: colours come from the stylesheet.
     assert!(!source.contains("style="), "inline style in the page");
     let css = scratch.read("public/assets/style.css");
     for class in ["hl-string", "hl-number", "hl-comment", "hl-keyword"] {
-        assert!(css.contains(&format!(".{class} {{")), "{class} has no colour");
+        assert!(
+            css.contains(&format!(".{class} {{")),
+            "{class} has no colour"
+        );
     }
 }
 
@@ -194,7 +213,11 @@ fn outside_git_pages_have_no_date_and_feeds_go_by_title() {
     }
     let html = Html::parse_document(&privacy);
     assert_eq!(
-        attrs(&html, r#"link[rel="alternate"][type="application/atom+xml"]"#, "href"),
+        attrs(
+            &html,
+            r#"link[rel="alternate"][type="application/atom+xml"]"#,
+            "href"
+        ),
         vec!["/en/feed.xml".to_string()]
     );
 }
@@ -276,7 +299,10 @@ fn a_locale_folder_that_is_a_repository_of_its_own_takes_its_dates_from_it() {
     let config = scratch.read("technote.toml");
     scratch.write(
         "technote.toml",
-        config.replace("[link_check]", "[content]\nfr = \"fr-help\"\n\n[link_check]"),
+        config.replace(
+            "[link_check]",
+            "[content]\nfr = \"fr-help\"\n\n[link_check]",
+        ),
     );
     let fr_repo = root.join("fr-help");
     git(&fr_repo, &["init", "-q"], "2026-05-06T07:08:09Z");

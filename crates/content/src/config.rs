@@ -405,7 +405,11 @@ fn edit_url_pattern(pattern: Spanned<String>) -> Result<String, SiteError> {
     }
     match Url::parse(&without_placeholders) {
         Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(text),
-        _ => Err((span, "`edit_url` is not an http(s) address".to_string(), help)),
+        _ => Err((
+            span,
+            "`edit_url` is not an http(s) address".to_string(),
+            help,
+        )),
     }
 }
 

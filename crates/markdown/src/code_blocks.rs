@@ -33,7 +33,10 @@ const CLASSES: [(&str, &str); 9] = [
     ("hl-string", "string, constant.character"),
     ("hl-keyword", "keyword, storage, variable.language"),
     ("hl-number", "constant"),
-    ("hl-function", "entity.name.function, support.function, variable.function"),
+    (
+        "hl-function",
+        "entity.name.function, support.function, variable.function",
+    ),
     ("hl-type", "entity.name, support.type, support.class"),
     ("hl-tag", "entity.name.tag, punctuation.definition.tag"),
     (
@@ -184,9 +187,18 @@ mod tests {
     #[test]
     fn tokens_get_classes_and_text_is_escaped() {
         let html = highlighted("rust", "// a <b>\nfn main() { let x = \"s\"; }\n").unwrap();
-        assert!(html.contains("<span class=\"hl-comment\">// a &lt;b&gt;\n</span>"), "{html}");
-        assert!(html.contains("<span class=\"hl-keyword\">fn</span>"), "{html}");
-        assert!(html.contains("<span class=\"hl-string\">&quot;s&quot;</span>"), "{html}");
+        assert!(
+            html.contains("<span class=\"hl-comment\">// a &lt;b&gt;\n</span>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span class=\"hl-keyword\">fn</span>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<span class=\"hl-string\">&quot;s&quot;</span>"),
+            "{html}"
+        );
         assert!(!html.contains("style"), "{html}");
     }
 

@@ -47,7 +47,12 @@ impl PageSet<'_> {
         pages.sort_by(|(a, a_date), (b, b_date)| {
             b_date
                 .cmp(a_date)
-                .then_with(|| project.pages[*a].front.title.cmp(&project.pages[*b].front.title))
+                .then_with(|| {
+                    project.pages[*a]
+                        .front
+                        .title
+                        .cmp(&project.pages[*b].front.title)
+                })
                 .then_with(|| project.pages[*a].url_path.cmp(&project.pages[*b].url_path))
         });
         pages.truncate(FEED_ENTRIES);
