@@ -74,6 +74,10 @@ pub struct SiteIdentity {
     /// (`campaign-classic-home.md`); by default the first page of the root
     /// `TOC.md`.
     pub home: Option<String>,
+    /// `edit_url`: where a page's source is edited, with `{path}` (the
+    /// source relative to its locale's folder) and optionally `{locale}`;
+    /// without it pages have no "edit this page" link.
+    pub edit_url: Option<String>,
 }
 
 /// A text of `technote.toml`, the same for every locale or one per locale.
@@ -438,6 +442,7 @@ struct RawSite {
     name: Option<Spanned<RawText>>,
     tagline: Option<Spanned<RawText>>,
     home: Option<Spanned<String>>,
+    edit_url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -492,11 +497,44 @@ impl RawSite {
             Some(home) => Some(home.into_inner()),
             None => None,
         };
+        let edit_url = match self.edit_url {
+            Some(pattern) => Some(edit_url_pattern(pattern)?),
+            None => None,
+        };
         Ok(SiteIdentity {
             name: text(self.name, "name")?,
             tagline: text(self.tagline, "tagline")?,
             home,
+            edit_url,
         })
+    }
+}
+
+/// Checks `edit_url`: an http(s) address naming the page by `{path}`, with
+/// no placeholder it does not know.
+fn edit_url_pattern(pattern: Spanned<String>) -> Result<String, SiteError> {
+    let span = pattern.span();
+    let text = pattern.into_inner();
+    let help = "write the address of a page's editor with `{path}` (and optionally `{locale}`), \
+                e.g. edit_url = \"https://github.com/org/repo/edit/main/help/{path}\"";
+    if !text.contains("{path}") {
+        return Err((span, "`edit_url` has no `{path}`".to_string(), help));
+    }
+    let without_placeholders = text.replace("{path}", "p").replace("{locale}", "l");
+    if without_placeholders.contains(['{', '}']) {
+        return Err((
+            span,
+            "`edit_url` has a placeholder other than `{path}` and `{locale}`".to_string(),
+            help,
+        ));
+    }
+    match Url::parse(&without_placeholders) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(text),
+        _ => Err((
+            span,
+            "`edit_url` is not an http(s) address".to_string(),
+            help,
+        )),
     }
 }
 

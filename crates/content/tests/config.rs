@@ -184,6 +184,18 @@ fn content_and_site_mistakes_name_the_key() {
             "[url_folders]\nen = \"fr\"\n",
             "`fr` is already the folder of another locale",
         ),
+        (
+            "[site]\nedit_url = \"https://github.com/o/r/edit/main/\"\n",
+            "`edit_url` has no `{path}`",
+        ),
+        (
+            "[site]\nedit_url = \"https://github.com/o/r/edit/{branch}/{path}\"\n",
+            "placeholder other than `{path}` and `{locale}`",
+        ),
+        (
+            "[site]\nedit_url = \"github.com/{locale}/{path}\"\n",
+            "`edit_url` is not an http(s) address",
+        ),
     ];
     for (table, expected) in cases {
         let problem = parse(&format!("{MINIMAL}\n{table}"))
@@ -192,4 +204,12 @@ fn content_and_site_mistakes_name_the_key() {
         assert!(problem.contains(expected), "{table}: {problem}");
         assert!(problem.starts_with("technote.toml:"), "{problem}");
     }
+}
+
+#[test]
+fn edit_url_is_kept_as_written_and_absent_by_default() {
+    let pattern = "https://github.com/org/repo/edit/main/{locale}/{path}";
+    let config = parse(&format!("{MINIMAL}\n[site]\nedit_url = \"{pattern}\"\n")).unwrap();
+    assert_eq!(config.site.edit_url.as_deref(), Some(pattern));
+    assert_eq!(parse(MINIMAL).unwrap().site.edit_url, None);
 }

@@ -11,6 +11,7 @@ use technote_i18n::Localizer;
 use unic_langid::LanguageIdentifier;
 
 use crate::BuildOptions;
+use crate::git_dates::ChangeLog;
 use crate::navigation::{Navigation, NavigationInput};
 use crate::redirects::{Destination, Redirect, RedirectInput, Redirects};
 use crate::routes::{RouteEntry, Routes, page_file_path, page_url_path};
@@ -61,6 +62,9 @@ pub struct Project {
     pub exl_id_warnings: Vec<Diagnostic>,
     /// One warning per locale showing UI strings of the reference locale.
     pub string_warnings: Vec<Diagnostic>,
+    /// Per page, when git last saw its source change (RFC 3339), if the
+    /// sources are in git.
+    pub updated: Vec<Option<String>>,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -137,11 +141,25 @@ impl Project {
                 set.insert(asset.rel_path);
             }
         }
-        let parsed: Vec<Result<Page, Diagnostic>> = discovered
-            .pages
-            .into_par_iter()
-            .map(|source| read_front_matter(source, &locales, &config))
+        // git reads the history while the front matter is parsed.
+        let own_folders: Vec<Option<PathBuf>> = locales
+            .iter()
+            .map(|l| {
+                config
+                    .has_own_folder(l)
+                    .then(|| config.content_folder(&options.content, l))
+            })
             .collect();
+        let (change_log, parsed) = rayon::join(
+            || ChangeLog::read(&options.content, &own_folders),
+            || -> Vec<Result<Page, Diagnostic>> {
+                discovered
+                    .pages
+                    .into_par_iter()
+                    .map(|source| read_front_matter(source, &locales, &config))
+                    .collect()
+            },
+        );
         let mut pages = Vec::with_capacity(parsed.len());
         let mut diagnostics = Vec::new();
         for result in parsed {
@@ -207,6 +225,7 @@ impl Project {
             &options.config,
         ));
         let string_warnings = localizer.fallback_warnings(&options.locales, &locales);
+        let updated = change_log.dates(&pages, &locale_tags);
         let project = Self {
             string_warnings,
             config,
@@ -230,6 +249,7 @@ impl Project {
             metadata,
             redirects,
             exl_id_warnings,
+            updated,
         };
         Ok(project)
     }

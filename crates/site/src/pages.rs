@@ -2,6 +2,7 @@
 
 mod contexts;
 mod sitemap;
+mod feed;
 
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
@@ -10,6 +11,7 @@ use tera::Context;
 
 use crate::badges::BadgeView;
 use crate::load::{ALL_PAGES_FILE, FEATURE_LISTS, Project};
+use crate::page_meta::{Updated, edit_href, og_locale};
 use crate::redirects;
 use crate::routes::{encode_url_path, output_file, page_file_path};
 use crate::templates::Templates;
@@ -67,6 +69,11 @@ fn base_context(
     context.insert("site_name", &identity.name);
     context.insert("site_tagline", &identity.tagline);
     context.insert("site_footer", &identity.footer);
+    context.insert("og_locale", &og_locale(&project.locales[locale]));
+    context.insert(
+        "feed_href",
+        &format!("{}{}", project.config.base_path(), feed::feed_path(tag)),
+    );
     if project.navigation.landing[locale].is_some() {
         context.insert(
             "all_pages_href",
@@ -239,6 +246,8 @@ impl<'a> PageSet<'a> {
         self.insert_navigation(&mut context, index, title);
         context.insert("faq_json_ld", &faq_json_ld(document));
         context.insert("translation_notice", &translation_notice(page));
+        context.insert("updated", &Updated::of(project, index));
+        context.insert("edit_href", &edit_href(project, page));
 
         let body = self.widgets.body(
             self.templates,
@@ -718,6 +727,7 @@ impl<'a> PageSet<'a> {
                 SitemapUrl {
                     loc: format!("{base_url}{url}"),
                     alternates: alternates(project, &homes),
+                    lastmod: None,
                 },
             ));
         }
@@ -733,6 +743,7 @@ impl<'a> PageSet<'a> {
                 SitemapUrl {
                     loc: format!("{base_url}{url}"),
                     alternates: alternates(project, &all_pages),
+                    lastmod: None,
                 },
             ));
         }
@@ -752,6 +763,7 @@ impl<'a> PageSet<'a> {
                 SitemapUrl {
                     loc: format!("{base_url}{}", page.url_path),
                     alternates: alternates(project, &translations),
+                    lastmod: project.updated[index].as_deref(),
                 },
             ));
         }

@@ -220,6 +220,8 @@ pub enum Listing {
     NotFound(Option<usize>),
     Root,
     SitemapAndRobots,
+    /// A locale's Atom feed.
+    Feed(usize),
     /// The pages of old addresses and `_redirects`.
     Redirects,
 }
@@ -230,6 +232,7 @@ impl Listing {
         let mut all: Vec<Listing> = (0..locale_count).map(Listing::Home).collect();
         all.extend((0..locale_count).map(Listing::FeatureLists));
         all.extend((0..locale_count).map(|l| Listing::NotFound(Some(l))));
+        all.extend((0..locale_count).map(Listing::Feed));
         all.extend([
             Listing::Root,
             Listing::NotFound(None),
@@ -246,6 +249,7 @@ impl Listing {
             Listing::NotFound(locale) => set.not_found(locale).map(|file| vec![file]),
             Listing::Root => set.root().map(|file| vec![file]),
             Listing::SitemapAndRobots => set.sitemap_and_robots(),
+            Listing::Feed(locale) => set.feed(locale).map(|file| vec![file]),
             Listing::Redirects => set.redirects(),
         }
     }

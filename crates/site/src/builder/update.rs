@@ -146,6 +146,7 @@ pub fn render_changes(
         let mut which: Vec<Listing> = (0..locales).map(Listing::Home).collect();
         which.extend((0..locales).map(Listing::FeatureLists));
         which.push(Listing::SitemapAndRobots);
+        which.extend((0..locales).map(Listing::Feed));
         render_listings(renderer.page_set(), &which)
     } else {
         Ok(Vec::new())

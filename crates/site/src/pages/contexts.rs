@@ -31,6 +31,8 @@ pub(super) struct TocEntry<'a> {
 pub(super) struct SitemapUrl<'a> {
     pub(super) loc: String,
     pub(super) alternates: Vec<Alternate<'a>>,
+    /// When git last saw the page's source change.
+    pub(super) lastmod: Option<&'a str>,
 }
 
 #[derive(Serialize, Clone)]

@@ -91,6 +91,7 @@ mod tests {
                 lang: "fr",
                 href: format!("https://docs.example.org/fr/page-{n}.html"),
             }],
+            lastmod: None,
         }
     }
 
