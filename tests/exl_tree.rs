@@ -410,7 +410,7 @@ fn denied_warnings_fail_build_and_check_by_flag_or_config_and_publish_nothing() 
     assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
     let printed = stderr(&denied);
     assert!(
-        printed.contains("legacy-exports.md: error: no TOC.md lists this page"),
+        printed.contains("legacy-exports.md:1:1: error: no TOC.md lists this page"),
         "{printed}"
     );
     assert!(

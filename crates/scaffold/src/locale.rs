@@ -110,11 +110,10 @@ fn reference_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
             let path = entry.path();
             let is_ftl = path.extension().is_some_and(|e| e == "ftl");
             if is_ftl && entry.file_type().is_ok_and(|t| t.is_file()) {
-                let text = fs::read_to_string(&path)
-                    .map_err(|e| {
-                        Diagnostic::error(&path, format!("cannot read it: {e}"))
-                            .with_code("file-unreadable")
-                    })?;
+                let text = fs::read_to_string(&path).map_err(|e| {
+                    Diagnostic::error(&path, format!("cannot read it: {e}"))
+                        .with_code("file-unreadable")
+                })?;
                 files.insert(PathBuf::from(entry.file_name()), text);
             }
         }

@@ -4,8 +4,8 @@
 mod badges;
 mod builder;
 mod changes;
-mod host_files;
 mod git_dates;
+mod host_files;
 mod links;
 mod load;
 mod navigation;

@@ -1,8 +1,8 @@
 //! Template contexts for every kind of page, and the page set of a site.
 
 mod contexts;
-mod sitemap;
 mod feed;
+mod sitemap;
 
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
