@@ -501,19 +501,19 @@ impl<'a> PageSet<'a> {
         )
     }
 
-    /// The lists of the features of `locale` too large for its home, in
-    /// pages of `[listing] per_page`.
-    pub fn feature_lists(&self, locale: usize) -> Result<Vec<OutputFile>, Diagnostic> {
+    /// The lists of the features among `groups` (of `locale`) too large for
+    /// its home, in pages of `[listing] per_page`.
+    fn feature_lists(
+        &self,
+        locale: usize,
+        groups: &[FeatureGroup<'_>],
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
         let project = self.project;
         let sizes = project.config.listing;
         let tag = &project.locale_tags[locale];
-        let landing = project.navigation.landing[locale].is_some();
-        let (own_pages, _) = self.listed(locale);
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
+        let homes = locale_homes(project);
         let mut files = Vec::new();
-        for group in self.feature_groups(locale, own_pages, !landing) {
+        for group in groups {
             if group.items.len() <= sizes.per_group {
                 continue;
             }
@@ -558,8 +558,9 @@ impl<'a> PageSet<'a> {
     }
 
     /// The home of one locale: its technotes grouped by feature, and the
-    /// technotes that exist only in other languages.
-    pub fn home(&self, locale: usize) -> Result<OutputFile, Diagnostic> {
+    /// technotes that exist only in other languages; then the lists of the
+    /// features too long for it, from the same groups.
+    pub fn home(&self, locale: usize) -> Result<Vec<OutputFile>, Diagnostic> {
         let project = self.project;
         let tag = &project.locale_tags[locale];
         // A locale whose home is its tree's landing page lists its pages
@@ -571,9 +572,7 @@ impl<'a> PageSet<'a> {
             format!("{tag}/")
         };
         let mut context = self.context(locale, &url_path);
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
+        let homes = locale_homes(project);
         context.insert(
             "languages",
             &language_links(project, &self.autonyms, locale, &homes),
@@ -582,8 +581,9 @@ impl<'a> PageSet<'a> {
 
         let (own_pages, elsewhere) = self.listed(locale);
         let sizes = project.config.listing;
-        let groups: Vec<FeatureGroup<'_>> = self
-            .feature_groups(locale, own_pages, !landing)
+        let groups = self.feature_groups(locale, own_pages, !landing);
+        let feature_lists = self.feature_lists(locale, &groups)?;
+        let groups: Vec<FeatureGroup<'_>> = groups
             .into_iter()
             .map(|group| {
                 let href = self.feature_list_href(locale, &group.slug, 1);
@@ -601,19 +601,19 @@ impl<'a> PageSet<'a> {
         let html = self
             .templates
             .render(&project.locales[locale], template, &context)?;
-        Ok(OutputFile {
+        let mut files = vec![OutputFile {
             path: output_file(&url_path),
             bytes: html.into_bytes(),
-        })
+        }];
+        files.extend(feature_lists);
+        Ok(files)
     }
 
     /// The site root: a list of languages (and a script-free way to choose).
     pub fn root(&self) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let mut context = self.context(project.reference, "");
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
+        let homes = locale_homes(project);
         context.insert(
             "languages",
             &language_links(project, &self.autonyms, project.reference, &homes),
@@ -714,9 +714,7 @@ impl<'a> PageSet<'a> {
         let project = self.project;
         let base_url = &project.config.base_url;
         let mut urls = Vec::new();
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
+        let homes = locale_homes(project);
         // A landing page's home is listed with the pages.
         let generic_homes = homes
             .iter()
@@ -803,6 +801,13 @@ impl<'a> PageSet<'a> {
         files.push(render("robots.txt", &context, "robots.txt".into())?);
         Ok(files)
     }
+}
+
+/// Each locale with the URL of its home, below the site root (`fr/`).
+fn locale_homes(project: &Project) -> Vec<(usize, String)> {
+    (0..project.locales.len())
+        .map(|l| (l, format!("{}/", project.locale_tags[l])))
+        .collect()
 }
 
 /// A feature as a file name and Fluent id part: ASCII letters and digits

@@ -213,9 +213,8 @@ impl Site {
 /// A file that lists pages rather than shows one.
 #[derive(Debug, Clone, Copy)]
 pub enum Listing {
+    /// A locale's home, and the lists of its features too long for it.
     Home(usize),
-    /// The lists of a locale's features too long for its home.
-    FeatureLists(usize),
     /// One per locale, and one at the root (`None`).
     NotFound(Option<usize>),
     Root,
@@ -230,7 +229,6 @@ impl Listing {
     /// Every listing of a site with `locale_count` locales.
     pub fn all(locale_count: usize) -> Vec<Listing> {
         let mut all: Vec<Listing> = (0..locale_count).map(Listing::Home).collect();
-        all.extend((0..locale_count).map(Listing::FeatureLists));
         all.extend((0..locale_count).map(|l| Listing::NotFound(Some(l))));
         all.extend((0..locale_count).map(Listing::Feed));
         all.extend([
@@ -244,8 +242,7 @@ impl Listing {
 
     fn render(self, set: &PageSet<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
         match self {
-            Listing::Home(locale) => set.home(locale).map(|file| vec![file]),
-            Listing::FeatureLists(locale) => set.feature_lists(locale),
+            Listing::Home(locale) => set.home(locale),
             Listing::NotFound(locale) => set.not_found(locale).map(|file| vec![file]),
             Listing::Root => set.root().map(|file| vec![file]),
             Listing::SitemapAndRobots => set.sitemap_and_robots(),

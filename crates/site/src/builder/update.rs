@@ -144,7 +144,6 @@ pub fn render_changes(
     let listings = if listings_changed {
         let locales = site.project.locales.len();
         let mut which: Vec<Listing> = (0..locales).map(Listing::Home).collect();
-        which.extend((0..locales).map(Listing::FeatureLists));
         which.push(Listing::SitemapAndRobots);
         which.extend((0..locales).map(Listing::Feed));
         render_listings(renderer.page_set(), &which)
