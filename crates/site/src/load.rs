@@ -259,15 +259,15 @@ impl Project {
 /// Of pages of one locale sharing an `exl-id`, the first (by path) pairs
 /// with the translations; the others stand alone ([`duplicate_exl_ids`]).
 pub fn routes_of(locale_count: usize, pages: &[Page]) -> Routes {
-    let mut claimed: HashSet<(usize, &str)> = HashSet::new();
+    let keepers = exl_id_keepers(pages);
     Routes::new(
         locale_count,
-        pages.iter().map(|p| {
+        pages.iter().enumerate().map(|(index, p)| {
             let exl_id = p
                 .front
                 .exl_id
                 .as_deref()
-                .filter(|id| claimed.insert((p.locale, id)));
+                .filter(|id| keepers.get(&(p.locale, *id)) == Some(&index));
             RouteEntry {
                 locale: p.locale,
                 rel_path: &p.source.rel_path,
@@ -278,6 +278,18 @@ pub fn routes_of(locale_count: usize, pages: &[Page]) -> Routes {
             }
         }),
     )
+}
+
+/// For each `exl-id` of each locale, the page that keeps it: the first by
+/// path (pages are sorted by locale, then path).
+fn exl_id_keepers(pages: &[Page]) -> std::collections::HashMap<(usize, &str), usize> {
+    let mut keepers = std::collections::HashMap::new();
+    for (index, page) in pages.iter().enumerate() {
+        if let Some(id) = page.front.exl_id.as_deref() {
+            keepers.entry((page.locale, id)).or_insert(index);
+        }
+    }
+    keepers
 }
 
 /// Reads and parses one source: the page and its Markdown body.
@@ -552,17 +564,19 @@ fn all_pages_names(
 /// ambiguous. Both are built; the first by path keeps the translations, as
 /// [`routes_of`] decides, and each later one is warned about.
 pub fn duplicate_exl_ids(pages: &[Page], limits: &technote_content::Limits) -> Vec<Diagnostic> {
-    let mut first_with: std::collections::HashMap<(usize, &str), &Page> =
-        std::collections::HashMap::new();
+    let keepers = exl_id_keepers(pages);
     let mut diagnostics = Vec::new();
-    for page in pages {
+    for (index, page) in pages.iter().enumerate() {
         let Some(id) = page.front.exl_id.as_deref() else {
             continue;
         };
-        let first = *first_with.entry((page.locale, id)).or_insert(page);
-        if std::ptr::eq(first, page) {
+        let Some(first) = keepers
+            .get(&(page.locale, id))
+            .filter(|&&k| k != index)
+            .map(|&k| &pages[k])
+        else {
             continue;
-        }
+        };
         let (line, column) =
             technote_content::front_matter_key_or_top(&page.source.path, limits, "exl-id");
         diagnostics.push(
