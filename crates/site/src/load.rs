@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use technote_content::{FrontMatter, SiteConfig, SourceFile};
@@ -28,6 +29,45 @@ pub struct Page {
     /// with its file name as title, is not rendered, and fails the build
     /// with this at the end, so that one run reports every other problem.
     pub unreadable: Option<Box<Diagnostic>>,
+    /// The Markdown read with the front matter, until the page renders and
+    /// takes it: each source is read once. Empty for pages past
+    /// [`KEPT_BODY_BYTES`], whose body is read again when they render.
+    kept_body: Mutex<Option<Body>>,
+}
+
+impl Page {
+    /// The body read with the front matter, if it was kept; a second call
+    /// finds nothing.
+    pub fn take_kept_body(&self) -> Option<Body> {
+        self.kept_body
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+}
+
+/// At most this many bytes of sources are kept from the front matter pass
+/// for the render pass (the Markdown of about 10,000 pages): a larger site
+/// reads its other bodies again as they render, so memory stays bounded
+/// while a site of up to that size reads each file once.
+const KEPT_BODY_BYTES: usize = 64 << 20;
+
+/// What is left of [`KEPT_BODY_BYTES`] while front matter is read on every core.
+struct BodyBudget(AtomicUsize);
+
+impl BodyBudget {
+    fn new() -> Self {
+        Self(AtomicUsize::new(KEPT_BODY_BYTES))
+    }
+
+    /// Whether `bytes` more fit; if so they are counted.
+    fn take(&self, bytes: usize) -> bool {
+        self.0
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                left.checked_sub(bytes)
+            })
+            .is_ok()
+    }
 }
 
 /// Everything the build reads, checked for consistency.
@@ -77,8 +117,9 @@ pub struct Body {
 
 impl Project {
     /// Reads the configuration, the UI strings and every page's front
-    /// matter. Page bodies are not kept: each is read again when its page
-    /// renders ([`read_body`]), so a large site never holds all its Markdown.
+    /// matter, keeping the bodies read with it up to [`KEPT_BODY_BYTES`]:
+    /// past that, a body is read again when its page renders ([`read_body`]),
+    /// so a large site never holds all its Markdown.
     pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
         let mut config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
         if let Some(base_url) = &options.base_url {
@@ -150,13 +191,14 @@ impl Project {
                     .then(|| config.content_folder(&options.content, l))
             })
             .collect();
+        let budget = BodyBudget::new();
         let (change_log, parsed) = rayon::join(
             || ChangeLog::read(&options.content, &own_folders),
             || -> Vec<Result<Page, Diagnostic>> {
                 discovered
                     .pages
                     .into_par_iter()
-                    .map(|source| read_front_matter(source, &locales, &config))
+                    .map(|source| read_front_matter(source, &locales, &config, &budget))
                     .collect()
             },
         );
@@ -310,20 +352,42 @@ pub fn read_page(
     Ok((page_of(source, parsed.front, locales, config)?, body))
 }
 
-/// Reads one source's front matter: the page without its body, which
-/// [`read_body`] reads when the page renders. A front matter that cannot be
-/// read leaves the page [`Page::unreadable`]; only a file of no configured
-/// locale is no page at all.
-pub fn read_front_matter(
+/// Reads one source's front matter, and keeps its body for the render
+/// pass while `budget` allows; otherwise [`read_body`] reads it when the
+/// page renders. A front matter that cannot be read leaves the page
+/// [`Page::unreadable`]; only a file of no configured locale is no page at
+/// all.
+fn read_front_matter(
     source: SourceFile,
     locales: &[LanguageIdentifier],
     config: &SiteConfig,
+    budget: &BodyBudget,
 ) -> Result<Page, Diagnostic> {
-    let front = technote_content::read_source(&source.path, &config.limits).and_then(|bytes| {
-        technote_content::parse_front_matter(&source.path, &bytes, &config.limits)
+    let path = &source.path;
+    let read = technote_content::read_source(path, &config.limits).and_then(|bytes| {
+        if !budget.take(bytes.len()) {
+            let front = technote_content::parse_front_matter(path, &bytes, &config.limits)?;
+            return Ok((front, None));
+        }
+        let parsed = technote_content::parse_source(path, &bytes, &config.limits)?;
+        let body = Body {
+            markdown: parsed.body,
+            first_line: parsed.body_line,
+            warnings: technote_content::nul_warning(path, &bytes)
+                .into_iter()
+                .collect(),
+        };
+        Ok((parsed.front, Some(body)))
     });
-    match front {
-        Ok(front) => page_of(source, front, locales, config),
+    match read {
+        Ok((front, body)) => {
+            let page = page_of(source, front, locales, config)?;
+            *page
+                .kept_body
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = body;
+            Ok(page)
+        }
         Err(problem) => {
             let stand_in = FrontMatter::titled(source.rel_path.clone());
             let mut page = page_of(source, stand_in, locales, config)?;
@@ -352,6 +416,7 @@ fn page_of(
         front,
         source,
         unreadable: None,
+        kept_body: Mutex::new(None),
     })
 }
 

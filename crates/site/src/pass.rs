@@ -183,8 +183,9 @@ impl<'p> Indexes<'p> {
     }
 }
 
-/// Each page's body is read, rendered and dropped, and its file written, in
-/// one go: only the page's record stays.
+/// Each page's body is taken (or read, past the bodies kept from the front
+/// matter pass), rendered and dropped, and its file written, in one go:
+/// only the page's record stays.
 fn render_batch(
     project: &Project,
     renderer: &PageRenderer<'_>,
@@ -200,7 +201,9 @@ fn render_batch(
             let page = &project.pages[index];
             let body = match &page.unreadable {
                 Some(problem) => Err(Diagnostic::clone(problem)),
-                None => read_body(page, &project.config),
+                None => page
+                    .take_kept_body()
+                    .map_or_else(|| read_body(page, &project.config), Ok),
             };
             let (record, file) = match body {
                 Ok(body) => renderer.render(index, &body),
