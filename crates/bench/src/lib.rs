@@ -18,6 +18,7 @@ mod corpus;
 mod floor;
 mod incremental;
 mod measure;
+mod outputs;
 mod project;
 mod report;
 
@@ -29,6 +30,7 @@ use technote_diagnostics::Diagnostic;
 use technote_site::{BuildOptions, EmbeddedAssets};
 
 pub use measure::{ChildBuild, Timing};
+pub use outputs::{FileSizes, OutputSizes, SiteFile};
 
 use crate::project::BenchProject;
 
@@ -76,6 +78,8 @@ pub struct BenchReport {
     pub markdown_bytes: u64,
     /// Size of the built site.
     pub output_bytes: u64,
+    /// Sitemaps, the largest locale home and the search index files.
+    pub outputs: OutputSizes,
     /// Full builds with `technote_site::build`.
     pub build: Timing,
     /// pulldown-cmark alone reading, rendering and writing the same pages.
@@ -204,6 +208,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
         last = Some(report);
     }
     let (files, output_bytes) = last.map_or((0, 0), |report| (report.files, report.bytes));
+    let outputs = outputs::measure(&build_options.out)?;
     let peak_rss_bytes = match &options.child_build {
         Some(child) => Some(measure::child_peak_rss(child, &project.root)?),
         None => None,
@@ -226,6 +231,7 @@ pub fn run(options: &BenchOptions) -> Result<BenchReport, BenchError> {
         files,
         markdown_bytes: project.corpus.markdown_bytes,
         output_bytes,
+        outputs,
         ratio_to_floor: if floor.median_ms > 0.0 {
             build.median_ms / floor.median_ms
         } else {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::BenchReport;
+use crate::{BenchReport, FileSizes, OutputSizes};
 
 impl fmt::Display for BenchReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -64,6 +64,56 @@ impl fmt::Display for BenchReport {
                 bytes as f64 / (1024.0 * 1024.0)
             ),
             None => writeln!(f, "peak memory (RSS): not measured"),
-        }
+        }?;
+        write!(f, "{}", self.outputs)
     }
+}
+
+impl fmt::Display for OutputSizes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{:<28}{}", "sitemaps", sizes(&self.sitemaps))?;
+        match &self.largest_home {
+            Some(home) => writeln!(
+                f,
+                "{:<28}{} KB ({})",
+                "largest home page",
+                kb(home.bytes),
+                home.path
+            ),
+            None => writeln!(f, "{:<28}none", "largest home page"),
+        }?;
+        writeln!(f, "search index")?;
+        writeln!(
+            f,
+            "{:<28}{}",
+            "  heads (one per locale)",
+            sizes(&self.search_heads)
+        )?;
+        writeln!(
+            f,
+            "{:<28}{}",
+            "  term shards",
+            sizes(&self.search_term_shards)
+        )?;
+        writeln!(
+            f,
+            "{:<28}{}",
+            "  page shards",
+            sizes(&self.search_page_shards)
+        )
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1e3)
+}
+
+fn sizes(files: &FileSizes) -> String {
+    format!(
+        "{} file{}, largest {} KB, total {} KB",
+        files.files,
+        if files.files == 1 { "" } else { "s" },
+        kb(files.largest_bytes),
+        kb(files.total_bytes)
+    )
 }
