@@ -57,6 +57,16 @@ const STEMMERS = {
 };
 
 /**
+ * The stemmer each language's index names (crates/search/src/analysis.rs),
+ * by language subtag: fetched alongside the head instead of after it, which
+ * saves the first query a round trip; the head still decides.
+ */
+const STEMMER_OF_LANGUAGE = {
+  de: "german", en: "english", es: "spanish", fr: "french",
+  it: "italian", nl: "dutch", pt: "portuguese", sv: "swedish",
+};
+
+/**
  * The stemmer an index asks for; words pass unchanged when it names none.
  * @param {string} name
  * @returns {Promise<(word: string) => string>}
@@ -766,8 +776,12 @@ function enhance(box) {
         if (!response.ok || response.body === null) throw new Error(`search index: HTTP ${response.status}`);
         return inflateIndex(response.body);
       };
+      const expected = STEMMER_OF_LANGUAGE[locale.split("-")[0].toLowerCase()] ?? "";
+      const early = loadStemmer(expected);
+      early.catch(() => {}); // awaited below only if the head names it
       const index = await openIndex(fetchFile);
-      return { index, stem: await loadStemmer(index.stemmer) };
+      const stem = index.stemmer === expected ? await early : await loadStemmer(index.stemmer);
+      return { index, stem };
     })();
     return engine;
   };
