@@ -32,7 +32,8 @@ pub struct Page {
     /// The Markdown read with the front matter, until the page renders and
     /// takes it: each source is read once. Empty for pages past
     /// [`KEPT_BODY_BYTES`], whose body is read again when they render.
-    kept_body: Mutex<Option<Body>>,
+    /// Boxed: a builder keeps its pages, long after their bodies are taken.
+    kept_body: Mutex<Option<Box<Body>>>,
 }
 
 impl Page {
@@ -43,6 +44,7 @@ impl Page {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take()
+            .map(|body| *body)
     }
 }
 
@@ -377,7 +379,7 @@ fn read_front_matter(
                 .into_iter()
                 .collect(),
         };
-        Ok((parsed.front, Some(body)))
+        Ok((parsed.front, Some(Box::new(body))))
     });
     match read {
         Ok((front, body)) => {
