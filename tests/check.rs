@@ -435,6 +435,20 @@ fn a_misspelt_front_matter_key_is_reported_with_the_key_it_meant() {
 }
 
 #[test]
+fn a_misspelt_title_is_named_where_it_is_written() {
+    let scratch = Scratch::new();
+    edit_french_page(&scratch, |page| page.replacen("title:", "titel:", 1));
+    let text = stdout(&check(&scratch, &[]));
+    let expected = format!(
+        "{FRENCH_PAGE}:3:1: error: unknown key `titel`, did you mean `title`? The front matter has no `title` [front-matter-invalid]"
+    );
+    assert!(text.lines().any(|l| l == expected), "{expected}\n{text}");
+    assert!(text.contains(" 3 | titel: Note technique"), "{text}");
+    assert!(text.contains("help: rename `titel:` to `title:`"), "{text}");
+    assert!(!text.contains("add a line such as"), "{text}");
+}
+
+#[test]
 fn copied_english_strings_and_a_copied_technote_are_not_counted_as_translated() {
     let scratch = Scratch::new();
     let english = scratch.read("locales/en/site.ftl");
@@ -584,6 +598,15 @@ const MISTAKES: &[Mistake] = &[
         column: 1,
         level: "warning",
         code: "front-matter-unknown-key",
+    },
+    Mistake {
+        name: "a misspelt title",
+        make: |s| edit_french_page(s, |p| p.replacen("title:", "titel:", 1)),
+        file: FRENCH_PAGE,
+        line: 3,
+        column: 1,
+        level: "error",
+        code: "front-matter-invalid",
     },
     Mistake {
         name: "a YAML mistake",
