@@ -96,10 +96,11 @@ struct SiteText {
 impl SiteText {
     fn of(project: &Project, locale: usize) -> Self {
         let language = &project.locales[locale];
+        // Marked when in the reference locale's words (`fallback_text`).
         let fluent = |id: &str| {
             project
                 .localizer
-                .format(language, id, None)
+                .format_for_page(language, id, None)
                 .unwrap_or_default()
         };
         let site = &project.config.site;
