@@ -419,8 +419,9 @@ impl<'a> PageSet<'a> {
                     .find(|candidate| slugs.insert(candidate.clone()))
                     .unwrap_or_default();
                 FeatureGroup {
+                    // Marked when in the reference locale's words (`fallback_text`).
                     feature: localizer
-                        .format(lang, &format!("feature-{slug}"), None)
+                        .format_for_page(lang, &format!("feature-{slug}"), None)
                         .unwrap_or_else(|_| feature.to_string()),
                     slug: unique,
                     items,
@@ -431,7 +432,7 @@ impl<'a> PageSet<'a> {
         if with_others && !others.is_empty() {
             groups.push(FeatureGroup {
                 feature: localizer
-                    .format(lang, "home-group-other", None)
+                    .format_for_page(lang, "home-group-other", None)
                     .unwrap_or_default(),
                 // No feature is named so: `feature_slug` makes none with `_`.
                 slug: "_other".to_string(),

@@ -126,7 +126,11 @@ impl<'a> PageRenderer<'a> {
             .map(|locale| {
                 MESSAGE_IDS
                     .iter()
-                    .filter_map(|&id| Some((id, project.localizer.format(locale, id, None).ok()?)))
+                    .filter_map(|&id| {
+                        // Marked when in the reference locale's words (`fallback_text`).
+                        let text = project.localizer.format_for_page(locale, id, None).ok()?;
+                        Some((id, text))
+                    })
                     .collect()
             })
             .collect();
