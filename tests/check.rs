@@ -622,6 +622,15 @@ const MISTAKES: &[Mistake] = &[
         code: "front-matter-invalid",
     },
     Mistake {
+        name: "an unclosed quote, told at its line rather than where YAML stopped",
+        make: |s| edit_french_page(s, |p| p.replacen("title: Note", "title: 'Note", 1)),
+        file: FRENCH_PAGE,
+        line: 3,
+        column: 8,
+        level: "error",
+        code: "front-matter-invalid",
+    },
+    Mistake {
         name: "a translated variable name",
         make: |s| {
             let ftl = s.read("locales/fr/search.ftl");
@@ -656,6 +665,27 @@ const MISTAKES: &[Mistake] = &[
         column: 6,
         level: "warning",
         code: "plural-impossible",
+    },
+    Mistake {
+        name: "a Polish plural with only one and other",
+        make: |s| {
+            let root = s.root().to_string_lossy().into_owned();
+            let added = technote(&["new", "locale", "pl", "--root", &root]);
+            assert!(added.status.success(), "{}", stderr(&added));
+            let ftl = s.read("locales/pl/search.ftl");
+            s.write(
+                "locales/pl/search.ftl",
+                ftl.replace(
+                    "search-status-many = { $count } results.",
+                    "search-status-many = { $count ->\n    [one] { $count } wynik.\n   *[other] { $count } wyników.\n}",
+                ),
+            );
+        },
+        file: "locales/pl/search.ftl",
+        line: 17,
+        column: 6,
+        level: "warning",
+        code: "plural-missing",
     },
     Mistake {
         name: "a page no TOC.md lists, in a locale with TOCs",

@@ -21,6 +21,7 @@ mod discover;
 mod front_matter;
 mod key_lines;
 mod source;
+mod yaml_mistakes;
 
 pub use config::{
     Limits, LinkCheck, ListingSizes, LocalizedText, SiteConfig, SiteIdentity, parse_base_url,

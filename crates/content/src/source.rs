@@ -13,6 +13,7 @@ use crate::front_matter::{
     refuse_hostile_front_matter,
 };
 use crate::key_lines::key_position;
+use crate::yaml_mistakes;
 
 /// A parsed source: its front matter and its Markdown body.
 #[derive(Debug, Clone, PartialEq)]
@@ -278,6 +279,18 @@ fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic 
             .with_help("indent with spaces: YAML forbids tabs in indentation");
     }
     let full = error.to_string();
+    if let Some(mistake) = yaml_mistakes::locate(yaml, &full, location.line()) {
+        let line = u32::try_from(mistake.line).unwrap_or(u32::MAX);
+        let column = u32::try_from(mistake.column).unwrap_or(u32::MAX);
+        let quoted = yaml.lines().nth(mistake.line - 1).unwrap_or("");
+        return Diagnostic::error(
+            path,
+            format!("{}{}", mistake.message, code_frame(line, column, quoted)),
+        )
+        .at(line, column)
+        .with_code("front-matter-invalid")
+        .with_help(mistake.help);
+    }
     let suffix = format!(" at line {line} column {column}");
     let text = full.strip_suffix(suffix.as_str()).unwrap_or(&full);
     let (message, help) = text.split_once(HELP_SEPARATOR).unwrap_or((text, YAML_HELP));
