@@ -512,6 +512,37 @@ fn outside_git_staleness_falls_back_to_the_recorded_source_hash() {
 }
 
 #[test]
+fn a_translation_made_outside_git_is_checked_by_its_source_hash_once_the_project_is_in_git() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("site");
+    let root_text = root.to_string_lossy().into_owned();
+    let made = technote(&["init", &root_text]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let check_here = |extra: &[&str]| {
+        let mut args = vec!["check", "--root", &root_text];
+        args.extend_from_slice(extra);
+        technote(&args)
+    };
+    git_in(&root, &["init", "-q"]);
+    git_in(&root, &["add", "."]);
+    git_in(&root, &["commit", "-qm", "the project, into git"]);
+    let clean = check_here(&["--deny", "warnings"]);
+    assert!(clean.status.success(), "{}", stdout(&clean));
+
+    let source = root.join("content/en/technotes/getting-started.md");
+    let english = std::fs::read_to_string(&source).expect("read");
+    std::fs::write(&source, format!("{english}\nOne more sentence.\n")).expect("write");
+    git_in(&root, &["commit", "-qam", "the source changes"]);
+    let text = stdout(&check_here(&[]));
+    assert!(
+        text.contains(
+            "content/fr/technotes/getting-started.md:6:1: warning: stale translation: content/en/technotes/getting-started.md changed since its recorded `source-hash` [translation-stale]"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_yaml_mistake_is_shown_at_its_line_and_column_with_a_code_frame() {
     let scratch = Scratch::new();
     edit_french_page(&scratch, |page| {
