@@ -89,6 +89,17 @@ fn english_text_on_an_arabic_page_is_marked_english_and_left_to_right() {
         "a span inside an option"
     );
 
+    // The technote is still a copy of the English one: it says so.
+    for part in ["h1", "nav.toc > ol", "div.technote-body"] {
+        let found = select(&document, &format!("{part}[lang=en][dir=ltr]"));
+        assert_eq!(found.len(), 1, "{part} is not marked English:\n{html}");
+    }
+    assert_eq!(
+        select(&document, "main").len(),
+        1,
+        "the page keeps one main region"
+    );
+
     // The marks never reach a file of the site.
     for file in files(&scratch.out()) {
         let bytes = std::fs::read(scratch.out().join(&file)).expect("read");
@@ -99,6 +110,23 @@ fn english_text_on_an_arabic_page_is_marked_english_and_left_to_right() {
             file.display()
         );
     }
+}
+
+#[test]
+fn a_technote_once_translated_is_no_longer_marked_english() {
+    let scratch = with_new_locale("ar", "تخطَّ إلى المحتوى");
+    let page = format!("content/ar/{PAGE}.md");
+    let copy = scratch.read(&page);
+    scratch.write(&page, format!("{copy}\nشغّل الأمر لمعرفة رقم الإصدار.\n"));
+    let output = scratch.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = scratch.read(&format!("public/ar/{PAGE}.html"));
+    let document = Html::parse_document(&html);
+    assert!(
+        select(&document, "div.technote-body[lang]").is_empty(),
+        "{html}"
+    );
+    assert!(select(&document, "h1[lang]").is_empty(), "{html}");
 }
 
 #[test]

@@ -126,6 +126,13 @@ impl SiteText {
     }
 }
 
+/// The language of a page's text when it is still its source's.
+#[derive(Serialize)]
+struct CopiedText<'a> {
+    lang: &'a str,
+    dir: &'static str,
+}
+
 fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
     match locale.character_direction() {
         unic_langid::CharacterDirection::RTL => "rtl",
@@ -209,16 +216,29 @@ impl<'a> PageSet<'a> {
 
     /// Renders the technote at `index`, whose Markdown rendered to
     /// `document`, into its HTML file.
+    /// `copied`: the source page whose text this one still is, so that its
+    /// title, contents and body say they are in that page's language.
     pub fn technote(
         &self,
         index: usize,
         document: &Document,
         badges: &[BadgeView<'_>],
+        copied: Option<usize>,
     ) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let page = &project.pages[index];
         let locale = &project.locales[page.locale];
         let mut context = self.context(page.locale, &page.url_path);
+        if let Some(source) = copied {
+            let source_locale = project.pages[source].locale;
+            context.insert(
+                "copied",
+                &CopiedText {
+                    lang: &project.lang_tags[source_locale],
+                    dir: direction(&project.locales[source_locale]),
+                },
+            );
+        }
 
         let translations: Vec<(usize, String)> = project
             .routes
