@@ -155,7 +155,7 @@ impl FrontMatter {
 
 /// A whole front matter block, read.
 pub(crate) enum FrontMatterDocument {
-    Read(FrontMatter),
+    Read(Box<FrontMatter>),
     /// No `title`, but a key that misspells it (`titel`): the error is
     /// worded and placed at that key by `source`, which has the text (the
     /// parser gives no position once the mapping has ended).
@@ -230,7 +230,7 @@ impl<'de> Visitor<'de> for FrontMatterVisitor {
             };
         };
         front.title = title;
-        Ok(FrontMatterDocument::Read(front))
+        Ok(FrontMatterDocument::Read(Box::new(front)))
     }
 }
 

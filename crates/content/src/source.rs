@@ -72,7 +72,7 @@ pub fn source_body(
 fn front_matter(path: &Path, yaml: &str) -> Result<FrontMatter, Diagnostic> {
     refuse_hostile_front_matter(path, yaml)?;
     match serde_yaml::from_str::<FrontMatterDocument>(yaml) {
-        Ok(FrontMatterDocument::Read(front)) => Ok(front),
+        Ok(FrontMatterDocument::Read(front)) => Ok(*front),
         Ok(FrontMatterDocument::MisspeltTitle(key)) => Err(misspelt_title(path, yaml, &key)),
         Err(error) => Err(yaml_error(path, yaml, &error)),
     }

@@ -272,7 +272,7 @@ fn a_misspelt_title_is_named_at_its_own_line_instead_of_asking_for_a_title() {
             error.help.as_deref(),
             Some(format!("rename `{key}:` to `title:`").as_str())
         );
-        assert_eq!(error.code.as_deref(), Some("front-matter-invalid"));
+        assert_eq!(error.code, Some("front-matter-invalid"));
     }
     let indented = parse("---\n  description: d\n  titel: T\n---\n").unwrap_err();
     assert_eq!(
