@@ -44,6 +44,14 @@ pub(crate) fn resolve_fallback_marks(
     let settings = RewriteStrSettings::new()
         .with_strict(false)
         .append_element_content_handler(element!("*", |element| {
+            // Most tags hold no mark: their source says so without the
+            // attributes being copied out one by one.
+            let tag = output
+                .get(element.source_location().bytes())
+                .unwrap_or(output);
+            if !has_fallback_marks(tag) {
+                return Ok(());
+            }
             let marked: Vec<(String, String)> = element
                 .attributes()
                 .iter()
