@@ -435,6 +435,20 @@ fn a_misspelt_front_matter_key_is_reported_with_the_key_it_meant() {
 }
 
 #[test]
+fn a_misspelt_title_is_named_where_it_is_written() {
+    let scratch = Scratch::new();
+    edit_french_page(&scratch, |page| page.replacen("title:", "titel:", 1));
+    let text = stdout(&check(&scratch, &[]));
+    let expected = format!(
+        "{FRENCH_PAGE}:3:1: error: unknown key `titel`, did you mean `title`? The front matter has no `title` [front-matter-invalid]"
+    );
+    assert!(text.lines().any(|l| l == expected), "{expected}\n{text}");
+    assert!(text.contains(" 3 | titel: Note technique"), "{text}");
+    assert!(text.contains("help: rename `titel:` to `title:`"), "{text}");
+    assert!(!text.contains("add a line such as"), "{text}");
+}
+
+#[test]
 fn copied_english_strings_and_a_copied_technote_are_not_counted_as_translated() {
     let scratch = Scratch::new();
     let english = scratch.read("locales/en/site.ftl");
@@ -493,6 +507,37 @@ fn outside_git_staleness_falls_back_to_the_recorded_source_hash() {
         text.contains(&format!(
             "{FRENCH_PAGE}:2:1: warning: stale translation: {source} changed since its recorded `source-hash` [translation-stale]"
         )),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_translation_made_outside_git_is_checked_by_its_source_hash_once_the_project_is_in_git() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("site");
+    let root_text = root.to_string_lossy().into_owned();
+    let made = technote(&["init", &root_text]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let check_here = |extra: &[&str]| {
+        let mut args = vec!["check", "--root", &root_text];
+        args.extend_from_slice(extra);
+        technote(&args)
+    };
+    git_in(&root, &["init", "-q"]);
+    git_in(&root, &["add", "."]);
+    git_in(&root, &["commit", "-qm", "the project, into git"]);
+    let clean = check_here(&["--deny", "warnings"]);
+    assert!(clean.status.success(), "{}", stdout(&clean));
+
+    let source = root.join("content/en/technotes/getting-started.md");
+    let english = std::fs::read_to_string(&source).expect("read");
+    std::fs::write(&source, format!("{english}\nOne more sentence.\n")).expect("write");
+    git_in(&root, &["commit", "-qam", "the source changes"]);
+    let text = stdout(&check_here(&[]));
+    assert!(
+        text.contains(
+            "content/fr/technotes/getting-started.md:6:1: warning: stale translation: content/en/technotes/getting-started.md changed since its recorded `source-hash` [translation-stale]"
+        ),
         "{text}"
     );
 }
@@ -586,6 +631,15 @@ const MISTAKES: &[Mistake] = &[
         code: "front-matter-unknown-key",
     },
     Mistake {
+        name: "a misspelt title",
+        make: |s| edit_french_page(s, |p| p.replacen("title:", "titel:", 1)),
+        file: FRENCH_PAGE,
+        line: 3,
+        column: 1,
+        level: "error",
+        code: "front-matter-invalid",
+    },
+    Mistake {
         name: "a YAML mistake",
         make: |s| {
             edit_french_page(s, |p| {
@@ -595,6 +649,15 @@ const MISTAKES: &[Mistake] = &[
         file: FRENCH_PAGE,
         line: 2,
         column: 18,
+        level: "error",
+        code: "front-matter-invalid",
+    },
+    Mistake {
+        name: "an unclosed quote, told at its line rather than where YAML stopped",
+        make: |s| edit_french_page(s, |p| p.replacen("title: Note", "title: 'Note", 1)),
+        file: FRENCH_PAGE,
+        line: 3,
+        column: 8,
         level: "error",
         code: "front-matter-invalid",
     },
@@ -633,6 +696,27 @@ const MISTAKES: &[Mistake] = &[
         column: 6,
         level: "warning",
         code: "plural-impossible",
+    },
+    Mistake {
+        name: "a Polish plural with only one and other",
+        make: |s| {
+            let root = s.root().to_string_lossy().into_owned();
+            let added = technote(&["new", "locale", "pl", "--root", &root]);
+            assert!(added.status.success(), "{}", stderr(&added));
+            let ftl = s.read("locales/pl/search.ftl");
+            s.write(
+                "locales/pl/search.ftl",
+                ftl.replace(
+                    "search-status-many = { $count } results.",
+                    "search-status-many = { $count ->\n    [one] { $count } wynik.\n   *[other] { $count } wyników.\n}",
+                ),
+            );
+        },
+        file: "locales/pl/search.ftl",
+        line: 17,
+        column: 6,
+        level: "warning",
+        code: "plural-missing",
     },
     Mistake {
         name: "a page no TOC.md lists, in a locale with TOCs",

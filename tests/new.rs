@@ -99,6 +99,13 @@ fn a_new_locale_is_configured_with_every_message_to_translate_and_checks_clean()
         .find(|l| l.starts_with("de: interface 0/"))
         .unwrap_or_else(|| panic!("German is not reported as untranslated:\n{text}"));
     assert!(coverage.contains("technotes 0/"), "{coverage}");
+    assert!(
+        text.contains(
+            "  every string is still the reference's text: translate locales/de/*.ftl (`--format json` lists them)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("same text as the reference"), "{text}");
 
     let again = run(&scratch, &["new", "locale", "de"]);
     assert_eq!(again.status.code(), Some(1));

@@ -28,6 +28,8 @@ let origin;
 let browser;
 let watch;
 let tab;
+/** Everything the preview printed on standard error: its diagnostics. */
+let terminal = "";
 
 before(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), "technote-preview-"));
@@ -36,6 +38,9 @@ before(async () => {
   }
   preview = spawn(technoteBinary(), ["serve", "--root", scratch, "--address", "127.0.0.1:0"], {
     stdio: ["ignore", "pipe", "pipe"],
+  });
+  preview.stderr.on("data", (chunk) => {
+    terminal += chunk;
   });
   origin = await new Promise((resolve, reject) => {
     let said = "";
@@ -112,6 +117,49 @@ test("a mistake shows its diagnostic over the last good page until it is fixed",
   const marker = "Fixed after the mistake.";
   await saveAndWaitFor(`${original}\n${marker}\n`, marker);
   assert.equal(await tab.locator("technote-build-errors").count(), 0, "the panel is gone once fixed");
+  await save(original);
+});
+
+test("a warning is printed in the terminal and shown in a left-to-right panel that Close dismisses", async () => {
+  const original = await source();
+  const misspelt = original.replace(/^description:/m, "descripton:");
+  assert.notEqual(misspelt, original, "the page has a description to misspell");
+  const printedBefore = terminal.length;
+  await save(misspelt);
+  const overlay = tab.locator("technote-build-errors");
+  await overlay.waitFor({ state: "attached", timeout: 30_000 });
+  const panel = await overlay.evaluate((host) => {
+    // As on an Arabic page: the panel keeps its own direction.
+    document.documentElement.dir = "rtl";
+    const section = host.shadowRoot.querySelector("section");
+    return {
+      kind: section.className,
+      title: section.querySelector("h2").textContent,
+      text: section.textContent,
+      dir: section.getAttribute("dir"),
+      directions: [...section.querySelectorAll("pre")].map((pre) => getComputedStyle(pre).direction),
+    };
+  });
+  assert.equal(panel.kind, "warned");
+  assert.match(panel.title, /^Built with 1 warning$/);
+  assert.match(panel.text, /:4:1: warning: unknown front-matter key `descripton` is ignored; did you mean `description`\? \[front-matter-unknown-key\]/);
+  assert.equal(panel.dir, "ltr");
+  assert.deepEqual([...new Set(panel.directions)], ["ltr"]);
+  assert.ok(
+    terminal.slice(printedBefore).includes(`${PAGE}:4:1: warning: unknown front-matter key \`descripton\``),
+    `the terminal did not print the warning:\n${terminal.slice(printedBefore)}`,
+  );
+
+  // Close hides it; the same warnings after the next save stay hidden.
+  await tab.evaluate(() => document.querySelector("technote-build-errors").shadowRoot.querySelector("button").click());
+  assert.equal(await overlay.count(), 0, "Close removes the panel");
+  const marker = "Saved again with the same warning.";
+  await saveAndWaitFor(`${misspelt}\n${marker}\n`, marker);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal(await overlay.count(), 0, "a dismissed warning comes back after a save");
+
+  const fixed = "Saved once the key is fixed.";
+  await saveAndWaitFor(`${original}\n${fixed}\n`, fixed);
   await save(original);
 });
 

@@ -2,13 +2,16 @@
 // and technotes translated into it must not scroll sideways, at a desktop
 // width or a phone's, with or without the skip link focused; code and
 // release numbers stay left to right, and the checker and the search work
-// there. Each page's screenshot is saved in the test's temporary folder.
+// there. The English strings `new locale` copies, not yet translated, are
+// marked `lang="en" dir="ltr"` and laid out left to right, and axe finds no
+// violation. Each page's screenshot is saved in the test's temporary folder.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { appendFile, cp, mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { promisify } from "node:util";
 import { launchChromium, watchedContext } from "./support/browser.mjs";
 import { CASE_WITH_FINDINGS, answerCase, openChecker, readVerdict } from "./support/checker.mjs";
@@ -16,6 +19,7 @@ import { serveSite } from "./support/server.mjs";
 import { REPOSITORY, technoteBinary } from "./support/site.mjs";
 
 const run = promisify(execFile);
+const AXE_SOURCE = createRequire(import.meta.url)("axe-core").source;
 let scratch;
 let server;
 let browser;
@@ -114,5 +118,38 @@ test("the search finds Arabic pages from an Arabic page", async () => {
   await first.waitFor({ state: "visible", timeout: 15_000 });
   const href = await first.getAttribute("href");
   assert.ok(href?.startsWith("/ar/"), `the first result leaves the Arabic pages: ${href}`);
+  await context.close();
+});
+
+test("English text not yet translated reads left to right, in English, on an Arabic page", async () => {
+  const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/${CHECKER_PAGE}`);
+  const found = await page.evaluate(() => {
+    const english = [...document.querySelectorAll("body [lang=en]")];
+    const toc = document.querySelector("#toc-title span[lang=en]");
+    return {
+      count: english.length,
+      directions: [...new Set(english.map((e) => getComputedStyle(e).direction))],
+      toc: toc && { text: toc.textContent, dir: toc.getAttribute("dir") },
+      optionsWithMarkup: [...document.querySelectorAll("option")].filter((o) => o.children.length > 0).length,
+      label: document.querySelector("nav.language-switcher")?.getAttribute("aria-label"),
+    };
+  });
+  assert.ok(found.count > 10, `few English strings marked: ${found.count}`);
+  assert.deepEqual(found.directions, ["ltr"]);
+  assert.deepEqual(found.toc, { text: "On this page", dir: "ltr" });
+  assert.equal(found.optionsWithMarkup, 0);
+  assert.equal(found.label, "\u2066Language\u2069", "an attribute is isolated left to right");
+
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const results = await globalThis.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
+    });
+    return results.violations.map(({ id, nodes }) => `${id} at ${nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert.deepEqual(violations, []);
   await context.close();
 });

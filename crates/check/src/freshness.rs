@@ -189,6 +189,14 @@ impl Check<'_> {
         let source_path = &self.shown;
         let latest = self.latest();
         let Some(recorded) = self.translation.front.source_git_commit.as_deref() else {
+            // Made outside git (`technote init`, a downloaded folder) in a
+            // project that is in git now: its `source-hash` still tells.
+            if self.translation.front.extra.get(source_hash::KEY).is_some() {
+                let now =
+                    technote_content::read_source(&self.source.file.path, &config.limits).ok()?;
+                let body_now = body(&self.source.file.path, &now, config)?;
+                return source_hash::check(self.translation, source_path, &body_now, config);
+            }
             return Some(
                 Diagnostic::warning(file, format!("this translation does not record which revision of {source_path} it was made from"))
                     .at_line(1)

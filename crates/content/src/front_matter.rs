@@ -27,9 +27,9 @@ use values::{BadgeSeed, ExlId, Features, Flag, HtDegree, Text, Title, WordCount}
 /// serde_yaml carries back to `source::yaml_error`.
 pub(crate) const HELP_SEPARATOR: char = '\u{1F}';
 
-/// The keys [`FrontMatter`] reads (and `badge-<key>`): `technote check`
+/// The keys [`FrontMatter`] reads (and `badge-<key>`): [`misspelt_key`]
 /// suggests one of them for a key that is not, but nearly is (`titel`).
-pub const KNOWN_KEYS: &[&str] = &[
+const KNOWN_KEYS: &[&str] = &[
     "title",
     "description",
     "product",
@@ -46,6 +46,26 @@ pub const KNOWN_KEYS: &[&str] = &[
     "audience",
     "badge",
 ];
+
+/// Keys within this Levenshtein distance of a known one are taken for typos.
+const NEAR_MISS: usize = 2;
+
+/// The known key `key` most likely misspells (`titel` → `title`,
+/// `exl_id` → `exl-id`): the same once `_` and case are set aside, else the
+/// closest within [`NEAR_MISS`] edits. `None` for a key technote reads, and
+/// for the many keys of Experience League's own (`solution`, `kt`…).
+pub fn misspelt_key(key: &str) -> Option<&'static str> {
+    if KNOWN_KEYS.contains(&key) || key.starts_with("badge-") {
+        return None;
+    }
+    let normalized = key.to_lowercase().replace('_', "-");
+    KNOWN_KEYS
+        .iter()
+        .map(|known| (strsim::levenshtein(&normalized, known), *known))
+        .filter(|(distance, known)| *distance <= NEAR_MISS && known.len() > *distance + 1)
+        .min()
+        .map(|(_, known)| known)
+}
 
 /// Front matter of one technote. Text fields have HTML entities decoded
 /// (machine translation writes `&#39;`), because templates escape again,
@@ -133,31 +153,35 @@ impl FrontMatter {
     }
 }
 
-/// Deserializes a whole front matter block into a `FrontMatter`.
-pub(crate) struct FrontMatterDocument(pub(crate) FrontMatter);
+/// A whole front matter block, read.
+pub(crate) enum FrontMatterDocument {
+    Read(Box<FrontMatter>),
+    /// No `title`, but a key that misspells it (`titel`): the error is
+    /// worded and placed at that key by `source`, which has the text (the
+    /// parser gives no position once the mapping has ended).
+    MisspeltTitle(String),
+}
 
 impl<'de> de::Deserialize<'de> for FrontMatterDocument {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_map(FrontMatterVisitor)
-            .map(FrontMatterDocument)
+        deserializer.deserialize_map(FrontMatterVisitor)
     }
 }
 
 struct FrontMatterVisitor;
 
 impl<'de> Visitor<'de> for FrontMatterVisitor {
-    type Value = FrontMatter;
+    type Value = FrontMatterDocument;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`key: value` lines such as `title: ...`")
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<FrontMatter, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<FrontMatterDocument, E> {
         Err(missing_title())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FrontMatter, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FrontMatterDocument, A::Error> {
         let mut title = None;
         let mut front = FrontMatter::titled(String::new());
         let mut seen = HashSet::new();
@@ -194,16 +218,30 @@ impl<'de> Visitor<'de> for FrontMatterVisitor {
                 },
             }
         }
-        front.title = title.ok_or_else(missing_title)?;
-        Ok(front)
+        let Some(title) = title else {
+            let misspelt = front
+                .extra
+                .keys()
+                .filter_map(Value::as_str)
+                .find(|key| misspelt_key(key) == Some("title"));
+            return match misspelt {
+                Some(key) => Ok(FrontMatterDocument::MisspeltTitle(key.to_string())),
+                None => Err(missing_title()),
+            };
+        };
+        front.title = title;
+        Ok(FrontMatterDocument::Read(Box::new(front)))
     }
 }
 
 fn missing_title<E: de::Error>() -> E {
     E::custom(format!(
-        "the front matter has no `title`{HELP_SEPARATOR}add a line such as `title: Update your Campaign console for IMS`"
+        "the front matter has no `title`{HELP_SEPARATOR}{MISSING_TITLE_HELP}"
     ))
 }
+
+pub(crate) const MISSING_TITLE_HELP: &str =
+    "add a line such as `title: Update your Campaign console for IMS`";
 
 /// Stands in for the value of a key seen before: rejecting it while the
 /// value is read gives the error the position of the second occurrence.

@@ -9,9 +9,11 @@ use technote_diagnostics::{Diagnostic, code_frame, invalid_utf8_position};
 
 use crate::Limits;
 use crate::front_matter::{
-    FrontMatter, FrontMatterDocument, HELP_SEPARATOR, TOO_DEEP, TOO_DEEP_HELP,
+    FrontMatter, FrontMatterDocument, HELP_SEPARATOR, MISSING_TITLE_HELP, TOO_DEEP, TOO_DEEP_HELP,
     refuse_hostile_front_matter,
 };
+use crate::key_lines::key_position;
+use crate::yaml_mistakes;
 
 /// A parsed source: its front matter and its Markdown body.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,9 +71,32 @@ pub fn source_body(
 
 fn front_matter(path: &Path, yaml: &str) -> Result<FrontMatter, Diagnostic> {
     refuse_hostile_front_matter(path, yaml)?;
-    serde_yaml::from_str::<FrontMatterDocument>(yaml)
-        .map(|FrontMatterDocument(front)| front)
-        .map_err(|error| yaml_error(path, yaml, &error))
+    match serde_yaml::from_str::<FrontMatterDocument>(yaml) {
+        Ok(FrontMatterDocument::Read(front)) => Ok(*front),
+        Ok(FrontMatterDocument::MisspeltTitle(key)) => Err(misspelt_title(path, yaml, &key)),
+        Err(error) => Err(yaml_error(path, yaml, &error)),
+    }
+}
+
+/// No `title`, and `key` (`titel`) is why: the error is at that key.
+fn misspelt_title(path: &Path, yaml: &str, key: &str) -> Diagnostic {
+    let message =
+        format!("unknown key `{key}`, did you mean `title`? The front matter has no `title`");
+    let Some((line, column)) = key_position(yaml, key) else {
+        // A flow mapping (`{titel: ...}`) has no line of its own.
+        return Diagnostic::error(path, message)
+            .with_code("front-matter-invalid")
+            .at_line(1)
+            .with_help(MISSING_TITLE_HELP);
+    };
+    let quoted = yaml.lines().nth(line as usize - 1).unwrap_or("");
+    Diagnostic::error(
+        path,
+        format!("{message}{}", code_frame(line, column, quoted)),
+    )
+    .at(line, column)
+    .with_code("front-matter-invalid")
+    .with_help(format!("rename `{key}:` to `title:`"))
 }
 
 /// The file as text: size checked, UTF-8 decoded, BOM dropped, LF line endings.
@@ -254,6 +279,18 @@ fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic 
             .with_help("indent with spaces: YAML forbids tabs in indentation");
     }
     let full = error.to_string();
+    if let Some(mistake) = yaml_mistakes::locate(yaml, &full, location.line()) {
+        let line = u32::try_from(mistake.line).unwrap_or(u32::MAX);
+        let column = u32::try_from(mistake.column).unwrap_or(u32::MAX);
+        let quoted = yaml.lines().nth(mistake.line - 1).unwrap_or("");
+        return Diagnostic::error(
+            path,
+            format!("{}{}", mistake.message, code_frame(line, column, quoted)),
+        )
+        .at(line, column)
+        .with_code("front-matter-invalid")
+        .with_help(mistake.help);
+    }
     let suffix = format!(" at line {line} column {column}");
     let text = full.strip_suffix(suffix.as_str()).unwrap_or(&full);
     let (message, help) = text.split_once(HELP_SEPARATOR).unwrap_or((text, YAML_HELP));

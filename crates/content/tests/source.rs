@@ -251,6 +251,62 @@ fn missing_front_matter_and_missing_title_name_what_is_missing() {
 }
 
 #[test]
+fn a_misspelt_title_is_named_at_its_own_line_instead_of_asking_for_a_title() {
+    for key in ["titel", "Title", "tilte", "title_"] {
+        let error = parse(&format!(
+            "---\ndescription: d\nproduct: campaign\n{key}: Mise à jour\n---\n"
+        ))
+        .unwrap_err();
+        assert_eq!((error.line, error.column), (Some(4), Some(1)), "{error}");
+        assert!(
+            error
+                .message
+                .starts_with(&format!("unknown key `{key}`, did you mean `title`?")),
+            "{error}"
+        );
+        assert!(
+            error.message.contains(&format!("4 | {key}: Mise à jour")),
+            "{error}"
+        );
+        assert_eq!(
+            error.help.as_deref(),
+            Some(format!("rename `{key}:` to `title:`").as_str())
+        );
+        assert_eq!(error.code, Some("front-matter-invalid"));
+    }
+    let indented = parse("---\n  description: d\n  titel: T\n---\n").unwrap_err();
+    assert_eq!(
+        (indented.line, indented.column),
+        (Some(3), Some(3)),
+        "{indented}"
+    );
+
+    // A key far from `title` is no typo of it: the plain missing-title error.
+    let unrelated = parse("---\nsolution: Campaign\n---\n").unwrap_err();
+    assert!(
+        unrelated
+            .message
+            .starts_with("the front matter has no `title`"),
+        "{unrelated}"
+    );
+}
+
+#[test]
+fn misspelt_keys_name_the_key_they_stand_for() {
+    use technote_content::misspelt_key;
+    assert_eq!(misspelt_key("titel"), Some("title"));
+    assert_eq!(misspelt_key("exl_id"), Some("exl-id"));
+    assert_eq!(misspelt_key("descripton"), Some("description"));
+    assert_eq!(misspelt_key("Feature"), Some("feature"));
+    assert_eq!(misspelt_key("features"), Some("feature"));
+    assert_eq!(misspelt_key("title"), None);
+    assert_eq!(misspelt_key("badge-v7"), None);
+    assert_eq!(misspelt_key("solution"), None);
+    assert_eq!(misspelt_key("thumbnail"), None);
+    assert_eq!(misspelt_key("kt"), None);
+}
+
+#[test]
 fn bad_types_are_reported_at_the_value() {
     let error = parse("---\ntitle: T\ndescription: [a, b]\n---\n").unwrap_err();
     assert_eq!((error.line, error.column), (Some(3), Some(14)), "{error}");

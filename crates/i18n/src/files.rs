@@ -91,6 +91,18 @@ pub(crate) fn locale_sources(
 
 /// How messages name a file of the built-in theme, which is on no disk:
 /// `technote eject locales/en/site.ftl` writes it out.
+/// Whether a message's comment says its text is the reference's on
+/// purpose (`# unchanged: a product name`): then it is no copy left to
+/// translate, and no text in the reference's language on a page.
+pub(crate) fn unchanged_on_purpose(message: &fluent_syntax::ast::Message<&str>) -> bool {
+    message.comment.as_ref().is_some_and(|comment| {
+        comment
+            .content
+            .iter()
+            .any(|line| line.trim_start().starts_with("unchanged:"))
+    })
+}
+
 pub(crate) const BUILTIN: &str = "(built-in theme)";
 
 /// An `.ftl` file the program carries rather than the project (the built-in

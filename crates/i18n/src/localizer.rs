@@ -13,7 +13,7 @@ use fluent_syntax::ast::{
 use technote_diagnostics::{Diagnostic, LineIndex};
 use unic_langid::LanguageIdentifier;
 
-use crate::files::{BuiltinFtl, locale_sources, position_of, syntax_errors};
+use crate::files::{BuiltinFtl, locale_sources, position_of, syntax_errors, unchanged_on_purpose};
 
 /// Start and end of a variable's sentinel in [`Localizer::template`].
 const SENTINEL_START: char = '\u{E000}';
@@ -34,6 +34,9 @@ struct LocaleMessages {
     ids: BTreeSet<String>,
     /// Names of its `.ftl` files (`site.ftl`).
     files: BTreeSet<String>,
+    /// Messages whose comment says they are the reference's words on
+    /// purpose (`# unchanged: a product name`).
+    unchanged_on_purpose: BTreeSet<String>,
 }
 
 /// What a locale takes from the reference locale: see
@@ -141,6 +144,7 @@ impl Localizer {
                     bundle: new_bundle(&locale),
                     ids: BTreeSet::new(),
                     files: BTreeSet::new(),
+                    unchanged_on_purpose: BTreeSet::new(),
                 });
         }
         Ok(localizer)
@@ -155,14 +159,25 @@ impl Localizer {
         let mut problems = Vec::new();
         let mut parsed: BTreeMap<LanguageIdentifier, Vec<(PathBuf, FluentResource)>> =
             BTreeMap::new();
+        let mut on_purpose: BTreeMap<LanguageIdentifier, BTreeSet<String>> = BTreeMap::new();
         for (locale, path, text) in sources {
             // The runtime parser skips comments, so a malformed one (`##x`)
             // would pass here and fail the lint: the full parser's errors
             // keep `technote build` and `technote check` in agreement.
-            let full_parse_errors = match fluent_syntax::parser::parse(text.as_str()) {
-                Ok(_) => Vec::new(),
-                Err((_, errors)) => syntax_errors(&path, &text, &errors),
+            let (full, full_parse_errors) = match fluent_syntax::parser::parse(text.as_str()) {
+                Ok(full) => (full, Vec::new()),
+                Err((full, errors)) => (full, syntax_errors(&path, &text, &errors)),
             };
+            // The runtime parser drops comments: `# unchanged:` is read here.
+            on_purpose
+                .entry(locale.clone())
+                .or_default()
+                .extend(full.body.iter().filter_map(|entry| match entry {
+                    Entry::Message(message) if unchanged_on_purpose(message) => {
+                        Some(message.id.name.to_string())
+                    }
+                    _ => None,
+                }));
             let resource = match FluentResource::try_new(text) {
                 Ok(resource) => resource,
                 Err((resource, errors)) => {
@@ -200,7 +215,16 @@ impl Localizer {
                     }));
                 }
             }
-            locales.insert(locale, LocaleMessages { bundle, ids, files });
+            let unchanged_on_purpose = on_purpose.remove(&locale).unwrap_or_default();
+            locales.insert(
+                locale,
+                LocaleMessages {
+                    bundle,
+                    ids,
+                    files,
+                    unchanged_on_purpose,
+                },
+            );
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -263,11 +287,13 @@ impl Localizer {
         }
     }
 
-    /// [`Localizer::format`] for a page in `locale`: a text that comes from
-    /// a locale written the other way (English on an Arabic page) is wrapped
-    /// in Unicode directional isolates (LRI or RLI … PDI), so that its
-    /// punctuation does not flip; they need no markup, so the text may go
-    /// in an attribute as well as in an element.
+    /// [`Localizer::format`] for a page in `locale`: a text in the
+    /// reference locale's words on a page of another language (English on
+    /// an Arabic or a German page), because it falls back to the reference
+    /// or is a copy of its text not yet translated (as `technote new locale`
+    /// writes them), is wrapped in fallback marks ([`crate::FALLBACK_START`]
+    /// … [`crate::FALLBACK_END`]), which the site turns into `lang` and
+    /// `dir` markup or into directional isolates, as the place allows.
     pub fn format_for_page(
         &self,
         locale: &LanguageIdentifier,
@@ -275,18 +301,49 @@ impl Localizer {
         args: Option<&FluentArgs>,
     ) -> Result<String, MessageError> {
         let text = self.format(locale, id, args)?;
-        let provider = self.provider(locale, id);
-        let direction = |l: &LanguageIdentifier| l.character_direction();
-        Ok(match provider {
-            Some(provider) if direction(&provider) != direction(locale) => {
-                let open = match direction(&provider) {
-                    unic_langid::CharacterDirection::RTL => '\u{2067}',
-                    _ => '\u{2066}',
-                };
-                format!("{open}{text}\u{2069}")
-            }
-            _ => text,
+        Ok(if self.in_reference_words(locale, id, args, &text) {
+            format!("{}{text}{}", crate::FALLBACK_START, crate::FALLBACK_END)
+        } else {
+            text
         })
+    }
+
+    /// Whether `text`, message `id` formatted for a page in `locale`, is
+    /// in the reference locale's language while the page is not.
+    fn in_reference_words(
+        &self,
+        locale: &LanguageIdentifier,
+        id: &str,
+        args: Option<&FluentArgs>,
+        text: &str,
+    ) -> bool {
+        if locale.language == self.reference.language {
+            return false;
+        }
+        let Some(provider) = self.provider(locale, id) else {
+            return false;
+        };
+        if provider.language == self.reference.language {
+            return true;
+        }
+        let message = id.split_once('.').map_or(id, |(message, _)| message);
+        let on_purpose = self
+            .locales
+            .get(&provider)
+            .is_some_and(|m| m.unchanged_on_purpose.contains(message));
+        !on_purpose
+            && text.chars().any(char::is_alphabetic)
+            && self
+                .lookup(&self.reference, id)
+                .is_some_and(|(bundle, pattern)| {
+                    let mut errors = Vec::new();
+                    bundle.format_pattern(pattern, args, &mut errors) == text
+                })
+    }
+
+    /// The locale every other falls back to.
+    pub fn reference(&self) -> &LanguageIdentifier {
+        &self.reference
     }
 
     /// The locales consulted for `locale`, most specific first: the locale,

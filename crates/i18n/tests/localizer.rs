@@ -340,20 +340,70 @@ fn plural_templates_give_the_browser_one_text_per_form() {
 }
 
 #[test]
-fn a_fallback_written_the_other_way_is_isolated_on_the_page() {
-    let l10n = localizer(&[("en", EN), ("ar", "nav-home = الرئيسية\n"), ("fr", "")]);
+fn a_copy_of_the_reference_text_is_marked_as_the_reference_language_unless_kept_on_purpose() {
+    let l10n = localizer(&[
+        ("en", EN),
+        (
+            "ar",
+            "nav-home = Home\nfield = Version\n    .placeholder = e.g. 21.1.3\n# unchanged: the product's name\n-brand = Campaign\n# unchanged: the product's name\nonly-en = English only\ngreeting = مرحبا { $name }!\n",
+        ),
+    ]);
+    let marked = |id: &str| l10n.format_for_page(&lang("ar"), id, None).unwrap();
     assert_eq!(
-        l10n.format_for_page(&lang("ar"), "only-en", None).unwrap(),
-        "\u{2066}English only\u{2069}"
+        marked("nav-home"),
+        "\u{E002}Home\u{E003}",
+        "copied, not translated"
+    );
+    assert_eq!(marked("field.placeholder"), "\u{E002}e.g. 21.1.3\u{E003}");
+    assert_eq!(marked("only-en"), "English only", "kept on purpose");
+    let mut args = technote_i18n::FluentArgs::new();
+    args.set("name", "Sam");
+    assert_eq!(
+        l10n.format_for_page(&lang("ar"), "greeting", Some(&args))
+            .unwrap(),
+        "مرحبا Sam!",
+        "translated"
+    );
+}
+
+#[test]
+fn a_fallback_in_another_language_is_marked_then_isolated_or_marked_up() {
+    let l10n = localizer(&[
+        ("en", EN),
+        ("ar", "nav-home = الرئيسية\n"),
+        ("fr", ""),
+        ("en-GB", ""),
+    ]);
+    let arabic = l10n.format_for_page(&lang("ar"), "only-en", None).unwrap();
+    assert_eq!(arabic, "\u{E002}English only\u{E003}");
+    assert_eq!(
+        l10n.isolate_fallbacks(&arabic, &lang("ar")),
+        "\u{2066}English only\u{2069}",
+        "in an attribute of a right-to-left page, isolated left to right"
+    );
+    assert_eq!(
+        l10n.mark_up_fallbacks(&format!("<a>{arabic}</a>")),
+        "<a><span lang=\"en\" dir=\"ltr\">English only</span></a>"
     );
     assert_eq!(
         l10n.format_for_page(&lang("ar"), "nav-home", None).unwrap(),
         "الرئيسية"
     );
+    let french = l10n.format_for_page(&lang("fr"), "only-en", None).unwrap();
     assert_eq!(
-        l10n.format_for_page(&lang("fr"), "only-en", None).unwrap(),
+        french, "\u{E002}English only\u{E003}",
+        "English on a French page is marked"
+    );
+    assert_eq!(
+        l10n.isolate_fallbacks(&french, &lang("fr")),
         "English only",
-        "French and English both run left to right"
+        "French and English both run left to right: nothing to isolate"
+    );
+    assert_eq!(
+        l10n.format_for_page(&lang("en-GB"), "only-en", None)
+            .unwrap(),
+        "English only",
+        "British English showing English text shows its own language"
     );
 }
 

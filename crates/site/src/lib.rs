@@ -4,6 +4,7 @@
 mod badges;
 mod builder;
 mod changes;
+mod fallback_text;
 mod git_dates;
 mod host_files;
 mod links;

@@ -96,10 +96,11 @@ struct SiteText {
 impl SiteText {
     fn of(project: &Project, locale: usize) -> Self {
         let language = &project.locales[locale];
+        // Marked when in the reference locale's words (`fallback_text`).
         let fluent = |id: &str| {
             project
                 .localizer
-                .format(language, id, None)
+                .format_for_page(language, id, None)
                 .unwrap_or_default()
         };
         let site = &project.config.site;
@@ -123,6 +124,13 @@ impl SiteText {
             footer: tagline.map_or_else(|| fluent("footer-text"), str::to_string),
         }
     }
+}
+
+/// The language of a page's text when it is still its source's.
+#[derive(Serialize)]
+struct CopiedText<'a> {
+    lang: &'a str,
+    dir: &'static str,
 }
 
 fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
@@ -208,16 +216,29 @@ impl<'a> PageSet<'a> {
 
     /// Renders the technote at `index`, whose Markdown rendered to
     /// `document`, into its HTML file.
+    /// `copied`: the source page whose text this one still is, so that its
+    /// title, contents and body say they are in that page's language.
     pub fn technote(
         &self,
         index: usize,
         document: &Document,
         badges: &[BadgeView<'_>],
+        copied: Option<usize>,
     ) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let page = &project.pages[index];
         let locale = &project.locales[page.locale];
         let mut context = self.context(page.locale, &page.url_path);
+        if let Some(source) = copied {
+            let source_locale = project.pages[source].locale;
+            context.insert(
+                "copied",
+                &CopiedText {
+                    lang: &project.lang_tags[source_locale],
+                    dir: direction(&project.locales[source_locale]),
+                },
+            );
+        }
 
         let translations: Vec<(usize, String)> = project
             .routes
@@ -418,8 +439,9 @@ impl<'a> PageSet<'a> {
                     .find(|candidate| slugs.insert(candidate.clone()))
                     .unwrap_or_default();
                 FeatureGroup {
+                    // Marked when in the reference locale's words (`fallback_text`).
                     feature: localizer
-                        .format(lang, &format!("feature-{slug}"), None)
+                        .format_for_page(lang, &format!("feature-{slug}"), None)
                         .unwrap_or_else(|_| feature.to_string()),
                     slug: unique,
                     items,
@@ -430,7 +452,7 @@ impl<'a> PageSet<'a> {
         if with_others && !others.is_empty() {
             groups.push(FeatureGroup {
                 feature: localizer
-                    .format(lang, "home-group-other", None)
+                    .format_for_page(lang, "home-group-other", None)
                     .unwrap_or_default(),
                 // No feature is named so: `feature_slug` makes none with `_`.
                 slug: "_other".to_string(),

@@ -126,7 +126,11 @@ impl<'a> PageRenderer<'a> {
             .map(|locale| {
                 MESSAGE_IDS
                     .iter()
-                    .filter_map(|&id| Some((id, project.localizer.format(locale, id, None).ok()?)))
+                    .filter_map(|&id| {
+                        // Marked when in the reference locale's words (`fallback_text`).
+                        let text = project.localizer.format_for_page(locale, id, None).ok()?;
+                        Some((id, text))
+                    })
                     .collect()
             })
             .collect();
@@ -178,7 +182,8 @@ impl<'a> PageRenderer<'a> {
         let badges = badge_views(page, &links, &project.config.limits);
         diagnostics.extend(links.diagnostics.take());
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-        let file = (!has_errors).then(|| self.page_set.technote(index, &document, &badges));
+        let copied = copied_from(project, index, body);
+        let file = (!has_errors).then(|| self.page_set.technote(index, &document, &badges, copied));
         let record = PageRecord {
             anchors,
             pending: links.anchors.take(),
@@ -188,6 +193,29 @@ impl<'a> PageRenderer<'a> {
         };
         (record, file)
     }
+}
+
+/// The reference-locale page whose Markdown page `index` still is, word for
+/// word (`technote new technote --from` copied it, nobody translated it
+/// yet): its text is in that page's language, which the page then says.
+/// Only a translation into another language reads its source again.
+fn copied_from(project: &Project, index: usize, body: &Body) -> Option<usize> {
+    let page = &project.pages[index];
+    let reference = &project.locales[project.reference];
+    if project.locales[page.locale].language == reference.language {
+        return None;
+    }
+    let source = project
+        .routes
+        .translations(index)
+        .iter()
+        .copied()
+        .find(|&other| project.pages[other].locale == project.reference)?;
+    let path = &project.pages[source].source.path;
+    let limits = &project.config.limits;
+    let bytes = technote_content::read_source(path, limits).ok()?;
+    let (markdown, _) = technote_content::source_body(path, &bytes, limits).ok()?;
+    (markdown == body.markdown).then_some(source)
 }
 
 /// Every `#anchor` link of a page must name an id the page defines.

@@ -18,6 +18,8 @@ use technote_i18n::{FluentArgs, FluentValue, Localizer};
 use tera::{Context, ErrorKind, Kwargs, ReportError, State, Tera, TeraResult, Value};
 use unic_langid::LanguageIdentifier;
 
+use crate::fallback_text::{holds_fallback_marks, resolve_fallback_marks};
+
 /// Separates the message of a failed `t()` call from its help, inside the
 /// one error string Tera carries back from a template function.
 const HELP_SEPARATOR: char = '\u{1F}';
@@ -31,6 +33,9 @@ const TEMPLATE_EXTENSIONS: [&str; 3] = ["html", "xml", "txt"];
 /// One Tera instance per locale, all from the same parsed templates.
 pub struct Templates {
     by_locale: HashMap<LanguageIdentifier, Tera>,
+    /// Resolves the marks `t()` puts around text in the reference locale's
+    /// words (`fallback_text`).
+    localizer: Arc<Localizer>,
     assets: AssetUrls,
     /// Where the templates were read, to name files in diagnostics.
     dir: PathBuf,
@@ -81,6 +86,7 @@ impl Templates {
             .collect();
         Ok(Self {
             by_locale,
+            localizer: Arc::clone(localizer),
             assets,
             dir: templates_dir.to_path_buf(),
         })
@@ -127,8 +133,23 @@ impl Templates {
             )
             .with_code("template-failed")
         })?;
-        tera.render_to(template, context, out)
-            .map_err(|e| diagnostic(&self.dir, &e))
+        let start = out.len();
+        tera.render_to(template, context, &mut *out)
+            .map_err(|e| diagnostic(&self.dir, &e))?;
+        if !holds_fallback_marks(&out[start..]) {
+            return Ok(());
+        }
+        let failed = |why: String| {
+            Diagnostic::error(self.dir.join(template), why).with_code("template-failed")
+        };
+        // Tera writes only strings, which are UTF-8.
+        let written = std::str::from_utf8(&out[start..])
+            .map_err(|_| failed("the template wrote invalid UTF-8".to_string()))?;
+        let resolved =
+            resolve_fallback_marks(&self.localizer, locale, template, written).map_err(failed)?;
+        out.truncate(start);
+        out.extend_from_slice(resolved.as_bytes());
+        Ok(())
     }
 }
 

@@ -105,7 +105,14 @@ fn print_check(out: &mut impl Write, report: &technote_check::CheckReport) -> io
         for copied in &locale.copied_technotes {
             writeln!(out, "  copied, not translated: {copied}")?;
         }
-        if !locale.ui_unchanged.is_empty() {
+        if locale.ui_translated == 0 && locale.ui_unchanged.len() == locale.ui_total {
+            // A language `technote new locale` just made: one line, not 236 ids.
+            writeln!(
+                out,
+                "  every string is still the reference's text: translate locales/{}/*.ftl (`--format json` lists them)",
+                locale.locale
+            )?;
+        } else if !locale.ui_unchanged.is_empty() {
             writeln!(
                 out,
                 "  same text as the reference (counted as untranslated; mark one `# unchanged: <why>` if meant): {}",

@@ -118,12 +118,7 @@ pub(super) fn read_locale(dir: &Path, builtin: &[BuiltinFtl<'_>]) -> (Catalog, V
                     (attribute.id.name.to_string(), info)
                 })
                 .collect();
-            let unchanged_on_purpose = message.comment.as_ref().is_some_and(|comment| {
-                comment
-                    .content
-                    .iter()
-                    .any(|line| line.trim_start().starts_with("unchanged:"))
-            });
+            let unchanged_on_purpose = crate::files::unchanged_on_purpose(message);
             let info = MessageInfo {
                 unchanged_on_purpose,
                 file: file.clone(),

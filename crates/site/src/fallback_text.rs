@@ -1,0 +1,95 @@
+//! The last step of every template: text a page shows in the reference
+//! locale's words, which `t()` marks (see `technote_i18n::FALLBACK_START`),
+//! becomes `<span lang="en" dir="ltr">` inside elements, so that screen
+//! readers speak it in English and its punctuation keeps its place on a
+//! right-to-left page; in attributes, `<title>`, `<option>`, scripts and
+//! feeds, where no markup may go, it is isolated with Unicode controls
+//! instead. The page is read with lol_html's tokenizer, and only a page that
+//! holds a mark pays for it: a fully translated locale has none.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use lol_html::html_content::{ContentType, EndTag, TextType};
+use lol_html::{EndTagHandler, RewriteStrSettings, doc_comments, doc_text, element, rewrite_str};
+use memchr::memmem;
+use technote_i18n::{FALLBACK_END, FALLBACK_START, Localizer, has_fallback_marks};
+use unic_langid::LanguageIdentifier;
+
+/// Whether a template's output holds a fallback mark: every page is
+/// searched, so as bytes, with memchr, before it is read as text.
+pub(crate) fn holds_fallback_marks(output: &[u8]) -> bool {
+    let mut start = [0; 3];
+    let mut end = [0; 3];
+    FALLBACK_START.encode_utf8(&mut start);
+    FALLBACK_END.encode_utf8(&mut end);
+    memmem::find(output, &start).is_some() || memmem::find(output, &end).is_some()
+}
+
+/// `output` of a template named `template` for a page in `page`, with its
+/// fallback marks resolved.
+pub(crate) fn resolve_fallback_marks(
+    localizer: &Localizer,
+    page: &LanguageIdentifier,
+    template: &str,
+    output: &str,
+) -> Result<String, String> {
+    if !template.ends_with(".html") {
+        return Ok(localizer.isolate_fallbacks(output, page));
+    }
+    // `<option>` holds text only: a span there is no valid HTML.
+    let in_option = Rc::new(Cell::new(false));
+    let entering = Rc::clone(&in_option);
+    let reading = Rc::clone(&in_option);
+    let settings = RewriteStrSettings::new()
+        .with_strict(false)
+        .append_element_content_handler(element!("*", |element| {
+            // Most tags hold no mark: their source says so without the
+            // attributes being copied out one by one.
+            let tag = output
+                .get(element.source_location().bytes())
+                .unwrap_or(output);
+            if !has_fallback_marks(tag) {
+                return Ok(());
+            }
+            let marked: Vec<(String, String)> = element
+                .attributes()
+                .iter()
+                .filter(|attribute| has_fallback_marks(&attribute.value()))
+                .map(|attribute| (attribute.name(), attribute.value()))
+                .collect();
+            for (name, value) in marked {
+                element.set_attribute(&name, &localizer.isolate_fallbacks(&value, page))?;
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("option", move |element| {
+            entering.set(true);
+            let leaving = Rc::clone(&entering);
+            let leave: EndTagHandler<'static> = Box::new(move |_: &mut EndTag<'_>| {
+                leaving.set(false);
+                Ok(())
+            });
+            element.on_end_tag(leave)
+        }))
+        // A mark is one character, so a piece of a text never splits one.
+        .append_document_content_handler(doc_text!(move |chunk| {
+            if has_fallback_marks(chunk.as_str()) {
+                let resolved = if chunk.text_type() == TextType::Data && !reading.get() {
+                    localizer.mark_up_fallbacks(chunk.as_str())
+                } else {
+                    localizer.isolate_fallbacks(chunk.as_str(), page)
+                };
+                chunk.replace(&resolved, ContentType::Html);
+            }
+            Ok(())
+        }))
+        .append_document_content_handler(doc_comments!(|comment| {
+            let text = comment.text();
+            if has_fallback_marks(&text) {
+                comment.set_text(&localizer.isolate_fallbacks(&text, page))?;
+            }
+            Ok(())
+        }));
+    rewrite_str(output, settings).map_err(|error| error.to_string())
+}
