@@ -70,8 +70,9 @@ pub use catalog::{Catalog, Line, MinimumRelease, catalog};
 #[cfg(feature = "catalog-source")]
 pub use catalog_source::{COMPILED_CATALOG, CatalogProblem, check_catalog_source};
 pub use check::{
-    Check, CheckVerdict, Condition, FieldProblem, FieldValue, INCOMPLETE, Input, InputKind, Rule,
-    Step, VersionTest, decode_check, encode_check, evaluate_check, message_id,
+    Check, CheckVerdict, Condition, FieldProblem, FieldValue, INCOMPLETE, Input, InputKind,
+    LineFlag, Part, Rule, Step, VersionTest, decode_check, encode_check, evaluate_check,
+    message_id,
 };
 #[cfg(feature = "declarations")]
 pub use check::{DeclarationProblem, MessageUse, ReadDeclaration, read_declaration};

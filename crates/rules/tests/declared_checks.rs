@@ -247,7 +247,7 @@ fn inputs_statuses_and_steps_nobody_uses_are_reported() {
         &TOY.replace("[\"fine\", \"old\"]", "[\"fine\", \"old\", \"incomplete\"]"),
         2,
         28,
-        "technote itself",
+        "no rule gives status \"incomplete\"",
     );
 }
 

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use technote_i18n::Localizer;
+use technote_i18n::{FluentArgs, Localizer};
 use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
@@ -15,6 +15,13 @@ use crate::cli::VerdictArgs;
 use crate::output::{Printed, decided, status, usage};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
+
+const IMS_2021: &str = "ims-2021";
+
+/// The June 2021 check, built in so that `--check ims-2021` answers outside
+/// a project too (a project may declare its own under that id).
+const IMS_2021_DECLARATION: &str =
+    include_str!("../../../content/en/technotes/using/ims-sign-in-update.check.toml");
 
 /// Exit status of a verdict the answers do not decide (missing or unusable
 /// answers): the same as a usage error, since the command line lacks them.
@@ -176,6 +183,11 @@ fn find_check(content: &Path, id: &str) -> Result<Check, String> {
             Err(_) => {}
         }
     }
+    if id == IMS_2021 {
+        return technote_rules::read_declaration(IMS_2021_DECLARATION)
+            .map(|read| read.check)
+            .map_err(|_| format!("the built-in declaration of `{id}` has mistakes"));
+    }
     known.sort();
     Err(format!(
         "no check `{id}` is declared under {} (checks found: ims-2021{}{})",
@@ -205,14 +217,23 @@ fn collect_declarations(folder: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-/// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags the
-/// June 2021 check shares with declared ones (`--hosting`, `--sign-in`).
+/// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags of the
+/// June 2021 check (`--hosting`, `--sign-in`, `--server`...), which
+/// declared checks may share.
 /// Once the first answer is read, clap hands every later word over, so
 /// `--json` is recognized here too.
 fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String>, bool), String> {
     let mut json = args.json;
     let mut answers = BTreeMap::new();
-    let shared = [("hosting", &args.hosting), ("sign-in", &args.sign_in)];
+    let shared = [
+        ("hosting", &args.hosting),
+        ("sign-in", &args.sign_in),
+        ("server", &args.server),
+        ("console", &args.console),
+        ("windows", &args.windows),
+        ("windows-updated", &args.windows_updated),
+        ("ie", &args.ie),
+    ];
     for (name, value) in shared {
         if let Some(value) = value {
             answers.insert(name.to_owned(), value.clone());
@@ -284,11 +305,27 @@ impl Worded {
             } else {
                 own(format!("status-{}", verdict.status))
             },
-            steps: verdict
-                .steps
-                .iter()
-                .map(|step| own(format!("step-{step}")))
-                .collect(),
+            steps: {
+                // Steps may name the versions read and their line's minimum.
+                let mut args = FluentArgs::new();
+                for value in &verdict.values {
+                    args.set(value.input.clone(), value.value.clone());
+                    if let Some(minimum) = &value.minimum {
+                        args.set(format!("{}-minimum", value.input), minimum.clone());
+                    }
+                    if let Some(minimum) = &value.console_minimum {
+                        args.set(format!("{}-console-minimum", value.input), minimum.clone());
+                    }
+                }
+                verdict
+                    .steps
+                    .iter()
+                    .map(|step| {
+                        let id = message_id(&check.id, &format!("step-{step}"));
+                        localizer.format(locale, &id, Some(&args)).unwrap_or(id)
+                    })
+                    .collect()
+            },
             missing: verdict
                 .missing
                 .iter()

@@ -32,8 +32,9 @@ pub fn run(args: &VerdictArgs) -> Printed {
             ));
         }
     };
-    // A declared check is worded by its own project's messages.
-    let declared = args.check.as_deref().filter(|id| *id != IMS_2021);
+    // A declared check is worded by its own project's messages; the 2021
+    // check is declared too, and its id-free command line stays as it was.
+    let declared = args.check.as_deref();
     let project_locales = args.root.join("locales");
     let locales = match &args.locales {
         Some(folder) => Some(folder.as_path()),

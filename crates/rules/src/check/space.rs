@@ -7,12 +7,17 @@
 //! any other there). Every combination is evaluated: a rule that holds for
 //! none is unreachable, two rules that hold for one overlap, a combination
 //! no rule holds for is a gap, and a listed step that never shows with its
-//! rule is dead.
+//! rule is dead. An input that a condition asks whether it was `answered`
+//! is also tried unanswered (such answers may leave the verdict open, so
+//! they are never a gap). Answers that no test of the check tells apart
+//! (Windows versions in the same lists, builds on the same side of every
+//! test) are tried once.
 
 use super::evaluate::{Answer, holds};
-use super::model::{Check, InputKind};
+use super::model::{Check, Condition, InputKind, VersionTest};
 use crate::catalog::catalog;
 use crate::version::{Version, parse_version};
+use crate::windows::WindowsVersion;
 
 /// More combinations than this are not enumerated: the writer is told to
 /// split the check.
@@ -27,18 +32,54 @@ pub(super) struct CoverageProblem {
 
 pub(super) fn check_coverage(check: &Check) -> Vec<CoverageProblem> {
     let versions = version_samples();
+    let mut leaves = Vec::new();
+    for condition in check
+        .rules
+        .iter()
+        .map(|rule| &rule.when)
+        .chain(check.steps.iter().map(|step| &step.when))
+    {
+        collect_leaves(condition, &mut leaves);
+    }
+    let versions = version_classes(check, versions, &leaves);
     let samples: Vec<Vec<(String, Answer)>> = check
         .inputs
         .iter()
-        .map(|input| match &input.kind {
-            InputKind::Choice { choices, .. } => choices
+        .enumerate()
+        .map(|(index, input)| {
+            let mut answers: Vec<(String, Answer)> = match &input.kind {
+                InputKind::Choice { choices, .. } => choices
+                    .iter()
+                    .map(|choice| (choice.clone(), Answer::Choice(choice)))
+                    .collect(),
+                InputKind::Windows => WindowsVersion::ALL
+                    .iter()
+                    .map(|windows| {
+                        (
+                            windows.as_str().to_owned(),
+                            Answer::Choice(windows.as_str()),
+                        )
+                    })
+                    .collect(),
+                InputKind::InternetExplorer => (5..=11)
+                    .map(|major: u8| (major.to_string(), Answer::Number(major)))
+                    .collect(),
+                InputKind::Version => versions
+                    .iter()
+                    .map(|(text, version)| (text.clone(), Answer::Version(*version)))
+                    .collect(),
+            };
+            if leaves
                 .iter()
-                .map(|choice| (choice.clone(), Answer::Choice(choice)))
-                .collect(),
-            InputKind::Version => versions
-                .iter()
-                .map(|(text, version)| (text.clone(), Answer::Version(*version)))
-                .collect(),
+                .any(|leaf| matches!(leaf, Condition::Answered(asked) if *asked == index))
+            {
+                answers.push(("(unanswered)".to_owned(), Answer::Missing));
+            }
+            if matches!(input.kind, InputKind::Version) {
+                answers
+            } else {
+                distinct(index, answers, &leaves, check.inputs.len())
+            }
         })
         .collect();
     let combinations = samples
@@ -81,6 +122,9 @@ pub(super) fn check_coverage(check: &Check) -> Vec<CoverageProblem> {
             })
             .collect();
         match holding.as_slice() {
+            [] if answers
+                .iter()
+                .any(|answer| matches!(answer, Answer::Missing)) => {}
             [] => {
                 if gap.is_none() {
                     gap = Some(describe(check, &samples, &position));
@@ -171,6 +215,124 @@ pub(super) fn check_coverage(check: &Check) -> Vec<CoverageProblem> {
         }
     }
     problems
+}
+
+/// The tests of the check, each once per mention.
+fn collect_leaves<'c>(condition: &'c Condition, found: &mut Vec<&'c Condition>) {
+    match condition {
+        Condition::All(parts) | Condition::Any(parts) => {
+            parts.iter().for_each(|part| collect_leaves(part, found));
+        }
+        Condition::Not(inner) => collect_leaves(inner, found),
+        leaf => found.push(leaf),
+    }
+}
+
+/// The answers of input `index` (not a version) that some test tells
+/// apart: one per distinct set of test results.
+fn distinct<'a>(
+    index: usize,
+    answers: Vec<(String, Answer<'a>)>,
+    leaves: &[&Condition],
+    inputs: usize,
+) -> Vec<(String, Answer<'a>)> {
+    let own = own_leaves(index, leaves);
+    let mut seen: Vec<Vec<Option<bool>>> = Vec::new();
+    let mut kept = Vec::new();
+    for (text, answer) in answers {
+        let mut alone = vec![Answer::Missing; inputs];
+        if let Some(slot) = alone.get_mut(index) {
+            *slot = answer;
+        }
+        let signature: Vec<Option<bool>> = own.iter().map(|leaf| holds(leaf, &alone)).collect();
+        if !seen.contains(&signature) {
+            seen.push(signature);
+            kept.push((text, answer));
+        }
+    }
+    kept
+}
+
+/// The tests that read input `index` alone.
+fn own_leaves<'c>(index: usize, leaves: &[&'c Condition]) -> Vec<&'c Condition> {
+    leaves
+        .iter()
+        .copied()
+        .filter(|leaf| {
+            let mut read = Vec::new();
+            leaf.inputs(&mut read);
+            read.iter().all(|input| *input == index)
+        })
+        .filter(|leaf| leaf_reads(leaf, index))
+        .collect()
+}
+
+fn leaf_reads(leaf: &Condition, index: usize) -> bool {
+    let mut read = Vec::new();
+    leaf.inputs(&mut read);
+    read.contains(&index)
+}
+
+/// The versions every version input is tried with. In the catalog's
+/// order, a run of neighbours that every single-input test (on any version
+/// input) answers alike, on the same Gold Standard number, behaves as one:
+/// one of them is kept, or two when versions are compared with each other,
+/// so that older, equal and newer pairs inside the run are still tried.
+/// All version inputs share the runs, so a comparison between two of them
+/// orders their runs consistently.
+fn version_classes(
+    check: &Check,
+    mut versions: Vec<(String, Version)>,
+    leaves: &[&Condition],
+) -> Vec<(String, Version)> {
+    let version_inputs: Vec<usize> = check
+        .inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, input)| matches!(input.kind, InputKind::Version))
+        .map(|(index, _)| index)
+        .collect();
+    let compared = leaves.iter().any(|leaf| {
+        matches!(
+            leaf,
+            Condition::Version {
+                test: VersionTest::OlderThan(_) | VersionTest::NewerReleaseThan(_),
+                ..
+            }
+        )
+    });
+    let own: Vec<(usize, Vec<&Condition>)> = version_inputs
+        .iter()
+        .map(|index| (*index, own_leaves(*index, leaves)))
+        .collect();
+    versions.sort_by(|(_, a), (_, b)| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let signature = |version: &Version| {
+        let mut results: Vec<Option<bool>> = Vec::new();
+        for (index, tests) in &own {
+            let mut alone = vec![Answer::Missing; check.inputs.len()];
+            if let Some(slot) = alone.get_mut(*index) {
+                *slot = Answer::Version(*version);
+            }
+            results.extend(tests.iter().map(|leaf| holds(leaf, &alone)));
+        }
+        (results, version.gold_standard_number())
+    };
+    let mut kept = Vec::new();
+    let mut previous = None;
+    let mut in_run = 0;
+    for (text, version) in versions {
+        let current = signature(&version);
+        if previous.as_ref() == Some(&current) {
+            in_run += 1;
+        } else {
+            in_run = 1;
+            previous = Some(current);
+        }
+        if in_run == 1 || (compared && in_run == 2) {
+            kept.push((text, version));
+        }
+    }
+    kept
 }
 
 /// Moves to the next combination; `false` after the last one.

@@ -183,6 +183,9 @@ fn view(check: &Check) -> Value {
             let name = &input.name;
             let (kind, choices) = match &input.kind {
                 InputKind::Version => ("version", Vec::new()),
+                // Typed as people write them, read by the rules crate.
+                InputKind::Windows => ("windows", Vec::new()),
+                InputKind::InternetExplorer => ("internet-explorer", Vec::new()),
                 InputKind::Choice { choices, .. } => (
                     "choice",
                     choices
@@ -194,6 +197,7 @@ fn view(check: &Check) -> Value {
             json!({
                 "name": name,
                 "type": kind,
+                "typed": choices.is_empty(),
                 "label_id": id(&format!("{name}-label")),
                 "hint_id": id(&format!("{name}-hint")),
                 "choices": choices,
