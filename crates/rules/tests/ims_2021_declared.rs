@@ -2,7 +2,9 @@
 //! (`content/en/technotes/using/ims-sign-in-update.check.toml`) gives the
 //! same answers as the shared table `cases.json`: the same status, and the
 //! same findings, as its steps, its unanswered questions and the answers it
-//! could not use.
+//! could not use. Its table in the declared form, `tests/checks/ims-2021.json`,
+//! which the CLI and WebAssembly tests run, is the declared verdicts of
+//! those same cases (`TECHNOTE_WRITE_CASES=1` rewrites it).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -99,5 +101,54 @@ fn the_declared_2021_check_answers_every_case_of_the_shared_table_alike() {
         failures.len(),
         cases.len(),
         failures.join("\n")
+    );
+}
+
+/// One line of `tests/checks/<id>.json` for a case and its verdict.
+fn table_line(case: &Value, verdict: &CheckVerdict) -> String {
+    let mut entry = serde_json::Map::new();
+    entry.insert("name".to_owned(), case["name"].clone());
+    entry.insert("answers".to_owned(), case["answers"].clone());
+    entry.insert("status".to_owned(), verdict.status.clone().into());
+    if !verdict.steps.is_empty() {
+        entry.insert("steps".to_owned(), verdict.steps.clone().into());
+    }
+    if !verdict.missing.is_empty() {
+        entry.insert("missing".to_owned(), verdict.missing.clone().into());
+    }
+    if !verdict.problems.is_empty() {
+        let pairs: Vec<Value> = verdict
+            .problems
+            .iter()
+            .map(|problem| serde_json::json!([problem.input, problem.problem]))
+            .collect();
+        entry.insert("problems".to_owned(), pairs.into());
+    }
+    format!("  {}", Value::Object(entry))
+}
+
+#[test]
+fn the_declared_table_of_the_2021_check_is_current() {
+    let check = declared();
+    let cases: Vec<Value> =
+        serde_json::from_str(include_str!("cases.json")).expect("cases.json is JSON");
+    let lines: Vec<String> = cases
+        .iter()
+        .map(|case| {
+            let answers: BTreeMap<String, String> =
+                serde_json::from_value(case["answers"].clone()).expect("answers are strings");
+            table_line(case, &evaluate_check(&check, &answers))
+        })
+        .collect();
+    let table = format!("[\n{}\n]\n", lines.join(",\n"));
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/checks/ims-2021.json"));
+    if std::env::var_os("TECHNOTE_WRITE_CASES").is_some() {
+        std::fs::write(path, &table).expect("table written");
+    }
+    let stored = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        stored == table,
+        "{} is out of date: run TECHNOTE_WRITE_CASES=1 cargo test -p technote-rules --features declarations --test ims_2021_declared",
+        path.display()
     );
 }
