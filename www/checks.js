@@ -105,7 +105,9 @@ class CheckForm {
     }
 
     const parts = [];
-    const incomplete = verdict.status === "incomplete";
+    // Unfinished answers; a rule may also give "incomplete" itself (an "I
+    // don't know" answer), with its own wording and steps.
+    const incomplete = verdict.status === "incomplete" && verdict.rule === null;
     parts.push(
       element(
         "p",

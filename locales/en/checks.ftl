@@ -82,3 +82,6 @@ check-ims-migration-rule-part-done = Your version can migrate, something has mov
 check-ims-migration-rule-restrictions-left = You run 7.4.1 or later, integrations and people have moved, and native access is still open.
 check-ims-migration-rule-restrictions-need-7-4-1 = Integrations and people have moved on 7.3.5, 7.3.2.IMS or 7.3.3.IMS.
 check-ims-migration-rule-done = You run 7.4.1 or later, everything has moved and native access is blocked.
+# Where the list of every case, shown before any answer, names a version.
+checks-any-version = your version
+checks-line-minimum = the minimum release of its line

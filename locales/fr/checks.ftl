@@ -82,3 +82,6 @@ check-ims-migration-rule-part-done = Votre version permet la migration, une part
 check-ims-migration-rule-restrictions-left = Vous êtes en 7.4.1 ou plus, intégrations et personnes ont migré, et l’accès natif reste ouvert.
 check-ims-migration-rule-restrictions-need-7-4-1 = Intégrations et personnes ont migré, en 7.3.5, 7.3.2.IMS ou 7.3.3.IMS.
 check-ims-migration-rule-done = Vous êtes en 7.4.1 ou plus, tout a migré et l’accès natif est bloqué.
+# Là où la liste de tous les cas, montrée avant toute réponse, nomme une version.
+checks-any-version = votre version
+checks-line-minimum = la version minimale de sa ligne

@@ -11,6 +11,7 @@ import path from "node:path";
 import { launchChromium, watchedContext } from "./support/browser.mjs";
 import { serveSite } from "./support/server.mjs";
 import { REPOSITORY, buildSite } from "./support/site.mjs";
+import * as ims2021 from "./support/checker.mjs";
 
 const PAGE = "/en/technotes/using/ims-migration.html";
 const CASES = JSON.parse(readFileSync(path.join(REPOSITORY, "tests/checks/ims-migration.json"), "utf8"));
@@ -130,6 +131,20 @@ test("without JavaScript the table of every case is there and open", async () =>
   assert.ok((await page.locator("#check-ims-migration details.check-decisions tbody tr").count()) >= 6);
   await context.close();
 });
+
+for (const [width, height] of [[1280, 900], [320, 640]]) {
+  test(`the 2021 check at ${width} px: the verdict is in view after the last answer (and Check)`, async () => {
+    const page = await visitor.context.newPage();
+    await page.setViewportSize({ width, height });
+    const url = `${server.origin}${ims2021.TECHNOTE_PATHS.en}`;
+    await ims2021.answerCase(page, url, ims2021.CASE_WITH_FINDINGS.answers);
+    if (width < 600) await page.locator(`${ims2021.FORM} .check-submit`).click();
+    const verdict = page.locator(ims2021.VERDICT);
+    assert.equal(await verdict.getAttribute("data-status"), ims2021.CASE_WITH_FINDINGS.status);
+    assert.ok(await inViewport(page, ims2021.VERDICT), "the verdict should be on screen");
+    await page.close();
+  });
+}
 
 test("nothing logged an error or left 127.0.0.1", () => {
   assert.deepEqual(visitor.watch.foreignRequests, []);

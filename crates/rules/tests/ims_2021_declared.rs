@@ -141,7 +141,10 @@ fn the_declared_table_of_the_2021_check_is_current() {
         })
         .collect();
     let table = format!("[\n{}\n]\n", lines.join(",\n"));
-    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/checks/ims-2021.json"));
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/checks/ims-2021.json"
+    ));
     if std::env::var_os("TECHNOTE_WRITE_CASES").is_some() {
         std::fs::write(path, &table).expect("table written");
     }

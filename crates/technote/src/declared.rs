@@ -300,7 +300,8 @@ impl Worded {
         let word = |id: String| localizer.format(locale, &id, None).unwrap_or(id);
         let own = |suffix: String| word(message_id(&check.id, &suffix));
         Self {
-            status: if verdict.status == INCOMPLETE {
+            // A rule may give `incomplete` itself, worded by the check.
+            status: if verdict.rule.is_none() {
                 word("checks-status-incomplete".to_owned())
             } else {
                 own(format!("status-{}", verdict.status))
