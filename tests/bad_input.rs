@@ -15,6 +15,11 @@
 //!   (a 10 MB page), `"symlinks"`: `[{path, target}]`, `"fifos"`: `[path]`
 //!   (named pipes, which would hang a build that opened them).
 //!
+//! Every diagnostic printed must end with a code of TRANSLATING.md's table,
+//! and `technote check --format json` on the broken project must give each
+//! of its diagnostics such a code, exiting 1 when one is an error (and with
+//! `--deny warnings`, when there is any).
+//!
 //! A contradictory release catalog cannot reach a build: the catalog is
 //! compiled in, and its build script rejects it. Those checks run in
 //! `crates/rules/tests/catalog_validation.rs`.
@@ -25,13 +30,13 @@ mod expected;
 #[path = "bad_input/support/safe_pages.rs"]
 mod safe_pages;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{Scratch, copy_tree, files, repo_root, stderr};
+use common::{Scratch, codes, copy_tree, files, repo_root, stderr, technote};
 use expected::{Expected, Reported};
 
 const CASE_FILES: [&str; 2] = ["expected.txt", "case.json"];
@@ -145,12 +150,59 @@ fn run_case(case: &Path, previous: &PreviousSite) -> Vec<String> {
         ));
     }
     problems.extend(expected.compare(&Reported::parse(&printed)));
+    let documented = codes::documented();
+    problems.extend(codes::undocumented_in_text(&printed, &documented));
+    problems.extend(checked_as_json(&scratch, &documented));
     if must_fail {
         problems.extend(changes_to_previous_site(&scratch.out(), &previous.files));
     } else {
         problems.extend(missing_pages(case, &scratch.out()));
     }
     problems.extend(litter(scratch.root()));
+    problems
+}
+
+/// What went wrong with `check --format json` (and `--deny warnings`) on
+/// the broken project: undocumented codes, or an exit status that does not
+/// follow from the diagnostics it reports.
+fn checked_as_json(scratch: &Scratch, documented: &BTreeSet<String>) -> Vec<String> {
+    let root = scratch.root().to_string_lossy().into_owned();
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--root", &root, "--format", "json"];
+        args.extend_from_slice(extra);
+        technote(&args)
+    };
+    let output = check(&[]);
+    let report: serde_json::Value = match serde_json::from_slice(&output.stdout) {
+        Ok(report) => report,
+        Err(error) => {
+            return vec![format!(
+                "check --format json printed no JSON ({error}): {}",
+                stderr(&output)
+            )];
+        }
+    };
+    let mut problems = codes::undocumented_in_json(&report, documented);
+    let diagnostics = report["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let has_errors = diagnostics.iter().any(|d| d["severity"] == "error");
+    let expected_status = |fails: bool| Some(i32::from(fails));
+    if output.status.code() != expected_status(has_errors) {
+        problems.push(format!(
+            "check --format json exited {:?} with errors: {has_errors}",
+            output.status.code()
+        ));
+    }
+    let denied = check(&["--deny", "warnings"]);
+    if denied.status.code() != expected_status(!diagnostics.is_empty()) {
+        problems.push(format!(
+            "check --format json --deny warnings exited {:?} with {} diagnostic(s)",
+            denied.status.code(),
+            diagnostics.len()
+        ));
+    }
     problems
 }
 
@@ -266,6 +318,76 @@ fn litter(root: &Path) -> Vec<String> {
         .filter(|name| name.starts_with(".technote-"))
         .map(|name| format!("the build left {name} beside the site"))
         .collect()
+}
+
+/// The codes the sources give diagnostics: `with_code("…")`, and the code
+/// that starts the Markdown renderer's `self.warning(offset, "…", …)`.
+fn codes_in_sources() -> BTreeSet<String> {
+    let mut codes = BTreeSet::new();
+    for file in files(&repo_root().join("crates")) {
+        if file.extension().is_none_or(|e| e != "rs")
+            || !file.components().any(|c| c.as_os_str() == "src")
+        {
+            continue;
+        }
+        let text =
+            fs::read_to_string(repo_root().join("crates").join(&file)).expect("read a source");
+        for call in ["with_code(\"", "self.warning(", "self.error("] {
+            for (at, _) in text.match_indices(call) {
+                let rest = &text[at + call.len()..];
+                let rest = match call.ends_with('"') {
+                    true => rest,
+                    false => match rest.split_once(',') {
+                        Some((_, after)) => match after.trim_start().strip_prefix('"') {
+                            Some(quoted) => quoted,
+                            None => continue,
+                        },
+                        None => continue,
+                    },
+                };
+                if let Some((code, _)) = rest.split_once('"') {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+    }
+    codes
+}
+
+#[test]
+fn every_code_the_sources_give_is_documented_once_and_every_documented_code_is_used() {
+    let documented = codes::documented();
+    assert_eq!(
+        codes::rows(),
+        documented.len(),
+        "a code has two rows in TRANSLATING.md"
+    );
+    let given = codes_in_sources();
+    assert!(
+        given.len() > 50,
+        "only {} codes found in the sources",
+        given.len()
+    );
+    let undocumented: Vec<&String> = given.difference(&documented).collect();
+    assert!(
+        undocumented.is_empty(),
+        "codes missing from TRANSLATING.md: {undocumented:?}"
+    );
+    // The Fluent lint passes its codes through a helper: look for them as
+    // plain literals.
+    let sources = files(&repo_root().join("crates"))
+        .into_iter()
+        .filter(|file| file.extension().is_some_and(|e| e == "rs"))
+        .map(|file| fs::read_to_string(repo_root().join("crates").join(file)).unwrap_or_default())
+        .collect::<String>();
+    let unused: Vec<&String> = documented
+        .iter()
+        .filter(|code| !sources.contains(&format!("\"{code}\"")))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "TRANSLATING.md documents codes no source gives: {unused:?}"
+    );
 }
 
 #[test]

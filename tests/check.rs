@@ -4,7 +4,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{Scratch, stderr, technote};
+use common::{Scratch, copy_tree, stderr, technote};
 
 fn check(scratch: &Scratch, extra: &[&str]) -> std::process::Output {
     let root = scratch.root().to_string_lossy().into_owned();
@@ -222,6 +222,49 @@ fn a_translation_is_stale_once_its_source_changes_until_the_translator_records_t
     assert!(
         !uncommitted.contains(&format!("set `source-git-commit: {latest}`")),
         "{uncommitted}"
+    );
+}
+
+#[test]
+fn a_source_read_in_place_from_a_repository_of_its_own_is_checked_against_that_repository() {
+    // As an Experience League team works: the English tree is a clone of
+    // its own repository, named under [content], outside the project.
+    let scratch = Scratch::new();
+    let repository = tempfile::tempdir().expect("temp dir");
+    let help = repository.path().join("help");
+    copy_tree(&scratch.root().join("content/en"), &help);
+    std::fs::remove_dir_all(scratch.root().join("content/en")).expect("en moved out");
+    let config = scratch.read("technote.toml");
+    scratch.write(
+        "technote.toml",
+        format!(
+            "{config}\n[content]\nen = {:?}\n",
+            help.display().to_string()
+        ),
+    );
+    git_in(repository.path(), &["init", "-q"]);
+    git_in(repository.path(), &["add", "."]);
+    git_in(repository.path(), &["commit", "-qm", "first"]);
+    let first = git_in(repository.path(), &["rev-parse", "HEAD"]);
+    let fr = "content/fr/technotes/using/console-windows-requirements.md";
+    scratch.write(fr, recording(&scratch.read(fr), &first));
+    let fresh = stdout(&check(&scratch, &[]));
+    assert!(!fresh.contains("stale"), "{fresh}");
+
+    let en = help.join("technotes/using/console-windows-requirements.md");
+    let mut source = std::fs::read_to_string(&en).expect("source");
+    source.push_str("\nA new paragraph in the source.\n");
+    std::fs::write(&en, source).expect("source edited");
+    git_in(repository.path(), &["commit", "-qam", "change the source"]);
+    let latest = git_in(repository.path(), &["rev-parse", "HEAD"]);
+    let stale = stdout(&check(&scratch, &[]));
+    assert!(
+        stale.contains(&format!("{fr}:8:1: warning: stale translation: ")),
+        "{stale}"
+    );
+    assert!(
+        stale.contains(&format!("set `source-git-commit: {latest}`")),
+        "{stale}"
     );
 }
 
@@ -493,4 +536,190 @@ fn sarif_output_annotates_each_problem_at_its_line_with_its_rule() {
     );
     let denied = check(&scratch, &["--format", "sarif", "--deny", "warnings"]);
     assert_eq!(denied.status.code(), Some(1));
+}
+
+/// One mistake of a translator or writer, and where `check` must say so.
+struct Mistake {
+    name: &'static str,
+    /// Breaks the scratch project.
+    make: fn(&Scratch),
+    file: &'static str,
+    line: u64,
+    column: u64,
+    level: &'static str,
+    code: &'static str,
+}
+
+const MISTAKES: &[Mistake] = &[
+    Mistake {
+        name: "an exl-id off by one digit",
+        make: |s| edit_french_page(s, |p| p.replace("27e0f2ecb508", "27e0f2ecb509")),
+        file: FRENCH_PAGE,
+        line: 7,
+        column: 1,
+        level: "warning",
+        code: "exl-id-unpaired",
+    },
+    Mistake {
+        name: "no exl-id",
+        make: |s| {
+            edit_french_page(s, |p| {
+                p.lines()
+                    .filter(|l| !l.starts_with("exl-id:"))
+                    .map(|l| format!("{l}\n"))
+                    .collect()
+            });
+        },
+        file: FRENCH_PAGE,
+        line: 1,
+        column: 1,
+        level: "warning",
+        code: "exl-id-missing",
+    },
+    Mistake {
+        name: "a misspelt front-matter key",
+        make: |s| edit_french_page(s, |p| p.replace("description:", "descriptoin:")),
+        file: FRENCH_PAGE,
+        line: 4,
+        column: 1,
+        level: "warning",
+        code: "front-matter-unknown-key",
+    },
+    Mistake {
+        name: "a YAML mistake",
+        make: |s| {
+            edit_french_page(s, |p| {
+                p.replacen("product: campaign", "product: campaign: classic", 1)
+            })
+        },
+        file: FRENCH_PAGE,
+        line: 2,
+        column: 18,
+        level: "error",
+        code: "front-matter-invalid",
+    },
+    Mistake {
+        name: "a translated variable name",
+        make: |s| {
+            let ftl = s.read("locales/fr/search.ftl");
+            s.write(
+                "locales/fr/search.ftl",
+                ftl.replace(
+                    "search-status-many = { $count }",
+                    "search-status-many = { $anzahl }",
+                ),
+            );
+        },
+        file: "locales/fr/search.ftl",
+        line: 12,
+        column: 24,
+        level: "warning",
+        code: "ftl-variable-unknown",
+    },
+    Mistake {
+        name: "a plural variant French cannot select",
+        make: |s| {
+            let ftl = s.read("locales/fr/search.ftl");
+            s.write(
+                "locales/fr/search.ftl",
+                ftl.replace(
+                    "search-status-many = { $count } résultats.",
+                    "search-status-many = { $count ->\n    [few] { $count } résultats.\n   *[other] { $count } résultats.\n}",
+                ),
+            );
+        },
+        file: "locales/fr/search.ftl",
+        line: 13,
+        column: 6,
+        level: "warning",
+        code: "plural-impossible",
+    },
+    Mistake {
+        name: "a page no TOC.md lists, in a locale with TOCs",
+        make: |s| {
+            s.write(
+                "content/en/TOC.md",
+                "# Technotes\n\n+ [IMS migration](technotes/using/ims-migration.md)\n+ [Sign-in update](technotes/using/ims-sign-in-update.md)\n+ [Privacy](technotes/using/checker-privacy.md)\n",
+            );
+        },
+        file: "content/en/technotes/using/console-windows-requirements.md",
+        line: 1,
+        column: 1,
+        level: "warning",
+        code: "page-unlisted",
+    },
+    Mistake {
+        name: "a link to a page that does not exist",
+        make: |s| {
+            let page = s.read(FRENCH_PAGE);
+            s.write(
+                FRENCH_PAGE,
+                format!("{page}\nVoir [la suite](nulle-part.md).\n"),
+            );
+        },
+        file: FRENCH_PAGE,
+        line: 0,
+        column: 6,
+        level: "error",
+        code: "link-missing-page",
+    },
+];
+
+/// The line of `file` that is last in the scratch project (0 in a mistake).
+fn last_line(scratch: &Scratch, file: &str) -> u64 {
+    scratch.read(file).lines().count() as u64
+}
+
+#[test]
+fn each_mistake_is_reported_with_its_code_and_position_and_the_exit_codes_of_text_json_and_deny() {
+    for mistake in MISTAKES {
+        let scratch = Scratch::new();
+        (mistake.make)(&scratch);
+        let line = match mistake.line {
+            0 => last_line(&scratch, mistake.file),
+            line => line,
+        };
+        let column = mistake.column;
+        let fails = Some(i32::from(mistake.level == "error"));
+        let name = mistake.name;
+
+        let text = check(&scratch, &[]);
+        let printed = stdout(&text);
+        let start = format!("{}:{line}:{column}: {}: ", mistake.file, mistake.level);
+        let end = format!(" [{}]", mistake.code);
+        assert!(
+            printed
+                .lines()
+                .any(|l| l.starts_with(&start) && l.ends_with(&end)),
+            "{name}: no line `{start}… {end}`:\n{printed}"
+        );
+        assert_eq!(
+            text.status.code(),
+            fails,
+            "{name}: text exit code\n{printed}"
+        );
+
+        let json = check(&scratch, &["--format", "json"]);
+        assert_eq!(json.status.code(), fails, "{name}: JSON exit code");
+        let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+        let found = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| {
+                d["code"] == mistake.code
+                    && d["file"] == mistake.file
+                    && d["line"].as_u64() == Some(line)
+                    && d["column"].as_u64() == Some(column)
+                    && d["severity"] == mistake.level
+            });
+        assert!(found, "{name}: not in JSON at {line}:{column}: {report}");
+
+        let denied = check(&scratch, &["--deny", "warnings"]);
+        assert_eq!(
+            denied.status.code(),
+            Some(1),
+            "{name}: --deny warnings must fail"
+        );
+    }
 }

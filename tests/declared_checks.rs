@@ -252,7 +252,7 @@ fn the_minimum_releases_table_gives_server_and_console_builds_apart() {
         "<th scope=\"col\">Server build</th><th scope=\"col\">Client Console build</th>"
     ));
     // Gold Standard 11: the server's first drop, the console's later fix.
-    assert!(page.contains("<td>Gold Standard 11</td><td>9032@d3b452f</td><td>9032@d030c36</td>"));
+    assert!(page.contains("<td><bdi dir=\"ltr\">Gold Standard 11</bdi></td><td><bdi dir=\"ltr\">9032@d3b452f</bdi></td><td><bdi dir=\"ltr\">9032@d030c36</bdi></td>"));
 }
 
 #[test]

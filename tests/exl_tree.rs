@@ -381,3 +381,138 @@ fn a_redirect_to_a_missing_anchor_fails_the_build_at_its_row() {
     let problems = stderr(&output);
     assert!(problems.contains("redirects.csv:6: error: the redirect of en/reports/old-charts.html leads to `#no-such-part`"), "{problems}");
 }
+
+#[test]
+fn a_page_sharing_another_pages_exl_id_is_built_and_the_keeper_is_named() {
+    let tree = built();
+    for path in [
+        "en/install/using/upgrade.html",
+        "en/install/using/upgrading-from-v1.html",
+    ] {
+        assert!(
+            tree.dir.path().join("public").join(path).is_file(),
+            "{path}"
+        );
+    }
+    let warnings = stderr(&tree.output);
+    assert!(
+        warnings.contains("install/using/upgrading-from-v1.md:4:1: warning: `exl-id: 8d409c31-5e6f-4071-9c23-4d5e6f708192` is also the id of ")
+            && warnings.contains("install/using/upgrade.md, which keeps it"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn denied_warnings_fail_build_and_check_by_flag_or_config_and_publish_nothing() {
+    let dir = project("");
+    let root = dir.path().to_string_lossy().into_owned();
+    let denied = technote(&["build", "--root", &root, "--deny", "warnings"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", stderr(&denied));
+    let printed = stderr(&denied);
+    assert!(
+        printed.contains("legacy-exports.md:1:1: error: no TOC.md lists this page"),
+        "{printed}"
+    );
+    assert!(
+        !dir.path().join("public").exists(),
+        "a denied build published a site"
+    );
+
+    let config = dir.path().join("technote.toml");
+    let written = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("deny_warnings = true\n{written}")).unwrap();
+    for command in ["build", "check"] {
+        let output = run(command, dir.path());
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{command}: {}",
+            stderr(&output)
+        );
+    }
+    assert!(
+        !dir.path().join("public").exists(),
+        "a denied build published a site"
+    );
+    fs::write(&config, written).unwrap();
+    assert!(run("build", dir.path()).status.success());
+}
+
+#[test]
+fn a_badge_url_is_a_link_resolved_like_the_bodys_links() {
+    let html = page("en/install/using/requirements.html");
+    let badges: Vec<(String, String)> = select(&html, ".page-facts a.badge")
+        .iter()
+        .map(|a| {
+            (
+                text(a),
+                a.value().attr("href").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        badges,
+        [
+            (
+                "Exports (Also read the export guide)".to_string(),
+                "/en/reports/using/exporting.html".to_string()
+            ),
+            (
+                "Vendor (external site)".to_string(),
+                "https://example.com/skyline/vendor".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_badge_url_to_a_missing_page_is_reported_at_its_line() {
+    let dir = project("");
+    let copy = tempfile::tempdir().unwrap();
+    common::copy_tree(&tree_folder(), copy.path());
+    let requirements = copy.path().join("help/install/using/requirements.md");
+    let text = fs::read_to_string(&requirements).unwrap();
+    fs::write(&requirements, text.replace("exporting.md", "exportng.md")).unwrap();
+    let config = dir.path().join("technote.toml");
+    let written = fs::read_to_string(&config).unwrap();
+    let moved = written.replace(
+        &tree_folder().join("help").display().to_string(),
+        &copy.path().join("help").display().to_string(),
+    );
+    fs::write(&config, moved).unwrap();
+    let output = run("build", dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let printed = stderr(&output);
+    assert!(
+        printed.contains("install/using/requirements.md:6:1: error: link to `../../reports/using/exportng.md`: no page"),
+        "{printed}"
+    );
+}
+
+#[test]
+fn the_sitemap_lists_the_home_and_the_list_of_all_pages_but_no_hidden_page() {
+    let sitemap = fs::read_to_string(built().dir.path().join("public/sitemap.xml")).unwrap();
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>").map(|(loc, _)| loc))
+        .collect();
+    assert!(locs.contains(&"https://docs.example.org/en/"), "{locs:?}");
+    assert!(
+        locs.contains(&"https://docs.example.org/en/all-pages.html"),
+        "{locs:?}"
+    );
+    assert!(
+        !locs.iter().any(|loc| loc.contains("draft-roadmap")),
+        "a hidden page is in the sitemap: {locs:?}"
+    );
+    let hidden = page("en/reports/using/draft-roadmap.html");
+    assert_eq!(
+        select(&hidden, r#"meta[name="robots"]"#)
+            .first()
+            .and_then(|m| m.value().attr("content")),
+        Some("noindex")
+    );
+    let all = fs::read_to_string(built().dir.path().join("public/en/all-pages.html")).unwrap();
+    assert!(!all.contains("draft-roadmap"), "a hidden page is listed");
+}

@@ -1,7 +1,8 @@
 // Site search (templates/partials/search.html). The box is hidden until this
-// module runs; the index of the page's language (assets/search/<lang>/
+// module runs; the head of the page's language's index (assets/search/<lang>/
 // index.bin, written by crates/search) and its stemmer are fetched the first
-// time the box gets focus or input, never on page load. Queries go through
+// time the box gets focus or input, never on page load, and then only the
+// shards of terms and pages each query needs. Queries go through
 // the same pipeline as the indexed text (crates/search/src/analysis.rs):
 // runs of letters, Chinese, Japanese and Korean runs apart (runs.rs); NFKC,
 // case, accents of Latin, Greek and Cyrillic, German umlaut spellings
@@ -18,7 +19,7 @@ export const MAX_QUERY_TERMS = 24;
 /** Results shown at most. */
 export const MAX_RESULTS = 10;
 /** The index format this module reads (crates/search/src/format.rs). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 // Shared with crates/search: longer words are cut to this many characters.
 const MAX_TERM_CHARS = 64;
@@ -173,12 +174,6 @@ class Reader {
     return start;
   }
 
-  /** Where the string after the length-prefixed one at `at` starts. */
-  skipFrom(at) {
-    const [length, start] = readVarint(this.bytes, at);
-    return start + length;
-  }
-
   /** The length-prefixed string at `at`. */
   textAt(at) {
     const [length, start] = readVarint(this.bytes, at);
@@ -214,42 +209,68 @@ export async function inflateIndex(file) {
   return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
-/**
- * Reads an index payload (format: crates/search/src/format.rs). Page and
- * section texts stay bytes until a result shows them.
- * @param {Uint8Array} bytes
- */
-export function parseIndex(bytes) {
+/** A reader past a file's magic and format number, checked. */
+function payload(bytes, magic) {
   const reader = new Reader(bytes);
-  const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic !== "TNSI") throw new Error("not a search index");
+  if (String.fromCharCode(...bytes.subarray(0, 4)) !== magic) throw new Error("not a search index");
   reader.at = 4;
   const format = reader.varint();
   if (format !== FORMAT_VERSION) {
     throw new Error(`search index format ${format} is not the format ${FORMAT_VERSION} this script reads: the index and www/search.js come from different technote versions; build the site again`);
   }
+  return reader;
+}
+
+/**
+ * Reads an index head (format: crates/search/src/format.rs): the pipeline,
+ * each page's sections, and which shard holds which pages and terms.
+ * @param {Uint8Array} bytes the inflated `index.bin`
+ */
+export function parseHead(bytes) {
+  const reader = payload(bytes, "TNSI");
   const language = reader.string();
   const stemmer = reader.string();
-  // Where each page's url (its title follows) and each section's anchor
-  // (its heading follows) are; -1 for intro sections, which link to the page.
-  const pageAt = [];
   const sectionPage = [];
-  const sectionAt = [];
-  for (let count = reader.varint(); count > 0; count--) {
-    const page = pageAt.length;
-    pageAt.push(reader.skip());
-    reader.skip();
-    sectionPage.push(page);
-    sectionAt.push(-1);
-    for (let listed = reader.varint(); listed > 0; listed--) {
-      sectionPage.push(page);
-      sectionAt.push(reader.skip());
-      reader.skip();
-    }
+  const pageFirstSection = [];
+  const pageCount = reader.varint();
+  for (let page = 0; page < pageCount; page++) {
+    pageFirstSection.push(sectionPage.length);
+    for (let listed = reader.varint(); listed >= 0; listed--) sectionPage.push(page);
   }
-  // Terms stay bytes, each written out whole (front coding undone) in one
-  // buffer, sorted as the index sorts them: found by binary search, and
-  // those a prefix begins as one range. None is decoded until needed.
+  const pageShards = [];
+  for (let count = reader.varint(); count > 0; count--) pageShards.push({ first: reader.varint(), file: reader.string() });
+  const termShards = [];
+  for (let count = reader.varint(); count > 0; count--) {
+    const first = encoder.encode(reader.string());
+    termShards.push({ first, file: reader.string() });
+  }
+  if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
+  return {
+    language, stemmer, sectionPage, pageFirstSection, pageShards, termShards,
+    /** Parsed shards by file name, as fetched; and the fetches under way. */
+    terms: new Map(), pages: new Map(), fetching: new Map(),
+    fetchFile: null, scratch: null,
+  };
+}
+
+/**
+ * Opens the index whose files `fetchFile(name)` gives, inflated: the head
+ * now, shards as queries need them.
+ * @param {(name: string) => Promise<Uint8Array>} fetchFile
+ */
+export async function openIndex(fetchFile) {
+  const index = parseHead(await fetchFile("index.bin"));
+  index.fetchFile = fetchFile;
+  return index;
+}
+
+/**
+ * A shard of terms: each written out whole (front coding undone) in one
+ * buffer, sorted as the index sorts them, found by binary search, and those
+ * a prefix begins as one range. None is decoded until needed.
+ */
+function parseTermShard(bytes, number) {
+  const reader = payload(bytes, "TNST");
   const count = reader.varint();
   let termBytes = new Uint8Array(Math.max(64, bytes.length >> 2));
   const termStart = new Uint32Array(count + 1);
@@ -280,64 +301,189 @@ export function parseIndex(bytes) {
   }
   termStart[count] = end;
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
-  return {
-    reader, language, stemmer, pageAt, sectionPage, sectionAt,
-    termCount: count, termBytes, termStart, postingStart, postingEnd, scratch: null,
-  };
+  return { number, reader, bytes, termCount: count, termBytes, termStart, postingStart, postingEnd };
+}
+
+/** A shard of pages: each page's url, title and sections, decoded. */
+function parsePageShard(bytes) {
+  const reader = payload(bytes, "TNSP");
+  const first = reader.varint();
+  const entries = [];
+  for (let count = reader.varint(); count > 0; count--) {
+    const url = reader.string();
+    const title = reader.string();
+    const sections = [];
+    for (let listed = reader.varint(); listed > 0; listed--) sections.push({ anchor: reader.string(), heading: reader.string() });
+    entries.push({ url, title, sections });
+  }
+  if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
+  return { first, entries };
 }
 
 const encoder = new TextEncoder();
 
-/** Term `term` of the index against `key` (bytes), as the index sorts them. */
-function compareTerm(index, term, key) {
-  const start = index.termStart[term];
-  const length = index.termStart[term + 1] - start;
-  const bytes = index.termBytes;
-  for (let at = 0; at < length && at < key.length; at++) {
-    const difference = bytes[start + at] - key[at];
+/** `a` against `b`, bytes as the index sorts them. */
+function compareBytes(a, aStart, aLength, b) {
+  for (let at = 0; at < aLength && at < b.length; at++) {
+    const difference = a[aStart + at] - b[at];
     if (difference !== 0) return difference;
   }
-  return length - key.length;
+  return aLength - b.length;
 }
 
-/** The first term not before `key`. */
-function lowerBound(index, key) {
+/** The number of the shard that holds `key` if any does: the last whose first term is not after it. */
+function shardOf(index, key) {
   let low = 0;
-  let high = index.termCount;
+  let high = index.termShards.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareTerm(index, middle, key) < 0) low = middle + 1;
+    const first = index.termShards[middle].first;
+    if (compareBytes(first, 0, first.length, key) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return Math.max(0, low - 1);
+}
+
+/** The numbers of the shards that may hold terms `key` begins (itself included). */
+function shardsBeginning(index, key) {
+  const numbers = [];
+  for (let number = shardOf(index, key); number < index.termShards.length; number++) {
+    const first = index.termShards[number].first;
+    const begins = first.length >= key.length && key.every((byte, at) => first[at] === byte);
+    if (numbers.length > 0 && !begins) break;
+    numbers.push(number);
+  }
+  return numbers;
+}
+
+/** The shard `number` if it is loaded, else null. */
+function loadedShard(index, number) {
+  const entry = index.termShards[number];
+  return entry === undefined ? null : (index.terms.get(entry.file) ?? null);
+}
+
+/** The first term of `shard` not before `key`. */
+function lowerBound(shard, key) {
+  let low = 0;
+  let high = shard.termCount;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = shard.termStart[middle];
+    if (compareBytes(shard.termBytes, start, shard.termStart[middle + 1] - start, key) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
 /**
- * Where `term` is in the index, or -1.
+ * Where `term` is among the loaded shards, as `{ shard, at }`, or null.
  * @param {string} term
  */
 export function findTerm(index, term) {
   const key = encoder.encode(term);
-  const at = lowerBound(index, key);
-  return at < index.termCount && compareTerm(index, at, key) === 0 ? at : -1;
+  const shard = loadedShard(index, shardOf(index, key));
+  if (shard === null) return null;
+  const at = lowerBound(shard, key);
+  if (at >= shard.termCount) return null;
+  const start = shard.termStart[at];
+  return compareBytes(shard.termBytes, start, shard.termStart[at + 1] - start, key) === 0 ? { shard, at } : null;
 }
 
-/** The positions of the terms `prefix` begins, itself included. */
+/** The loaded terms `prefix` begins, itself included, in index order. */
 function termsBeginning(index, prefix) {
   const key = encoder.encode(prefix);
   const found = [];
-  for (let at = lowerBound(index, key); at < index.termCount; at++) {
-    const start = index.termStart[at];
-    if (index.termStart[at + 1] - start < key.length) break;
-    if (!key.every((byte, offset) => index.termBytes[start + offset] === byte)) break;
-    found.push(at);
+  for (const number of shardsBeginning(index, key)) {
+    const shard = loadedShard(index, number);
+    if (shard === null) continue;
+    for (let at = lowerBound(shard, key); at < shard.termCount; at++) {
+      const start = shard.termStart[at];
+      if (shard.termStart[at + 1] - start < key.length) break;
+      if (!key.every((byte, offset) => shard.termBytes[start + offset] === byte)) break;
+      found.push({ shard, at });
+    }
   }
   return found;
 }
 
-/** The text of the term at `position`. */
-export function termText(index, position) {
-  return index.reader.decode(index.termStart[position], index.termStart[position + 1], index.termBytes);
+/** The text of the term at `{ shard, at }`. */
+export function termText({ shard, at }) {
+  return shard.reader.decode(shard.termStart[at], shard.termStart[at + 1], shard.termBytes);
+}
+
+/**
+ * Fetches the term shards `query` needs (those holding its words and the
+ * terms its words being typed begin), so that `analyzeQuery` and the
+ * ranking find them.
+ */
+export async function prepareQuery(index, stem, query) {
+  const wanted = new Set();
+  const want = (term, prefix) => {
+    const key = encoder.encode(term);
+    for (const number of prefix ? shardsBeginning(index, key) : [shardOf(index, key)]) {
+      const entry = index.termShards[number];
+      if (entry !== undefined && !index.terms.has(entry.file)) wanted.add(number);
+    }
+  };
+  const text = String(query).slice(0, MAX_QUERY_CHARS);
+  const german = index.language.split("-")[0].toLowerCase() === "de";
+  const runs = splitRuns(text);
+  runs.forEach(({ run, cjk }) => {
+    const folded = foldRun(run, german);
+    if (folded !== "") want(folded, true);
+    if (!cjk) {
+      const exact = DIGIT.test(folded) ? folded : stem(folded);
+      want(exact, false);
+      const accented = index.stemmer === "" ? null : accentedTerm(run, folded, exact, stem, german);
+      if (accented !== null) want(accented, false);
+    } else {
+      const characters = [...folded];
+      for (let at = 0; at + 1 < characters.length; at++) want(characters[at] + characters[at + 1], false);
+    }
+  });
+  await Promise.all([...wanted].map((number) => {
+    const { file } = index.termShards[number];
+    return fetchOnce(index, file, (bytes) => index.terms.set(file, parseTermShard(bytes, number)));
+  }));
+}
+
+/**
+ * Fetches `file` and hands it to `keep`, once however many queries typed
+ * meanwhile ask for it; a failed fetch is tried again by the next query.
+ */
+function fetchOnce(index, file, keep) {
+  let pending = index.fetching.get(file);
+  if (pending === undefined) {
+    pending = index.fetchFile(file).then(keep, (error) => {
+      index.fetching.delete(file);
+      throw error;
+    });
+    index.fetching.set(file, pending);
+  }
+  return pending;
+}
+
+/** Fetches the page shards that describe `sections`. */
+async function preparePages(index, sections) {
+  const files = new Set();
+  for (const section of sections) {
+    const page = index.sectionPage[section];
+    const shard = pageShardOf(index, page);
+    if (shard !== undefined && !index.pages.has(shard.file)) files.add(shard.file);
+  }
+  await Promise.all([...files].map((file) => fetchOnce(index, file, (bytes) => index.pages.set(file, parsePageShard(bytes)))));
+}
+
+/** The entry of the head naming the shard that holds `page`. */
+function pageShardOf(index, page) {
+  let low = 0;
+  let high = index.pageShards.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (index.pageShards[middle].first <= page) low = middle + 1;
+    else high = middle;
+  }
+  return index.pageShards[low - 1];
 }
 
 /**
@@ -368,7 +514,7 @@ export function analyzeQuery(index, stem, query) {
     if (characters.length === 0) return;
     if (cjk) {
       if (characters.length === 1) {
-        const pairs = termsBeginning(index, folded).map((at) => termText(index, at)).filter((term) => term !== folded);
+        const pairs = termsBeginning(index, folded).map((ref) => termText(ref)).filter((term) => term !== folded);
         add(folded, pairs, true);
       }
       for (let at = 0; at + 1 < characters.length; at++) add(characters[at] + characters[at + 1], [], true);
@@ -400,10 +546,11 @@ function accentedTerm(run, folded, exact, stem, german) {
 
 /** Up to MAX_PREFIX_TERMS terms that `prefix` begins, the most posted first. */
 function prefixTerms(index, prefix, exact) {
-  const found = termsBeginning(index, prefix).filter((at) => termText(index, at) !== exact);
-  const size = (position) => index.postingEnd[position] - index.postingStart[position];
-  found.sort((a, b) => size(b) - size(a) || a - b);
-  return found.slice(0, MAX_PREFIX_TERMS).map((position) => termText(index, position));
+  const found = termsBeginning(index, prefix).filter((ref) => termText(ref) !== exact);
+  const size = ({ shard, at }) => shard.postingEnd[at] - shard.postingStart[at];
+  const order = (a, b) => a.shard.number - b.shard.number || a.at - b.at;
+  found.sort((a, b) => size(b) - size(a) || order(a, b));
+  return found.slice(0, MAX_PREFIX_TERMS).map(termText);
 }
 
 /** Per-section work arrays, allocated once per index and kept clean. */
@@ -418,17 +565,16 @@ function scratch(index) {
 }
 
 /**
- * Ranked sections for a query: those matching the most query words (all of
- * them when possible), best score first.
- * @param {string} basePath the site's base path, e.g. "/" or "/docs/"
- * @returns {{ total: number, results: { href: string, title: string, heading: string }[] }}
+ * Ranked sections for a query whose shards are loaded (`prepareQuery`):
+ * those matching the most query words (all of them when possible), best
+ * score first, at most `limit`, and how many there are.
+ * @returns {{ total: number, top: number[] }}
  */
-export function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) {
+export function rank(index, stem, query, limit = MAX_RESULTS) {
   const groups = analyzeQuery(index, stem, query);
-  if (groups.length === 0) return { total: 0, results: [] };
+  if (groups.length === 0) return { total: 0, top: [] };
   const { score, groupScore, direct } = scratch(index);
   const sectionCount = index.sectionPage.length;
-  const bytes = index.reader.bytes;
   const hits = []; // sections with a direct match, each once
   const titled = groups.map(() => new Map()); // per group: page -> inherited score
   groups.forEach((group, number) => {
@@ -437,10 +583,12 @@ export function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) 
     const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, factor])];
     if (group.accented !== null) candidates.splice(1, 0, [group.accented, 1]);
     for (const [term, factor] of candidates) {
-      const position = findTerm(index, term);
-      if (position < 0) continue;
-      const start = index.postingStart[position];
-      const end = index.postingEnd[position];
+      const found = findTerm(index, term);
+      if (found === null) continue;
+      const { shard, at: position } = found;
+      const bytes = shard.bytes;
+      const start = shard.postingStart[position];
+      const end = shard.postingEnd[position];
       // The count of postings, for the term's rarity, before scoring them.
       let postings = 0;
       for (let at = start; at < end; at++) if (bytes[at] < 0x80) postings++;
@@ -500,24 +648,34 @@ export function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) 
     }
     top[at] = section;
   });
-  const results = top.map((section) => describe(index, section, basePath));
   for (const section of hits) {
     score[section] = 0;
     direct[section] = 0;
   }
-  return { total, results };
+  return { total, top };
+}
+
+/**
+ * The best sections for a query, fetching the shards it needs.
+ * @param {string} basePath the site's base path, e.g. "/" or "/docs/"
+ * @returns {Promise<{ total: number, results: { href: string, title: string, heading: string }[] }>}
+ */
+export async function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) {
+  await prepareQuery(index, stem, query);
+  const { total, top } = rank(index, stem, query, limit);
+  await preparePages(index, top);
+  return { total, results: top.map((section) => describe(index, section, basePath)) };
 }
 
 function describe(index, section, basePath) {
-  const reader = index.reader;
-  const pageAt = index.pageAt[index.sectionPage[section]];
-  const url = basePath + reader.textAt(pageAt);
-  const title = reader.textAt(reader.skipFrom(pageAt));
-  const anchorAt = index.sectionAt[section];
-  if (anchorAt < 0) return { href: url, title, heading: "" };
-  const anchor = reader.textAt(anchorAt);
-  const heading = reader.textAt(reader.skipFrom(anchorAt));
-  return { href: `${url}#${encodeURIComponent(anchor)}`, title, heading };
+  const page = index.sectionPage[section];
+  const shard = index.pages.get(pageShardOf(index, page)?.file ?? "");
+  const entry = shard?.entries[page - shard.first];
+  if (entry === undefined) throw new Error("search index points past its pages");
+  const url = basePath + entry.url;
+  const listed = entry.sections[section - index.pageFirstSection[page] - 1];
+  if (listed === undefined) return { href: url, title: entry.title, heading: "" };
+  return { href: `${url}#${encodeURIComponent(listed.anchor)}`, title: entry.title, heading: listed.heading };
 }
 
 /**
@@ -601,9 +759,14 @@ function enhance(box) {
   let engine = null;
   const load = () => {
     engine ??= (async () => {
-      const response = await fetch(data.index ?? "", { credentials: "same-origin" });
-      if (!response.ok || response.body === null) throw new Error(`search index: HTTP ${response.status}`);
-      const index = parseIndex(await inflateIndex(response.body));
+      // The head's address names the folder of its shards.
+      const folder = new URL(data.index ?? "", document.baseURI);
+      const fetchFile = async (name) => {
+        const response = await fetch(new URL(name, folder), { credentials: "same-origin" });
+        if (!response.ok || response.body === null) throw new Error(`search index: HTTP ${response.status}`);
+        return inflateIndex(response.body);
+      };
+      const index = await openIndex(fetchFile);
       return { index, stem: await loadStemmer(index.stemmer) };
     })();
     return engine;
@@ -635,12 +798,14 @@ function enhance(box) {
     if (run !== latest) return;
     let outcome;
     try {
-      outcome = search(ready.index, ready.stem, query, data.base ?? "/");
+      outcome = await search(ready.index, ready.stem, query, data.base ?? "/");
     } catch {
+      if (run !== latest) return;
       renderResults(list, []);
       say(messages.error, 0);
       return;
     }
+    if (run !== latest) return;
     renderResults(list, outcome.results);
     say(statusText(messages, outcome.total, outcome.results.length, locale), 500);
   };

@@ -3,6 +3,14 @@
 //! `src/checker_assets.rs` embeds both files: a `technote` binary built once
 //! writes sites without needing a Rust toolchain.
 //!
+//! The checker's and the rules' folders come from cargo (`links` metadata of
+//! those two dependencies), never from paths above this crate, so the same
+//! script works in the workspace, from `cargo install --path` and from the
+//! packaged crates. In the workspace, the checker is built as the member it
+//! is (the workspace's lock file and `[profile.wasm]`); from packaged crates,
+//! a small workspace in `OUT_DIR` holds a copy of the checker, with the rules
+//! crate patched in from where cargo unpacked it.
+//!
 //! The wasm build runs a nested cargo in a target directory of its own
 //! (`<target>/wasm-checker`): the outer cargo holds the lock on the normal
 //! one. That directory is shared by every profile, so `cargo build`,
@@ -21,45 +29,134 @@ const CHECKER_PACKAGE: &str = "technote-checker";
 const CHECKER_STEM: &str = "technote_checker";
 /// The `[profile.wasm]` of the workspace manifest: size-optimized, panic=abort.
 const WASM_PROFILE: &str = "wasm";
+/// The same profile, for the workspace this script writes around a packaged
+/// checker (keep in step with the workspace's `Cargo.toml`).
+const WASM_PROFILE_TOML: &str = "[profile.wasm]\ninherits = \"release\"\nopt-level = \"z\"\n\
+lto = \"fat\"\ncodegen-units = 1\npanic = \"abort\"\nstrip = true\n";
 
 fn main() {
-    let manifest_dir = PathBuf::from(required_env("CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(required_env("OUT_DIR"));
-    let Some(workspace_dir) = manifest_dir.parent().and_then(Path::parent) else {
-        fail(&format!(
-            "cannot find the workspace root above {}",
-            manifest_dir.display()
-        ));
-    };
-    emit_rerun_lines(workspace_dir);
-
+    let checker_dir = PathBuf::from(required_env("DEP_TECHNOTE_CHECKER_MANIFEST_DIR"));
+    let rules_dir = PathBuf::from(required_env("DEP_TECHNOTE_RULES_MANIFEST_DIR"));
     ensure_wasm_target_installed();
     let wasm_target_dir = wasm_target_dir(&out_dir);
-    let wasm_module = compile_checker(workspace_dir, &wasm_target_dir);
+    let build = if checker_dir.join("Cargo.toml.orig").is_file() {
+        // `cargo package` keeps the original manifest beside the normalized one.
+        packaged_build(&checker_dir, &rules_dir, &out_dir)
+    } else {
+        workspace_build(&checker_dir)
+    };
+    emit_rerun_lines(&checker_dir, &rules_dir, build.lock_file.as_deref());
+    let wasm_module = compile_checker(&build, &wasm_target_dir);
     generate_glue(&wasm_module, &out_dir);
     publish_for_node_tests(&out_dir, &wasm_target_dir.join("pkg"));
 }
 
+/// How the nested cargo is run.
+struct CheckerBuild {
+    manifest: PathBuf,
+    /// A lock file to hold to (`--locked`): the workspace's.
+    lock_file: Option<PathBuf>,
+}
+
+/// The checker as a member of its workspace, which cargo finds from it.
+fn workspace_build(checker_dir: &Path) -> CheckerBuild {
+    let manifest = checker_dir.join("Cargo.toml");
+    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let located = Command::new(cargo)
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .stdin(Stdio::null())
+        .output();
+    let workspace_manifest = match located {
+        Ok(output) if output.status.success() => {
+            PathBuf::from(String::from_utf8_lossy(&output.stdout).trim())
+        }
+        _ => fail(&format!(
+            "cannot find the workspace of {}",
+            manifest.display()
+        )),
+    };
+    CheckerBuild {
+        manifest,
+        lock_file: workspace_manifest
+            .parent()
+            .map(|root| root.join("Cargo.lock")),
+    }
+}
+
+/// A workspace in `OUT_DIR` around a copy of the packaged checker, with the
+/// packaged rules crate in place of the registry's (it is not published
+/// there) and the size-optimized profile.
+fn packaged_build(checker_dir: &Path, rules_dir: &Path, out_dir: &Path) -> CheckerBuild {
+    let root = out_dir.join("checker-workspace");
+    let member = root.join(CHECKER_PACKAGE);
+    copy_tree(checker_dir, &member);
+    let manifest = format!(
+        "[workspace]\nmembers = [\"{CHECKER_PACKAGE}\"]\nresolver = \"3\"\n\n\
+         [patch.crates-io]\ntechnote-rules = {{ path = {:?} }}\n\n{WASM_PROFILE_TOML}",
+        rules_dir.display().to_string()
+    );
+    let manifest_path = root.join("Cargo.toml");
+    if let Err(error) = fs::write(&manifest_path, manifest) {
+        fail(&format!(
+            "cannot write {}: {error}",
+            manifest_path.display()
+        ));
+    }
+    CheckerBuild {
+        manifest: member.join("Cargo.toml"),
+        lock_file: None,
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    let copy = || -> std::io::Result<()> {
+        fs::create_dir_all(to)?;
+        for entry in fs::read_dir(from)? {
+            let entry = entry?;
+            let target = to.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), target)?;
+            }
+        }
+        Ok(())
+    };
+    if let Err(error) = copy() {
+        fail(&format!(
+            "cannot copy {} to {}: {error}",
+            from.display(),
+            to.display()
+        ));
+    }
+}
+
 /// Only the sources that end up in the wasm module: editing anything else in
 /// the workspace must not pay for a nested cargo run.
-fn emit_rerun_lines(workspace_dir: &Path) {
-    let watched = [
-        "Cargo.toml",
-        "Cargo.lock",
-        "crates/checker/Cargo.toml",
-        "crates/checker/src",
-        "crates/rules/Cargo.toml",
-        "crates/rules/build",
-        "crates/rules/releases.toml",
-        "crates/rules/src",
-        // Embedded by `include_dir!` for `technote verdict`.
-        "locales",
+fn emit_rerun_lines(checker_dir: &Path, rules_dir: &Path, lock_file: Option<&Path>) {
+    let mut watched = vec![
+        checker_dir.join("Cargo.toml"),
+        checker_dir.join("src"),
+        rules_dir.join("Cargo.toml"),
+        rules_dir.join("build"),
+        rules_dir.join("releases.toml"),
+        rules_dir.join("src"),
     ];
-    for relative in watched {
-        let path = workspace_dir.join(relative);
+    if let Some(lock_file) = lock_file {
+        // The workspace's manifest pins wasm-bindgen; its lock file, the rest.
+        watched.extend(lock_file.parent().map(|root| root.join("Cargo.toml")));
+        watched.push(lock_file.to_path_buf());
+    }
+    for path in watched {
         // A missing path makes cargo rerun this script on every build.
         if !path.exists() {
-            println!("cargo:warning=build.rs watches {relative}, which does not exist");
+            println!(
+                "cargo:warning=build.rs watches {}, which does not exist",
+                path.display()
+            );
         }
         println!("cargo:rerun-if-changed={}", path.display());
     }
@@ -103,22 +200,24 @@ fn wasm_target_dir(out_dir: &Path) -> PathBuf {
 
 /// Runs `cargo build` of the checker for the wasm target and returns the
 /// path of the produced module.
-fn compile_checker(workspace_dir: &Path, wasm_target_dir: &Path) -> PathBuf {
+fn compile_checker(build: &CheckerBuild, wasm_target_dir: &Path) -> PathBuf {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);
     command
         .arg("build")
         .arg("--manifest-path")
-        .arg(workspace_dir.join("Cargo.toml"))
+        .arg(&build.manifest)
         .args(["--package", CHECKER_PACKAGE])
         .args(["--target", WASM_TARGET])
         .args(["--profile", WASM_PROFILE])
-        // The outer cargo has already resolved and written Cargo.lock: the
-        // nested one must not race it by rewriting the file.
-        .arg("--locked")
         .arg("--target-dir")
         .arg(wasm_target_dir)
         .stdin(Stdio::null());
+    if build.lock_file.is_some() {
+        // The outer cargo has already resolved and written Cargo.lock: the
+        // nested one must not race it by rewriting the file.
+        command.arg("--locked");
+    }
     for (name, _) in env::vars_os() {
         if leaks_into_nested_build(&name) {
             command.env_remove(&name);

@@ -1,7 +1,5 @@
 # Strings of the site's frame: header, footer, listings, error pages.
 
-# This locale's name in its own language, shown in the language switcher.
-language-autonym = English
 site-name = Campaign Classic technotes
 skip-to-content = Skip to content
 language-switcher-label = Language

@@ -1,7 +1,5 @@
 # Textes du cadre du site : en-tête, pied de page, listes, pages d’erreur.
 
-# Nom de cette langue dans cette langue, affiché dans le sélecteur de langue.
-language-autonym = Français
 site-name = Notes techniques Campaign Classic
 skip-to-content = Aller au contenu
 language-switcher-label = Langue

@@ -28,6 +28,10 @@ const PAGES = [
   { name: "guide page with sidebar", path: GUIDE_PAGE },
   { name: "list of all pages", path: "/en/all-pages.html" },
   { name: "redirect page", path: REDIRECT_PAGE },
+  // [listing] below makes the Installation pages too many for the list of
+  // all pages, which links to their own list, in pages.
+  { name: "feature list, first page", path: "/en/all-pages/installation.html" },
+  { name: "feature list, last page", path: "/en/all-pages/installation-2.html" },
 ];
 
 let scratch;
@@ -44,7 +48,8 @@ before(async () => {
   await writeFile(
     path.join(scratch, "technote.toml"),
     `base_url = "https://docs.example.org/"\nlocales = ["en"]\nreference_locale = "en"\n` +
-      `external_docs_base = "https://experienceleague.adobe.com/docs/skyline-mailer/using/"\n\n[content]\nen = ${JSON.stringify(help)}\n`,
+      `external_docs_base = "https://experienceleague.adobe.com/docs/skyline-mailer/using/"\n\n[content]\nen = ${JSON.stringify(help)}\n` +
+      `\n[listing]\nper_group = 2\nper_page = 3\n`,
   );
   await promisify(execFile)(technoteBinary(), ["build", "--root", scratch]);
   server = await serveSite(path.join(scratch, "public"));

@@ -1,14 +1,17 @@
 // Right-to-left pages: an Arabic locale made with `technote new locale ar`
-// and a technote translated into it must not scroll sideways, at a desktop
-// width or a phone's, with or without the skip link focused.
+// and technotes translated into it must not scroll sideways, at a desktop
+// width or a phone's, with or without the skip link focused; code and
+// release numbers stay left to right, and the checker and the search work
+// there. Each page's screenshot is saved in the test's temporary folder.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { launchChromium, watchedContext } from "./support/browser.mjs";
+import { CASE_WITH_FINDINGS, answerCase, openChecker, readVerdict } from "./support/checker.mjs";
 import { serveSite } from "./support/server.mjs";
 import { REPOSITORY, technoteBinary } from "./support/site.mjs";
 
@@ -24,11 +27,17 @@ before(async () => {
   }
   const technote = technoteBinary();
   await run(technote, ["new", "locale", "ar", "--root", scratch]);
-  const page = "technotes/using/console-windows-requirements.md";
-  await run(technote, [
-    "new", "technote", path.join(scratch, "content/ar", page),
-    "--from", path.join(scratch, "content/en", page), "--root", scratch,
-  ]);
+  for (const page of ["technotes/using/console-windows-requirements.md", "technotes/using/ims-sign-in-update.md"]) {
+    await run(technote, [
+      "new", "technote", path.join(scratch, "content/ar", page),
+      "--from", path.join(scratch, "content/en", page), "--root", scratch,
+    ]);
+  }
+  // A sentence in Arabic around a command, as a translator would write it.
+  await appendFile(
+    path.join(scratch, "content/ar/technotes/using/ims-sign-in-update.md"),
+    "\nشغّل `nlserver pdump -full` لمعرفة رقم الإصدار.\n",
+  );
   await run(technote, ["build", "--root", scratch, "--out", path.join(scratch, "public")]);
   server = await serveSite(path.join(scratch, "public"));
   browser = await launchChromium();
@@ -40,8 +49,10 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
+const CHECKER_PAGE = "ar/technotes/using/ims-sign-in-update.html";
+
 for (const width of [1280, 320]) {
-  for (const where of ["ar/", "ar/technotes/using/console-windows-requirements.html"]) {
+  for (const where of ["ar/", "ar/technotes/using/console-windows-requirements.html", CHECKER_PAGE]) {
     test(`${where} at ${width} px is right to left and does not scroll sideways`, async () => {
       const { context } = await watchedContext(browser, { viewport: { width, height: 800 } });
       const page = await context.newPage();
@@ -57,7 +68,51 @@ for (const width of [1280, 320]) {
       assert.equal(await page.evaluate(() => document.activeElement?.className), "skip-link");
       const focused = await widths();
       assert.equal(focused.scroll, focused.client, `skip link focused: ${JSON.stringify(focused)}`);
+      const shot = path.join(scratch, `${where.replaceAll("/", "_")}-${width}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      assert.ok((await stat(shot)).size > 0, `no screenshot at ${shot}`);
       await context.close();
     });
   }
 }
+
+test("code and release numbers read left to right on an Arabic page", async () => {
+  const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/${CHECKER_PAGE}`);
+  const directions = await page.evaluate(() => ({
+    code: [...document.querySelectorAll("main code")].map((e) => getComputedStyle(e).direction),
+    releases: [...document.querySelectorAll("#minimum-releases td bdi")].map((e) => getComputedStyle(e).direction),
+    body: getComputedStyle(document.querySelector("main")).direction,
+  }));
+  assert.equal(directions.body, "rtl");
+  assert.ok(directions.code.length > 0, "the page has code");
+  assert.deepEqual([...new Set(directions.code)], ["ltr"]);
+  assert.ok(directions.releases.length > 0, "the releases table has numbers");
+  assert.deepEqual([...new Set(directions.releases)], ["ltr"]);
+  await context.close();
+});
+
+test("the checker gives its verdict on an Arabic page", async () => {
+  const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const url = `${server.origin}/${CHECKER_PAGE}`;
+  await openChecker(page, url);
+  await answerCase(page, url, CASE_WITH_FINDINGS.answers);
+  const verdict = await readVerdict(page);
+  assert.equal(verdict.status, CASE_WITH_FINDINGS.status);
+  assert.equal(verdict.findings.length, CASE_WITH_FINDINGS.findings.length);
+  await context.close();
+});
+
+test("the search finds Arabic pages from an Arabic page", async () => {
+  const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/ar/`);
+  await page.fill("#site-search-input", "Windows");
+  const first = page.locator("#site-search-results li a").first();
+  await first.waitFor({ state: "visible", timeout: 15_000 });
+  const href = await first.getAttribute("href");
+  assert.ok(href?.startsWith("/ar/"), `the first result leaves the Arabic pages: ${href}`);
+  await context.close();
+});

@@ -1,6 +1,7 @@
 //! The synthetic corpus: every technote in every locale, written below a
 //! project's `content/` folder.
 
+mod cjk;
 mod page;
 mod text;
 pub mod tree;

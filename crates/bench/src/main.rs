@@ -1,7 +1,8 @@
 //! `technote-bench`: the benchmark on its own, without the checker assets the
 //! `technote` binary embeds (the same as `technote bench` otherwise).
 
-#[path = "../../technote/src/allocator.rs"]
+// A link to the technote binary's allocator.rs: one file, inside each
+// crate's folder, so that both package.
 mod allocator;
 
 use std::process::ExitCode;

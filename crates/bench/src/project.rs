@@ -10,9 +10,12 @@ use walkdir::WalkDir;
 use crate::corpus::{self, Corpus};
 use crate::{BenchError, Workload};
 
-/// Locales added when a benchmark asks for more than the project ships;
-/// their UI strings are copies of the reference locale's.
-const EXTRA_LOCALES: [&str; 10] = ["de", "es", "it", "nl", "pt", "ja", "ko", "sv", "da", "pl"];
+/// Locales added when a benchmark asks for more than the project ships
+/// (with fr and en, Experience League's twelve); their UI strings are
+/// copies of the reference locale's.
+const EXTRA_LOCALES: [&str; 10] = [
+    "de", "es", "it", "ja", "ko", "pt-BR", "zh-Hans", "zh-Hant", "nl", "sv",
+];
 
 /// A generated project, ready to build.
 pub struct BenchProject {

@@ -10,7 +10,7 @@
 //! work tree has no history to compare with: its translations record their
 //! source's body hash instead (`source-hash`, see [`source_hash`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -33,17 +33,39 @@ pub fn stale_translations(
     config: &SiteConfig,
 ) -> Vec<Diagnostic> {
     let pairs = translations_and_sources(pages, config);
-    if pairs.is_empty() {
-        return Vec::new();
+    // The sources of a locale read from a folder of its own (`[content]`:
+    // an Experience League repository's `help/`, anywhere on disk) have
+    // that folder's repository for history, not the project's.
+    let mut by_folder: BTreeMap<PathBuf, Vec<Pair<'_>>> = BTreeMap::new();
+    for pair in pairs {
+        let folder = config.content_folder(content, &pair.1.file.locale);
+        by_folder.entry(folder).or_default().push(pair);
     }
-    let Some(repository) = Repository::containing(root) else {
-        return by_hash(root, &pairs, config);
+    by_folder
+        .iter()
+        .flat_map(|(folder, pairs)| stale_in(root, folder, pairs, config))
+        .collect()
+}
+
+/// A translation and the page it was translated from.
+type Pair<'p> = (&'p CheckedPage, &'p CheckedPage);
+
+/// The stale translations among `pairs`, whose sources lie in `folder`.
+fn stale_in(
+    root: &Path,
+    folder: &Path,
+    pairs: &[Pair<'_>],
+    config: &SiteConfig,
+) -> Vec<Diagnostic> {
+    let Some(repository) = Repository::containing(folder) else {
+        return by_hash(root, pairs, config);
     };
-    let Some(history) = repository.history(content) else {
-        return by_hash(root, &pairs, config);
+    let Some(history) = repository.history(folder) else {
+        return by_hash(root, pairs, config);
     };
     let checks: Vec<Check<'_>> = pairs
-        .into_iter()
+        .iter()
+        .copied()
         .filter_map(|(translation, source)| {
             let source_path = repository.relative(&source.file.path)?;
             let revisions = history.of(&source_path);
@@ -84,11 +106,7 @@ pub fn stale_translations(
 }
 
 /// Staleness by `source-hash`, for a project git cannot tell about.
-fn by_hash(
-    root: &Path,
-    pairs: &[(&CheckedPage, &CheckedPage)],
-    config: &SiteConfig,
-) -> Vec<Diagnostic> {
+fn by_hash(root: &Path, pairs: &[Pair<'_>], config: &SiteConfig) -> Vec<Diagnostic> {
     pairs
         .par_iter()
         .filter_map(|(translation, source)| {
@@ -106,10 +124,7 @@ fn by_hash(
 
 /// Each translation with the page it was translated from: the untranslated
 /// page with the same `exl-id`, in the reference locale when there are several.
-fn translations_and_sources<'p>(
-    pages: &'p [CheckedPage],
-    config: &SiteConfig,
-) -> Vec<(&'p CheckedPage, &'p CheckedPage)> {
+fn translations_and_sources<'p>(pages: &'p [CheckedPage], config: &SiteConfig) -> Vec<Pair<'p>> {
     let mut sources: HashMap<&str, &CheckedPage> = HashMap::new();
     for page in pages.iter().filter(|p| p.front.workflow_type.is_none()) {
         let Some(id) = page.front.exl_id.as_deref() else {

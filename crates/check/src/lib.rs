@@ -27,6 +27,9 @@ pub use sarif::sarif;
 pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     pub locales: Vec<LocaleReport>,
+    /// `deny_warnings = true` in technote.toml: warnings fail the check.
+    #[serde(skip)]
+    pub deny_warnings: bool,
 }
 
 /// Coverage of one locale.
@@ -72,6 +75,21 @@ impl CheckReport {
     }
 }
 
+/// The checks of pages a build does not make, without git: unpaired and
+/// missing `exl-id`s and misspelt front-matter keys, for the preview to show
+/// as a writer saves (the staleness check waits for `check`: it asks git).
+pub fn page_warnings(options: &BuildOptions) -> Vec<Diagnostic> {
+    let Ok(config) = SiteConfig::load(&options.config) else {
+        return Vec::new();
+    };
+    let pages = readable_pages(options, &config);
+    pairing::pairing_problems(&pages, &config)
+        .into_iter()
+        .chain(front_keys::unknown_key_problems(&pages, &config))
+        .map(|d| d.relative_to(&options.root))
+        .collect()
+}
+
 /// Runs every check. Never writes a file.
 pub fn check(options: &BuildOptions) -> CheckReport {
     let checked = technote_site::check(options);
@@ -81,9 +99,11 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         return CheckReport {
             diagnostics,
             locales: Vec::new(),
+            deny_warnings: false,
         };
     };
-    let lint = technote_i18n::lint::compare_locales(
+    let lint = technote_i18n::lint::compare_locales_over(
+        &technote_site::builtin_ftl(),
         &options.locales,
         &config.reference_locale,
         &config.locales,
@@ -109,8 +129,13 @@ pub fn check(options: &BuildOptions) -> CheckReport {
         }
     }
 
-    let localizer =
-        Localizer::load(&options.locales, &config.locales, &config.reference_locale).ok();
+    let localizer = Localizer::load_over(
+        &technote_site::builtin_ftl(),
+        &options.locales,
+        &config.locales,
+        &config.reference_locale,
+    )
+    .ok();
     let pages = if checked.pages.is_empty() {
         readable_pages(options, &config)
     } else {
@@ -190,6 +215,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     CheckReport {
         diagnostics,
         locales,
+        deny_warnings: config.deny_warnings,
     }
 }
 

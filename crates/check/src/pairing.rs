@@ -3,7 +3,7 @@
 //! pages), so each such id is reported, with the id it most likely meant.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use technote_content::SiteConfig;
 use technote_diagnostics::Diagnostic;
@@ -55,7 +55,7 @@ pub fn pairing_problems(pages: &[CheckedPage], config: &SiteConfig) -> Vec<Diagn
                 let source = by_id
                     .get(near)
                     .and_then(|locales| locales.values().next())
-                    .map(|p| p.file.path.display().to_string())
+                    .map(|p| shown(&p.file.path))
                     .unwrap_or_default();
                 Diagnostic::warning(
                     path,
@@ -98,4 +98,32 @@ fn missing_id(path: &Path, config: &SiteConfig) -> Diagnostic {
         "add `exl-id: {fresh}` (a new id) to its front matter, and the same line to each of its translations (the reference language is {})",
         config.reference_locale
     ))
+}
+
+/// `path` as messages name files: `technote check` run in the project
+/// folder finds `./content/en/a.md`, which the translator knows as
+/// `content/en/a.md` (the diagnostic's own file is shortened the same way).
+fn shown(path: &Path) -> String {
+    let inside: PathBuf = path
+        .components()
+        .skip_while(|part| matches!(part, Component::CurDir))
+        .collect();
+    inside.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_found_from_the_project_folder_is_named_without_dot_slash() {
+        assert_eq!(
+            shown(Path::new("./content/en/a.md")),
+            Path::new("content/en/a.md").display().to_string()
+        );
+        assert_eq!(
+            shown(Path::new("/p/content/en/a.md")),
+            Path::new("/p/content/en/a.md").display().to_string()
+        );
+    }
 }

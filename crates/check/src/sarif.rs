@@ -75,6 +75,7 @@ mod tests {
                 Diagnostic::error("technote.toml", "bad"),
             ],
             locales: Vec::new(),
+            deny_warnings: false,
         };
         let sarif = sarif(&report);
         let run = &sarif["runs"][0];

@@ -32,6 +32,35 @@ pub struct SiteConfig {
     pub content_folders: Vec<(LanguageIdentifier, PathBuf)>,
     /// `[site]`: what the site calls itself.
     pub site: SiteIdentity,
+    /// `[url_folders]`: locales whose pages are at another folder of the
+    /// site than their tag (`ja-JP` at `ja/`), as Experience League's
+    /// repositories are named one way and its URLs another.
+    pub url_folders: Vec<(LanguageIdentifier, String)>,
+    /// `deny_warnings = true`: `build` and `check` fail on warnings, as
+    /// with `--deny warnings`, so CI needs no flag of its own.
+    pub deny_warnings: bool,
+    /// `[listing]`: how many pages a home lists per feature, and a
+    /// feature's own list per page.
+    pub listing: ListingSizes,
+}
+
+/// `[listing]`: bounds that keep a locale's home small at any size. A
+/// feature with more pages than `per_group` shows that many on the home
+/// and links to its own list, `<locale>/all-pages/<feature>.html`, in
+/// pages of `per_page`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListingSizes {
+    pub per_group: usize,
+    pub per_page: usize,
+}
+
+impl Default for ListingSizes {
+    fn default() -> Self {
+        Self {
+            per_group: 20,
+            per_page: 500,
+        }
+    }
 }
 
 /// `[site]`: the site's name and tagline (each one text, or one per
@@ -45,6 +74,10 @@ pub struct SiteIdentity {
     /// (`campaign-classic-home.md`); by default the first page of the root
     /// `TOC.md`.
     pub home: Option<String>,
+    /// `edit_url`: where a page's source is edited, with `{path}` (the
+    /// source relative to its locale's folder) and optionally `{locale}`;
+    /// without it pages have no "edit this page" link.
+    pub edit_url: Option<String>,
 }
 
 /// A text of `technote.toml`, the same for every locale or one per locale.
@@ -104,7 +137,7 @@ impl Default for Limits {
         Self {
             max_file_bytes: 8 * 1024 * 1024,
             max_nesting: 256,
-            max_pages: 100_000,
+            max_pages: 250_000,
             max_table_cells: 100_000,
         }
     }
@@ -121,6 +154,7 @@ impl SiteConfig {
         }
         let bytes = fs::read(path).map_err(|error| {
             Diagnostic::error(path, format!("cannot read the site configuration: {error}"))
+                .with_code("config-unreadable")
                 .with_help(
                     "run technote from the project folder, or pass the path of technote.toml",
                 )
@@ -128,6 +162,7 @@ impl SiteConfig {
         let text = String::from_utf8(bytes).map_err(|error| {
             let (line, column) = invalid_utf8_position(error.as_bytes(), &error.utf8_error());
             Diagnostic::error(path, "the site configuration is not valid UTF-8")
+                .with_code("config-not-utf8")
                 .at(line, column)
                 .with_help("save technote.toml as UTF-8")
         })?;
@@ -139,16 +174,19 @@ impl SiteConfig {
     pub fn from_toml(path_for_messages: &Path, text: &str) -> Result<SiteConfig, Diagnostic> {
         let at = |span: Range<usize>, message: String| {
             let (line, column) = line_col(text, span.start);
-            Diagnostic::error(path_for_messages, message).at(line, column)
+            Diagnostic::error(path_for_messages, message)
+                .with_code("config-invalid")
+                .at(line, column)
         };
         let raw: RawConfig = toml::from_str(text).map_err(|error| {
             let diagnostic = match error.span() {
                 Some(span) => at(span, error.message().to_string()),
-                None => Diagnostic::error(path_for_messages, error.message().to_string()),
+                None => Diagnostic::error(path_for_messages, error.message().to_string())
+                    .with_code("config-invalid"),
             };
             diagnostic.with_help(
                 "technote.toml takes base_url, locales, reference_locale, external_docs_base, \
-                 and the tables [content], [site], [link_check] and [limits]",
+                 deny_warnings, and the tables [content], [url_folders], [site], [link_check], [limits] and [listing]",
             )
         })?;
 
@@ -199,6 +237,9 @@ impl SiteConfig {
         let limits = raw.limits.validate().map_err(|(span, why)| {
             at(span, why).with_help("limits are whole numbers greater than zero")
         })?;
+        let listing = raw.listing.validate().map_err(|(span, why)| {
+            at(span, why).with_help("listing sizes are whole numbers greater than zero")
+        })?;
 
         let mut content_folders = Vec::new();
         for (tag, folder) in &raw.content {
@@ -218,6 +259,12 @@ impl SiteConfig {
             let base = path_for_messages.parent().unwrap_or(Path::new(""));
             content_folders.push((locale, base.join(folder.get_ref())));
         }
+        let url_folders = url_folders(&raw.url_folders, &locales).map_err(|(span, why)| {
+            at(span, why).with_help(
+                "map a locale of `locales` to one folder name of letters, digits, `-` or `_`, \
+                 not `assets`, e.g. ja-JP = \"ja\"",
+            )
+        })?;
         let site = raw
             .site
             .validate(&locales)
@@ -232,7 +279,19 @@ impl SiteConfig {
             limits,
             content_folders,
             site,
+            deny_warnings: raw.deny_warnings,
+            listing,
+            url_folders,
         })
+    }
+
+    /// The folder of the site holding the pages of `locale`: its tag
+    /// (`fr-FR/`), or its `[url_folders]` entry (`ja/` for `ja-JP`).
+    pub fn url_folder(&self, locale: &LanguageIdentifier) -> String {
+        self.url_folders
+            .iter()
+            .find(|(l, _)| l == locale)
+            .map_or_else(|| locale.to_string(), |(_, folder)| folder.clone())
     }
 
     /// The folder holding the sources of `locale`: its own, set under
@@ -262,6 +321,12 @@ impl SiteConfig {
     }
 }
 
+/// A `base_url` given for one build (`--base-url`, `TECHNOTE_BASE_URL`),
+/// checked and normalized as the configuration's is.
+pub fn parse_base_url(text: &str) -> Result<String, String> {
+    absolute_folder_url(text).map_err(|why| format!("the base URL {why}"))
+}
+
 /// Validates an absolute http(s) address of a folder and returns it
 /// normalized, with a trailing `/`; the error says what is wrong.
 fn absolute_folder_url(text: &str) -> Result<String, String> {
@@ -277,6 +342,53 @@ fn absolute_folder_url(text: &str) -> Result<String, String> {
         url.set_path(&folder);
     }
     Ok(url.into())
+}
+
+/// A mistake in technote.toml: where, and what is wrong.
+type ConfigError = (Range<usize>, String);
+
+/// `[url_folders]`, checked: each key a configured locale, each folder one
+/// plain path segment that no other locale uses, neither as its folder nor
+/// as its tag (whose old addresses redirect to the folder).
+fn url_folders(
+    raw: &BTreeMap<String, Spanned<String>>,
+    locales: &[LanguageIdentifier],
+) -> Result<Vec<(LanguageIdentifier, String)>, ConfigError> {
+    let mut folders: Vec<(LanguageIdentifier, String)> = Vec::new();
+    for (tag, folder) in raw {
+        let name = folder.get_ref();
+        let Some(locale) = parse_locale(tag)
+            .ok()
+            .filter(|locale| locales.contains(locale))
+        else {
+            return Err((
+                folder.span(),
+                format!("[url_folders] names `{tag}`, which is not one of `locales`"),
+            ));
+        };
+        let plain = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !plain || name == "assets" {
+            return Err((
+                folder.span(),
+                format!("`{name}` cannot be the URL folder of `{tag}`"),
+            ));
+        }
+        let taken = folders.iter().any(|(_, f)| f == name)
+            || locales
+                .iter()
+                .any(|other| *other != locale && other.to_string() == *name);
+        if taken {
+            return Err((
+                folder.span(),
+                format!("`{name}` is already the folder of another locale"),
+            ));
+        }
+        folders.push((locale, name.clone()));
+    }
+    Ok(folders)
 }
 
 fn parse_locale(tag: &str) -> Result<LanguageIdentifier, String> {
@@ -298,7 +410,30 @@ struct RawConfig {
     #[serde(default)]
     content: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
+    url_folders: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
     site: RawSite,
+    #[serde(default)]
+    deny_warnings: bool,
+    #[serde(default)]
+    listing: RawListing,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawListing {
+    per_group: Option<Spanned<usize>>,
+    per_page: Option<Spanned<usize>>,
+}
+
+impl RawListing {
+    fn validate(self) -> Result<ListingSizes, (Range<usize>, String)> {
+        let defaults = ListingSizes::default();
+        Ok(ListingSizes {
+            per_group: positive(self.per_group, "per_group")?.unwrap_or(defaults.per_group),
+            per_page: positive(self.per_page, "per_page")?.unwrap_or(defaults.per_page),
+        })
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -307,6 +442,7 @@ struct RawSite {
     name: Option<Spanned<RawText>>,
     tagline: Option<Spanned<RawText>>,
     home: Option<Spanned<String>>,
+    edit_url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -361,11 +497,44 @@ impl RawSite {
             Some(home) => Some(home.into_inner()),
             None => None,
         };
+        let edit_url = match self.edit_url {
+            Some(pattern) => Some(edit_url_pattern(pattern)?),
+            None => None,
+        };
         Ok(SiteIdentity {
             name: text(self.name, "name")?,
             tagline: text(self.tagline, "tagline")?,
             home,
+            edit_url,
         })
+    }
+}
+
+/// Checks `edit_url`: an http(s) address naming the page by `{path}`, with
+/// no placeholder it does not know.
+fn edit_url_pattern(pattern: Spanned<String>) -> Result<String, SiteError> {
+    let span = pattern.span();
+    let text = pattern.into_inner();
+    let help = "write the address of a page's editor with `{path}` (and optionally `{locale}`), \
+                e.g. edit_url = \"https://github.com/org/repo/edit/main/help/{path}\"";
+    if !text.contains("{path}") {
+        return Err((span, "`edit_url` has no `{path}`".to_string(), help));
+    }
+    let without_placeholders = text.replace("{path}", "p").replace("{locale}", "l");
+    if without_placeholders.contains(['{', '}']) {
+        return Err((
+            span,
+            "`edit_url` has a placeholder other than `{path}` and `{locale}`".to_string(),
+            help,
+        ));
+    }
+    match Url::parse(&without_placeholders) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(text),
+        _ => Err((
+            span,
+            "`edit_url` is not an http(s) address".to_string(),
+            help,
+        )),
     }
 }
 

@@ -62,6 +62,7 @@ pub fn discover(content_dir: &Path, config: &SiteConfig) -> Result<Discovered, V
             Ok(root) => walk_locale(&root, folder, locale, &mut found, &mut problems),
             Err(error) => problems.push(
                 Diagnostic::error(folder, format!("cannot open the content folder of `{locale}`: {error}"))
+                    .with_code("content-unreadable")
                     .with_help("fix the folder under [content] in technote.toml (it is relative to technote.toml)"),
             ),
         }
@@ -98,6 +99,7 @@ fn walk_shared(
                     content_dir,
                     format!("cannot open the content folder: {error}"),
                 )
+                .with_code("content-unreadable")
                 .with_help("create it with one folder per locale, e.g. content/en/"),
             );
             return;
@@ -115,6 +117,7 @@ fn walk_shared(
             Ok(entry) => match locale_folder(&entry, config) {
                 Ok(locale) if config.has_own_folder(&locale) => problems.push(
                     Diagnostic::error(entry.path(), format!("this folder is not read: [content] in technote.toml gives `{locale}` a folder of its own"))
+                        .with_code("content-folder-ignored")
                         .with_help("remove this folder, or the locale's line under [content]"),
                 ),
                 Ok(locale) => walk_locale(&root, entry.path(), &locale, found, problems),
@@ -162,12 +165,12 @@ fn locale_folder(entry: &DirEntry, config: &SiteConfig) -> Result<LanguageIdenti
     let name = entry.file_name().to_string_lossy();
     if !entry.file_type().is_dir() {
         return Err(
-            Diagnostic::error(entry.path(), "this file is not inside a locale folder").with_help(
-                format!(
+            Diagnostic::error(entry.path(), "this file is not inside a locale folder")
+                .with_code("content-outside-locale")
+                .with_help(format!(
                     "move it into the folder of its locale (configured: {})",
                     configured()
-                ),
-            ),
+                )),
         );
     }
     let Ok(locale) = name.parse::<LanguageIdentifier>() else {
@@ -175,6 +178,7 @@ fn locale_folder(entry: &DirEntry, config: &SiteConfig) -> Result<LanguageIdenti
             entry.path(),
             format!("folder `{name}` is not a BCP 47 language tag"),
         )
+        .with_code("locale-folder-invalid")
         .with_help(format!(
             "folders directly under the content folder are locales; configured: {}",
             configured()
@@ -187,6 +191,7 @@ fn locale_folder(entry: &DirEntry, config: &SiteConfig) -> Result<LanguageIdenti
         .cloned()
         .ok_or_else(|| {
             Diagnostic::error(entry.path(), format!("folder `{name}` is not a configured locale"))
+                .with_code("locale-folder-unknown")
                 .with_help(format!(
                     "folders directly under the content folder are locales; rename it to one of \
                      the configured locales ({}), or add \"{locale}\" to `locales` in technote.toml",
@@ -282,6 +287,7 @@ fn escaping_link(entry: &DirEntry) -> Diagnostic {
         entry.path(),
         "this symbolic link points outside the content folder",
     )
+    .with_code("symlink-outside")
     .with_help("copy the file into the content folder, or remove the link")
 }
 
@@ -291,6 +297,7 @@ fn relative_path(base: &Path, path: &Path) -> Result<String, Diagnostic> {
     for component in rel.components() {
         let Some(part) = component.as_os_str().to_str() else {
             return Err(Diagnostic::error(path, "this file name is not valid UTF-8")
+                .with_code("file-name-not-utf8")
                 .with_help("rename the file using UTF-8 characters"));
         };
         parts.push(part);
@@ -302,6 +309,7 @@ fn walk_error(folder: &Path, error: &walkdir::Error) -> Diagnostic {
     let path = error.path().unwrap_or(folder);
     if error.loop_ancestor().is_some() {
         return Diagnostic::error(path, "this symbolic link makes a loop")
+            .with_code("symlink-loop")
             .with_help("remove the link, or point it at a folder that does not contain it");
     }
     let broken_link = error
@@ -310,8 +318,10 @@ fn walk_error(folder: &Path, error: &walkdir::Error) -> Diagnostic {
         && path.is_symlink();
     if broken_link {
         return Diagnostic::error(path, "this symbolic link points to nothing")
+            .with_code("symlink-dangling")
             .with_help("remove the link or fix its target");
     }
     Diagnostic::error(path, format!("cannot read this path: {error}"))
+        .with_code("file-unreadable")
         .with_help("check that the file exists and that you may read it")
 }

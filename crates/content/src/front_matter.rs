@@ -99,6 +99,30 @@ pub struct Badge {
 }
 
 impl FrontMatter {
+    /// A front matter with a title and nothing else: what a page whose own
+    /// front matter cannot be read stands in with while the rest of the
+    /// build goes on to find every other problem.
+    pub fn titled(title: String) -> Self {
+        Self {
+            title,
+            description: None,
+            product: None,
+            feature: Vec::new(),
+            badges: Vec::new(),
+            role: Vec::new(),
+            level: Vec::new(),
+            audience: Vec::new(),
+            exl_id: None,
+            source_git_commit: None,
+            workflow_type: None,
+            source_wordcount: None,
+            ht_degree: None,
+            hide: false,
+            hide_from_toc: false,
+            extra: Mapping::new(),
+        }
+    }
+
     /// Whether machine translation took part (`mt` in `workflow-type`), so
     /// the page can say so to readers.
     pub fn is_machine_translated(&self) -> bool {
@@ -135,24 +159,7 @@ impl<'de> Visitor<'de> for FrontMatterVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FrontMatter, A::Error> {
         let mut title = None;
-        let mut front = FrontMatter {
-            title: String::new(),
-            description: None,
-            product: None,
-            feature: Vec::new(),
-            badges: Vec::new(),
-            role: Vec::new(),
-            level: Vec::new(),
-            audience: Vec::new(),
-            exl_id: None,
-            source_git_commit: None,
-            workflow_type: None,
-            source_wordcount: None,
-            ht_degree: None,
-            hide: false,
-            hide_from_toc: false,
-            extra: Mapping::new(),
-        };
+        let mut front = FrontMatter::titled(String::new());
         let mut seen = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if !seen.insert(key.clone()) {

@@ -19,9 +19,13 @@
 mod config;
 mod discover;
 mod front_matter;
+mod key_lines;
 mod source;
 
-pub use config::{Limits, LinkCheck, LocalizedText, SiteConfig, SiteIdentity};
+pub use config::{
+    Limits, LinkCheck, ListingSizes, LocalizedText, SiteConfig, SiteIdentity, parse_base_url,
+};
 pub use discover::{Discovered, METADATA_FILE, REDIRECTS_FILE, SourceFile, TOC_FILE, discover};
 pub use front_matter::{Badge, FrontMatter, KNOWN_KEYS};
+pub use key_lines::{front_matter_key_or_top, front_matter_key_position};
 pub use source::{Source, nul_warning, parse_front_matter, parse_source, read_source, source_body};

@@ -98,8 +98,9 @@ fn source_text<'b>(
 /// A warning at the first NUL byte of a source, which the build replaces
 /// with U+FFFD (the replacement character).
 pub fn nul_warning(path: &Path, bytes: &[u8]) -> Option<Diagnostic> {
-    let offset = bytes.iter().position(|&byte| byte == 0)?;
-    let count = bytes.iter().filter(|&&byte| byte == 0).count();
+    // Every page is scanned: memchr, not a byte loop.
+    let offset = memchr::memchr(0, bytes)?;
+    let count = memchr::memchr_iter(0, bytes).count();
     let before = &bytes[..offset];
     let line = before.iter().filter(|&&byte| byte == b'\n').count() + 1;
     let line_start = before
@@ -120,6 +121,7 @@ pub fn nul_warning(path: &Path, bytes: &[u8]) -> Option<Diagnostic> {
             path,
             format!("this file holds a NUL byte{times}, shown on the page as \u{FFFD}"),
         )
+        .with_code("file-nul-byte")
         .at(
             u32::try_from(line).unwrap_or(u32::MAX),
             u32::try_from(column).unwrap_or(u32::MAX),
@@ -134,6 +136,7 @@ fn front_matter_and_body<'t>(
 ) -> Result<(&'t str, &'t str, u32), Diagnostic> {
     split_front_matter(path, text)?.ok_or_else(|| {
         Diagnostic::error(path, "the file does not start with front matter")
+            .with_code("front-matter-missing")
             .at(1, 1)
             .with_help(
                 "start the file with a `---` line, then `title: ...`, then another `---` line",
@@ -147,6 +150,7 @@ fn front_matter_and_body<'t>(
 pub fn read_source(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
     let unreadable = |error: std::io::Error| {
         Diagnostic::error(path, format!("cannot read this file: {error}"))
+            .with_code("file-unreadable")
             .with_help("check that the file exists and that you may read it")
     };
     let file = File::open(path).map_err(unreadable)?;
@@ -188,6 +192,7 @@ fn too_large(path: &Path, size: u64, bytes: &[u8], limits: &Limits) -> Diagnosti
             limits.max_file_bytes
         ),
     )
+    .with_code("file-too-large")
     .at_line(u32::try_from(line).unwrap_or(u32::MAX))
     .with_help("split the page, or raise `max_file_bytes` under [limits] in technote.toml")
 }
@@ -220,6 +225,7 @@ fn split_front_matter<'t>(
     }
     Err(
         Diagnostic::error(path, "the front matter opened here is never closed")
+            .with_code("front-matter-unterminated")
             .at(1, 1)
             .with_help("end the front matter with a line holding only `---`"),
     )
@@ -234,6 +240,7 @@ fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic 
     }
     let Some(location) = error.location() else {
         return Diagnostic::error(path, error.to_string())
+            .with_code("front-matter-invalid")
             .at_line(1)
             .with_help(YAML_HELP);
     };
@@ -242,6 +249,7 @@ fn yaml_error(path: &Path, yaml: &str, error: &serde_yaml::Error) -> Diagnostic 
     if let Some(tab_column) = indentation_tab(yaml, location.line()) {
         // libyaml words this "cannot start any token"; say what it is.
         return Diagnostic::error(path, "a tab indents this line of the front matter")
+            .with_code("front-matter-invalid")
             .at(line, tab_column)
             .with_help("indent with spaces: YAML forbids tabs in indentation");
     }
@@ -273,7 +281,9 @@ fn exceeded_limit(path: &Path, error: &serde_yaml::Error) -> Option<Diagnostic> 
         ),
         _ => return None,
     };
-    let diagnostic = Diagnostic::error(path, message).with_help(help);
+    let diagnostic = Diagnostic::error(path, message)
+        .with_code("front-matter-too-large")
+        .with_help(help);
     Some(match error.location() {
         Some(at) => diagnostic.at(
             u32::try_from(at.line()).unwrap_or(u32::MAX),
@@ -303,6 +313,7 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
         let (line, column) = invalid_utf8_position(bytes, &error);
         let bad_byte = bytes.get(error.valid_up_to()).copied().unwrap_or(0);
         Diagnostic::error(path, format!("invalid UTF-8 (byte 0x{bad_byte:02X})"))
+            .with_code("file-not-utf8")
             .at(line, column)
             .with_help(
                 "save the file as UTF-8; legacy encodings such as Windows-1252 are not supported",

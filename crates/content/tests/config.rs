@@ -147,6 +147,14 @@ fn content_folders_and_site_texts_are_read_per_locale() {
 }
 
 #[test]
+fn url_folders_map_a_locale_to_its_folder_in_urls() {
+    let text = format!("{MINIMAL}\n[url_folders]\nfr = \"francais\"\n");
+    let config = SiteConfig::from_toml(Path::new("technote.toml"), &text).unwrap();
+    assert_eq!(config.url_folder(&"fr".parse().unwrap()), "francais");
+    assert_eq!(config.url_folder(&"en".parse().unwrap()), "en");
+}
+
+#[test]
 fn content_and_site_mistakes_name_the_key() {
     let cases = [
         (
@@ -160,6 +168,34 @@ fn content_and_site_mistakes_name_the_key() {
         ),
         ("[site]\ntagline = \"  \"\n", "`tagline` is empty"),
         ("[site]\nhome = \"home.html\"\n", "`home` must name a page"),
+        (
+            "[url_folders]\nde = \"de\"\n",
+            "[url_folders] names `de`, which is not one of `locales`",
+        ),
+        (
+            "[url_folders]\nen = \"en/us\"\n",
+            "`en/us` cannot be the URL folder of `en`",
+        ),
+        (
+            "[url_folders]\nen = \"assets\"\n",
+            "`assets` cannot be the URL folder of `en`",
+        ),
+        (
+            "[url_folders]\nen = \"fr\"\n",
+            "`fr` is already the folder of another locale",
+        ),
+        (
+            "[site]\nedit_url = \"https://github.com/o/r/edit/main/\"\n",
+            "`edit_url` has no `{path}`",
+        ),
+        (
+            "[site]\nedit_url = \"https://github.com/o/r/edit/{branch}/{path}\"\n",
+            "placeholder other than `{path}` and `{locale}`",
+        ),
+        (
+            "[site]\nedit_url = \"github.com/{locale}/{path}\"\n",
+            "`edit_url` is not an http(s) address",
+        ),
     ];
     for (table, expected) in cases {
         let problem = parse(&format!("{MINIMAL}\n{table}"))
@@ -168,4 +204,12 @@ fn content_and_site_mistakes_name_the_key() {
         assert!(problem.contains(expected), "{table}: {problem}");
         assert!(problem.starts_with("technote.toml:"), "{problem}");
     }
+}
+
+#[test]
+fn edit_url_is_kept_as_written_and_absent_by_default() {
+    let pattern = "https://github.com/org/repo/edit/main/{locale}/{path}";
+    let config = parse(&format!("{MINIMAL}\n[site]\nedit_url = \"{pattern}\"\n")).unwrap();
+    assert_eq!(config.site.edit_url.as_deref(), Some(pattern));
+    assert_eq!(parse(MINIMAL).unwrap().site.edit_url, None);
 }

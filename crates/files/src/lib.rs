@@ -43,6 +43,7 @@ impl Folder {
                     self.shown.display()
                 ),
             )
+            .with_code("symlink-outside")
             .with_help(format!(
                 "copy the file into {}, or remove the link",
                 self.shown.display()
@@ -94,11 +95,13 @@ pub fn special_kind(file_type: FileType) -> Option<&'static str> {
 /// The diagnostic for a special file found where a file was expected.
 pub fn not_a_file(path: &Path, kind: &str) -> Diagnostic {
     Diagnostic::error(path, format!("this is {kind}, not a file: it is not read"))
+        .with_code("file-not-regular")
         .with_help("replace it with a regular file, or move it out of the project")
 }
 
 fn unreadable(path: &Path, error: &io::Error) -> Diagnostic {
     Diagnostic::error(path, format!("cannot read this file: {error}"))
+        .with_code("file-unreadable")
         .with_help("check that it exists and that you may read it")
 }
 

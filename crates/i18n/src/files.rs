@@ -44,6 +44,59 @@ pub(crate) fn ftl_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(files)
 }
 
+/// The `.ftl` files of one locale, as (path shown in messages, text),
+/// sorted by file name: the project's `dir/*.ftl`, then each file of the
+/// built-in theme for that locale whose name the project does not use (a
+/// project overrides a whole file, as it does a template). A missing
+/// folder is fine when the theme has the locale. Files that cannot be read
+/// come back as problems beside the files that could.
+pub(crate) fn locale_sources(
+    dir: &Path,
+    builtin: &[BuiltinFtl<'_>],
+) -> (Vec<(PathBuf, String)>, Vec<Diagnostic>) {
+    let locale = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let builtin: Vec<_> = builtin
+        .iter()
+        .filter(|(tag, _, _)| *tag == locale)
+        .collect();
+    let own = match ftl_files(dir) {
+        Ok(files) => files,
+        Err(_) if !builtin.is_empty() && !dir.exists() => Vec::new(),
+        Err(problem) => return (Vec::new(), vec![problem]),
+    };
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for file in &own {
+        match read_text(file) {
+            Ok(text) => sources.push((file.clone(), text)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    for (tag, name, bytes) in builtin {
+        if own
+            .iter()
+            .any(|file| file.file_name().is_some_and(|n| n == *name))
+        {
+            continue;
+        }
+        let shown = Path::new(BUILTIN).join("locales").join(tag).join(name);
+        match text_of(&shown, bytes) {
+            Ok(text) => sources.push((shown, text)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    sources.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
+    (sources, problems)
+}
+
+/// How messages name a file of the built-in theme, which is on no disk:
+/// `technote eject locales/en/site.ftl` writes it out.
+pub(crate) const BUILTIN: &str = "(built-in theme)";
+
+/// An `.ftl` file the program carries rather than the project (the built-in
+/// theme's): locale tag, file name, contents.
+pub type BuiltinFtl<'a> = (&'a str, &'a str, &'a [u8]);
+
 /// Reads a file as UTF-8 text, without a leading BOM.
 pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = fs::read(path).map_err(|error| {
@@ -51,7 +104,11 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
             .with_code("ftl-unreadable")
             .with_help("check that it exists and that you may read it")
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    text_of(path, &bytes)
+}
+
+fn text_of(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
         Err(error) => {

@@ -7,7 +7,10 @@
 mod files;
 pub mod lint;
 mod localizer;
+mod names;
 pub mod plurals;
 
+pub use files::BuiltinFtl;
 pub use fluent_bundle::{FluentArgs, FluentValue};
-pub use localizer::{Localizer, MessageError};
+pub use localizer::{Fallbacks, Localizer, MessageError};
+pub use names::{autonym, site_autonyms};

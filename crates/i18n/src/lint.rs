@@ -9,6 +9,7 @@ use std::path::Path;
 use technote_diagnostics::Diagnostic;
 use unic_langid::LanguageIdentifier;
 
+use crate::files::BuiltinFtl;
 use catalog::{Catalog, MessageInfo, PatternInfo, read_locale};
 
 /// Everything the lint found.
@@ -49,8 +50,19 @@ pub fn compare_locales(
     reference: &LanguageIdentifier,
     locales: &[LanguageIdentifier],
 ) -> LintReport {
+    compare_locales_over(&[], locales_dir, reference, locales)
+}
+
+/// [`compare_locales`] of the files a site reads: the project's over the
+/// `builtin` ones ([`crate::Localizer::load_over`]).
+pub fn compare_locales_over(
+    builtin: &[BuiltinFtl<'_>],
+    locales_dir: &Path,
+    reference: &LanguageIdentifier,
+    locales: &[LanguageIdentifier],
+) -> LintReport {
     let (reference_catalog, mut diagnostics) =
-        read_locale(&locales_dir.join(reference.to_string()));
+        read_locale(&locales_dir.join(reference.to_string()), builtin);
     diagnostics.extend(empty_values(&reference_catalog));
     diagnostics.extend(plurals::plural_problems(
         reference,
@@ -60,7 +72,7 @@ pub fn compare_locales(
     let mut coverage = Vec::new();
     for locale in locales.iter().filter(|l| *l != reference) {
         let dir = locales_dir.join(locale.to_string());
-        let (catalog, problems) = read_locale(&dir);
+        let (catalog, problems) = read_locale(&dir, builtin);
         diagnostics.extend(problems);
         diagnostics.extend(empty_values(&catalog));
         diagnostics.extend(plurals::plural_problems(
@@ -315,13 +327,13 @@ impl Comparison<'_> {
         (line, column): (u32, u32),
     ) -> Vec<Diagnostic> {
         let reference = self.reference;
-        let unknown = actual.variables.difference(&expected.variables).map(|variable| {
+        let unknown = actual.variables.iter().filter(|(variable, _)| !expected.variables.contains_key(*variable)).map(|(variable, &(line, column))| {
             at(file, line, column, format!("`{name}` uses {{ ${variable} }}, which the {reference} message does not"), "ftl-variable-unknown")
                 .with_help(format!(
                     "the site passes only the variables of the {reference} message; remove {{ ${variable} }} or check its spelling"
                 ))
         });
-        let unused = expected.variables.difference(&actual.variables).map(|variable| {
+        let unused = expected.variables.keys().filter(|variable| !actual.variables.contains_key(*variable)).map(|variable| {
             at(file, line, column, format!("`{name}` does not use {{ ${variable} }}, which the {reference} message uses"), "ftl-variable-unused")
                 .with_help(format!("include {{ ${variable} }} so readers see the value"))
         });

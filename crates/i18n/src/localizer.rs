@@ -13,7 +13,7 @@ use fluent_syntax::ast::{
 use technote_diagnostics::{Diagnostic, LineIndex};
 use unic_langid::LanguageIdentifier;
 
-use crate::files::{ftl_files, position_of, read_text, syntax_errors};
+use crate::files::{BuiltinFtl, locale_sources, position_of, syntax_errors};
 
 /// Start and end of a variable's sentinel in [`Localizer::template`].
 const SENTINEL_START: char = '\u{E000}';
@@ -32,6 +32,21 @@ struct LocaleMessages {
     bundle: Bundle,
     /// Message ids (terms excluded), for listings.
     ids: BTreeSet<String>,
+    /// Names of its `.ftl` files (`site.ftl`).
+    files: BTreeSet<String>,
+}
+
+/// What a locale takes from the reference locale: see
+/// [`Localizer::fallbacks`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fallbacks {
+    /// The reference locale's string files that this locale and its less
+    /// specific forms have no file of that name for.
+    pub missing_files: Vec<String>,
+    /// Messages shown in the reference locale's words.
+    pub missing_messages: usize,
+    /// Messages of the reference locale.
+    pub reference_messages: usize,
 }
 
 /// A message that could not be formatted.
@@ -57,47 +72,78 @@ impl std::error::Error for MessageError {}
 impl Localizer {
     /// Loads `locales_dir/<tag>/*.ftl` for every locale of `locales` and for
     /// the reference locale. Each folder must exist; the reference locale's
-    /// must hold at least one file.
+    /// must hold at least one file. The folders of less specific forms
+    /// (`pt` for `pt-BR`) are loaded too when they exist, so that `pt-BR`
+    /// falls back to `pt` before the reference locale.
     pub fn load(
         locales_dir: &Path,
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Localizer, Vec<Diagnostic>> {
-        let mut wanted: Vec<&LanguageIdentifier> = locales.iter().collect();
-        if !wanted.contains(&reference) {
-            wanted.push(reference);
+        Self::load_over(&[], locales_dir, locales, reference)
+    }
+
+    /// [`Localizer::load`] over `builtin` files: a project's file replaces
+    /// the built-in one of the same name and locale, and a locale the
+    /// built-in files have needs no folder.
+    pub fn load_over(
+        builtin: &[BuiltinFtl<'_>],
+        locales_dir: &Path,
+        locales: &[LanguageIdentifier],
+        reference: &LanguageIdentifier,
+    ) -> Result<Localizer, Vec<Diagnostic>> {
+        let mut wanted: Vec<LanguageIdentifier> = locales.to_vec();
+        if !wanted.contains(reference) {
+            wanted.push(reference.clone());
+        }
+        let parents: Vec<LanguageIdentifier> = locales
+            .iter()
+            .flat_map(|locale| less_specific(locale).into_iter().skip(1))
+            .filter(|parent| locales_dir.join(parent.to_string()).is_dir())
+            .collect();
+        for parent in parents {
+            if !wanted.contains(&parent) {
+                wanted.push(parent);
+            }
         }
         let mut sources = Vec::new();
         let mut problems = Vec::new();
-        for locale in wanted {
+        for locale in &wanted {
             let dir = locales_dir.join(locale.to_string());
-            let files = match ftl_files(&dir) {
-                Ok(files) => files,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
-            if files.is_empty() && locale == reference {
+            let (files, unreadable) = locale_sources(&dir, builtin);
+            if files.is_empty() && unreadable.is_empty() && locale == reference {
                 problems.push(
                     Diagnostic::error(&dir, "the reference locale has no .ftl files")
                         .with_code("ftl-reference-empty")
                         .with_help(
-                        "every UI string falls back to the reference locale: give it all messages",
-                    ),
+                            "every UI string falls back to the reference locale: give it all messages",
+                        ),
                 );
             }
-            for file in files {
-                match read_text(&file) {
-                    Ok(text) => sources.push((locale.clone(), file, text)),
-                    Err(problem) => problems.push(problem),
-                }
-            }
+            problems.extend(unreadable);
+            sources.extend(
+                files
+                    .into_iter()
+                    .map(|(file, text)| (locale.clone(), file, text)),
+            );
         }
         if !problems.is_empty() {
             return Err(problems);
         }
-        Self::from_sources(sources, reference)
+        let mut localizer = Self::from_sources(sources, reference)?;
+        // A folder without string files is a locale all the same: its
+        // chain starts with it, and `fallbacks` tells what it lacks.
+        for locale in wanted {
+            localizer
+                .locales
+                .entry(locale.clone())
+                .or_insert_with(|| LocaleMessages {
+                    bundle: new_bundle(&locale),
+                    ids: BTreeSet::new(),
+                    files: BTreeSet::new(),
+                });
+        }
+        Ok(localizer)
     }
 
     /// Builds the localizer from in-memory sources: (locale, file name used
@@ -137,10 +183,13 @@ impl Localizer {
                 problems.extend(duplicates);
                 continue;
             }
-            let mut bundle = FluentBundle::new_concurrent(vec![locale.clone()]);
-            bundle.set_use_isolating(false);
+            let mut bundle = new_bundle(&locale);
             let mut ids = BTreeSet::new();
+            let mut files = BTreeSet::new();
             for (path, resource) in resources {
+                if let Some(name) = path.file_name() {
+                    files.insert(name.to_string_lossy().into_owned());
+                }
                 ids.extend(resource.entries().filter_map(|entry| match entry {
                     Entry::Message(message) => Some(message.id.name.to_string()),
                     _ => None,
@@ -151,7 +200,7 @@ impl Localizer {
                     }));
                 }
             }
-            locales.insert(locale, LocaleMessages { bundle, ids });
+            locales.insert(locale, LocaleMessages { bundle, ids, files });
         }
         if !problems.is_empty() {
             return Err(problems);
@@ -263,6 +312,82 @@ impl Localizer {
             .find(|l| self.lookup(l, id).is_some())
     }
 
+    /// What `locale` shows in the reference locale's words, because neither
+    /// it nor a less specific form of it (`pt` for `pt-BR`) has them.
+    pub fn fallbacks(&self, locale: &LanguageIdentifier) -> Fallbacks {
+        let own: Vec<&LocaleMessages> = self
+            .fallback_chain(locale)
+            .iter()
+            .filter(|l| **l != self.reference)
+            .filter_map(|l| self.locales.get(l))
+            .collect();
+        let Some(reference) = self.locales.get(&self.reference) else {
+            return Fallbacks {
+                missing_files: Vec::new(),
+                missing_messages: 0,
+                reference_messages: 0,
+            };
+        };
+        Fallbacks {
+            missing_files: reference
+                .files
+                .iter()
+                .filter(|file| !own.iter().any(|m| m.files.contains(*file)))
+                .cloned()
+                .collect(),
+            missing_messages: reference
+                .ids
+                .iter()
+                .filter(|id| !own.iter().any(|m| m.ids.contains(*id)))
+                .count(),
+            reference_messages: reference.ids.len(),
+        }
+    }
+
+    /// One warning per locale of `locales` that shows UI strings in the
+    /// reference locale's words, at its folder under `locales_dir`, saying
+    /// which string files it lacks and how many strings: what `technote
+    /// build` tells, so that a site is never half in English unnoticed.
+    pub fn fallback_warnings(
+        &self,
+        locales_dir: &Path,
+        locales: &[LanguageIdentifier],
+    ) -> Vec<Diagnostic> {
+        let reference = &self.reference;
+        locales
+            .iter()
+            .filter(|locale| *locale != reference)
+            .filter_map(|locale| {
+                let fallbacks = self.fallbacks(locale);
+                // Strings moved to other files are not missing.
+                if fallbacks.missing_messages == 0 {
+                    return None;
+                }
+                let total = fallbacks.reference_messages;
+                let message = if fallbacks.missing_messages == total {
+                    format!("`{locale}` has no UI strings of its own: its pages show all {total} in `{reference}`")
+                } else {
+                    let files = match fallbacks.missing_files.as_slice() {
+                        [] => String::new(),
+                        [file] => format!("the string file {file} and "),
+                        files => format!("{} string files ({}) and ", files.len(), files.join(", ")),
+                    };
+                    format!(
+                        "`{locale}` lacks {files}{} of the {total} UI strings: its pages show them in `{reference}`",
+                        fallbacks.missing_messages
+                    )
+                };
+                Some(
+                    Diagnostic::warning(locales_dir.join(locale.to_string()), message)
+                    .with_code("ftl-locale-incomplete")
+                    .with_help(format!(
+                        "copy the missing files from locales/{reference}/ and translate them; `technote check` lists each string"
+                    )),
+                )
+            })
+            .collect()
+    }
+
     /// Every message id available to `locale` through its chain, sorted.
     pub fn message_ids(&self, locale: &LanguageIdentifier) -> Vec<String> {
         let ids: BTreeSet<&String> = self
@@ -359,6 +484,14 @@ impl Localizer {
         }?;
         Some((bundle, pattern))
     }
+}
+
+/// An empty bundle for `locale`, formatting without directional isolates
+/// ([`Localizer::format_for_page`] adds them only where they are needed).
+fn new_bundle(locale: &LanguageIdentifier) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.clone()]);
+    bundle.set_use_isolating(false);
+    bundle
 }
 
 /// Which variant a select on a number takes in [`Localizer::plural_templates`].

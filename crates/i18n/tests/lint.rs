@@ -93,9 +93,12 @@ plural = { \"\" }
     assert_eq!(missing.file, dir.path().join("fr/ui.ftl"));
     assert!(missing.message.contains("en/ui.ftl:1:1"), "{missing}");
 
+    // The misspelt variable is shown where it is; the one left out, at
+    // its message.
     let unknown = find(d, "uses { $versoin }");
-    assert_eq!((unknown.line, unknown.column), (Some(1), Some(1)));
-    find(d, "does not use { $version }");
+    assert_eq!((unknown.line, unknown.column), (Some(1), Some(30)));
+    let unused = find(d, "does not use { $version }");
+    assert_eq!((unused.line, unused.column), (Some(1), Some(1)));
 
     let missing_attribute = find(d, "has no `.title` attribute");
     assert_eq!(missing_attribute.line, Some(2));

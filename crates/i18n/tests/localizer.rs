@@ -356,3 +356,91 @@ fn a_fallback_written_the_other_way_is_isolated_on_the_page() {
         "French and English both run left to right"
     );
 }
+
+#[test]
+fn a_project_file_replaces_the_builtin_file_of_its_name_and_the_others_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("en")).unwrap();
+    fs::write(dir.path().join("en/site.ftl"), "site-name = Our notes\n").unwrap();
+    let builtin = [
+        (
+            "en",
+            "site.ftl",
+            &b"site-name = Technotes\nsite-tagline = Built in\n"[..],
+        ),
+        ("en", "search.ftl", &b"search-label = Search\n"[..]),
+        // A locale the project has no folder for is read from the builtin files alone.
+        ("fr", "site.ftl", &b"site-name = Notes techniques\n"[..]),
+    ];
+    let l10n =
+        Localizer::load_over(&builtin, dir.path(), &[lang("en"), lang("fr")], &lang("en")).unwrap();
+    let text = |locale: &str, id: &str| l10n.format(&lang(locale), id, None).unwrap();
+    assert_eq!(text("en", "site-name"), "Our notes");
+    assert_eq!(text("en", "search-label"), "Search");
+    assert_eq!(text("fr", "site-name"), "Notes techniques");
+    // The replaced file's other messages are gone with it, as with a template.
+    assert!(l10n.format(&lang("en"), "site-tagline", None).is_err());
+    // Without builtin files, the missing folder is the problem it always was.
+    let problems = Localizer::load(dir.path(), &[lang("en"), lang("fr")], &lang("en"))
+        .err()
+        .unwrap();
+    assert!(problems[0].file.ends_with("fr"), "{problems:?}");
+}
+
+/// A locale tree: each `(path, text)` under a temporary `locales/`.
+fn locales_tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (rel, text) in files {
+        let path = dir.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn pt_br_falls_back_to_pt_before_the_reference_locale() {
+    let dir = locales_tree(&[
+        (
+            "en/site.ftl",
+            "save = Save\ncancel = Cancel\nclose = Close\n",
+        ),
+        ("pt/site.ftl", "save = Guardar\ncancel = Cancelar\n"),
+        ("pt-BR/site.ftl", "save = Salvar\n"),
+    ]);
+    let l10n = Localizer::load(dir.path(), &[lang("en"), lang("pt-BR")], &lang("en")).unwrap();
+    let pt_br = lang("pt-BR");
+    assert_eq!(l10n.format(&pt_br, "save", None).unwrap(), "Salvar");
+    assert_eq!(l10n.format(&pt_br, "cancel", None).unwrap(), "Cancelar");
+    assert_eq!(l10n.format(&pt_br, "close", None).unwrap(), "Close");
+    assert_eq!(
+        l10n.fallback_chain(&pt_br),
+        [lang("pt-BR"), lang("pt"), lang("en")]
+    );
+    assert_eq!(l10n.fallbacks(&pt_br).missing_messages, 1);
+}
+
+#[test]
+fn a_locale_without_string_files_gets_one_warning_with_the_count() {
+    let dir = locales_tree(&[
+        ("en/site.ftl", "save = Save\ncancel = Cancel\n"),
+        ("en/search.ftl", "search = Search\n"),
+        ("de/site.ftl", "save = Speichern\n"),
+        ("sv/.keep", ""),
+    ]);
+    let locales = [lang("en"), lang("de"), lang("sv")];
+    let l10n = Localizer::load(dir.path(), &locales, &lang("en")).unwrap();
+    let warnings = l10n.fallback_warnings(dir.path(), &locales);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(warnings[0].file, dir.path().join("de"));
+    assert_eq!(
+        warnings[0].message,
+        "`de` lacks the string file search.ftl and 2 of the 3 UI strings: its pages show them in `en`"
+    );
+    assert_eq!(warnings[0].code, Some("ftl-locale-incomplete"));
+    assert_eq!(
+        warnings[1].message,
+        "`sv` has no UI strings of its own: its pages show all 3 in `en`"
+    );
+    assert_eq!(l10n.format(&lang("sv"), "save", None).unwrap(), "Save");
+}

@@ -103,6 +103,7 @@ impl<'a> Renderer<'a, '_> {
             AlertTitle::Unknown(name) => {
                 self.warning(
                     range.start,
+                    "alert-unknown",
                     format!(
                         "`[!{name}]` is not an alert type of Adobe Flavored Markdown; it is shown \
                          as a note titled with its name"
@@ -138,6 +139,7 @@ impl<'a> Renderer<'a, '_> {
         ) {
             self.warning(
                 range.start,
+                "alert-empty",
                 format!("this `[!{keyword}]` alert is empty"),
                 "write its text on the following `>` lines, or remove it",
             );

@@ -70,7 +70,7 @@ impl<'a> Renderer<'a, '_> {
             *stray_reported = true;
             let offset = block.first().map_or(0, |(_, range)| range.start);
             self.warning(
-                offset,
+                offset, "tabs-invalid",
                 "this content comes before the first `[!TAB …]` of its tab set and belongs to no tab"
                     .to_string(),
                 "move it into a tab, or before `>[!BEGINTABS]`",
@@ -91,6 +91,7 @@ impl<'a> Renderer<'a, '_> {
             let offset = block.first().map_or(0, |(_, range)| range.start);
             self.warning(
                 offset,
+                "heading-second-title",
                 "a page has one `#` heading, its title; this one is rendered as a second title"
                     .to_string(),
                 "use `##` for sections",
@@ -178,6 +179,7 @@ impl<'a> Renderer<'a, '_> {
                         self.options.file,
                         "this tab set has no `>[!ENDTABS]`",
                     )
+                    .with_code("tabs-unclosed")
                     .at_line(line)
                     .with_help("end the tab set with a `>[!ENDTABS]` line after its last tab"),
                 );
@@ -214,6 +216,7 @@ impl<'a> Renderer<'a, '_> {
         if self.tabs_open() {
             self.error(
                 offset,
+                "tabs-nested",
                 "a tab set cannot start inside another tab set".to_string(),
                 "close the first set with `>[!ENDTABS]` before starting another",
             );
@@ -241,6 +244,7 @@ impl<'a> Renderer<'a, '_> {
         else {
             self.warning(
                 offset,
+                "tabs-invalid",
                 "`[!TAB …]` outside a tab set; its title is left out and its content shown \
                  as ordinary text"
                     .to_string(),
@@ -252,6 +256,7 @@ impl<'a> Renderer<'a, '_> {
         if title.is_empty() {
             self.warning(
                 offset,
+                "tabs-invalid",
                 "this tab has no title".to_string(),
                 "write the title after the keyword: `>[!TAB Hosted]`",
             );
@@ -296,6 +301,7 @@ impl<'a> Renderer<'a, '_> {
             }
             _ => self.warning(
                 offset,
+                "tabs-invalid",
                 "`[!ENDTABS]` without a tab set to end; it is left out".to_string(),
                 "remove it, or start the set with `>[!BEGINTABS]`",
             ),
@@ -315,6 +321,7 @@ impl<'a> Renderer<'a, '_> {
             {
                 self.warning(
                     offset,
+                    "widget-misplaced",
                     "a widget comment must be alone on its line, with blank lines around it; \
                      it is left out"
                         .to_string(),
@@ -330,6 +337,7 @@ impl<'a> Renderer<'a, '_> {
         if !valid {
             self.warning(
                 offset,
+                "widget-unknown",
                 format!("`{name}` is not a widget name; the comment is left out"),
                 "widget names are lowercase words joined by `-`, e.g. `minimum-releases`",
             );

@@ -166,6 +166,7 @@ impl<'a> Renderer<'a, '_> {
         if title.is_empty() {
             self.warning(
                 offset,
+                "collapsible-invalid",
                 "this collapsible block has no title".to_string(),
                 "write the title after the `+++`: `+++ What the console keeps`",
             );
@@ -206,6 +207,7 @@ impl<'a> Renderer<'a, '_> {
                 let offset = events.get(start).map_or(0, |(_, range)| range.start);
                 self.warning(
                     offset,
+                    "collapsible-invalid",
                     "this `+++` closes no collapsible block here; it is left out".to_string(),
                     "open the block with a `+++ Title` line in the same list item or quote, \
                      or remove this line",
@@ -244,6 +246,7 @@ impl<'a> Renderer<'a, '_> {
     fn report_unclosed(&mut self, offset: usize) {
         self.warning(
             offset,
+            "collapsible-invalid",
             "this collapsible block has no closing `+++`; it ends with what contains it"
                 .to_string(),
             "end the block with a line `+++` (in the same list item or quote as its title)",

@@ -31,6 +31,7 @@
 //! | `{width="50%" align=center zoomable=yes}` after an image | `class="image-center width-50"`, the image inside `<a class="image-zoom" href>` |
 //! | FAQ section | `<div class="faq"><details class="faq-entry" id><summary class="faq-question">…</summary><div class="faq-answer">…</div></details>…</div>` |
 //! | tab set | `<div class="tabs" data-tabs-label="…"><section class="tab-panel" id><hN class="tab-title">Title</hN>…</section>…</div>` |
+//! | ```` ```rust ```` fenced code naming a language the grammars know | `<pre><code class="language-rust">` with tokens in `<span class="hl-keyword">` (`hl-comment`, `hl-string`, `hl-number`, `hl-function`, `hl-type`, `hl-tag`, `hl-attribute`); other code as written |
 //! | pipe table column alignment | `class="align-left"`, `align-center`, `align-right` on `th`/`td` (never `style`) |
 //!
 //! Alerts use `role="note"`, never `role="alert"`: `alert` is a live region
@@ -62,6 +63,7 @@ pub mod attributes;
 mod alerts;
 mod blocks;
 mod buffer;
+mod code_blocks;
 mod collapsible;
 mod document;
 mod events;

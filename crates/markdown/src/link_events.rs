@@ -37,6 +37,7 @@ impl<'a> Renderer<'a, '_> {
                 "url" => url = Some(value),
                 other => self.warning(
                     offset,
+                    "attribute-dropped",
                     format!("the attribute `{other}` is not allowed on a badge; it is dropped"),
                     "allowed attributes: type, tooltip, url",
                 ),
@@ -48,6 +49,7 @@ impl<'a> Renderer<'a, '_> {
             if !valid {
                 self.warning(
                     offset,
+                    "marker-invalid",
                     format!("`type=\"{kind}\"` is not a badge type"),
                     "use one word, e.g. type=Informative",
                 );
@@ -106,6 +108,7 @@ impl<'a> Renderer<'a, '_> {
         attributes::parse(list).unwrap_or_else(|message| {
             self.warning(
                 offset,
+                "attribute-list-invalid",
                 format!("the attribute list `{{{list}}}` cannot be read: {message}"),
                 "write it as {key=\"value\" key2=value2}",
             );
@@ -136,6 +139,7 @@ impl<'a> Renderer<'a, '_> {
             if TARGETS.contains(&target) {
                 self.warning(
                     offset,
+                    "attribute-list-invalid",
                     format!(
                         "`{{{target}}}` is not an attribute list; it is read as target=\"{target}\""
                     ),
@@ -158,7 +162,12 @@ impl<'a> Renderer<'a, '_> {
             }
             Err(message) => {
                 let message = format!("the attribute list `{{{inner}}}` cannot be read: {message}");
-                self.warning(offset, message, "write it as {key=\"value\" key2=value2}");
+                self.warning(
+                    offset,
+                    "attribute-list-invalid",
+                    message,
+                    "write it as {key=\"value\" key2=value2}",
+                );
                 None
             }
         }
@@ -166,7 +175,7 @@ impl<'a> Renderer<'a, '_> {
 
     fn report_rejected(&mut self, rejected: Vec<Rejected>, offset: usize) {
         for Rejected { message, help } in rejected {
-            self.warning(offset, message, &help);
+            self.warning(offset, "attribute-dropped", message, &help);
         }
     }
 
@@ -199,6 +208,7 @@ impl<'a> Renderer<'a, '_> {
             Destination::Unsafe => {
                 self.warning(
                     offset,
+                    "link-script",
                     format!("`{dest}` would run code in the reader's browser; the link is emptied"),
                     "link to a web page instead",
                 );

@@ -17,7 +17,7 @@ impl<'a> Renderer<'a, '_> {
             self.buffer.push_static_html("</span>");
             let keyword = span.kind.keyword();
             self.warning(
-                span.offset,
+                span.offset, "marker-invalid",
                 format!("`[!{keyword} …` has no closing `]`; it is closed where its text ends"),
                 "close it with `]` before the end of the paragraph or of the formatting it starts in",
             );
@@ -38,6 +38,7 @@ impl<'a> Renderer<'a, '_> {
         if id_marks(text).next().is_some() {
             self.warning(
                 range.start,
+                "id-misplaced",
                 "`{#…}` shows as text here: ids are only read at the end of a heading, \
                  or after a bold FAQ question"
                     .to_string(),
@@ -113,6 +114,6 @@ impl<'a> Renderer<'a, '_> {
                 "write the badge on one line: [!BADGE label]{type=Informative}",
             ),
         };
-        self.warning(offset, message, help);
+        self.warning(offset, "marker-invalid", message, help);
     }
 }

@@ -119,6 +119,7 @@ impl<'a> Renderer<'a, '_> {
     fn nested_widget(&mut self, offset: usize) {
         self.warning(
             offset,
+            "widget-misplaced",
             "a widget comment only works alone on its line, outside lists, quotes and \
              paragraphs; it is left out"
                 .to_string(),
@@ -170,6 +171,7 @@ impl<'a> Renderer<'a, '_> {
                 let offset = map.body_offset(0);
                 self.warning(
                     offset,
+                    "html-unreadable",
                     format!("this HTML cannot be read ({error}); it is left out"),
                     "check that its tags are complete, or write it in Markdown",
                 );
@@ -236,7 +238,7 @@ impl<'a> Renderer<'a, '_> {
         for name in handlers {
             el.remove_attribute(&name);
             self.warning(
-                offset,
+                offset, "html-script-dropped",
                 format!("the `{name}` attribute would run a script, which the site does not allow; it is dropped"),
                 "link to a page or use the site's widgets instead",
             );
@@ -277,6 +279,7 @@ impl<'a> Renderer<'a, '_> {
         if !lost.is_empty() {
             self.warning(
                 offset,
+                "style-dropped",
                 format!(
                     "inline styles are blocked by the site's security policy; `{}` is dropped",
                     lost.join("; ")

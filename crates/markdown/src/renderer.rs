@@ -183,6 +183,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
         let limit = self.options.max_nesting;
         self.error(
             offset,
+            "nesting-too-deep",
             format!("the Markdown nests more than {limit} levels deep here"),
             "flatten the lists or quotes; if the depth is intended, raise `max_nesting` \
              under [limits] in technote.toml",
@@ -262,6 +263,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
             if !is_valid_explicit_id(id) {
                 self.warning(
                     offset,
+                    "id-invalid",
                     format!("`{{#{id}}}` is not a usable id"),
                     "ids are one word without spaces, quotes, `#`, `<`, `>`, `&` or braces",
                 );
@@ -281,6 +283,7 @@ impl<'a, 'o> Renderer<'a, 'o> {
                     Err(Duplicate { first_line }) => {
                         self.error(
                             offset,
+                            "id-duplicate",
                             format!("the id `{id}` is already used on line {first_line}"),
                             "every id of a page must be unique: change one of the two `{#…}`",
                         );
@@ -315,13 +318,21 @@ impl<'a, 'o> Renderer<'a, 'o> {
         }
     }
 
-    pub(crate) fn warning(&mut self, offset: usize, message: String, help: &str) {
-        let diagnostic = Diagnostic::warning(self.options.file, message);
+    /// Reports a problem at `offset`; `code` is its stable name in
+    /// TRANSLATING.md's table of diagnostic codes.
+    pub(crate) fn warning(
+        &mut self,
+        offset: usize,
+        code: &'static str,
+        message: String,
+        help: &str,
+    ) {
+        let diagnostic = Diagnostic::warning(self.options.file, message).with_code(code);
         self.report(diagnostic, offset, help);
     }
 
-    pub(crate) fn error(&mut self, offset: usize, message: String, help: &str) {
-        let diagnostic = Diagnostic::error(self.options.file, message);
+    pub(crate) fn error(&mut self, offset: usize, code: &'static str, message: String, help: &str) {
+        let diagnostic = Diagnostic::error(self.options.file, message).with_code(code);
         self.report(diagnostic, offset, help);
     }
 

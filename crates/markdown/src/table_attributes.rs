@@ -31,7 +31,7 @@ impl<'a> Renderer<'a, '_> {
                     match key.as_str() {
                         "style" => self.table_style(&value, &mut classes, offset),
                         other => self.warning(
-                            offset,
+                            offset, "attribute-dropped",
                             format!("the attribute `{other}` is not allowed on a table; it is dropped"),
                             "a table's attribute list may hold style=\"…\" (text-align, width in percent)",
                         ),
@@ -40,6 +40,7 @@ impl<'a> Renderer<'a, '_> {
             }
             Err(message) => self.warning(
                 offset,
+                "attribute-list-invalid",
                 format!("the attribute list `{{{list}}}` cannot be read: {message}; it is dropped"),
                 "write it as {style=\"table-layout:auto\"}",
             ),
@@ -89,6 +90,7 @@ impl<'a> Renderer<'a, '_> {
         if !lost.is_empty() {
             self.warning(
                 offset,
+                "style-dropped",
                 format!(
                     "inline styles are blocked by the site's security policy; `{}` is dropped",
                     lost.join("; ")

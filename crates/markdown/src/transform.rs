@@ -65,12 +65,13 @@ impl<'a> Renderer<'a, '_> {
         // Block constructs with a file of their own, tried in order: the
         // first that recognises the element writes it and says where to go
         // on. A new construct is one handler and one line here.
-        let handlers: [BlockHandler<'a, '_>; 5] = [
+        let handlers: [BlockHandler<'a, '_>; 6] = [
             Self::collapsible_paragraph, // collapsible.rs
             Self::list_item,             // collapsible.rs
             Self::table_with_attributes, // table_attributes.rs
             Self::blockquote,            // alerts.rs
             Self::html_block,            // raw_html.rs
+            Self::code_block,            // code_blocks.rs
         ];
         for handler in handlers {
             if let Some(next) = handler(self, events, index) {
@@ -144,6 +145,7 @@ impl<'a> Renderer<'a, '_> {
             let names: Vec<&str> = attrs.iter().map(|(name, _)| name.as_ref()).collect();
             self.warning(
                 range.start,
+                "attribute-dropped",
                 format!(
                     "heading attributes other than `#id` and `.class` are dropped: {}",
                     names.join(", ")

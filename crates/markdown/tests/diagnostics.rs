@@ -32,7 +32,9 @@ fn a_duplicate_heading_id_is_an_error_naming_both_lines() {
     );
     assert_eq!(
         diagnostic.to_string().lines().next(),
-        Some("content/en/technotes/page.md:16:1: error: the id `setup` is already used on line 12")
+        Some(
+            "content/en/technotes/page.md:16:1: error: the id `setup` is already used on line 12 [id-duplicate]"
+        )
     );
 }
 

@@ -15,6 +15,11 @@ const CATALOG_FILE: &str = "releases.toml";
 fn main() -> ExitCode {
     println!("cargo:rerun-if-changed={CATALOG_FILE}");
     println!("cargo:rerun-if-changed=build");
+    // For the technote CLI's build script, which compiles the checker to
+    // WebAssembly against this crate's sources (`links` in Cargo.toml).
+    if let Some(dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+        println!("cargo:manifest_dir={}", PathBuf::from(dir).display());
+    }
     match run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(problems) => {

@@ -1,5 +1,6 @@
 //! `technote new locale <tag>`.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ fn header(reference: &LanguageIdentifier) -> String {
     format!(
         "### Copied from locales/{reference}/ by `technote new locale`: every message is\n\
          ### still in {reference}, and `technote check` counts each as untranslated\n\
-         ### until its text is yours. Start with `language-autonym`.\n\n"
+         ### until its text is yours.\n\n"
     )
 }
 
@@ -31,6 +32,7 @@ pub fn new_locale(
 ) -> Result<Created, Diagnostic> {
     let locale: LanguageIdentifier = tag.parse().map_err(|_| {
         Diagnostic::error(config_path, format!("`{tag}` is not a language tag"))
+            .with_code("new-refused")
             .with_help("use a BCP 47 tag such as `de`, `pt-BR` or `zh-Hant`")
     })?;
     let config = SiteConfig::load(config_path)?;
@@ -39,6 +41,7 @@ pub fn new_locale(
             config_path,
             format!("locale `{locale}` is already in `locales`"),
         )
+        .with_code("new-refused")
         .with_help("nothing was written; pick another tag"));
     }
     let ftl_dir = locales_dir.join(locale.to_string());
@@ -46,16 +49,19 @@ pub fn new_locale(
     for existing in [&ftl_dir, &pages_dir] {
         if existing.exists() {
             return Err(Diagnostic::error(existing, "this folder exists already")
+                .with_code("new-refused")
                 .with_help("nothing was written: move it away first, or add the locale by hand"));
         }
     }
-    let text = fs::read_to_string(config_path)
-        .map_err(|e| Diagnostic::error(config_path, format!("cannot read it: {e}")))?;
+    let text = fs::read_to_string(config_path).map_err(|e| {
+        Diagnostic::error(config_path, format!("cannot read it: {e}")).with_code("file-unreadable")
+    })?;
     let edited = with_locale(&text, &locale).ok_or_else(|| {
         Diagnostic::error(
             config_path,
             "cannot find a one-line `locales = [...]` to add to",
         )
+        .with_code("new-refused")
         .with_help(format!(
             "nothing was written: add \"{locale}\" to `locales` by hand"
         ))
@@ -64,8 +70,9 @@ pub fn new_locale(
     let sources = reference_files(&reference_dir)?;
 
     let mut created = Created::default();
-    let unwritable =
-        |path: &Path, e: std::io::Error| Diagnostic::error(path, format!("cannot write it: {e}"));
+    let unwritable = |path: &Path, e: std::io::Error| {
+        Diagnostic::error(path, format!("cannot write it: {e}")).with_code("output-write-failed")
+    };
     fs::create_dir_all(&ftl_dir).map_err(|e| unwritable(&ftl_dir, e))?;
     for (name, text) in sources {
         let target = ftl_dir.join(&name);
@@ -80,26 +87,38 @@ pub fn new_locale(
     Ok(created)
 }
 
-/// The reference locale's `.ftl` files, (name, text), sorted by name.
+/// The reference locale's `.ftl` files, (name, text), sorted by name: the
+/// project's, and the built-in theme's it does not replace (a project with
+/// no `locales/` folder uses them all).
 fn reference_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, Diagnostic> {
-    let entries = fs::read_dir(dir).map_err(|e| {
-        Diagnostic::error(
-            dir,
-            format!("cannot read the reference locale's folder: {e}"),
-        )
-    })?;
-    let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let is_ftl = path.extension().is_some_and(|e| e == "ftl");
-        if is_ftl && entry.file_type().is_ok_and(|t| t.is_file()) {
-            let text = fs::read_to_string(&path)
-                .map_err(|e| Diagnostic::error(&path, format!("cannot read it: {e}")))?;
-            files.push((PathBuf::from(entry.file_name()), text));
+    let mut files = BTreeMap::new();
+    let tag = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    for (name, bytes) in technote_theme::under(&format!("locales/{tag}")) {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            files.insert(PathBuf::from(name), text.to_string());
         }
     }
-    files.sort();
-    Ok(files)
+    if files.is_empty() || dir.exists() {
+        let entries = fs::read_dir(dir).map_err(|e| {
+            Diagnostic::error(
+                dir,
+                format!("cannot read the reference locale's folder: {e}"),
+            )
+            .with_code("file-unreadable")
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_ftl = path.extension().is_some_and(|e| e == "ftl");
+            if is_ftl && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let text = fs::read_to_string(&path).map_err(|e| {
+                    Diagnostic::error(&path, format!("cannot read it: {e}"))
+                        .with_code("file-unreadable")
+                })?;
+                files.insert(PathBuf::from(entry.file_name()), text);
+            }
+        }
+    }
+    Ok(files.into_iter().collect())
 }
 
 /// `config` with `"<locale>"` appended to its one-line `locales = [...]`,

@@ -32,10 +32,12 @@ pub fn new_technote(
 ) -> Result<Created, Diagnostic> {
     if path.exists() {
         return Err(Diagnostic::error(path, "this file exists already")
+            .with_code("new-refused")
             .with_help("nothing was written: choose another path, or edit it"));
     }
     if path.extension().is_none_or(|e| e != "md") {
         return Err(Diagnostic::error(path, "a technote is a `.md` file")
+            .with_code("new-refused")
             .with_help("end the path with `.md`"));
     }
     let config = SiteConfig::load(config_path)?;
@@ -45,13 +47,18 @@ pub fn new_technote(
         Some(source) => translation_of(source, &config)?,
     };
     if let Some(folder) = path.parent() {
-        fs::create_dir_all(folder)
-            .map_err(|e| Diagnostic::error(folder, format!("cannot create it: {e}")))?;
+        fs::create_dir_all(folder).map_err(|e| {
+            Diagnostic::error(folder, format!("cannot create it: {e}"))
+                .with_code("output-write-failed")
+        })?;
     }
     // create_new: a file that appeared since the check above is not replaced.
     fs::File::create_new(path)
         .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
-        .map_err(|e| Diagnostic::error(path, format!("cannot write it: {e}")))?;
+        .map_err(|e| {
+            Diagnostic::error(path, format!("cannot write it: {e}"))
+                .with_code("output-write-failed")
+        })?;
     Ok(Created {
         files: vec![path.to_path_buf()],
         edited: Vec::new(),
@@ -76,6 +83,7 @@ fn locale_of(path: &Path, content_dir: &Path, config: &SiteConfig) -> Result<(),
                 content_dir.display()
             ),
         )
+        .with_code("new-refused")
         .with_help(format!(
             "put it under {}/<locale>/, where <locale> is one of {}",
             content_dir.display(),
@@ -105,6 +113,7 @@ fn translation_of(source: &Path, config: &SiteConfig) -> Result<String, Diagnost
     if front.exl_id.is_none() {
         return Err(
             Diagnostic::error(source, "the source has no `exl-id` to pair with")
+                .with_code("new-refused")
                 .with_help("add an `exl-id` to the source first"),
         );
     }
@@ -164,6 +173,7 @@ fn revision(source: &Path) -> Result<Option<String>, Diagnostic> {
             source,
             "the source has changes no commit holds, so no revision can be recorded for its translation",
         )
+        .with_code("new-refused")
         .with_help("commit the source first, then run this again"));
     }
     Ok(Some(commit))

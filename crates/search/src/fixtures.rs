@@ -147,16 +147,45 @@ pub(crate) fn check_fixture(relative: &str, fresh: &[u8]) {
 fn check_index(locale: &str, documents: &[SearchDocument]) -> Vec<IndexFile> {
     let locale: LanguageIdentifier = locale.parse().expect("fixture locale");
     let files = build_index(&locale, documents).expect("fixture index builds");
-    for file in &files {
-        check_fixture(&file.path, &file.bytes);
-    }
+    check_index_files("", &files);
     files
+}
+
+/// Checks an index's files below `prefix` (its folder is the locale's),
+/// and that the folder holds no other index file: shards are named by
+/// their content, so an outdated one would linger.
+pub(crate) fn check_index_files(prefix: &str, files: &[IndexFile]) {
+    let mut folder = None;
+    for file in files {
+        let relative = format!("{prefix}{}", file.path);
+        folder = Path::new(&relative).parent().map(Path::to_path_buf);
+        check_fixture(&relative, &file.bytes);
+    }
+    let Some(folder) = folder else { return };
+    let expected: Vec<&str> = files
+        .iter()
+        .filter_map(|f| f.path.rsplit('/').next())
+        .collect();
+    let dir = fixtures_dir().join(&folder);
+    for entry in std::fs::read_dir(&dir).expect("fixture folder").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".bin") && !expected.contains(&name.as_str()) {
+            if std::env::var_os("TECHNOTE_UPDATE_FIXTURES").is_some() {
+                std::fs::remove_file(entry.path()).expect("remove an outdated shard");
+            } else {
+                panic!(
+                    "{} is not a file of the index any more: run `TECHNOTE_UPDATE_FIXTURES=1 cargo test -p technote-search`",
+                    entry.path().display()
+                );
+            }
+        }
+    }
 }
 
 /// Every listed word (as written) and the terms a query of it looks for
 /// (a stop word's too, though the index leaves it out: it matches nothing).
 fn check_terms(locale: &str, index: &[IndexFile]) {
-    let probe = Probe::read(locale, &index[0].bytes);
+    let probe = Probe::read(locale, index);
     let list = std::fs::read_to_string(fixtures_dir().join(format!("words-{locale}.txt")))
         .expect("word list");
     let mut terms: BTreeMap<&str, Vec<String>> = BTreeMap::new();

@@ -1,7 +1,8 @@
 //! Static, per-locale search indexes for the site's search box.
 //!
-//! [`build_index`] turns a locale's pages into one compact binary file that
-//! `www/search.js` fetches the first time a reader focuses the search box.
+//! [`build_index`] turns a locale's pages into a small head file that
+//! `www/search.js` fetches the first time a reader focuses the search box,
+//! and shards of terms and pages it fetches as queries need them.
 //! Titles, headings, FAQ questions and body text are indexed per section,
 //! so every result links to `page-url#anchor`. Words are folded (NFKC,
 //! case, accents of Latin, Greek and Cyrillic) and stemmed in eight
@@ -62,8 +63,8 @@ pub enum SearchError {
 /// every core.
 ///
 /// `documents` are all pages of `locale`; when scores tie, results keep
-/// their order. Returns the files to write below `assets/search/` (today
-/// one: `<locale>/index.bin`).
+/// their order. Returns the files to write below `assets/search/`: the
+/// head `<locale>/index.bin` first, then its shards.
 pub fn build_index(
     locale: &LanguageIdentifier,
     documents: &[SearchDocument],
@@ -135,14 +136,13 @@ fn index_files(
         stemmer: analyzer.stemmer_name(),
     };
     let postings = collect::merge(runs);
-    let bytes = format::compress(
-        format::write(&pipeline, pages, &postings),
-        analyzer.writes_cjk(),
-    );
-    vec![IndexFile {
-        path: format!("{language}/index.bin"),
-        bytes,
-    }]
+    format::write(&pipeline, pages, &postings, analyzer.writes_cjk())
+        .into_iter()
+        .map(|(name, bytes)| IndexFile {
+            path: format!("{language}/{name}"),
+            bytes,
+        })
+        .collect()
 }
 
 /// The number of each page's intro section, counting on from `first`; its

@@ -4,9 +4,10 @@
 
 use unic_langid::LanguageIdentifier;
 
+use crate::IndexFile;
 use crate::analysis::Analyzer;
 use crate::analysis::MAX_TERM_CHARS;
-use crate::format::{FORMAT_VERSION, MAGIC};
+use crate::format::{FORMAT_VERSION, MAGIC, PAGES_MAGIC, TERMS_MAGIC};
 use crate::runs::{RunKind, for_each_run};
 use unicode_normalization::char::is_combining_mark;
 
@@ -16,6 +17,15 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// The payload of a file after its magic and format number, checked.
+    fn after(bytes: &'a [u8], magic: &[u8; 4]) -> Self {
+        let (found, rest) = bytes.split_at(4);
+        assert_eq!(found, magic);
+        let mut reader = Self { bytes: rest };
+        assert_eq!(reader.varint() as u64, FORMAT_VERSION);
+        reader
+    }
+
     fn varint(&mut self) -> usize {
         let (mut value, mut shift) = (0usize, 0);
         loop {
@@ -97,44 +107,88 @@ pub struct Probe {
 }
 
 impl Probe {
-    pub fn read(locale: &str, bytes: &[u8]) -> Self {
+    /// Reads a locale's files as [`crate::build_index`] returns them: the
+    /// head, then every shard it names, as the browser would fetch them.
+    pub fn read(locale: &str, files: &[IndexFile]) -> Self {
         let locale: LanguageIdentifier = locale.parse().expect("test locale");
-        let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(bytes).expect("zlib stream");
-        let (magic, rest) = bytes.split_at(4);
-        assert_eq!(magic, MAGIC);
-        let mut reader = Reader { bytes: rest };
-        assert_eq!(reader.varint() as u64, FORMAT_VERSION);
+        let inflate = |name: &str| {
+            let file = files
+                .iter()
+                .find(|f| f.path.rsplit('/').next() == Some(name))
+                .unwrap_or_else(|| panic!("no file {name}"));
+            miniz_oxide::inflate::decompress_to_vec_zlib(&file.bytes).expect("zlib stream")
+        };
+        let head = inflate("index.bin");
+        let mut reader = Reader::after(&head, MAGIC);
         let language = reader.string();
         let stemmer = reader.string();
+        let listed: Vec<usize> = (0..reader.varint()).map(|_| reader.varint()).collect();
+        let page_files: Vec<(usize, String)> = (0..reader.varint())
+            .map(|_| (reader.varint(), reader.string()))
+            .collect();
+        let term_files: Vec<(String, String)> = (0..reader.varint())
+            .map(|_| (reader.string(), reader.string()))
+            .collect();
+        assert!(reader.bytes.is_empty(), "bytes left after the head");
+
         let mut hrefs = Vec::new();
         let mut page_intro = Vec::new();
-        for _ in 0..reader.varint() {
-            let url = reader.string();
-            let _title = reader.string();
-            let intro = hrefs.len();
-            hrefs.push(url.clone());
-            page_intro.push(intro);
+        let mut pages_read = 0;
+        for (first, name) in &page_files {
+            let bytes = inflate(name);
+            let mut reader = Reader::after(&bytes, PAGES_MAGIC);
+            assert_eq!(reader.varint(), *first, "{name}: its first page");
+            assert_eq!(*first, pages_read, "page shards follow each other");
             for _ in 0..reader.varint() {
-                let anchor = reader.string();
-                let _heading = reader.string();
-                hrefs.push(format!("{url}#{anchor}"));
+                let url = reader.string();
+                let _title = reader.string();
+                let intro = hrefs.len();
+                hrefs.push(url.clone());
                 page_intro.push(intro);
+                let sections = reader.varint();
+                assert_eq!(
+                    sections, listed[pages_read],
+                    "the head counts the page's sections"
+                );
+                for _ in 0..sections {
+                    let anchor = reader.string();
+                    let _heading = reader.string();
+                    hrefs.push(format!("{url}#{anchor}"));
+                    page_intro.push(intro);
+                }
+                pages_read += 1;
             }
+            assert!(
+                reader.bytes.is_empty(),
+                "{name}: bytes left after its pages"
+            );
         }
+        assert_eq!(pages_read, listed.len(), "every page is in a shard");
         let mut terms: Vec<(String, Vec<u8>)> = Vec::new();
-        let mut previous = Vec::new();
-        for _ in 0..reader.varint() {
-            let shared = reader.varint();
-            let mut term = previous[..shared].to_vec();
-            term.extend_from_slice(reader.bytes());
-            let postings = reader.bytes().to_vec();
-            terms.push((String::from_utf8(term.clone()).expect("UTF-8"), postings));
-            previous = term;
+        for (first, name) in &term_files {
+            let bytes = inflate(name);
+            let mut reader = Reader::after(&bytes, TERMS_MAGIC);
+            let mut previous = Vec::new();
+            for at in 0..reader.varint() {
+                let shared = reader.varint();
+                let mut term = previous[..shared].to_vec();
+                term.extend_from_slice(reader.bytes());
+                let postings = reader.bytes().to_vec();
+                let text = String::from_utf8(term.clone()).expect("UTF-8");
+                if at == 0 {
+                    assert_eq!(&text, first, "{name}: the head names its first term");
+                }
+                terms.push((text, postings));
+                previous = term;
+            }
+            assert!(
+                reader.bytes.is_empty(),
+                "{name}: bytes left after its terms"
+            );
         }
-        assert!(reader.bytes.is_empty(), "bytes left after the terms");
         assert!(
             terms.windows(2).all(|pair| pair[0].0 < pair[1].0),
-            "terms sorted"
+            "terms sorted across shards"
         );
         Self {
             language,

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use unic_langid::LanguageIdentifier;
 
-use crate::fixtures::check_fixture;
+use crate::fixtures::{check_fixture, check_index_files};
 use crate::probe::{Group, Probe};
 use crate::runs::for_each_run;
 use crate::{SearchDocument, SearchSection, build_index};
@@ -227,9 +227,8 @@ fn measure(locale: &str) -> Measure {
     assert!(pages.len() >= 15, "{locale}: at least 15 pages");
     let parsed: LanguageIdentifier = locale.parse().expect("locale");
     let files = build_index(&parsed, &documents(&pages)).expect("index builds");
-    let bytes = &files[0].bytes;
-    check_fixture(&format!("relevance/{locale}/index.bin"), bytes);
-    let probe = Probe::read(locale, bytes);
+    check_index_files("relevance/", &files);
+    let probe = Probe::read(locale, &files);
     let mut expected = Vec::new();
     let mut hits = 0;
     let mut misses = Vec::new();
@@ -266,9 +265,12 @@ fn measure(locale: &str) -> Measure {
     Measure {
         hits,
         queries: queries.len(),
-        index: bytes.len(),
+        index: files.iter().map(|f| f.bytes.len()).sum(),
         text: text_bytes(&pages),
-        at_scale: (large_index[0].bytes.len(), text_bytes(&large)),
+        at_scale: (
+            large_index.iter().map(|f| f.bytes.len()).sum(),
+            text_bytes(&large),
+        ),
     }
 }
 

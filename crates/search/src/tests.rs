@@ -44,9 +44,10 @@ fn french_pages() -> Vec<SearchDocument<'static>> {
 fn probe(locale: &str, documents: &[SearchDocument]) -> Probe {
     let locale: LanguageIdentifier = locale.parse().expect("test locale");
     let files = build_index(&locale, documents).expect("index builds");
-    assert_eq!(files.len(), 1);
+    // The head, then a shard of pages and one of terms for a small site.
+    assert_eq!(files.len(), 3);
     assert_eq!(files[0].path, format!("{locale}/index.bin"));
-    Probe::read(&locale.to_string(), &files[0].bytes)
+    Probe::read(&locale.to_string(), &files)
 }
 
 #[test]
@@ -204,4 +205,53 @@ fn pages_added_in_batches_index_as_all_at_once() {
         batches.add(batch).expect("batch adds");
     }
     assert_eq!(batches.finish(), at_once);
+}
+
+#[test]
+fn a_large_locale_is_cut_into_shards_a_query_fetches_few_of() {
+    let locale: LanguageIdentifier = "en".parse().expect("locale");
+    let words = [
+        "mailer", "server", "report", "export", "schedule", "archive", "channel",
+    ];
+    let texts: Vec<(String, String, String)> = (0..3000)
+        .map(|n| {
+            let body: String = (0..60)
+                .map(|w| format!("{}{} ", words[(n + w) % words.len()], (n * 7 + w) % 997))
+                .collect();
+            (format!("en/page-{n}.html"), format!("Page {n}"), body)
+        })
+        .collect();
+    let pages: Vec<SearchDocument> = texts
+        .iter()
+        .map(|(url, title, body)| SearchDocument::from_plain_text(url, title, body, &[]))
+        .collect();
+    let files = build_index(&locale, &pages).expect("index builds");
+    let size = |prefix: &str| -> Vec<usize> {
+        files
+            .iter()
+            .filter(|f| f.path.starts_with(prefix))
+            .map(|f| f.bytes.len())
+            .collect()
+    };
+    let (head, terms, page_shards) = (size("en/index"), size("en/terms-"), size("en/pages-"));
+    assert!(
+        terms.len() > 1 && page_shards.len() > 1,
+        "{} and {} shards",
+        terms.len(),
+        page_shards.len()
+    );
+    // What a one-word first query fetches at most: the head, a shard of
+    // terms, and the page shards of ten results.
+    let largest = |sizes: &[usize]| sizes.iter().copied().max().unwrap_or(0);
+    let first_query = head[0] + largest(&terms) + page_shards.len().min(10) * largest(&page_shards);
+    let all: usize = files.iter().map(|f| f.bytes.len()).sum();
+    assert!(
+        first_query * 2 < all,
+        "a first query fetches {first_query} of {all} bytes"
+    );
+    assert!(head[0] * 10 < all, "a head of {} of {all} bytes", head[0]);
+    // Every page and term is found across the shards.
+    let probe = Probe::read("en", &files);
+    assert_eq!(probe.ranked("Page 2999", 1), ["en/page-2999.html"]);
+    assert!(probe.has_term("page"));
 }

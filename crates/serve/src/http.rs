@@ -41,10 +41,9 @@ const RECONNECT_AFTER: Duration = Duration::from_millis(500);
 /// response so that the preview's own pages (the reload script, the waiting
 /// page) and the site's files are held to it too; the checker needs
 /// `wasm-unsafe-eval` to compile its WebAssembly, and the reload script's
-/// event stream is `'self'`. Nobody has a reason to frame the preview.
-const CONTENT_SECURITY_POLICY_VALUE: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-     style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; \
-     frame-ancestors 'none'";
+/// event stream is `'self'`. Nobody has a reason to frame the preview. The
+/// site's `_headers` file sends the same.
+const CONTENT_SECURITY_POLICY_VALUE: &str = technote_site::CONTENT_SECURITY_POLICY;
 
 #[derive(Clone)]
 struct Preview {

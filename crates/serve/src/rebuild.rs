@@ -58,9 +58,11 @@ pub(crate) async fn build_and_publish(
             for warning in &report.warnings {
                 complain(format_args!("{warning}"));
             }
-            // The translators' warnings `technote check` gives, at their
-            // .ftl lines: the build itself falls back past those mistakes.
-            let lint = fluent_warnings(options);
+            // The translators' and writers' warnings `technote check` gives
+            // (at their .ftl lines, unpaired exl-ids, misspelt keys): the
+            // build itself goes past those mistakes.
+            let mut lint = fluent_warnings(options);
+            lint.extend(technote_check::page_warnings(options));
             for warning in &lint {
                 complain(format_args!("{warning}"));
             }
@@ -178,6 +180,7 @@ fn catalog_change(path: &Path, root: &Path) -> CatalogChange {
         .into_iter()
         .map(|problem| {
             let diagnostic = Diagnostic::error(path, problem.message)
+                .with_code("catalog-invalid")
                 .with_help("technote is built with this catalog only once it passes these checks; see the schema at the top of the file");
             match problem.span {
                 Some(span) => {
@@ -197,7 +200,8 @@ fn fluent_warnings(options: &BuildOptions) -> Vec<Diagnostic> {
     let Ok(config) = SiteConfig::load(&options.config) else {
         return Vec::new();
     };
-    technote_i18n::lint::compare_locales(
+    technote_i18n::lint::compare_locales_over(
+        &technote_site::builtin_ftl(),
         &options.locales,
         &config.reference_locale,
         &config.locales,
@@ -243,6 +247,7 @@ fn crash_diagnostic(options: &BuildOptions, crash: tokio::task::JoinError) -> Di
         &options.config,
         format!("the build stopped unexpectedly: {reason}"),
     )
+    .with_code("internal-error")
     .with_help("this is a bug in technote: please report it with the file you just saved")
     .relative_to(&options.root)
 }

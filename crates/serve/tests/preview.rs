@@ -456,3 +456,36 @@ async fn a_renamed_variable_builds_and_is_shown_as_a_warning_at_its_ftl_line() {
         "{unknown}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_exl_id_off_by_one_digit_is_shown_as_a_warning_as_soon_as_it_is_saved() {
+    let project = Project::copy_of_shipped_site();
+    let preview = start(&project).await;
+    let address = preview.address();
+    let mut tab = subscribe(address).await;
+    let path = "content/fr/technotes/using/console-windows-requirements.md";
+    let page = project.read(path);
+    project.write(path, page.replace("27e0f2ecb508", "27e0f2ecb509"));
+    assert_eq!(next_event(&mut tab).await.event, "reload");
+    let mut reloaded = subscribe(address).await;
+    let event = next_event(&mut reloaded).await;
+    assert_eq!(event.event, "warnings");
+    let warnings: Value = serde_json::from_str(&event.data).expect("JSON warnings");
+    let unpaired = warnings
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|w| w["code"] == "exl-id-unpaired")
+        .unwrap_or_else(|| panic!("no exl-id warning in {warnings}"));
+    assert_eq!(unpaired["file"], path);
+    assert_eq!(
+        (unpaired["line"].as_u64(), unpaired["column"].as_u64()),
+        (Some(7), Some(1))
+    );
+    assert!(
+        unpaired["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("did you mean `6c8a0d4d-8011-4fc3-9f13-27e0f2ecb508`")),
+        "{unpaired}"
+    );
+}

@@ -38,8 +38,11 @@ impl Plan {
             {
                 plan.everything = true;
             } else if path.starts_with(&inputs.www) {
-                // A deleted file would stay in the site: only a full build removes it.
-                plan.everything |= !path.exists();
+                // A deleted file would stay in the site: only a full build
+                // removes it. Outside the preview, a stylesheet or script
+                // gets a new hashed name, which every page names.
+                plan.everything |= !path.exists()
+                    || (!options.live_reload && crate::statics::is_fingerprinted(&path));
                 plan.www = true;
             } else if let Some((locale, inside)) = inputs.locale_of(&path) {
                 plan.content(project, locale, &path, inside);

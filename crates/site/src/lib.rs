@@ -1,15 +1,20 @@
 //! Builds a technote site: reads the project, renders every page in
 //! parallel, verifies links, and writes the result atomically.
 
+mod badges;
 mod builder;
 mod changes;
+mod git_dates;
+mod host_files;
 mod links;
 mod load;
 mod navigation;
 mod output;
 mod output_guard;
+mod page_meta;
 mod pages;
 mod pass;
+mod precompress;
 mod prose;
 mod redirects;
 mod refresh;
@@ -25,9 +30,10 @@ mod widgets;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use technote_diagnostics::Diagnostic;
+use technote_diagnostics::{Diagnostic, Severity};
 
 pub use crate::builder::SiteBuilder;
+pub use crate::host_files::CONTENT_SECURITY_POLICY;
 use crate::output::Staging;
 pub use crate::output_guard::{Protected, SITE_MARKER, check_output_folder, protected_folders};
 use crate::site::{Prepared, Site, relative};
@@ -36,7 +42,13 @@ use crate::site::{Prepared, Site, relative};
 /// WebAssembly module and glue), as paths below `assets/`.
 pub type EmbeddedAssets = &'static [(&'static str, &'static [u8])];
 
-/// Where the project's parts are.
+/// The built-in theme's `.ftl` files, beneath the project's `locales/`.
+pub fn builtin_ftl() -> Vec<technote_i18n::BuiltinFtl<'static>> {
+    technote_theme::ftl_files().collect()
+}
+
+/// Where the project's parts are. `locales`, `templates` and `www` may be
+/// missing or partial: the built-in theme (`technote-theme`) fills them.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -47,11 +59,20 @@ pub struct BuildOptions {
     pub www: PathBuf,
     pub out: PathBuf,
     pub embedded_assets: EmbeddedAssets,
+    /// The address the site is published at for this build, in place of the
+    /// configuration's `base_url` (a deploy preview); already normalized
+    /// with `technote_content::parse_base_url`.
+    pub base_url: Option<String>,
+    /// Write a `.gz` and a `.br` copy beside each text file of the site.
+    pub precompress: bool,
     /// Pages load the preview server's reload script (`technote serve` only).
     pub live_reload: bool,
     /// Replace an output folder that holds files technote did not write
     /// (`--force`); the project's own folders stay refused.
     pub force: bool,
+    /// Warnings fail the build (`--deny warnings`; `deny_warnings = true`
+    /// in technote.toml does the same).
+    pub deny_warnings: bool,
 }
 
 impl BuildOptions {
@@ -66,8 +87,11 @@ impl BuildOptions {
             www: root.join("www"),
             out: root.join("public"),
             embedded_assets,
+            base_url: None,
+            precompress: false,
             live_reload: false,
             force: false,
+            deny_warnings: false,
         }
     }
 }
@@ -92,10 +116,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let fail = |d: Vec<Diagnostic>| relative(d, &options.root);
     let prepared = Prepared::load(options).map_err(fail)?;
     let staging = Staging::for_site(options).map_err(|d| fail(vec![d]))?;
-    let (site, written) =
+    let (site, mut written) =
         Site::assemble(options, prepared, Some(staging.folder()), false).map_err(fail)?;
     let pages = site.project.pages.len();
     let warnings = fail(site.warnings());
+    if (options.deny_warnings || site.project.config.deny_warnings) && !warnings.is_empty() {
+        let denied = warnings
+            .into_iter()
+            .map(|w| w.with_severity(Severity::Error));
+        return Err(denied.collect());
+    }
+    if options.precompress {
+        let compressed = precompress::precompress(staging.folder()).map_err(|d| fail(vec![d]))?;
+        written.files += compressed.files;
+        written.bytes += compressed.bytes;
+    }
     // Freeing the site's thousands of records is work like removing the
     // previous site's thousands of files: each gets a core.
     let (published, ()) = rayon::join(|| staging.publish(), move || drop(site));
@@ -142,6 +177,7 @@ pub fn check(options: &BuildOptions) -> CheckOutcome {
         .project
         .pages
         .iter()
+        .filter(|page| page.unreadable.is_none())
         .map(|page| CheckedPage {
             file: page.source.clone(),
             front: page.front.clone(),

@@ -74,11 +74,13 @@ impl<'a> PageLinks<'a> {
         &self,
         link: &LinkRef,
         severity: technote_diagnostics::Severity,
+        code: &'static str,
         message: String,
         help: &str,
     ) {
         self.diagnostics.borrow_mut().push(
             Diagnostic::error(self.file, message)
+                .with_code(code)
                 .at(link.line, link.column)
                 .with_help(help)
                 .with_severity(severity),
@@ -116,6 +118,7 @@ impl<'a> PageLinks<'a> {
             self.report(
                 link,
                 site.check.internal,
+                "link-missing-page",
                 format!("link to `{}`: no page `{path}` in this site", link.dest),
                 "fix the path (it is relative to this file), or create the page",
             );
@@ -162,6 +165,7 @@ impl<'a> PageLinks<'a> {
             self.report(
                 link,
                 site.check.assets,
+                "link-missing-file",
                 format!(
                     "`{}` points to a file that does not exist: {}",
                     link.dest,
@@ -201,6 +205,7 @@ impl LinkResolver for PageLinks<'_> {
             self.report(
                 link,
                 technote_diagnostics::Severity::Error,
+                "link-escapes-content",
                 format!("`{}` climbs out of the content folder", link.dest),
                 "links and images must stay inside content/<locale>/; link to documents elsewhere by URL",
             );

@@ -11,8 +11,9 @@ use technote_i18n::Localizer;
 use unic_langid::LanguageIdentifier;
 
 use crate::BuildOptions;
+use crate::git_dates::ChangeLog;
 use crate::navigation::{Navigation, NavigationInput};
-use crate::redirects::{RedirectInput, Redirects};
+use crate::redirects::{Destination, Redirect, RedirectInput, Redirects};
 use crate::routes::{RouteEntry, Routes, page_file_path, page_url_path};
 use crate::tree::{TreeMetadata, read_metadata};
 
@@ -23,13 +24,21 @@ pub struct Page {
     pub front: FrontMatter,
     /// Below the site root, e.g. `fr/technotes/using/ims.html`.
     pub url_path: String,
+    /// Why the page's front matter could not be read. The page stands in
+    /// with its file name as title, is not rendered, and fails the build
+    /// with this at the end, so that one run reports every other problem.
+    pub unreadable: Option<Box<Diagnostic>>,
 }
 
 /// Everything the build reads, checked for consistency.
 pub struct Project {
     pub config: SiteConfig,
     pub locales: Vec<LanguageIdentifier>,
+    /// Each locale's folder in URLs and in the site: its tag, or its
+    /// `[url_folders]` entry (`ja` for `ja-JP`).
     pub locale_tags: Vec<String>,
+    /// Each locale's BCP 47 tag, for `lang` and `hreflang`.
+    pub lang_tags: Vec<String>,
     pub reference: usize,
     pub localizer: Arc<Localizer>,
     pub pages: Vec<Page>,
@@ -49,6 +58,13 @@ pub struct Project {
     pub metadata: Vec<TreeMetadata>,
     /// Old addresses from each locale's redirects.csv.
     pub redirects: Redirects,
+    /// Pages whose `exl-id` another page of their locale has already.
+    pub exl_id_warnings: Vec<Diagnostic>,
+    /// One warning per locale showing UI strings of the reference locale.
+    pub string_warnings: Vec<Diagnostic>,
+    /// Per page, when git last saw its source change (RFC 3339), if the
+    /// sources are in git.
+    pub updated: Vec<Option<String>>,
 }
 
 /// A page's Markdown and the line of its file where it starts.
@@ -64,9 +80,13 @@ impl Project {
     /// matter. Page bodies are not kept: each is read again when its page
     /// renders ([`read_body`]), so a large site never holds all its Markdown.
     pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
-        let config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
+        let mut config = SiteConfig::load(&options.config).map_err(|d| vec![d])?;
+        if let Some(base_url) = &options.base_url {
+            config.base_url.clone_from(base_url);
+        }
         let locales = config.locales.clone();
-        let locale_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
+        let locale_tags: Vec<String> = locales.iter().map(|l| config.url_folder(l)).collect();
+        let lang_tags: Vec<String> = locales.iter().map(ToString::to_string).collect();
         let reference = locales
             .iter()
             .position(|l| *l == config.reference_locale)
@@ -76,11 +96,17 @@ impl Project {
                         &options.config,
                         "`reference_locale` is not one of `locales`",
                     )
+                    .with_code("config-invalid")
                     .with_help("add the reference locale to `locales`"),
                 ]
             })?;
 
-        let localizer = Localizer::load(&options.locales, &locales, &config.reference_locale);
+        let localizer = Localizer::load_over(
+            &crate::builtin_ftl(),
+            &options.locales,
+            &locales,
+            &config.reference_locale,
+        );
         let discovered = technote_content::discover(&options.content, &config);
         let (localizer, discovered) = match (localizer, discovered) {
             (Ok(l), Ok(d)) => (l, d),
@@ -100,6 +126,7 @@ impl Project {
                         config.limits.max_pages
                     ),
                 )
+                .with_code("site-too-large")
                 .with_help("raise `max_pages` under [limits] in technote.toml if this is intended"),
             ]);
         }
@@ -114,11 +141,25 @@ impl Project {
                 set.insert(asset.rel_path);
             }
         }
-        let parsed: Vec<Result<Page, Diagnostic>> = discovered
-            .pages
-            .into_par_iter()
-            .map(|source| read_front_matter(source, &locales, &config))
+        // git reads the history while the front matter is parsed.
+        let own_folders: Vec<Option<PathBuf>> = locales
+            .iter()
+            .map(|l| {
+                config
+                    .has_own_folder(l)
+                    .then(|| config.content_folder(&options.content, l))
+            })
             .collect();
+        let (change_log, parsed) = rayon::join(
+            || ChangeLog::read(&options.content, &own_folders),
+            || -> Vec<Result<Page, Diagnostic>> {
+                discovered
+                    .pages
+                    .into_par_iter()
+                    .map(|source| read_front_matter(source, &locales, &config))
+                    .collect()
+            },
+        );
         let mut pages = Vec::with_capacity(parsed.len());
         let mut diagnostics = Vec::new();
         for result in parsed {
@@ -127,12 +168,12 @@ impl Project {
                 Err(d) => diagnostics.push(d),
             }
         }
-        diagnostics.extend(duplicate_exl_ids(&pages));
         diagnostics.extend(generated_names(&pages, &locale_tags, &assets, options));
         if !diagnostics.is_empty() {
             return Err(diagnostics);
         }
 
+        let exl_id_warnings = duplicate_exl_ids(&pages, &config.limits);
         let routes = routes_of(locales.len(), &pages);
         let mut page_urls: Vec<String> = pages.iter().map(|p| p.url_path.clone()).collect();
         let locale_folders = locales
@@ -167,18 +208,30 @@ impl Project {
         let (metadata, unreadable) = read_metadata(&discovered.tree_files, &locales, &config);
         navigation.diagnostics.extend(unreadable);
         let written = written_files(&pages, &navigation, &locale_tags);
-        let redirects = Redirects::read(&RedirectInput {
+        let mut redirects = Redirects::read(&RedirectInput {
             files: &discovered.tree_files,
             locales: &locales,
+            url_folders: &locale_tags,
             routes: &routes,
             external_docs_base: &config.external_docs_base,
             limits: &config.limits,
             written: &written,
         });
+        redirects.redirects.extend(tag_redirects(
+            &pages,
+            &lang_tags,
+            &locale_tags,
+            &config.base_url,
+            &options.config,
+        ));
+        let string_warnings = localizer.fallback_warnings(&options.locales, &locales);
+        let updated = change_log.dates(&pages, &locale_tags);
         let project = Self {
+            string_warnings,
             config,
             locales,
             locale_tags,
+            lang_tags,
             reference,
             localizer: Arc::new(localizer),
             pages,
@@ -195,25 +248,48 @@ impl Project {
             navigation,
             metadata,
             redirects,
+            exl_id_warnings,
+            updated,
         };
         Ok(project)
     }
 }
 
 /// Where every page is, and which pages are translations of each other.
+/// Of pages of one locale sharing an `exl-id`, the first (by path) pairs
+/// with the translations; the others stand alone ([`duplicate_exl_ids`]).
 pub fn routes_of(locale_count: usize, pages: &[Page]) -> Routes {
+    let keepers = exl_id_keepers(pages);
     Routes::new(
         locale_count,
-        pages.iter().map(|p| RouteEntry {
-            locale: p.locale,
-            rel_path: &p.source.rel_path,
-            translation_key: p
+        pages.iter().enumerate().map(|(index, p)| {
+            let exl_id = p
                 .front
                 .exl_id
-                .clone()
-                .unwrap_or_else(|| format!("path:{}", p.source.rel_path)),
+                .as_deref()
+                .filter(|id| keepers.get(&(p.locale, *id)) == Some(&index));
+            RouteEntry {
+                locale: p.locale,
+                rel_path: &p.source.rel_path,
+                translation_key: exl_id.map_or_else(
+                    || format!("path:{}", p.source.rel_path),
+                    ToString::to_string,
+                ),
+            }
         }),
     )
+}
+
+/// For each `exl-id` of each locale, the page that keeps it: the first by
+/// path (pages are sorted by locale, then path).
+fn exl_id_keepers(pages: &[Page]) -> std::collections::HashMap<(usize, &str), usize> {
+    let mut keepers = std::collections::HashMap::new();
+    for (index, page) in pages.iter().enumerate() {
+        if let Some(id) = page.front.exl_id.as_deref() {
+            keepers.entry((page.locale, id)).or_insert(index);
+        }
+    }
+    keepers
 }
 
 /// Reads and parses one source: the page and its Markdown body.
@@ -231,35 +307,51 @@ pub fn read_page(
             .into_iter()
             .collect(),
     };
-    Ok((page_of(source, parsed.front, locales)?, body))
+    Ok((page_of(source, parsed.front, locales, config)?, body))
 }
 
 /// Reads one source's front matter: the page without its body, which
-/// [`read_body`] reads when the page renders.
+/// [`read_body`] reads when the page renders. A front matter that cannot be
+/// read leaves the page [`Page::unreadable`]; only a file of no configured
+/// locale is no page at all.
 pub fn read_front_matter(
     source: SourceFile,
     locales: &[LanguageIdentifier],
     config: &SiteConfig,
 ) -> Result<Page, Diagnostic> {
-    let bytes = technote_content::read_source(&source.path, &config.limits)?;
-    let front = technote_content::parse_front_matter(&source.path, &bytes, &config.limits)?;
-    page_of(source, front, locales)
+    let front = technote_content::read_source(&source.path, &config.limits).and_then(|bytes| {
+        technote_content::parse_front_matter(&source.path, &bytes, &config.limits)
+    });
+    match front {
+        Ok(front) => page_of(source, front, locales, config),
+        Err(problem) => {
+            let stand_in = FrontMatter::titled(source.rel_path.clone());
+            let mut page = page_of(source, stand_in, locales, config)?;
+            page.unreadable = Some(Box::new(problem));
+            Ok(page)
+        }
+    }
 }
 
 fn page_of(
     source: SourceFile,
     front: FrontMatter,
     locales: &[LanguageIdentifier],
+    config: &SiteConfig,
 ) -> Result<Page, Diagnostic> {
     let locale = locales
         .iter()
         .position(|l| *l == source.locale)
-        .ok_or_else(|| Diagnostic::error(&source.path, "this file's locale is not configured"))?;
+        .ok_or_else(|| {
+            Diagnostic::error(&source.path, "this file's locale is not configured")
+                .with_code("locale-folder-unknown")
+        })?;
     Ok(Page {
         locale,
-        url_path: page_url_path(&source.locale, &source.rel_path),
+        url_path: page_url_path(&config.url_folder(&source.locale), &source.rel_path),
         front,
         source,
+        unreadable: None,
     })
 }
 
@@ -300,7 +392,7 @@ fn generated_names(
     let mut diagnostics = Vec::new();
     for page in pages {
         let tag = &locale_tags[page.locale];
-        let written = crate::routes::page_file_path(&page.source.locale, &page.source.rel_path);
+        let written = crate::routes::page_file_path(tag, &page.source.rel_path);
         if let Some(long) = written.split('/').find(|name| name.len() > MAX_NAME_BYTES) {
             diagnostics.push(
                 Diagnostic::error(
@@ -310,6 +402,7 @@ fn generated_names(
                         long.len()
                     ),
                 )
+                .with_code("page-name-too-long")
                 .at_line(1)
                 .with_help("shorten the file name (the page's file name gets `.html` in place of `.md`; letters past ASCII take 2 to 4 bytes each)"),
             );
@@ -321,6 +414,7 @@ fn generated_names(
                         &page.source.path,
                         format!("this page would be written to {written}, the {what} technote generates for `{tag}`"),
                     )
+                    .with_code("page-name-reserved")
                     .at_line(1)
                     .with_help("rename the file (for example to overview.md): each locale's home and 404 pages are written by technote"),
                 );
@@ -336,6 +430,7 @@ fn generated_names(
                         options.content.join(tag).join(name),
                         format!("this file would replace {tag}/{name}, the {what} technote generates for `{tag}`"),
                     )
+                    .with_code("page-name-reserved")
                     .with_help("rename or remove the file"),
                 );
             }
@@ -350,6 +445,7 @@ fn generated_names(
                 &options.config,
                 format!("the locale `{tag}` would share its folder with the site's assets/"),
             )
+            .with_code("config-invalid")
             .with_help("use a language tag such as `en` or `fr-FR` for each locale"),
         );
     }
@@ -358,6 +454,49 @@ fn generated_names(
 
 /// Where a locale whose home is a landing page lists all its pages.
 pub const ALL_PAGES_FILE: &str = "all-pages.html";
+
+/// The folder of each locale holding the lists of features too long for
+/// its home.
+pub const FEATURE_LISTS: &str = "all-pages";
+/// For a locale whose URL folder is not its tag (`ja/` for `ja-JP`), a
+/// redirect at each page's address under the tag and at the tag's home,
+/// so that links written with the repository's name keep working.
+fn tag_redirects(
+    pages: &[Page],
+    lang_tags: &[String],
+    url_folders: &[String],
+    base_url: &str,
+    config_path: &std::path::Path,
+) -> Vec<Redirect> {
+    let moved = |locale: usize| lang_tags[locale] != url_folders[locale];
+    let homes = (0..lang_tags.len())
+        .filter(|&l| moved(l))
+        .map(|locale| Redirect {
+            locale,
+            file: format!("{}/index.html", lang_tags[locale]),
+            destination: Destination::Elsewhere(format!("{base_url}{}/", url_folders[locale])),
+            source: config_path.to_path_buf(),
+            line: 1,
+        });
+    let own_pages = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, page)| moved(page.locale))
+        .map(|(index, page)| Redirect {
+            locale: page.locale,
+            file: crate::routes::output_file(&page_file_path(
+                &lang_tags[page.locale],
+                &page.source.rel_path,
+            )),
+            destination: Destination::Page {
+                index,
+                fragment: None,
+            },
+            source: config_path.to_path_buf(),
+            line: 1,
+        });
+    homes.chain(own_pages).collect()
+}
 
 /// Every file the site writes for its pages and listings, which an old
 /// address may not take over.
@@ -369,7 +508,10 @@ fn written_files(
     let mut written: HashSet<String> = pages
         .iter()
         .map(|page| {
-            crate::routes::output_file(&page_file_path(&page.source.locale, &page.source.rel_path))
+            crate::routes::output_file(&page_file_path(
+                &locale_tags[page.locale],
+                &page.source.rel_path,
+            ))
         })
         .collect();
     for (locale, tag) in locale_tags.iter().enumerate() {
@@ -386,7 +528,7 @@ fn written_files(
 }
 
 /// A page that would be written over the list of all pages of a locale
-/// whose home is a landing page.
+/// whose home is a landing page, or into the folder of its feature lists.
 fn all_pages_names(
     pages: &[Page],
     navigation: &Navigation,
@@ -394,36 +536,63 @@ fn all_pages_names(
 ) -> Vec<Diagnostic> {
     pages
         .iter()
-        .filter(|page| navigation.landing[page.locale].is_some())
-        .filter(|page| {
-            page_file_path(&page.source.locale, &page.source.rel_path)
-                == format!("{}/{ALL_PAGES_FILE}", locale_tags[page.locale])
-        })
-        .map(|page| {
-            Diagnostic::error(&page.source.path, format!("this page would be written over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home"))
-                .at_line(1)
-                .with_help("rename the file")
+        .filter_map(|page| {
+            let tag = &locale_tags[page.locale];
+            let written = page_file_path(tag, &page.source.rel_path);
+            let over_list = navigation.landing[page.locale].is_some()
+                && written == format!("{tag}/{ALL_PAGES_FILE}");
+            let in_lists = written.starts_with(&format!("{tag}/{FEATURE_LISTS}/"));
+            let what = if over_list {
+                format!("over {ALL_PAGES_FILE}, the list of all pages technote writes beside the home")
+            } else if in_lists {
+                format!("into {FEATURE_LISTS}/, the folder of the lists of long features technote writes")
+            } else {
+                return None;
+            };
+            Some(
+                Diagnostic::error(&page.source.path, format!("this page would be written {what}"))
+                    .with_code("page-name-reserved")
+                    .at_line(1)
+                    .with_help("rename the file (or its folder)"),
+            )
         })
         .collect()
 }
 
-/// Two pages of one locale with the same `exl-id` would make the language
-/// switcher ambiguous.
-pub fn duplicate_exl_ids(pages: &[Page]) -> Vec<Diagnostic> {
-    let mut seen: std::collections::HashMap<(usize, &str), &PathBuf> =
-        std::collections::HashMap::new();
+/// Two pages of one locale with the same `exl-id` (published trees have
+/// them: a page copied to start another) would make the language switcher
+/// ambiguous. Both are built; the first by path keeps the translations, as
+/// [`routes_of`] decides, and each later one is warned about.
+pub fn duplicate_exl_ids(pages: &[Page], limits: &technote_content::Limits) -> Vec<Diagnostic> {
+    let keepers = exl_id_keepers(pages);
     let mut diagnostics = Vec::new();
-    for page in pages {
+    for (index, page) in pages.iter().enumerate() {
         let Some(id) = page.front.exl_id.as_deref() else {
             continue;
         };
-        if let Some(first) = seen.insert((page.locale, id), &page.source.path) {
-            diagnostics.push(
-                Diagnostic::error(&page.source.path, format!("`exl-id: {id}` is already used by {}", first.display()))
-                    .at_line(1)
-                    .with_help("each page of a locale needs its own exl-id; translations share it across locales"),
-            );
-        }
+        let Some(first) = keepers
+            .get(&(page.locale, id))
+            .filter(|&&k| k != index)
+            .map(|&k| &pages[k])
+        else {
+            continue;
+        };
+        let (line, column) =
+            technote_content::front_matter_key_or_top(&page.source.path, limits, "exl-id");
+        diagnostics.push(
+            Diagnostic::warning(
+                &page.source.path,
+                format!(
+                    "`exl-id: {id}` is also the id of {}, which keeps it: this page is built without links to its translations",
+                    first.source.path.display()
+                ),
+            )
+            .at(line, column)
+            .with_code("exl-id-duplicate")
+            .with_help(
+                "give this page an id of its own (`uuidgen` makes one) and the same id to its translations",
+            ),
+        );
     }
     diagnostics
 }

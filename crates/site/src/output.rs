@@ -374,6 +374,7 @@ fn file_name(path: &Path) -> String {
 
 pub(crate) fn io_error(path: &Path, action: &str, error: &io::Error) -> Diagnostic {
     Diagnostic::error(path, format!("could not {action}: {error}"))
+        .with_code("output-write-failed")
         .with_help("check that the folder exists, is writable and that the disk is not full")
 }
 

@@ -101,6 +101,7 @@ pub fn check_output_folder(
                     folder.path.display()
                 ),
             )
+            .with_code("output-refused")
             .with_help(
                 "write the site to a folder of its own, such as `public` (the default); \
                  --force does not lift this",
@@ -113,12 +114,14 @@ pub fn check_output_folder(
             out,
             format!("cannot look at the output folder: {error}"),
         )
+        .with_code("output-unreadable")
         .with_help("check that you may read the folder's parent")),
         Ok(meta) if meta.file_type().is_symlink() => Err(Diagnostic::error(
             out,
             "the output folder is a symbolic link; a build would replace the link, not the \
              folder it points to",
         )
+        .with_code("output-refused")
         .with_help(format!(
             "name the folder itself with --out{}",
             fs::canonicalize(out)
@@ -129,6 +132,7 @@ pub fn check_output_folder(
             out,
             "the output path is a file, not a folder",
         )
+        .with_code("output-refused")
         .with_help("choose a folder for the site, such as `public` (the default)")),
         Ok(_) if force => Ok(()),
         Ok(_) => foreign_files(out, marker),
@@ -139,6 +143,7 @@ pub fn check_output_folder(
 fn foreign_files(out: &Path, marker: &str) -> Result<(), Diagnostic> {
     let entries = fs::read_dir(out).map_err(|error| {
         Diagnostic::error(out, format!("cannot read the output folder: {error}"))
+            .with_code("output-unreadable")
             .with_help("check that you may read it, or choose another folder")
     })?;
     let mut names = Vec::new();
@@ -170,6 +175,7 @@ fn foreign_files(out: &Path, marker: &str) -> Result<(), Diagnostic> {
              its output folder whole, which would delete them"
         ),
     )
+    .with_code("output-refused")
     .with_help(
         "choose a new or empty folder, or pass --force to replace this one and everything in it",
     ))

@@ -1,21 +1,25 @@
 //! Template contexts for every kind of page, and the page set of a site.
 
 mod contexts;
+mod feed;
+mod sitemap;
 
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
 use technote_markdown::Document;
 use tera::Context;
 
-use crate::load::{ALL_PAGES_FILE, Project};
+use crate::badges::BadgeView;
+use crate::load::{ALL_PAGES_FILE, FEATURE_LISTS, Project};
+use crate::page_meta::{Updated, edit_href, og_locale};
 use crate::redirects;
 use crate::routes::{encode_url_path, output_file, page_file_path};
 use crate::templates::Templates;
 use crate::widgets::Widgets;
 use contexts::{
     Alternate, BreadcrumbItem, BreadcrumbLink, BreadcrumbList, Elsewhere, FaqAnswer, FaqPage,
-    FaqQuestion, FeatureGroup, GuidePages, HomeItem, HomeLanguage, Neighbour, PageInfo, SitemapUrl,
-    TocEntry, TranslationNotice,
+    FaqQuestion, FeatureGroup, GuidePages, HomeItem, HomeLanguage, ListPager, Neighbour, PageInfo,
+    SitemapUrl, TocEntry, TranslationNotice,
 };
 
 /// Room for a page's template around its body (the shipped template writes
@@ -50,7 +54,7 @@ fn base_context(
     let mut context = Context::new();
     context.insert("live_reload", &live_reload);
     let tag = &project.locale_tags[locale];
-    context.insert("lang", tag);
+    context.insert("lang", &project.lang_tags[locale]);
     context.insert("dir", direction(&project.locales[locale]));
     context.insert("base_path", project.config.base_path());
     context.insert("base_url", &project.config.base_url);
@@ -65,6 +69,11 @@ fn base_context(
     context.insert("site_name", &identity.name);
     context.insert("site_tagline", &identity.tagline);
     context.insert("site_footer", &identity.footer);
+    context.insert("og_locale", &og_locale(&project.locales[locale]));
+    context.insert(
+        "feed_href",
+        &format!("{}{}", project.config.base_path(), feed::feed_path(tag)),
+    );
     if project.navigation.landing[locale].is_some() {
         context.insert(
             "all_pages_href",
@@ -123,16 +132,9 @@ fn direction(locale: &unic_langid::LanguageIdentifier) -> &'static str {
     }
 }
 
-/// The name of each locale in its own language, by locale index.
+/// The name of each locale in its own language (CLDR's), by locale index.
 fn autonyms(project: &Project) -> Vec<String> {
-    (0..project.locales.len())
-        .map(|locale| {
-            project
-                .localizer
-                .format(&project.locales[locale], "language-autonym", None)
-                .unwrap_or_else(|_| project.locale_tags[locale].clone())
-        })
-        .collect()
+    technote_i18n::site_autonyms(&project.locales)
 }
 
 /// Links to the same page in every locale; locales without a translation
@@ -152,7 +154,7 @@ fn language_links(
                 |(_, u)| u.clone(),
             );
             LanguageLink {
-                lang: project.locale_tags[l].clone(),
+                lang: project.lang_tags[l].clone(),
                 autonym: autonyms.get(l).cloned().unwrap_or_default(),
                 href: format!("{base_path}{url}"),
                 url: format!("{}{url}", project.config.base_url),
@@ -206,7 +208,12 @@ impl<'a> PageSet<'a> {
 
     /// Renders the technote at `index`, whose Markdown rendered to
     /// `document`, into its HTML file.
-    pub fn technote(&self, index: usize, document: &Document) -> Result<OutputFile, Diagnostic> {
+    pub fn technote(
+        &self,
+        index: usize,
+        document: &Document,
+        badges: &[BadgeView<'_>],
+    ) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let page = &project.pages[index];
         let locale = &project.locales[page.locale];
@@ -229,6 +236,7 @@ impl<'a> PageSet<'a> {
                 title: document.title.as_deref().unwrap_or(&page.front.title),
                 title_id: document.title_id.as_deref(),
                 front: &page.front,
+                badges,
                 url: &page.url_path,
             },
         );
@@ -238,6 +246,8 @@ impl<'a> PageSet<'a> {
         self.insert_navigation(&mut context, index, title);
         context.insert("faq_json_ld", &faq_json_ld(document));
         context.insert("translation_notice", &translation_notice(page));
+        context.insert("updated", &Updated::of(project, index));
+        context.insert("edit_href", &edit_href(project, page));
 
         let body = self.widgets.body(
             self.templates,
@@ -255,7 +265,7 @@ impl<'a> PageSet<'a> {
         let path = if project.navigation.landing[page.locale] == Some(index) {
             output_file(&page.url_path)
         } else {
-            page_file_path(locale, &page.source.rel_path)
+            page_file_path(&project.locale_tags[page.locale], &page.source.rel_path)
         };
         Ok(OutputFile { path, bytes: html })
     }
@@ -391,26 +401,30 @@ impl<'a> PageSet<'a> {
                 None => others.push(item.clone()),
             }
         }
-        let name = |feature: &str| {
-            let slug: String = feature
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            localizer
-                .format(lang, &format!("feature-{slug}"), None)
-                .unwrap_or_else(|_| feature.to_string())
-        };
+        let mut slugs = rustc_hash::FxHashSet::default();
         let mut groups: Vec<FeatureGroup<'p>> = grouped
             .into_iter()
-            .map(|(feature, items)| FeatureGroup {
-                feature: name(feature),
-                items,
+            .map(|(feature, items)| {
+                let slug = feature_slug(feature);
+                // Two spellings of one name (`Set up`, `set-up`) get two lists.
+                let unique = (1..)
+                    .map(|n| {
+                        if n == 1 {
+                            slug.clone()
+                        } else {
+                            format!("{slug}-{n}")
+                        }
+                    })
+                    .find(|candidate| slugs.insert(candidate.clone()))
+                    .unwrap_or_default();
+                FeatureGroup {
+                    feature: localizer
+                        .format(lang, &format!("feature-{slug}"), None)
+                        .unwrap_or_else(|_| feature.to_string()),
+                    slug: unique,
+                    items,
+                    more: None,
+                }
             })
             .collect();
         if with_others && !others.is_empty() {
@@ -418,35 +432,19 @@ impl<'a> PageSet<'a> {
                 feature: localizer
                     .format(lang, "home-group-other", None)
                     .unwrap_or_default(),
+                // No feature is named so: `feature_slug` makes none with `_`.
+                slug: "_other".to_string(),
                 items: others,
+                more: None,
             });
         }
         groups
     }
 
-    /// The home of one locale: its technotes grouped by feature, and the
-    /// technotes that exist only in other languages.
-    pub fn home(&self, locale: usize) -> Result<OutputFile, Diagnostic> {
+    /// Each listed page of `locale` once, with its features; and the pages
+    /// that exist only in other languages.
+    fn listed(&self, locale: usize) -> (Vec<(HomeItem<'_>, &[String])>, Vec<Elsewhere<'_>>) {
         let project = self.project;
-        let tag = &project.locale_tags[locale];
-        // A locale whose home is its tree's landing page lists its pages
-        // on a page of their own.
-        let landing = project.navigation.landing[locale].is_some();
-        let url_path = if landing {
-            format!("{tag}/{ALL_PAGES_FILE}")
-        } else {
-            format!("{tag}/")
-        };
-        let mut context = self.context(locale, &url_path);
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
-        context.insert(
-            "languages",
-            &language_links(project, &self.autonyms, locale, &homes),
-        );
-        context.insert("alternates", &alternates(project, &homes));
-
         let base_path = project.config.base_path();
         // Each page of this locale once, with its features.
         let mut own_pages: Vec<(HomeItem<'_>, &[String])> = Vec::new();
@@ -478,7 +476,7 @@ impl<'a> PageSet<'a> {
                     .map(|&i| {
                         let p = &project.pages[i];
                         HomeLanguage {
-                            lang: &project.locale_tags[p.locale],
+                            lang: &project.lang_tags[p.locale],
                             autonym: self.autonyms.get(p.locale).map(String::as_str),
                             href: format!("{base_path}{}", p.url_path),
                         }
@@ -486,12 +484,112 @@ impl<'a> PageSet<'a> {
                     .collect();
                 elsewhere.push(Elsewhere {
                     title: &page.front.title,
-                    lang: &project.locale_tags[page.locale],
+                    lang: &project.lang_tags[page.locale],
                     languages,
                 });
             }
         }
+        (own_pages, elsewhere)
+    }
+
+    /// Where page `number` (from 1) of a feature's own list is.
+    fn feature_list_href(&self, locale: usize, slug: &str, number: usize) -> String {
+        format!(
+            "{}{}",
+            self.project.config.base_path(),
+            feature_list_path(&self.project.locale_tags[locale], slug, number)
+        )
+    }
+
+    /// The lists of the features among `groups` (of `locale`) too large for
+    /// its home, in pages of `[listing] per_page`.
+    fn feature_lists(
+        &self,
+        locale: usize,
+        groups: &[FeatureGroup<'_>],
+    ) -> Result<Vec<OutputFile>, Diagnostic> {
+        let project = self.project;
+        let sizes = project.config.listing;
+        let tag = &project.locale_tags[locale];
+        let homes = locale_homes(project);
+        let mut files = Vec::new();
+        for group in groups {
+            if group.items.len() <= sizes.per_group {
+                continue;
+            }
+            let chunks: Vec<&[HomeItem<'_>]> = group.items.chunks(sizes.per_page).collect();
+            for (at, items) in chunks.iter().enumerate() {
+                let number = at + 1;
+                let url_path = feature_list_path(tag, &group.slug, number);
+                let mut context = self.context(locale, &url_path);
+                // Feature names differ between languages: the switcher
+                // leads to each language's home, and there are no alternates.
+                context.insert(
+                    "languages",
+                    &language_links(project, &self.autonyms, locale, &homes),
+                );
+                context.insert("alternates", &Vec::<Alternate<'_>>::new());
+                context.insert("feature", &group.feature);
+                context.insert("count", &group.items.len());
+                context.insert("items", items);
+                context.insert(
+                    "pager",
+                    &ListPager {
+                        page: number,
+                        pages: chunks.len(),
+                        previous: (number > 1)
+                            .then(|| self.feature_list_href(locale, &group.slug, number - 1)),
+                        next: (number < chunks.len())
+                            .then(|| self.feature_list_href(locale, &group.slug, number + 1)),
+                    },
+                );
+                let html = self.templates.render(
+                    &project.locales[locale],
+                    "feature-list.html",
+                    &context,
+                )?;
+                files.push(OutputFile {
+                    path: url_path,
+                    bytes: html.into_bytes(),
+                });
+            }
+        }
+        Ok(files)
+    }
+
+    /// The home of one locale: its technotes grouped by feature, and the
+    /// technotes that exist only in other languages; then the lists of the
+    /// features too long for it, from the same groups.
+    pub fn home(&self, locale: usize) -> Result<Vec<OutputFile>, Diagnostic> {
+        let project = self.project;
+        let tag = &project.locale_tags[locale];
+        // A locale whose home is its tree's landing page lists its pages
+        // on a page of their own.
+        let landing = project.navigation.landing[locale].is_some();
+        let url_path = if landing {
+            format!("{tag}/{ALL_PAGES_FILE}")
+        } else {
+            format!("{tag}/")
+        };
+        let mut context = self.context(locale, &url_path);
+        let homes = locale_homes(project);
+        context.insert(
+            "languages",
+            &language_links(project, &self.autonyms, locale, &homes),
+        );
+        context.insert("alternates", &alternates(project, &homes));
+
+        let (own_pages, elsewhere) = self.listed(locale);
+        let sizes = project.config.listing;
         let groups = self.feature_groups(locale, own_pages, !landing);
+        let feature_lists = self.feature_lists(locale, &groups)?;
+        let groups: Vec<FeatureGroup<'_>> = groups
+            .into_iter()
+            .map(|group| {
+                let href = self.feature_list_href(locale, &group.slug, 1);
+                group.shortened(sizes.per_group, &href)
+            })
+            .collect();
         context.insert("groups", &groups);
         context.insert("elsewhere", &elsewhere);
         context.insert("unlisted", &self.unlisted(locale));
@@ -503,19 +601,19 @@ impl<'a> PageSet<'a> {
         let html = self
             .templates
             .render(&project.locales[locale], template, &context)?;
-        Ok(OutputFile {
+        let mut files = vec![OutputFile {
             path: output_file(&url_path),
             bytes: html.into_bytes(),
-        })
+        }];
+        files.extend(feature_lists);
+        Ok(files)
     }
 
     /// The site root: a list of languages (and a script-free way to choose).
     pub fn root(&self) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let mut context = self.context(project.reference, "");
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
+        let homes = locale_homes(project);
         context.insert(
             "languages",
             &language_links(project, &self.autonyms, project.reference, &homes),
@@ -558,7 +656,8 @@ impl<'a> PageSet<'a> {
     }
 
     /// A static page at every old address of redirects.csv, and the
-    /// `_redirects` file that hosts reading one answer with a 301.
+    /// `_redirects` file that hosts reading one answer with a 301 (followed
+    /// by the language and 404 rules), with its `_headers` beside it.
     pub fn redirects(&self) -> Result<Vec<OutputFile>, Diagnostic> {
         let project = self.project;
         let base_path = project.config.base_path();
@@ -593,12 +692,20 @@ impl<'a> PageSet<'a> {
                 &project.page_urls,
             ));
         }
-        if !lines.is_empty() {
-            files.push(OutputFile {
-                path: "_redirects".into(),
-                bytes: lines.into_bytes(),
-            });
-        }
+        lines.push_str(&crate::host_files::redirects_tail(
+            base_path,
+            &project.locale_tags,
+            project.reference,
+        ));
+        files.push(OutputFile {
+            path: "_redirects".into(),
+            bytes: lines.into_bytes(),
+        });
+        files.push(OutputFile {
+            path: "_headers".into(),
+            bytes: crate::host_files::headers(base_path, &self.templates.fingerprinted_assets())
+                .into_bytes(),
+        });
         Ok(files)
     }
 
@@ -607,18 +714,36 @@ impl<'a> PageSet<'a> {
         let project = self.project;
         let base_url = &project.config.base_url;
         let mut urls = Vec::new();
-        let homes: Vec<(usize, String)> = (0..project.locales.len())
-            .map(|l| (l, format!("{}/", project.locale_tags[l])))
-            .collect();
+        let homes = locale_homes(project);
         // A landing page's home is listed with the pages.
         let generic_homes = homes
             .iter()
             .filter(|(l, _)| project.navigation.landing[*l].is_none());
-        for (_, url) in generic_homes {
-            urls.push(SitemapUrl {
-                loc: format!("{base_url}{url}"),
-                alternates: alternates(project, &homes),
-            });
+        for (locale, url) in generic_homes {
+            urls.push((
+                *locale,
+                SitemapUrl {
+                    loc: format!("{base_url}{url}"),
+                    alternates: alternates(project, &homes),
+                    lastmod: None,
+                },
+            ));
+        }
+        // Where a landing page is the home, the list of all pages has a
+        // page of its own: the only way to pages no TOC lists.
+        let all_pages: Vec<(usize, String)> = (0..project.locales.len())
+            .filter(|&l| project.navigation.landing[l].is_some())
+            .map(|l| (l, format!("{}/{ALL_PAGES_FILE}", project.locale_tags[l])))
+            .collect();
+        for (locale, url) in &all_pages {
+            urls.push((
+                *locale,
+                SitemapUrl {
+                    loc: format!("{base_url}{url}"),
+                    alternates: alternates(project, &all_pages),
+                    lastmod: None,
+                },
+            ));
         }
         for (index, page) in project.pages.iter().enumerate() {
             if page.front.hide {
@@ -631,31 +756,81 @@ impl<'a> PageSet<'a> {
                 .filter(|&&t| !project.pages[t].front.hide)
                 .map(|&t| (project.pages[t].locale, project.pages[t].url_path.clone()))
                 .collect();
-            urls.push(SitemapUrl {
-                loc: format!("{base_url}{}", page.url_path),
-                alternates: alternates(project, &translations),
-            });
+            urls.push((
+                page.locale,
+                SitemapUrl {
+                    loc: format!("{base_url}{}", page.url_path),
+                    alternates: alternates(project, &translations),
+                    lastmod: project.updated[index].as_deref(),
+                },
+            ));
         }
-        let mut context = Context::new();
-        context.insert("urls", &urls);
-        context.insert("base_url", base_url);
         let reference = &project.locales[project.reference];
-        Ok(vec![
-            OutputFile {
-                path: "sitemap.xml".into(),
-                bytes: self
-                    .templates
-                    .render(reference, "sitemap.xml", &context)?
-                    .into_bytes(),
-            },
-            OutputFile {
-                path: "robots.txt".into(),
-                bytes: self
-                    .templates
-                    .render(reference, "robots.txt", &context)?
-                    .into_bytes(),
-            },
-        ])
+        let render = |template: &str, context: &Context, path: String| {
+            let bytes = self
+                .templates
+                .render(reference, template, context)?
+                .into_bytes();
+            Ok::<_, Diagnostic>(OutputFile { path, bytes })
+        };
+        let mut files = Vec::new();
+        let mut context = Context::new();
+        context.insert("base_url", base_url);
+        // Crawlers read robots.txt only at the host's root: below a path,
+        // the file says where it must go and allows only the site's path.
+        context.insert("base_path", project.config.base_path());
+        match sitemap::sitemap_files(urls, &project.locale_tags) {
+            sitemap::SitemapFiles::Single(urls) => {
+                context.insert("urls", &urls);
+                files.push(render("sitemap.xml", &context, "sitemap.xml".into())?);
+            }
+            sitemap::SitemapFiles::Index(parts) => {
+                let names: Vec<String> = parts
+                    .iter()
+                    .map(|(name, _)| format!("{base_url}{name}"))
+                    .collect();
+                for (name, urls) in parts {
+                    let mut part = Context::new();
+                    part.insert("urls", &urls);
+                    files.push(render("sitemap.xml", &part, name)?);
+                }
+                context.insert("sitemaps", &names);
+                files.push(render("sitemap-index.xml", &context, "sitemap.xml".into())?);
+            }
+        }
+        files.push(render("robots.txt", &context, "robots.txt".into())?);
+        Ok(files)
+    }
+}
+
+/// Each locale with the URL of its home, below the site root (`fr/`).
+fn locale_homes(project: &Project) -> Vec<(usize, String)> {
+    (0..project.locales.len())
+        .map(|l| (l, format!("{}/", project.locale_tags[l])))
+        .collect()
+}
+
+/// A feature as a file name and Fluent id part: ASCII letters and digits
+/// lowercased, anything else `-` (`feature-upgrade`).
+fn feature_slug(feature: &str) -> String {
+    feature
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// Below the site root: page `number` (from 1) of a feature's own list.
+fn feature_list_path(tag: &str, slug: &str, number: usize) -> String {
+    if number == 1 {
+        format!("{tag}/{FEATURE_LISTS}/{slug}.html")
+    } else {
+        format!("{tag}/{FEATURE_LISTS}/{slug}-{number}.html")
     }
 }
 
@@ -686,7 +861,7 @@ fn alternates<'p>(project: &'p Project, translations: &[(usize, String)]) -> Vec
     let mut list: Vec<Alternate<'p>> = translations
         .iter()
         .map(|(l, url)| Alternate {
-            lang: &project.locale_tags[*l],
+            lang: &project.lang_tags[*l],
             href: format!("{base_url}{url}"),
         })
         .collect();

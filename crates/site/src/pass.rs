@@ -197,7 +197,12 @@ fn render_batch(
         // instead of left to one core while the other waits.
         .with_max_len(PAGES_PER_TASK)
         .map(|index| {
-            let (record, file) = match read_body(&project.pages[index], &project.config) {
+            let page = &project.pages[index];
+            let body = match &page.unreadable {
+                Some(problem) => Err(Diagnostic::clone(problem)),
+                None => read_body(page, &project.config),
+            };
+            let (record, file) = match body {
                 Ok(body) => renderer.render(index, &body),
                 Err(problem) => (PageRecord::unreadable(problem), None),
             };

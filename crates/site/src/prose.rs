@@ -47,6 +47,7 @@ pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> 
         };
         diagnostics.push(
             Diagnostic::error(&page.source.path, format!("this list names {} as a minimum release, but {expected}", mismatch.mentioned))
+                .with_code("release-mismatch")
                 .at(line_number, column)
                 .with_help("fix the text, or correct crates/rules/releases.toml if the catalog is wrong; the widget `minimum-releases` renders the list from the catalog"),
         );

@@ -56,6 +56,8 @@ pub struct Redirects {
 pub struct RedirectInput<'a> {
     pub files: &'a [SourceFile],
     pub locales: &'a [unic_langid::LanguageIdentifier],
+    /// Each locale's folder in URLs.
+    pub url_folders: &'a [String],
     pub routes: &'a Routes,
     pub external_docs_base: &'a str,
     pub limits: &'a technote_content::Limits,
@@ -87,7 +89,7 @@ impl Redirects {
         bytes: &[u8],
         seen: &mut HashSet<String>,
     ) {
-        let tag = input.locales[locale].to_string();
+        let tag = &input.url_folders[locale];
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -134,7 +136,7 @@ impl Redirects {
                 );
                 continue;
             };
-            let Some(old_file) = old_file(&tag, &old) else {
+            let Some(old_file) = old_file(tag, &old) else {
                 self.warn(
                     file,
                     line,
@@ -206,6 +208,7 @@ impl Redirects {
     fn warn(&mut self, file: &SourceFile, line: u64, message: String, help: &str) {
         self.diagnostics.push(
             Diagnostic::warning(&file.path, message)
+                .with_code("redirect-invalid")
                 .at_line(u32::try_from(line).unwrap_or(u32::MAX))
                 .with_help(help),
         );
@@ -222,6 +225,7 @@ impl Redirects {
                 let record = records.get(*index)?;
                 (!anchor.is_empty() && !record.anchors.contains(anchor)).then(|| {
                     Diagnostic::error(&redirect.source, format!("the redirect of {} leads to `#{anchor}`, which is not an anchor of its page", redirect.file))
+                        .with_code("anchor-missing")
                         .at_line(redirect.line)
                         .with_help("fix the destination's #anchor")
                         .with_severity(severity)

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use technote_diagnostics::Diagnostic;
 use technote_markdown::{Document, MESSAGE_IDS, RenderOptions};
 
+use crate::badges::badge_views;
 use crate::links::{AssetCopy, PageLinks, PendingAnchor, SiteLinks};
 use crate::load::{Body, Project};
 use crate::pages::{OutputFile, PageSet};
@@ -174,8 +175,10 @@ impl<'a> PageRenderer<'a> {
         diagnostics.extend(links.diagnostics.take());
         let anchors = AnchorSet::new(document.anchors.iter().map(|a| a.id.as_str()));
         diagnostics.extend(same_page_anchors(project, index, &document, &anchors));
+        let badges = badge_views(page, &links, &project.config.limits);
+        diagnostics.extend(links.diagnostics.take());
         let has_errors = diagnostics.iter().any(Diagnostic::is_error);
-        let file = (!has_errors).then(|| self.page_set.technote(index, &document));
+        let file = (!has_errors).then(|| self.page_set.technote(index, &document, &badges));
         let record = PageRecord {
             anchors,
             pending: links.anchors.take(),
@@ -205,6 +208,7 @@ fn same_page_anchors(
                 file,
                 format!("`#{}` is not an anchor of this page", link.id),
             )
+            .with_code("anchor-missing")
             .at(link.line, link.column)
             .with_help(suggestion(anchors))
             .with_severity(severity)
@@ -236,6 +240,7 @@ pub fn check_anchors(project: &Project, records: &[PageRecord], index: usize) ->
                         target_file.display()
                     ),
                 )
+                .with_code("anchor-missing")
                 .at(pending.line, pending.column)
                 .with_help(suggestion(&target.anchors))
                 .with_severity(severity),

@@ -9,10 +9,10 @@ use std::borrow::Cow;
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use rustc_hash::{FxHashMap, FxHashSet};
-use unic_langid::LanguageIdentifier;
 
 /// The URL path of a page below the site root, without a leading slash:
-/// `technotes/using/ims.md` in `fr` becomes `fr/technotes/using/ims.html`.
+/// `technotes/using/ims.md` in `fr` becomes `fr/technotes/using/ims.html`;
+/// `folder` is the locale's folder in URLs (`SiteConfig::url_folder`).
 ///
 /// Pages are `.html` files, as on Experience League, where technotes come
 /// from (and where links outside the site go, `.md` becoming `.html` there
@@ -23,8 +23,8 @@ use unic_langid::LanguageIdentifier;
 /// The path is percent-encoded (`my page.md` becomes `my%20page.html`), so
 /// that canonical links, hreflang alternates, the sitemap and every link
 /// to the page are valid URLs whatever the file is called.
-pub fn page_url_path(locale: &LanguageIdentifier, rel_path: &str) -> String {
-    encode_url_path(&page_file_path(locale, rel_path)).into_owned()
+pub fn page_url_path(folder: &str, rel_path: &str) -> String {
+    encode_url_path(&page_file_path(folder, rel_path)).into_owned()
 }
 
 /// A path below the site root as it goes in a URL: percent-encoded.
@@ -34,9 +34,9 @@ pub fn encode_url_path(path: &str) -> Cow<'_, str> {
 
 /// The file a page is written to below the site root: its URL path, not
 /// encoded.
-pub fn page_file_path(locale: &LanguageIdentifier, rel_path: &str) -> String {
+pub fn page_file_path(folder: &str, rel_path: &str) -> String {
     let stem = rel_path.strip_suffix(".md").unwrap_or(rel_path);
-    format!("{locale}/{stem}.html")
+    format!("{folder}/{stem}.html")
 }
 
 /// What a path segment of a URL cannot hold as it is (RFC 3986 with the
@@ -177,23 +177,23 @@ mod tests {
 
     #[test]
     fn urls_of_odd_file_names_are_encoded_and_their_files_are_not() {
-        let ja: LanguageIdentifier = "ja".parse().unwrap();
+        let ja = "ja";
         assert_eq!(
-            page_url_path(&ja, "guide/my page #2?50%.md"),
+            page_url_path(ja, "guide/my page #2?50%.md"),
             "ja/guide/my%20page%20%232%3F50%25.html"
         );
-        assert_eq!(page_url_path(&ja, "概要.md"), "ja/%E6%A6%82%E8%A6%81.html");
+        assert_eq!(page_url_path(ja, "概要.md"), "ja/%E6%A6%82%E8%A6%81.html");
         assert_eq!(
-            page_file_path(&ja, "guide/my page #2?50%.md"),
+            page_file_path(ja, "guide/my page #2?50%.md"),
             "ja/guide/my page #2?50%.html"
         );
     }
 
     #[test]
     fn pages_get_html_urls_under_their_locale() {
-        let fr: LanguageIdentifier = "fr".parse().unwrap();
+        let fr = "fr";
         assert_eq!(
-            page_url_path(&fr, "technotes/using/ims.md"),
+            page_url_path(fr, "technotes/using/ims.md"),
             "fr/technotes/using/ims.html"
         );
         assert_eq!(

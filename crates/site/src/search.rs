@@ -83,5 +83,6 @@ pub fn index_files(files: Vec<IndexFile>) -> Vec<OutputFile> {
 
 pub fn index_error(tag: &str, error: &SearchError) -> Diagnostic {
     Diagnostic::error(format!("content/{tag}"), format!("search index: {error}"))
+        .with_code("search-index-too-large")
         .with_help("split the largest technotes, or raise the index's section limit")
 }

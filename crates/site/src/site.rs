@@ -13,7 +13,7 @@ use crate::pages::{OutputFile, PageSet};
 use crate::pass::{self, PassOutcome};
 use crate::render::{PageRecord, PageRenderer, check_anchors};
 use crate::statics;
-use crate::templates::Templates;
+use crate::templates::{AssetUrls, Templates};
 use crate::widgets::Widgets;
 
 /// A project read and its templates prepared, before any page is rendered.
@@ -27,8 +27,14 @@ impl Prepared {
     /// Reads everything a build needs. Diagnostics name files as found.
     pub fn load(options: &BuildOptions) -> Result<Self, Vec<Diagnostic>> {
         let project = Project::load(options)?;
-        let templates = Templates::load(&options.templates, &project.locales, &project.localizer)
-            .map_err(|d| vec![d])?;
+        let assets = statics::asset_names(options).map_err(|d| vec![d])?;
+        let templates = Templates::load(
+            &options.templates,
+            &project.locales,
+            &project.localizer,
+            AssetUrls::new(project.config.base_path(), assets),
+        )
+        .map_err(|d| vec![d])?;
         let reference = project
             .locales
             .get(project.reference)
@@ -139,16 +145,15 @@ impl Site {
             template_errors,
             search,
         } = outcome;
-        let errors: Vec<Diagnostic> =
+        // Every error of the run at once: a writer fixes them in one go.
+        let mut errors: Vec<Diagnostic> =
             site_diagnostics(&records, &anchor_diagnostics, &project, &redirect_anchors)
                 .filter(|d| d.is_error())
                 .cloned()
                 .collect();
+        errors.extend(template_errors);
         if !errors.is_empty() {
             return Err(errors);
-        }
-        if !template_errors.is_empty() {
-            return Err(template_errors);
         }
 
         let search = search.map_err(|d| vec![d])?;
@@ -208,11 +213,14 @@ impl Site {
 /// A file that lists pages rather than shows one.
 #[derive(Debug, Clone, Copy)]
 pub enum Listing {
+    /// A locale's home, and the lists of its features too long for it.
     Home(usize),
     /// One per locale, and one at the root (`None`).
     NotFound(Option<usize>),
     Root,
     SitemapAndRobots,
+    /// A locale's Atom feed.
+    Feed(usize),
     /// The pages of old addresses and `_redirects`.
     Redirects,
 }
@@ -222,6 +230,7 @@ impl Listing {
     pub fn all(locale_count: usize) -> Vec<Listing> {
         let mut all: Vec<Listing> = (0..locale_count).map(Listing::Home).collect();
         all.extend((0..locale_count).map(|l| Listing::NotFound(Some(l))));
+        all.extend((0..locale_count).map(Listing::Feed));
         all.extend([
             Listing::Root,
             Listing::NotFound(None),
@@ -233,10 +242,11 @@ impl Listing {
 
     fn render(self, set: &PageSet<'_>) -> Result<Vec<OutputFile>, Diagnostic> {
         match self {
-            Listing::Home(locale) => set.home(locale).map(|file| vec![file]),
+            Listing::Home(locale) => set.home(locale),
             Listing::NotFound(locale) => set.not_found(locale).map(|file| vec![file]),
             Listing::Root => set.root().map(|file| vec![file]),
             Listing::SitemapAndRobots => set.sitemap_and_robots(),
+            Listing::Feed(locale) => set.feed(locale).map(|file| vec![file]),
             Listing::Redirects => set.redirects(),
         }
     }
@@ -296,7 +306,8 @@ pub fn relative(diagnostics: Vec<Diagnostic>, root: &Path) -> Vec<Diagnostic> {
 }
 
 /// Every diagnostic of a built site, in the order it is reported: pages,
-/// links between pages, the navigation, the redirects and their anchors.
+/// links between pages, the navigation, the redirects and their anchors,
+/// the locales that show strings of the reference locale.
 /// One list for the build's errors and the site's warnings alike.
 fn site_diagnostics<'a>(
     records: &'a [PageRecord],
@@ -308,7 +319,9 @@ fn site_diagnostics<'a>(
         .iter()
         .flat_map(|r| &r.diagnostics)
         .chain(anchor_diagnostics.iter().flatten())
+        .chain(&project.exl_id_warnings)
         .chain(&project.navigation.diagnostics)
         .chain(&project.redirects.diagnostics)
         .chain(redirect_anchors)
+        .chain(&project.string_warnings)
 }

@@ -7,7 +7,7 @@
 //! reference count, which is what lets 10,000 pages template in a fraction of
 //! a second.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -31,6 +31,7 @@ const TEMPLATE_EXTENSIONS: [&str; 3] = ["html", "xml", "txt"];
 /// One Tera instance per locale, all from the same parsed templates.
 pub struct Templates {
     by_locale: HashMap<LanguageIdentifier, Tera>,
+    assets: AssetUrls,
     /// Where the templates were read, to name files in diagnostics.
     dir: PathBuf,
 }
@@ -40,14 +41,19 @@ impl Templates {
         templates_dir: &Path,
         locales: &[LanguageIdentifier],
         localizer: &Arc<Localizer>,
+        assets: AssetUrls,
     ) -> Result<Self, Diagnostic> {
-        let mut files = Vec::new();
-        let folder = Folder::open(templates_dir).map_err(|e| {
-            Diagnostic::error(templates_dir, format!("cannot read the templates: {e}"))
-                .with_help("check that the folder exists and that you may read it")
-        })?;
-        collect_templates(&folder, templates_dir, templates_dir, &mut files)?;
-        files.sort();
+        let mut own = Vec::new();
+        // A project without the folder uses the built-in theme whole.
+        if templates_dir.exists() {
+            let folder = Folder::open(templates_dir).map_err(|e| {
+                Diagnostic::error(templates_dir, format!("cannot read the templates: {e}"))
+                    .with_code("template-unreadable")
+                    .with_help("check that the folder exists and that you may read it")
+            })?;
+            collect_templates(&folder, templates_dir, templates_dir, &mut own)?;
+        }
+        let files = over_builtin(own)?;
         let translate = |locale: &LanguageIdentifier| Translate {
             locale: locale.clone(),
             localizer: Arc::clone(localizer),
@@ -57,6 +63,7 @@ impl Templates {
         // exists, so `t` is there before the templates; each locale's clone
         // then binds it to that locale.
         let mut base = Tera::new();
+        base.register_function("asset", assets.clone());
         if let Some(first) = locales.first() {
             base.register_function("t", translate(first));
             base.register_function("t_plural", TranslatePlural::new(first, localizer));
@@ -74,8 +81,20 @@ impl Templates {
             .collect();
         Ok(Self {
             by_locale,
+            assets,
             dir: templates_dir.to_path_buf(),
         })
+    }
+
+    /// The content-hashed names of `www/` files below `assets/`, which a
+    /// host may cache for good.
+    pub fn fingerprinted_assets(&self) -> Vec<&str> {
+        self.assets
+            .names
+            .iter()
+            .filter(|(relative, published)| relative != published)
+            .map(|(_, published)| published.as_str())
+            .collect()
     }
 
     pub fn render(
@@ -89,6 +108,7 @@ impl Templates {
         // Tera writes only strings, which are UTF-8.
         String::from_utf8(html).map_err(|_| {
             Diagnostic::error(self.dir.join(template), "the template wrote invalid UTF-8")
+                .with_code("template-failed")
         })
     }
 
@@ -105,10 +125,34 @@ impl Templates {
                 self.dir.join(template),
                 format!("no templates were prepared for locale `{locale}`"),
             )
+            .with_code("template-failed")
         })?;
         tera.render_to(template, context, out)
             .map_err(|e| diagnostic(&self.dir, &e))
     }
+}
+
+/// The project's templates and every built-in one it does not replace (by
+/// name, as mdBook's theme files are), sorted by name.
+fn over_builtin(own: Vec<(String, String)>) -> Result<Vec<(String, String)>, Diagnostic> {
+    let mut files: BTreeMap<String, String> = own.into_iter().collect();
+    for (name, bytes) in technote_theme::under("templates") {
+        if files.contains_key(name) || !is_template(Path::new(name)) {
+            continue;
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Diagnostic::error(Path::new(name), "a built-in template is not valid UTF-8")
+                .with_help("this is a defect of technote: report it")
+        })?;
+        files.insert(name.to_string(), text.to_string());
+    }
+    Ok(files.into_iter().collect())
+}
+
+fn is_template(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e))
 }
 
 /// Reads every template below `dir`, named by its path relative to `root`
@@ -121,6 +165,7 @@ fn collect_templates(
 ) -> Result<(), Diagnostic> {
     let unreadable = |path: &Path, e: std::io::Error| {
         Diagnostic::error(path, format!("cannot read the templates: {e}"))
+            .with_code("template-unreadable")
             .with_help("check that the folder exists and that you may read it")
     };
     let entries = std::fs::read_dir(dir).map_err(|e| unreadable(dir, e))?;
@@ -135,17 +180,14 @@ fn collect_templates(
             collect_templates(folder, root, &path, files)?;
             continue;
         }
-        let is_template = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e));
-        if !is_template {
+        if !is_template(&path) {
             continue;
         }
         let bytes = folder.read(&path)?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, column) = invalid_utf8_position(e.as_bytes(), &e.utf8_error());
             Diagnostic::error(&path, "this template is not valid UTF-8")
+                .with_code("file-not-utf8")
                 .at(line, column)
                 .with_help("save the file as UTF-8")
         })?;
@@ -182,8 +224,10 @@ fn diagnostic(templates_dir: &Path, error: &tera::Error) -> Diagnostic {
             templates_dir.join(current),
             format!("extends `{parent}`, which is not a template of this folder"),
         )
+        .with_code("template-invalid")
         .with_help("fix the name in `{% extends %}` or add the template"),
         _ => Diagnostic::error(templates_dir, error.to_string())
+            .with_code("template-invalid")
             .with_help("fix the template or the message it names"),
     }
 }
@@ -193,7 +237,44 @@ fn at_report(templates_dir: &Path, report: &ReportError, message: &str) -> Diagn
     let span = report.span();
     let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     Diagnostic::error(templates_dir.join(report.filename()), message)
+        .with_code("template-invalid")
         .at(to_u32(span.start_line), to_u32(span.start_col + 1))
+}
+
+/// The `asset(path="style.css")` template function: the address of a
+/// `www/` file in the site, under its content-hashed name when it has one,
+/// so that a changed stylesheet or script is fetched again at once.
+#[derive(Clone)]
+pub struct AssetUrls {
+    base_path: String,
+    /// `www/` path → path below `assets/` in the site.
+    names: Arc<BTreeMap<String, String>>,
+}
+
+impl AssetUrls {
+    pub fn new(base_path: &str, names: BTreeMap<String, String>) -> Self {
+        Self {
+            base_path: base_path.to_string(),
+            names: Arc::new(names),
+        }
+    }
+}
+
+impl tera::Function<TeraResult<Value>> for AssetUrls {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+        let path: &str = kwargs.must_get("path")?;
+        match self.names.get(path) {
+            Some(published) => Ok(Value::normal_string(&format!(
+                "{}assets/{published}",
+                self.base_path
+            ))),
+            None => Err(tera::Error::message(format!(
+                "`{path}` is no file of www/ nor of the built-in theme's{HELP_SEPARATOR}\
+                 name a file below www/, such as asset(path=\"style.css\"); \
+                 `technote eject --list` lists the built-in ones"
+            ))),
+        }
+    }
 }
 
 /// The `t(id="...", name=value...)` template function.

@@ -118,6 +118,7 @@ impl Widgets {
                             .chain(self.checks.widget_names())
                             .collect();
                         return Err(Diagnostic::error(file, format!("unknown widget `{name}`"))
+                            .with_code("widget-unknown")
                             .at_line(*line)
                             .with_help(format!(
                                 "known widgets: {} (a check is the widget check-<id> of its <page>.check.toml)",

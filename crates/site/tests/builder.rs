@@ -31,7 +31,11 @@ impl Preview {
             copy_tree(&repo.join(part), &dir.path().join(part));
         }
         fs::copy(repo.join("technote.toml"), dir.path().join("technote.toml")).unwrap();
-        let mut builder = SiteBuilder::new(BuildOptions::for_project(dir.path(), &[]));
+        let mut options = BuildOptions::for_project(dir.path(), &[]);
+        // As `technote serve` builds: stylesheets and scripts keep their
+        // names, so that editing one rewrites it alone.
+        options.live_reload = true;
+        let mut builder = SiteBuilder::new(options);
         builder.build_all().unwrap();
         Self { dir, builder }
     }

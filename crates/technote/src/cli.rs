@@ -37,6 +37,29 @@ pub enum Command {
     /// never overwrites a file.
     #[command(subcommand)]
     New(NewCommand),
+    /// Start a project in DIR: technote.toml and a first technote in English and French,
+    /// on the built-in theme; `technote build` and `technote check` pass at once.
+    Init {
+        /// The project folder, created if missing; it must not hold a technote.toml or content/.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Copy files of the built-in theme into the project to edit them: each copy replaces
+    /// the built-in file at its path. Never overwrites a file.
+    Eject(EjectArgs),
+}
+
+#[derive(Args)]
+pub struct EjectArgs {
+    /// A file or folder of the theme, such as templates/base.html, www or locales/fr;
+    /// every file when left out.
+    pub path: Option<String>,
+    /// List the theme's files instead, marking those the project replaces.
+    #[arg(long)]
+    pub list: bool,
+    /// Project folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -68,6 +91,29 @@ pub struct BuildArgs {
     pub project: ProjectArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Also fail on warnings, publishing nothing: `--deny warnings`
+    /// (or `deny_warnings = true` in technote.toml).
+    #[arg(long, value_parser = ["warnings"])]
+    pub deny: Option<String>,
+    #[command(flatten)]
+    pub deploy: DeployArgs,
+    /// Also write a gzip (.gz) and a brotli (.br) copy of each text file, for hosts that
+    /// serve them as they are.
+    #[arg(long)]
+    pub precompress: bool,
+}
+
+/// Where this build of the site is published.
+#[derive(Args)]
+pub struct DeployArgs {
+    /// The address the site is published at, in place of technote.toml's base_url
+    /// (a deploy preview, GitHub Pages' https://OWNER.github.io/REPOSITORY/).
+    #[arg(long, env = "TECHNOTE_BASE_URL", value_parser = base_url)]
+    pub base_url: Option<String>,
+}
+
+fn base_url(text: &str) -> Result<String, String> {
+    technote_content::parse_base_url(text)
 }
 
 /// How far the build may go in replacing its output folder.

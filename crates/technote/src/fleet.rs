@@ -143,9 +143,9 @@ impl Fleet<'_> {
             return json_line(out, &JsonLine::Problem(problem));
         }
         let diagnostic = if problem.warning {
-            Diagnostic::warning(path, &problem.message)
+            Diagnostic::warning(path, &problem.message).with_code("inventory-row-invalid")
         } else {
-            Diagnostic::error(path, &problem.message)
+            Diagnostic::error(path, &problem.message).with_code("inventory-row-invalid")
         };
         let diagnostic = match problem.line {
             Some(line) => diagnostic.at_line(line_number(line)),
@@ -180,7 +180,9 @@ fn json_line(out: &mut impl Write, line: &JsonLine<'_>) -> io::Result<()> {
 
 /// The file is no inventory: a usage error, at the line where it was seen.
 fn not_an_inventory(path: &Path, refused: &NotAnInventory) -> Printed {
-    let diagnostic = Diagnostic::error(path, &refused.message).with_help(&refused.help);
+    let diagnostic = Diagnostic::error(path, &refused.message)
+        .with_code("inventory-refused")
+        .with_help(&refused.help);
     let diagnostic = match refused.line {
         Some(line) => diagnostic.at_line(line_number(line)),
         None => diagnostic,

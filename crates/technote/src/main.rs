@@ -26,6 +26,9 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let mut options = args.project.options(checker_assets::CHECKER_ASSETS);
             options.force = args.output.force;
+            options.deny_warnings = args.deny.is_some();
+            options.base_url = args.deploy.base_url;
+            options.precompress = args.precompress;
             on_project(&options, report::build)
         }
         Command::Check(args) => on_project(
@@ -49,6 +52,8 @@ fn main() -> ExitCode {
         Command::Verdict(args) => verdict::run(&args),
         Command::Bench(args) => Ok(args.run(checker_assets::CHECKER_ASSETS)),
         Command::New(command) => new::run(&command),
+        Command::Init { dir } => new::init(&dir),
+        Command::Eject(args) => new::eject(&args),
     };
     output::exit_code(printed)
 }

@@ -72,7 +72,8 @@ pub fn serve(result: Result<technote_serve::Ended, technote_serve::ServeError>) 
 
 pub fn check(args: &CheckArgs, options: &BuildOptions) -> Printed {
     let report = technote_check::check(options);
-    let failed = report.errors() > 0 || (args.deny.is_some() && report.warnings() > 0);
+    let denied = args.deny.is_some() || report.deny_warnings;
+    let failed = report.errors() > 0 || (denied && report.warnings() > 0);
     let mut out = BufWriter::new(io::stdout().lock());
     let printing = match args.format {
         Format::Json => serde_json::to_writer_pretty(&mut out, &report)

@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
 use technote_i18n::Localizer;
 use technote_verdict::{LocalizedVerdict, answers_from_fields, localize};
 use unic_langid::LanguageIdentifier;
@@ -12,9 +11,6 @@ use unic_langid::LanguageIdentifier;
 use crate::cli::VerdictArgs;
 use crate::fleet::Fleet;
 use crate::output::{Printed, decided, status, usage};
-
-/// The project's Fluent files, so the binary words verdicts anywhere.
-static EMBEDDED_LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../locales");
 
 /// The id of the June 2021 sign-in check, built into the rules crate.
 const IMS_2021: &str = "ims-2021";
@@ -144,14 +140,13 @@ fn embedded_sources(
     let mut sources = Vec::new();
     for wanted in [locale, reference] {
         for candidate in locale_chain(wanted) {
-            let Some(dir) = EMBEDDED_LOCALES.get_dir(candidate.to_string()) else {
-                continue;
-            };
-            for file in dir.files() {
-                if let Some(text) = file.contents_utf8() {
+            // The built-in theme's Fluent files, so the binary words verdicts anywhere.
+            let tag = candidate.to_string();
+            for (relative, bytes) in technote_theme::under(&format!("locales/{tag}")) {
+                if let Ok(text) = std::str::from_utf8(bytes) {
                     sources.push((
                         candidate.clone(),
-                        Path::new("locales").join(file.path()),
+                        Path::new("locales").join(&tag).join(relative),
                         text.to_string(),
                     ));
                 }

@@ -1,4 +1,5 @@
-//! Words the synthetic technotes are made of, in English and French.
+//! Words the synthetic technotes are made of, in English and French
+//! (Japanese, Chinese and Korean in `cjk.rs`).
 //!
 //! Sentences are drawn from small phrase lists so that pages read like
 //! technotes (same vocabulary, sentence length and punctuation, including
@@ -7,12 +8,24 @@
 
 use fastrand::Rng;
 
+/// Where a sentence puts its verb.
+pub enum WordOrder {
+    /// Subject, verb, object, ending (English, French, Chinese).
+    VerbFirst,
+    /// Subject, ending, object, verb (Japanese, Korean): the verb carries
+    /// the final punctuation and the ending is an adverbial.
+    VerbLast,
+}
+
 /// The phrases and fixed labels of one language.
 pub struct Language {
-    subjects: &'static [&'static str],
-    verbs: &'static [&'static str],
-    objects: &'static [&'static str],
-    endings: &'static [&'static str],
+    pub order: WordOrder,
+    /// Between the parts of a sentence: a space, or nothing in Chinese and Japanese.
+    pub separator: &'static str,
+    pub(super) subjects: &'static [&'static str],
+    pub(super) verbs: &'static [&'static str],
+    pub(super) objects: &'static [&'static str],
+    pub(super) endings: &'static [&'static str],
     /// Product and company names, written with `[!DNL ...]`.
     pub names: &'static [&'static str],
     /// Interface labels, written with `[!UICONTROL ...]`.
@@ -38,30 +51,44 @@ pub struct Language {
 }
 
 impl Language {
-    /// French for `fr` tags, English for every other locale.
+    /// The language of a locale tag: French, Japanese, Chinese (`zh-Hant`
+    /// traditional, other `zh` simplified), Korean, else English.
     pub fn for_locale(tag: &str) -> &'static Language {
-        if tag == "fr" || tag.starts_with("fr-") {
-            &FRENCH
-        } else {
-            &ENGLISH
+        let language = tag.split('-').next().unwrap_or(tag);
+        match language {
+            "fr" => &FRENCH,
+            "ja" => &super::cjk::JAPANESE,
+            "ko" => &super::cjk::KOREAN,
+            "zh" if tag.contains("Hant") => &super::cjk::TRADITIONAL_CHINESE,
+            "zh" => &super::cjk::SIMPLIFIED_CHINESE,
+            _ => &ENGLISH,
         }
     }
 
     /// One plain sentence, ending with its punctuation.
     pub fn sentence(&self, rng: &mut Rng, out: &mut String) {
-        out.push_str(pick(rng, self.subjects));
-        out.push(' ');
-        out.push_str(pick(rng, self.verbs));
-        out.push(' ');
-        out.push_str(pick(rng, self.objects));
-        out.push(' ');
-        out.push_str(pick(rng, self.endings));
+        let subject = pick(rng, self.subjects);
+        let verb = pick(rng, self.verbs);
+        let object = pick(rng, self.objects);
+        let ending = pick(rng, self.endings);
+        let parts = match self.order {
+            WordOrder::VerbFirst => [subject, verb, object],
+            WordOrder::VerbLast => [subject, ending, object],
+        };
+        for part in parts {
+            out.push_str(part);
+            out.push_str(self.separator);
+        }
+        match self.order {
+            WordOrder::VerbFirst => out.push_str(ending),
+            WordOrder::VerbLast => out.push_str(verb),
+        }
     }
 
     /// A question made of the same phrases, e.g. for FAQ entries.
     pub fn question(&self, rng: &mut Rng, out: &mut String) {
         out.push_str(pick(rng, self.question_starts));
-        out.push(' ');
+        out.push_str(self.separator);
         out.push_str(pick(rng, self.objects));
         out.push_str(self.question_end);
     }
@@ -80,6 +107,8 @@ pub fn pick<'a>(rng: &mut Rng, list: &[&'a str]) -> &'a str {
 }
 
 static ENGLISH: Language = Language {
+    order: WordOrder::VerbFirst,
+    separator: " ",
     subjects: &[
         "The operator",
         "Each administrator",
@@ -194,6 +223,8 @@ static ENGLISH: Language = Language {
 };
 
 static FRENCH: Language = Language {
+    order: WordOrder::VerbFirst,
+    separator: " ",
     subjects: &[
         "L&#39;opérateur",
         "Chaque administrateur",

@@ -36,6 +36,7 @@ pub(crate) fn refuse_hostile_front_matter(path: &Path, yaml: &str) -> Result<(),
                 yaml.len()
             ),
         )
+        .with_code("front-matter-too-large")
         .at_line(u32::try_from(line).unwrap_or(u32::MAX))
         .with_help(
             "front matter holds the title and a few lines of metadata: move long text into \

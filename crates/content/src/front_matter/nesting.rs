@@ -43,6 +43,7 @@ pub(crate) fn refuse_deep_nesting(path: &Path, yaml: &str) -> Result<(), Diagnos
     let line = u32::try_from(at.line).unwrap_or(u32::MAX);
     let column = u32::try_from(at.column).unwrap_or(u32::MAX);
     Err(Diagnostic::error(path, TOO_DEEP)
+        .with_code("front-matter-too-large")
         .at(line, column)
         .with_help(TOO_DEEP_HELP))
 }

@@ -1,7 +1,7 @@
 //! What one locale's `.ftl` files define, with positions, for comparison
 //! against the reference locale.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::{
@@ -11,7 +11,7 @@ use fluent_syntax::ast::{
 use fluent_syntax::parser;
 use technote_diagnostics::{Diagnostic, LineIndex};
 
-use crate::files::{ftl_files, position_of, read_text, syntax_errors};
+use crate::files::{BuiltinFtl, locale_sources, position_of, syntax_errors};
 
 /// The messages of one locale, by id.
 #[derive(Default)]
@@ -38,8 +38,9 @@ pub(super) struct AttributeInfo {
 
 /// What the lint compares in a pattern.
 pub(super) struct PatternInfo {
-    /// Names of the `$variables` it uses, select variants included.
-    pub(super) variables: BTreeSet<String>,
+    /// Names of the `$variables` it uses, select variants included, each
+    /// with the position of its first `$` (where a misspelt one is shown).
+    pub(super) variables: BTreeMap<String, (u32, u32)>,
     /// True when it would format to nothing (`{ "" }` or blanks only).
     pub(super) empty: bool,
     /// Its select expressions, nested ones included.
@@ -69,21 +70,10 @@ pub(super) struct SelectInfo {
 /// Reads every `.ftl` file of `dir`. Problems that stop a file from being
 /// read or parsed, and messages defined twice, come back as errors; what
 /// could be parsed is still returned for comparison.
-pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
+pub(super) fn read_locale(dir: &Path, builtin: &[BuiltinFtl<'_>]) -> (Catalog, Vec<Diagnostic>) {
     let mut catalog = Catalog::default();
-    let mut problems = Vec::new();
-    let files = match ftl_files(dir) {
-        Ok(files) => files,
-        Err(problem) => return (catalog, vec![problem]),
-    };
-    for file in files {
-        let text = match read_text(&file) {
-            Ok(text) => text,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
+    let (files, mut problems) = locale_sources(dir, builtin);
+    for (file, text) in files {
         let resource = match parser::parse(text.as_str()) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
@@ -149,7 +139,7 @@ pub(super) fn read_locale(dir: &Path) -> (Catalog, Vec<Diagnostic>) {
 }
 
 fn pattern_info(pattern: &Pattern<&str>, lines: &LineIndex<'_>) -> PatternInfo {
-    let mut variables = BTreeSet::new();
+    let mut variables = BTreeMap::new();
     let mut selects = Vec::new();
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
@@ -189,7 +179,7 @@ fn pattern_info(pattern: &Pattern<&str>, lines: &LineIndex<'_>) -> PatternInfo {
 fn expression_variables(
     expression: &Expression<&str>,
     lines: &LineIndex<'_>,
-    out: &mut BTreeSet<String>,
+    out: &mut BTreeMap<String, (u32, u32)>,
     selects: &mut Vec<SelectInfo>,
 ) {
     match expression {
@@ -198,7 +188,9 @@ fn expression_variables(
             selects.push(select_info(selector, variants, lines));
             for variant in variants {
                 let nested = pattern_info(&variant.value, lines);
-                out.extend(nested.variables);
+                for (name, at) in nested.variables {
+                    out.entry(name).or_insert(at);
+                }
                 selects.extend(nested.selects);
             }
         }
@@ -258,12 +250,15 @@ fn select_info(
 fn inline_variables(
     expression: &InlineExpression<&str>,
     lines: &LineIndex<'_>,
-    out: &mut BTreeSet<String>,
+    out: &mut BTreeMap<String, (u32, u32)>,
     selects: &mut Vec<SelectInfo>,
 ) {
     match expression {
         InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_string());
+            // The `$` is the character before the name.
+            let (line, column) = position_of(lines, id.name).unwrap_or((1, 2));
+            out.entry(id.name.to_string())
+                .or_insert((line, column.saturating_sub(1).max(1)));
         }
         InlineExpression::FunctionReference { arguments, .. } => {
             argument_variables(arguments, lines, out, selects)
@@ -287,7 +282,7 @@ fn inline_variables(
 fn argument_variables(
     arguments: &CallArguments<&str>,
     lines: &LineIndex<'_>,
-    out: &mut BTreeSet<String>,
+    out: &mut BTreeMap<String, (u32, u32)>,
     selects: &mut Vec<SelectInfo>,
 ) {
     for argument in &arguments.positional {

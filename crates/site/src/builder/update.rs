@@ -37,6 +37,7 @@ pub struct Undo {
     records: Vec<(usize, PageRecord)>,
     anchor_diagnostics: Vec<(usize, Vec<Diagnostic>)>,
     routes: Option<Routes>,
+    exl_id_warnings: Option<Vec<Diagnostic>>,
 }
 
 impl Undo {
@@ -58,6 +59,9 @@ impl Undo {
         }
         if let Some(routes) = self.routes {
             site.project.routes = routes;
+        }
+        if let Some(warnings) = self.exl_id_warnings {
+            site.project.exl_id_warnings = warnings;
         }
     }
 }
@@ -111,10 +115,11 @@ pub fn render_changes(
         bodies.insert(index, body);
     }
     if groups_changed {
-        let duplicates = duplicate_exl_ids(&site.project.pages);
-        if !duplicates.is_empty() {
-            return Err(duplicates);
-        }
+        let warnings = duplicate_exl_ids(&site.project.pages, &site.project.config.limits);
+        undo.exl_id_warnings = Some(std::mem::replace(
+            &mut site.project.exl_id_warnings,
+            warnings,
+        ));
         let routes = routes_of(site.project.locales.len(), &site.project.pages);
         undo.routes = Some(std::mem::replace(&mut site.project.routes, routes));
         for &index in &plan.pages {
@@ -140,6 +145,7 @@ pub fn render_changes(
         let locales = site.project.locales.len();
         let mut which: Vec<Listing> = (0..locales).map(Listing::Home).collect();
         which.push(Listing::SitemapAndRobots);
+        which.extend((0..locales).map(Listing::Feed));
         render_listings(renderer.page_set(), &which)
     } else {
         Ok(Vec::new())

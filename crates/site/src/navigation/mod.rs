@@ -139,7 +139,7 @@ impl Navigation {
         let mut urls = input.page_urls.to_vec();
         for (locale, landing) in navigation.landing.iter().enumerate() {
             if let Some(url) = landing.and_then(|page| urls.get_mut(page)) {
-                *url = format!("{}/", input.locales[locale]);
+                *url = format!("{}/", input.config.url_folder(&input.locales[locale]));
             }
         }
         // Deeper TOCs first, so a guide's own TOC claims its pages before
@@ -204,6 +204,7 @@ impl Navigation {
                         input.config_path,
                         format!("`[site] home = \"{home}\"` is no page of locale `{tag}`: its home lists its pages instead"),
                     )
+                    .with_code("home-page-missing")
                     .with_help("fix `home` in technote.toml (it is relative to each locale's folder)"),
                 ),
             }
@@ -225,6 +226,9 @@ impl Navigation {
             })
             .map(|(_, page)| {
                 Diagnostic::warning(&page.source.path, "no TOC.md lists this page: readers reach it only from the list of all pages")
+                    .with_code("page-unlisted")
+                    // The page as a whole is the problem: its first line.
+                    .at(1, 1)
                     .with_help("add it to the TOC.md of its guide, or set `hidefromtoc: true` if it is meant to stay out of the navigation")
             })
             .collect()
@@ -334,6 +338,7 @@ fn read_toc(file: &SourceFile, config: &SiteConfig) -> Result<String, Diagnostic
         let (line, column) =
             technote_diagnostics::invalid_utf8_position(e.as_bytes(), &e.utf8_error());
         Diagnostic::error(&file.path, "this TOC is not valid UTF-8")
+            .with_code("file-not-utf8")
             .at(line, column)
             .with_help("save the file as UTF-8")
     })

@@ -2,6 +2,11 @@
 //! with its own link marked `aria-current="page"` and the groups around it
 //! open, spliced in at offsets recorded while rendering. A 700-page tree
 //! is rendered once, not 700 times.
+//!
+//! A TOC of more than [`FOLD_ABOVE_LINKS`] links (a root TOC listing a
+//! whole product) would weigh tens of kilobytes on every page: there, each
+//! group off the page's own path is folded to one link to its first page,
+//! so a page carries its path and the siblings along it, not the tree.
 
 use std::fmt::Write;
 
@@ -12,12 +17,30 @@ use super::toc::{Target, TocNode};
 const CURRENT: &str = " aria-current=\"page\"";
 const OPEN: &str = " open";
 
+/// Sidebars of at most this many links are shown whole on every page
+/// (an Experience League guide's TOC has a few dozen to a few hundred).
+const FOLD_ABOVE_LINKS: usize = 200;
+
 /// The sidebar HTML of one TOC, and where each listed page's marks go.
 pub struct Sidebar {
     html: String,
     /// By page index: where its link's `aria-current` goes (none for a
     /// page hidden from the sidebar) and where the groups around it open.
     marks: rustc_hash::FxHashMap<usize, Mark>,
+    /// Every group, in document order, when the sidebar is large enough to
+    /// fold; empty otherwise.
+    folds: Vec<Fold>,
+    links: usize,
+}
+
+/// A group of a large sidebar, and what stands for it when folded.
+struct Fold {
+    /// Its `<li>…</li>` in `html`.
+    range: std::ops::Range<usize>,
+    /// Where its `open` goes: the group is on a page's path when the page's
+    /// marks open it.
+    open_at: usize,
+    stub: String,
 }
 
 struct Mark {
@@ -40,25 +63,45 @@ impl Sidebar {
         let mut sidebar = Self {
             html: String::with_capacity(nodes.len() * 96),
             marks: rustc_hash::FxHashMap::default(),
+            folds: Vec::new(),
+            links: 0,
         };
         let mut opens = Vec::new();
         sidebar.list(nodes, links, &mut opens, false);
+        if sidebar.links <= FOLD_ABOVE_LINKS {
+            sidebar.folds = Vec::new();
+        }
+        // Groups were recorded as they closed, inner ones first.
+        sidebar.folds.sort_unstable_by_key(|fold| fold.range.start);
         sidebar
     }
 
     /// The sidebar as page `page` shows it; `None` for a page it does not list.
     pub fn for_page(&self, page: usize) -> Option<String> {
         let mark = self.marks.get(&page)?;
-        let mut inserts: Vec<(usize, &str)> = mark.opens.iter().map(|&at| (at, OPEN)).collect();
-        inserts.extend(mark.current.map(|at| (at, CURRENT)));
-        inserts.sort_unstable_by_key(|(at, _)| *at);
-        let extra: usize = inserts.iter().map(|(_, text)| text.len()).sum();
-        let mut html = String::with_capacity(self.html.len() + extra);
+        // Each edit replaces `html[range]` with its text: marks insert
+        // (an empty range), folds replace a whole group.
+        let mut edits: Vec<(std::ops::Range<usize>, &str)> =
+            mark.opens.iter().map(|&at| (at..at, OPEN)).collect();
+        edits.extend(mark.current.map(|at| (at..at, CURRENT)));
+        let mut folded_to = 0;
+        for fold in &self.folds {
+            if fold.range.start >= folded_to && !mark.opens.contains(&fold.open_at) {
+                edits.push((fold.range.clone(), fold.stub.as_str()));
+                folded_to = fold.range.end;
+            }
+        }
+        edits.sort_unstable_by_key(|(range, _)| range.start);
+        let mut html = String::with_capacity(if self.folds.is_empty() {
+            self.html.len() + edits.iter().map(|(_, text)| text.len()).sum::<usize>()
+        } else {
+            1024
+        });
         let mut from = 0;
-        for (at, text) in inserts {
-            html.push_str(&self.html[from..at]);
+        for (range, text) in edits {
+            html.push_str(&self.html[from..range.start]);
             html.push_str(text);
-            from = at;
+            from = range.end;
         }
         html.push_str(&self.html[from..]);
         Some(html)
@@ -144,8 +187,10 @@ impl Sidebar {
             self.list(&node.children, links, opens, true);
             return;
         }
+        let start = self.html.len();
         self.html.push_str("<li><details");
-        opens.push(self.html.len());
+        let open_at = self.html.len();
+        opens.push(open_at);
         let _ = write!(
             self.html,
             "><summary>{}</summary>",
@@ -161,6 +206,11 @@ impl Sidebar {
         }
         self.html.push_str("</details></li>");
         opens.pop();
+        self.folds.push(Fold {
+            range: start..self.html.len(),
+            open_at,
+            stub: folded(node, links),
+        });
     }
 
     fn page_link(
@@ -174,6 +224,7 @@ impl Sidebar {
         let current = if hidden {
             None
         } else {
+            self.links += 1;
             self.html.push_str("<li><a");
             let at = self.html.len();
             let url = links.page_urls.get(page).map_or("", String::as_str);
@@ -195,6 +246,33 @@ impl Sidebar {
             mark.current = current;
             mark.opens = opens.to_vec();
         }
+    }
+}
+
+/// A folded group: a link to its first page shown in the sidebar, where
+/// the group opens (or its title alone when it shows no page).
+fn folded(node: &TocNode, links: &SidebarLinks<'_>) -> String {
+    let title = encode_text(&node.title);
+    match first_page(node, links) {
+        Some(page) => format!(
+            "<li class=\"folded\"><a href=\"{}{}\">{title}</a></li>",
+            links.base_path,
+            encode_double_quoted_attribute(links.page_urls.get(page).map_or("", String::as_str)),
+        ),
+        None => format!("<li class=\"folded\"><span>{title}</span></li>"),
+    }
+}
+
+fn first_page(node: &TocNode, links: &SidebarLinks<'_>) -> Option<usize> {
+    if node.hidden {
+        return None;
+    }
+    match node.target {
+        Target::Page(page) if !(links.hidden)(page) => Some(page),
+        _ => node
+            .children
+            .iter()
+            .find_map(|child| first_page(child, links)),
     }
 }
 
@@ -253,5 +331,55 @@ mod tests {
         let start = sidebar.for_page(1).unwrap();
         assert!(start.contains("<summary>Start</summary><ul><li><a aria-current=\"page\" href=\"/en/p1.html\">Start</a>"));
         assert_eq!(sidebar.for_page(9), None);
+    }
+
+    #[test]
+    fn a_large_sidebar_folds_the_groups_off_the_pages_path_to_a_link() {
+        // Guides of sections of pages: 3 × 4 × 20 = 240 links.
+        let mut page = 0;
+        let mut guides = Vec::new();
+        for g in 0..3 {
+            let mut sections = Vec::new();
+            for s in 0..4 {
+                let pages = (0..20)
+                    .map(|_| {
+                        page += 1;
+                        node(
+                            &format!("Page {}", page - 1),
+                            Target::Page(page - 1),
+                            vec![],
+                        )
+                    })
+                    .collect();
+                sections.push(node(&format!("Section {g}.{s}"), Target::None, pages));
+            }
+            guides.push(node(&format!("Guide {g}"), Target::None, sections));
+        }
+        let urls: Vec<String> = (0..page).map(|i| format!("en/p{i}.html")).collect();
+        let links = SidebarLinks {
+            base_path: "/",
+            page_urls: &urls,
+            hidden: &|_| false,
+            external_label: "(external)",
+        };
+        let sidebar = Sidebar::render(&guides, &links);
+        // Page 25 is in guide 0, section 1.
+        let shown = sidebar.for_page(25).unwrap();
+        assert!(shown.contains("<details open><summary>Guide 0</summary>"));
+        assert!(shown.contains("<details open><summary>Section 0.1</summary>"));
+        assert!(shown.contains("<a aria-current=\"page\" href=\"/en/p25.html\">Page 25</a>"));
+        // Its section's pages are all there; the sections beside it and
+        // the other guides are one link each, to their first page.
+        assert_eq!(shown.matches("<a ").count(), 20 + 3 + 2);
+        assert!(
+            shown.contains("<li class=\"folded\"><a href=\"/en/p0.html\">Section 0.0</a></li>")
+        );
+        assert!(shown.contains("<li class=\"folded\"><a href=\"/en/p80.html\">Guide 1</a></li>"));
+        assert!(
+            shown.len() < sidebar.html.len() / 5,
+            "{} of {}",
+            shown.len(),
+            sidebar.html.len()
+        );
     }
 }

@@ -153,6 +153,7 @@ impl Reader<'_, '_> {
                         self.source.path,
                         "this line is indented so deep that it reads as code, not as an entry",
                     )
+                    .with_code("toc-entry-invalid")
                     .at(line, column)
                     .with_help(
                         "indent a nested entry by 2 to 4 spaces more than the entry it belongs to",
@@ -254,6 +255,7 @@ impl Reader<'_, '_> {
                 self.source.path,
                 format!("`{dest}` is no page of this site: the entry is shown without a link"),
             )
+            .with_code("toc-link-missing")
             .at(line, column)
             .with_help("fix the path (it is relative to this TOC.md), or remove the entry"),
         );

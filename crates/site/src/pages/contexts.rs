@@ -16,6 +16,7 @@ pub(super) struct PageInfo<'a> {
     pub(super) title: &'a str,
     pub(super) title_id: Option<&'a str>,
     pub(super) front: &'a technote_content::FrontMatter,
+    pub(super) badges: &'a [crate::badges::BadgeView<'a>],
     pub(super) url: &'a str,
 }
 
@@ -30,6 +31,8 @@ pub(super) struct TocEntry<'a> {
 pub(super) struct SitemapUrl<'a> {
     pub(super) loc: String,
     pub(super) alternates: Vec<Alternate<'a>>,
+    /// When git last saw the page's source change.
+    pub(super) lastmod: Option<&'a str>,
 }
 
 #[derive(Serialize, Clone)]
@@ -43,7 +46,43 @@ pub(super) struct HomeItem<'a> {
 pub(super) struct FeatureGroup<'a> {
     /// The group's name in the page's language.
     pub(super) feature: String,
+    /// Its list's file name when it is too long for the home.
+    #[serde(skip)]
+    pub(super) slug: String,
     pub(super) items: Vec<HomeItem<'a>>,
+    /// When the home shows only the first items: the link to them all.
+    pub(super) more: Option<MoreLink>,
+}
+
+/// The link from a shortened group to its feature's own list.
+#[derive(Serialize)]
+pub(super) struct MoreLink {
+    pub(super) href: String,
+    pub(super) count: usize,
+}
+
+impl FeatureGroup<'_> {
+    /// The group as a home shows it: at most `shown` items, then a link to
+    /// the list of them all at `href`.
+    pub(super) fn shortened(mut self, shown: usize, href: &str) -> Self {
+        if self.items.len() > shown {
+            self.more = Some(MoreLink {
+                href: href.to_string(),
+                count: self.items.len(),
+            });
+            self.items.truncate(shown);
+        }
+        self
+    }
+}
+
+/// Where a page of a long list is among its pages.
+#[derive(Serialize)]
+pub(super) struct ListPager {
+    pub(super) page: usize,
+    pub(super) pages: usize,
+    pub(super) previous: Option<String>,
+    pub(super) next: Option<String>,
 }
 
 /// The pages of one guide that no TOC lists.

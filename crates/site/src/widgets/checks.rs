@@ -111,17 +111,18 @@ fn load_one(
     reference: &LanguageIdentifier,
 ) -> Result<DeclaredCheck, Vec<Diagnostic>> {
     let text = std::fs::read_to_string(file).map_err(|error| {
-        vec![Diagnostic::error(
-            file,
-            format!("cannot read the check: {error}"),
-        )]
+        vec![
+            Diagnostic::error(file, format!("cannot read the check: {error}"))
+                .with_code("check-unreadable"),
+        ]
     })?;
     let read = read_declaration(&text).map_err(|problems| {
         problems
             .into_iter()
             .map(|problem| {
-                let diagnostic =
-                    Diagnostic::error(file, problem.message).at(problem.line, problem.column);
+                let diagnostic = Diagnostic::error(file, problem.message)
+                    .with_code("check-invalid")
+                    .at(problem.line, problem.column);
                 match problem.help {
                     Some(help) => diagnostic.with_help(help),
                     None => diagnostic,
@@ -139,6 +140,7 @@ fn load_one(
                     file,
                     format!("no Fluent message `{}` in locales/{reference}", message.id),
                 )
+                .with_code("check-message-missing")
                 .at(message.line, message.column)
                 .with_help(format!(
                     "add `{} = ...` to locales/{reference}/checks.ftl, and its translations",
@@ -164,10 +166,10 @@ fn load_one(
                 Ok(text) => {
                     messages.insert(id, text.into());
                 }
-                Err(error) => diagnostics.push(Diagnostic::error(
-                    format!("locales/{locale}"),
-                    error.to_string(),
-                )),
+                Err(error) => diagnostics.push(
+                    Diagnostic::error(format!("locales/{locale}"), error.to_string())
+                        .with_code("ftl-unformattable"),
+                ),
             }
         }
         let data = json!({ "check": &check, "wire": encode_check(&check), "messages": messages });

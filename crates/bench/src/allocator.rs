@@ -1,0 +1,1 @@
+../../technote/src/allocator.rs
