@@ -12,13 +12,17 @@ use std::path::Path;
 use serde_json::Value;
 use technote_rules::{CheckVerdict, evaluate_check, read_declaration};
 
-fn declared() -> technote_rules::Check {
+fn declaration_text() -> String {
     let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .join("content/en/technotes/using/ims-sign-in-update.check.toml");
-    let text = std::fs::read_to_string(&path).expect("declaration readable");
+    std::fs::read_to_string(&path).expect("declaration readable")
+}
+
+fn declared() -> technote_rules::Check {
+    let text = declaration_text();
     match read_declaration(&text) {
         Ok(read) => read.check,
-        Err(problems) => panic!("{}: {problems:#?}", path.display()),
+        Err(problems) => panic!("ims-sign-in-update.check.toml: {problems:#?}"),
     }
 }
 
@@ -154,4 +158,51 @@ fn the_declared_table_of_the_2021_check_is_current() {
         "{} is out of date: run TECHNOTE_WRITE_CASES=1 cargo test -p technote-rules --features declarations --test ims_2021_declared",
         path.display()
     );
+}
+
+/// The proof of a declaration skips the answers that cannot change what
+/// it finds; on this check, the largest (a million combinations), a rule
+/// edited out of shape is still caught, at the rule, with an example.
+#[test]
+fn mistakes_in_the_2021_rules_are_found() {
+    let text = declaration_text();
+    let edits = [
+        // `all-ready` no longer waits for the Internet Explorer version.
+        (
+            ", \"ie-missing\"] }\nstatus = \"ready\"",
+            "] }\nstatus = \"ready\"",
+            "rules `answers-missing` and `all-ready` both apply to sign-in=adobe-id",
+        ),
+        // Windows left without its updates is no longer an action.
+        (
+            ", { is = \"windows-not-updated\" }] }\nstatus = \"action-needed\"",
+            "] }\nstatus = \"action-needed\"",
+            "no rule applies to sign-in=adobe-id, hosting=hosted,",
+        ),
+        // Hosting both given and not given.
+        (
+            "when = { sign-in = \"adobe-id\", is = \"ie-too-old\" }",
+            "when = { sign-in = \"adobe-id\", is = \"ie-too-old\", hosting = \"hosted\", not = { answered = \"hosting\" } }",
+            "rule `old-browser` can never apply",
+        ),
+        // A step about a server left out, on the rule of complete answers.
+        (
+            "steps = [\"hosted-server-upgraded\", \"readiness-from-release-notes\", \"ie-not-used\"]",
+            "steps = [\"hosted-server-upgraded\", \"readiness-from-release-notes\", \"ie-not-used\", \"server-missing\"]",
+            "rule `all-ready` lists step `server-missing`, whose `when` never holds",
+        ),
+    ];
+    for (before, after, expected) in edits {
+        assert!(text.contains(before), "the declaration changed: {before}");
+        let problems = match read_declaration(&text.replacen(before, after, 1)) {
+            Ok(_) => panic!("{after}: no problem found"),
+            Err(problems) => problems,
+        };
+        assert!(
+            problems
+                .iter()
+                .any(|problem| problem.message.contains(expected)),
+            "{after}: {problems:#?}"
+        );
+    }
 }

@@ -69,6 +69,9 @@ pub struct FieldValue {
 #[derive(Clone, Copy)]
 pub(super) enum Answer<'a> {
     Missing,
+    /// Not chosen yet by the proof of a check (`super::space`): decides
+    /// nothing, not even whether the input was answered.
+    Untried,
     Unusable,
     Choice(&'a str),
     Version(Version),
@@ -275,7 +278,10 @@ pub(super) fn holds(condition: &Condition, answers: &[Answer]) -> Option<bool> {
             Answer::Version(version) => passes(version, test, answers),
             _ => None,
         },
-        Condition::Answered(input) => Some(!matches!(answers.get(*input)?, Answer::Missing)),
+        Condition::Answered(input) => match answers.get(*input)? {
+            Answer::Untried => None,
+            answer => Some(!matches!(answer, Answer::Missing)),
+        },
         Condition::OlderBrowser { input, major } => match answers.get(*input)? {
             Answer::Number(number) => Some(number < major),
             _ => None,
