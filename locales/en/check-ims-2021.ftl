@@ -1,7 +1,7 @@
 # The June 2021 IMS check declared as data
 # (content/en/technotes/using/ims-sign-in-update.check.toml): the labels,
-# steps and rules that check-ims-2021-… messages of checker.ftl and
-# findings.ftl do not already word. A step may name { $server } and
+# steps and rules that check-ims-2021-… messages of checker.ftl do not
+# already word. A step may name { $server } and
 # { $console } as read, and the minimum release of their line:
 # { $server-minimum } (server build), { $console-console-minimum }.
 
@@ -43,3 +43,20 @@ check-ims-2021-rule-old-browser = Adobe ID sign-in, and a console that signs in 
 check-ims-2021-rule-updates-needed = Adobe ID sign-in, and the server, a console or Windows needs an update.
 check-ims-2021-rule-answers-missing = Adobe ID sign-in, nothing found to update, but some answers are still missing.
 check-ims-2021-rule-all-ready = Adobe ID sign-in, and every answer meets the requirements.
+
+## Statuses: the verdict's first line.
+
+# Operators sign in with a Campaign login and password. No variables.
+check-ims-2021-status-not-affected = Not affected: this change only concerns signing in with an Adobe ID.
+
+# Every answer checks out. No variables.
+check-ims-2021-status-ready = Ready: your operators can keep signing in with their Adobe ID.
+
+# Something must be upgraded or updated. No variables.
+check-ims-2021-status-action-needed = Action needed: a few updates are required to keep signing in with an Adobe ID.
+
+# Sign-in is impossible until fixed (Internet Explorer older than 11). No variables.
+check-ims-2021-status-blocked = Blocked: your operators cannot sign in with an Adobe ID until this is fixed.
+
+# An answer is missing or was not understood. No variables.
+check-ims-2021-status-incomplete = Not enough to go on yet: complete or correct your answers above.

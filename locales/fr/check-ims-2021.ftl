@@ -1,7 +1,7 @@
 # Le contrôle IMS de juin 2021 déclaré comme données
 # (content/en/technotes/using/ims-sign-in-update.check.toml) : libellés,
-# étapes et règles que les messages check-ims-2021-… de checker.ftl et
-# findings.ftl ne formulent pas déjà.
+# étapes et règles que les messages check-ims-2021-… de checker.ftl ne
+# formulent pas déjà.
 
 check-ims-2021-sign-in-label = Comment vos opérateurs se connectent-ils à la console cliente ?
 check-ims-2021-hosting-label = Où votre serveur Campaign est-il installé ?
@@ -41,3 +41,20 @@ check-ims-2021-rule-old-browser = Connexion avec un Adobe ID, et une console qui
 check-ims-2021-rule-updates-needed = Connexion avec un Adobe ID, et le serveur, une console ou Windows doit être mis à jour.
 check-ims-2021-rule-answers-missing = Connexion avec un Adobe ID, rien à mettre à jour pour l’instant, mais il manque encore des réponses.
 check-ims-2021-rule-all-ready = Connexion avec un Adobe ID, et chaque réponse remplit les conditions.
+
+## États : la première ligne du verdict.
+
+# Les opérateurs se connectent avec un identifiant et un mot de passe Campaign. Aucune variable.
+check-ims-2021-status-not-affected = Non concerné : ce changement ne touche que la connexion avec un Adobe ID.
+
+# Toutes les réponses sont conformes. Aucune variable.
+check-ims-2021-status-ready = Prêt : vos opérateurs peuvent continuer à se connecter avec leur Adobe ID.
+
+# Une mise à niveau ou une mise à jour est à faire. Aucune variable.
+check-ims-2021-status-action-needed = Action requise : quelques mises à jour sont nécessaires pour continuer à se connecter avec un Adobe ID.
+
+# Connexion impossible tant que le problème demeure (Internet Explorer antérieur à 11). Aucune variable.
+check-ims-2021-status-blocked = Bloqué : vos opérateurs ne peuvent pas se connecter avec un Adobe ID tant que ce point n’est pas réglé.
+
+# Une réponse manque ou n’a pas été comprise. Aucune variable.
+check-ims-2021-status-incomplete = Pas encore assez d’informations : complétez ou corrigez vos réponses ci-dessus.

@@ -16,7 +16,7 @@ use crate::output::{Printed, decided, status, usage};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-const IMS_2021: &str = "ims-2021";
+pub const IMS_2021: &str = "ims-2021";
 
 /// The June 2021 check, built in so that `--check ims-2021` answers outside
 /// a project too (a project may declare its own under that id).
@@ -45,30 +45,47 @@ pub fn run(
         Err(message) => return usage(&message),
     };
     let verdict = evaluate_check(&check, &answers);
-    let text = Worded::new(&check, &verdict, localizer, locale);
-    let mut out = io::stdout().lock();
-    let printing = if json {
-        let json = serde_json::json!({
-            "check": check.id,
-            "status": verdict.status,
-            "steps": verdict.steps,
-            "missing": verdict.missing,
-            "problems": verdict.problems,
-            "values": verdict.values,
-            "text": { "status": text.status, "steps": text.steps, "missing": text.missing, "problems": text.problems },
-        });
-        serde_json::to_writer_pretty(&mut out, &json)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        text.print(&mut out)
-    };
     let code = if verdict.status == INCOMPLETE {
         ExitCode::from(EXIT_UNDECIDED)
     } else {
         ExitCode::SUCCESS
     };
+    print_verdict(&check, &verdict, json, localizer, locale, code)
+}
+
+/// Prints one verdict, in words or as JSON, and ends with `code`.
+pub fn print_verdict(
+    check: &Check,
+    verdict: &CheckVerdict,
+    json: bool,
+    localizer: &Localizer,
+    locale: &LanguageIdentifier,
+    code: ExitCode,
+) -> Printed {
+    let text = Worded::new(check, verdict, localizer, locale);
+    let mut out = io::stdout().lock();
+    let printing = if json {
+        serde_json::to_writer_pretty(&mut out, &verdict_json(check, verdict, &text))
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        text.print(&mut out)
+    };
     decided(code, printing.and_then(|()| out.flush()))
+}
+
+/// The verdict as `--json` prints it: what the evaluator gave, then the
+/// same in words.
+pub fn verdict_json(check: &Check, verdict: &CheckVerdict, text: &Worded) -> serde_json::Value {
+    serde_json::json!({
+        "check": check.id,
+        "status": verdict.status,
+        "steps": verdict.steps,
+        "missing": verdict.missing,
+        "problems": verdict.problems,
+        "values": verdict.values,
+        "text": { "status": text.status, "steps": text.steps, "missing": text.missing, "problems": text.problems },
+    })
 }
 
 /// One verdict per row of `path`, then the counts by status; exit 0 when
@@ -159,7 +176,7 @@ fn fleet(
 
 /// The declaration of check `id` under `content`; a declaration with
 /// mistakes is refused with them, as `technote check` reports them.
-fn find_check(content: &Path, id: &str) -> Result<Check, String> {
+pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
     let mut known = Vec::new();
     let mut declarations = Vec::new();
     collect_declarations(content, &mut declarations);
@@ -283,15 +300,15 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String
 }
 
 /// The verdict in words, from the same Fluent messages as the page.
-struct Worded {
-    status: String,
-    steps: Vec<String>,
-    missing: Vec<String>,
-    problems: Vec<String>,
+pub struct Worded {
+    pub status: String,
+    pub steps: Vec<String>,
+    pub missing: Vec<String>,
+    pub problems: Vec<String>,
 }
 
 impl Worded {
-    fn new(
+    pub fn new(
         check: &Check,
         verdict: &CheckVerdict,
         localizer: &Localizer,
@@ -346,7 +363,7 @@ impl Worded {
         }
     }
 
-    fn print(&self, out: &mut impl Write) -> io::Result<()> {
+    pub fn print(&self, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "{}", self.status)?;
         for (number, step) in self.steps.iter().enumerate() {
             writeln!(out, "{}. {step}", number + 1)?;

@@ -71,6 +71,7 @@ pub(super) enum Answer<'a> {
     Missing,
     /// Not chosen yet by the proof of a check (`super::space`): decides
     /// nothing, not even whether the input was answered.
+    #[cfg_attr(not(feature = "declarations"), allow(dead_code))]
     Untried,
     Unusable,
     Choice(&'a str),
