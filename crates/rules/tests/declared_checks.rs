@@ -161,6 +161,10 @@ fn unknown_input_types_and_keys_are_named() {
         8,
         "unknown input type \"dropdown\"",
     );
+    // The rules and steps that name the input are not reported as naming
+    // nothing: the one mistake is its type.
+    let dropdown = problems(&TOY.replace("type = \"choice\"", "type = \"dropdown\""));
+    assert_eq!(dropdown.len(), 1, "{dropdown:#?}");
     one_problem(
         &TOY.replace("name = \"upgrade\"\n", "name = \"upgrade\"\nwhen_ = 1\n"),
         15,

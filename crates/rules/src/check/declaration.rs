@@ -54,6 +54,7 @@ pub fn read_declaration(text: &str) -> Result<ReadDeclaration, Vec<DeclarationPr
         text,
         problems: Vec::new(),
         messages: Vec::new(),
+        untyped: Vec::new(),
     };
     let root = match DeTable::parse(text) {
         Ok(root) => root,
@@ -81,6 +82,9 @@ struct Reader<'t> {
     text: &'t str,
     problems: Vec<DeclarationProblem>,
     messages: Vec<MessageUse>,
+    /// Inputs refused for their type: the tests naming them are not
+    /// reported again as naming nothing.
+    untyped: Vec<String>,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -372,6 +376,7 @@ impl Reader<'_> {
                         format!("unknown input type {other:?}"),
                         Some("write `type = \"version\"`, `\"choice\"`, `\"yes-no\"`, `\"windows\"` or `\"internet-explorer\"`".to_owned()),
                     );
+                    self.untyped.push(name);
                     continue;
                 }
             };
@@ -689,6 +694,12 @@ impl Reader<'_> {
         inputs: &[(Input, Range<usize>)],
     ) -> Option<Condition> {
         let Some(index) = inputs.iter().position(|(input, _)| input.name == key) else {
+            if self.untyped.iter().any(|name| name == key) {
+                // A stand-in that keeps the rule or step it is part of, so
+                // that nothing else is reported; the declaration is refused
+                // for the input's type anyway.
+                return Some(Condition::All(Vec::new()));
+            }
             self.problem(
                 key_span,
                 format!("no input is named `{key}`"),
@@ -755,6 +766,7 @@ impl Reader<'_> {
         for (name, span) in self.strings(value, "answered") {
             match inputs.iter().position(|(input, _)| input.name == name) {
                 Some(index) => parts.push(Condition::Answered(index)),
+                None if self.untyped.contains(&name) => {}
                 None => {
                     self.problem(
                         span,
