@@ -27,11 +27,7 @@ fn strings(value: &Value) -> Vec<&str> {
 #[test]
 fn every_case_of_the_2021_table_gets_the_same_verdict_on_the_id_free_command_line() {
     let cases: Vec<Value> = serde_json::from_str(CASES).expect("ims-2021.json parses");
-    assert!(
-        cases.len() >= 100,
-        "the table shrank to {}",
-        cases.len()
-    );
+    assert!(cases.len() >= 100, "the table shrank to {}", cases.len());
     for case in &cases {
         let name = case["name"].as_str().unwrap_or_default();
         let answers = case["answers"].as_object().expect("answers object");
@@ -51,7 +47,11 @@ fn every_case_of_the_2021_table_gets_the_same_verdict_on_the_id_free_command_lin
         });
         assert_eq!(verdict["check"], "ims-2021", "{name}");
         assert_eq!(verdict["status"], case["status"], "{name}");
-        assert_eq!(strings(&verdict["steps"]), strings(&case["steps"]), "{name}");
+        assert_eq!(
+            strings(&verdict["steps"]),
+            strings(&case["steps"]),
+            "{name}"
+        );
         let fine = matches!(case["status"].as_str(), Some("ready" | "not-affected"));
         assert_eq!(
             output.status.code(),
@@ -100,10 +100,9 @@ fn verdicts_are_worded_in_the_asked_language() {
 fn a_wrong_choice_is_a_usage_error() {
     let output = technote(&["verdict", "--hosting", "cloud"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("--hosting: `cloud` is not a valid hosting; use one of: hosted, on-premise, hybrid")
-    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains(
+        "--hosting: `cloud` is not a valid hosting; use one of: hosted, on-premise, hybrid"
+    ));
 }
 
 /// `--json` with `--csv`: JSON Lines, one object per line.

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use technote_rules::{
-    Check, CheckVerdict, INCOMPLETE, MAX_ANSWER_LENGTH, VersionError, decode_check,
-    evaluate_check, parse_version, parse_windows,
+    Check, CheckVerdict, INCOMPLETE, MAX_ANSWER_LENGTH, VersionError, decode_check, evaluate_check,
+    parse_version, parse_windows,
 };
 
 const IMS_2021: &str = include_str!("../../../tests/checks/ims-2021.wire");
@@ -40,7 +40,10 @@ fn ready_but(input: &str, text: &str) -> CheckVerdict {
 }
 
 fn unusable(verdict: &CheckVerdict, input: &str) -> bool {
-    verdict.problems.iter().any(|problem| problem.input == input)
+    verdict
+        .problems
+        .iter()
+        .any(|problem| problem.input == input)
 }
 
 /// Any text, text made of the characters versions use, and very long text.

@@ -117,7 +117,11 @@ impl Fleet<'_> {
             );
         }
         let name = machine.map(|m| format!(" ({m})")).unwrap_or_default();
-        writeln!(out, "line {line}{name}: [{}] {}", verdict.status, text.status)?;
+        writeln!(
+            out,
+            "line {line}{name}: [{}] {}",
+            verdict.status, text.status
+        )?;
         for step in text.steps.iter().chain(&text.problems).chain(&text.missing) {
             writeln!(out, "    - {step}")?;
         }

@@ -94,7 +94,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(answers.get("sign-in").map(String::as_str), Some("adobe-id"));
-        assert_eq!(answers.get("hosting").map(String::as_str), Some("on-premise"));
+        assert_eq!(
+            answers.get("hosting").map(String::as_str),
+            Some("on-premise")
+        );
         assert_eq!(answers.get("server").map(String::as_str), Some("21.1.3"));
         assert_eq!(answers.get("ie"), None);
     }

@@ -472,9 +472,12 @@ mod tests {
     #[test]
     fn missing_and_extra_columns_are_warnings() {
         let check = ims_2021();
-        let inventory =
-            read_inventory(&check, &b"Sign_In,Server,Owner\nadobe-id,21.1.3,ops\n"[..], 10)
-                .unwrap();
+        let inventory = read_inventory(
+            &check,
+            &b"Sign_In,Server,Owner\nadobe-id,21.1.3,ops\n"[..],
+            10,
+        )
+        .unwrap();
         let messages: Vec<String> = inventory
             .header_warnings()
             .iter()
