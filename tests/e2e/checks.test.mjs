@@ -150,6 +150,36 @@ for (const [width, height] of [[1280, 900], [320, 640]]) {
   });
 }
 
+test("the 2021 check before any answer shows no list of steps, and its results look apart", async () => {
+  const page = await visitor.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const url = `${server.origin}${ims2021.TECHNOTE_PATHS.en}`;
+  await ims2021.openChecker(page, url);
+  const verdict = page.locator(ims2021.VERDICT);
+  // Before any answer: one waiting line, no to-do list, no "Read more" links.
+  assert.equal(await verdict.getAttribute("data-status"), "waiting");
+  assert.equal(await page.locator(`${ims2021.VERDICT} li, ${ims2021.VERDICT} a`).count(), 0);
+  // The questions are above the result: nothing may send the visitor below.
+  const words = await page.locator("#check-ims-2021").innerText();
+  assert.doesNotMatch(words, /answers below/i);
+  // Ready, action needed and blocked: each its own border and icon.
+  const looks = new Map();
+  for (const status of ["ready", "action-needed", "blocked"]) {
+    const entry = ims2021.CASES.find((candidate) => candidate.status === status);
+    assert.ok(entry, `tests/checks/ims-2021.json has a ${status} case`);
+    await ims2021.answerCase(page, url, entry.answers);
+    assert.equal(await verdict.getAttribute("data-status"), status);
+    const look = await page.locator(`${ims2021.VERDICT}`).evaluate((region) => {
+      const line = region.querySelector(".check-status");
+      const icon = line ? getComputedStyle(line, "::before").content : "";
+      return `${getComputedStyle(region).borderLeftColor} ${getComputedStyle(region).borderLeftWidth} ${icon}`;
+    });
+    looks.set(status, look);
+  }
+  assert.equal(new Set(looks.values()).size, 3, `three distinct panels: ${[...looks].join("; ")}`);
+  await page.close();
+});
+
 test("nothing logged an error or left 127.0.0.1", () => {
   assert.deepEqual(visitor.watch.foreignRequests, []);
   assert.deepEqual(visitor.watch.consoleErrors, []);
