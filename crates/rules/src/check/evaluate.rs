@@ -218,7 +218,11 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
     let problems: Vec<FieldProblem> = check
         .inputs
         .iter()
-        .flat_map(|input| problems.iter().filter(|problem| problem.input == input.name))
+        .flat_map(|input| {
+            problems
+                .iter()
+                .filter(|problem| problem.input == input.name)
+        })
         .cloned()
         .collect();
     CheckVerdict {
