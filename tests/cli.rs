@@ -72,6 +72,44 @@ fn with_closed(args: &[&str], close_stdout: bool) -> (Option<i32>, Option<i32>, 
     (open.status.code(), closed.status.code(), stderr(&closed))
 }
 
+/// `technote verdict … | head`: one verdict, with and without `--check`,
+/// in words and as JSON, printed to a reader that is already gone.
+#[test]
+fn a_single_verdict_piped_into_a_closed_reader_ends_quietly() {
+    let answers = [
+        "--sign-in",
+        "adobe-id",
+        "--hosting",
+        "on-premise",
+        "--server",
+        "20.2.4",
+        "--console",
+        "20.2.4",
+    ];
+    for (check, format) in [
+        (None, None),
+        (None, Some("--json")),
+        (Some("ims-2021"), None),
+        (Some("ims-2021"), Some("--json")),
+    ] {
+        let mut args = vec!["verdict"];
+        if let Some(check) = check {
+            args.extend(["--check", check]);
+        }
+        args.extend(format);
+        args.extend(answers);
+        let (open, closed, stderr) = with_closed(&args, true);
+        // Action needed: 1 without `--check`, a decided status (0) with it.
+        let expected = if check.is_some() { 0 } else { 1 };
+        assert_eq!(open, Some(expected), "{args:?}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            closed == open || closed == Some(0),
+            "{args:?}: {closed:?} against {open:?}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn check_and_build_keep_their_status_when_nobody_reads_them() {
     let scratch = Scratch::new();

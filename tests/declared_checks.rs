@@ -95,9 +95,49 @@ fn the_2021_check_also_answers_to_its_id() {
         "password",
     ]);
     let without = technote(&["verdict", "--json", "--sign-in", "password"]);
-    assert_eq!(with_id.stdout, without.stdout);
-    let verdict: Value = serde_json::from_slice(&with_id.stdout).expect("JSON");
-    assert_eq!(verdict["status"], "not-affected");
+    let declared: Value = serde_json::from_slice(&with_id.stdout).expect("JSON");
+    let hand_written: Value = serde_json::from_slice(&without.stdout).expect("JSON");
+    assert_eq!(declared["status"], "not-affected");
+    assert_eq!(declared["status"], hand_written["status"]);
+    assert_eq!(declared["steps"], serde_json::json!(["native-sign-in"]));
+}
+
+/// The declared 2021 check names the versions read and the minimum of
+/// their line in its steps, from the flags of the id-free command line.
+#[test]
+fn the_declared_2021_check_names_the_release_to_upgrade_to() {
+    let output = technote(&[
+        "verdict",
+        "--check",
+        "ims-2021",
+        "--sign-in",
+        "adobe-id",
+        "--hosting",
+        "on-premise",
+        "--server",
+        "20.2.4",
+        "--console",
+        "9187",
+        "--windows",
+        "Windows 10 Pro",
+        "--windows-updated",
+        "yes",
+        "--ie",
+        "11",
+    ]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.starts_with("Action needed"), "{text}");
+    assert!(
+        text.contains("1. Upgrade the Campaign server from 20.2.4 (build 9187) to 20.2.5 (build 9188) or later"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "2. Upgrade the client console from 20.2.4 (build 9187) to 20.2.5 (build 9188)"
+        ),
+        "{text}"
+    );
 }
 
 /// The toy check the rules crate's tests also use.

@@ -105,7 +105,9 @@ class CheckForm {
     }
 
     const parts = [];
-    const incomplete = verdict.status === "incomplete";
+    // Unfinished answers; a rule may also give "incomplete" itself (an "I
+    // don't know" answer), with its own wording and steps.
+    const incomplete = verdict.status === "incomplete" && verdict.rule === null;
     parts.push(
       element(
         "p",
@@ -133,8 +135,15 @@ class CheckForm {
       if (verdict.steps.length > 0) {
         parts.push(element("h3", "", this.message("checks-steps-heading")));
         const list = element("ol", "check-steps");
+        // Steps may name the versions read and the minimum of their line.
+        const values = {};
+        for (const { input, value, minimum, console_minimum } of verdict.values) {
+          values[input] = value;
+          if (minimum !== undefined) values[`${input}-minimum`] = minimum;
+          if (console_minimum !== undefined) values[`${input}-console-minimum`] = console_minimum;
+        }
         for (const step of verdict.steps) {
-          const item = element("li", "", this.message(messageId(id, `step-${step}`)));
+          const item = element("li", "", this.message(messageId(id, `step-${step}`), values));
           item.dataset.step = step;
           list.append(item);
         }

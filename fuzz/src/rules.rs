@@ -1,15 +1,22 @@
-//! The readiness checker's rules on whatever a visitor types.
+//! The readiness checker's rules on whatever a visitor types: the June 2021
+//! check as the page's WebAssembly module receives it.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
-use technote_rules::{Answers, Hosting, SignIn, Tristate, evaluate, parse_version, parse_windows};
+use technote_rules::{Check, decode_check, evaluate_check, parse_version, parse_windows};
+
+const IMS_2021: &str = include_str!("../../tests/checks/ims-2021.wire");
 
 /// Parses the typed versions, compares them both ways and evaluates the answers.
 pub fn rules(data: &[u8]) {
+    let Some(check) = decode_check(IMS_2021.trim_end()) else {
+        panic!("tests/checks/ims-2021.wire decodes");
+    };
     let answers = answers(data);
-    let versions: Vec<_> = [&answers.server, &answers.console]
+    let versions: Vec<_> = ["server", "console"]
         .into_iter()
-        .flatten()
+        .filter_map(|input| answers.get(input))
         .filter_map(|text| parse_version(text).ok())
         .collect();
     for a in &versions {
@@ -26,55 +33,52 @@ pub fn rules(data: &[u8]) {
             );
         }
     }
-    if let Some(windows) = &answers.windows {
+    if let Some(windows) = answers.get("windows") {
         let _ = parse_windows(windows);
     }
 
-    let verdict = evaluate(&answers);
-    for finding in &verdict.findings {
-        let names: Vec<_> = finding.args.iter().map(|arg| arg.name).collect();
-        assert_eq!(
-            names,
-            finding.code.arg_names(),
-            "{:?} carries the arguments its message uses",
-            finding.code
-        );
+    let verdict = evaluate_check(&check, &answers);
+    assert!(
+        verdict.status == technote_rules::INCOMPLETE || check.statuses.contains(&verdict.status),
+        "{verdict:?} has a status of the check"
+    );
+    for step in &verdict.steps {
+        assert!(known_step(&check, step), "{step} is a step of the check");
     }
-    assert_eq!(evaluate(&answers), verdict, "the verdict is deterministic");
+    assert_eq!(
+        evaluate_check(&check, &answers),
+        verdict,
+        "the verdict is deterministic"
+    );
+}
+
+fn known_step(check: &Check, name: &str) -> bool {
+    check.steps.iter().any(|step| step.name == name)
 }
 
 /// Three bytes pick the choices (sign-in, hosting, Windows updated; 0 is
 /// "not answered"), then NUL-separated texts fill server, console, Windows
 /// and Internet Explorer, so seeds are easy to write by hand.
-fn answers(data: &[u8]) -> Answers {
-    let choice = |index: usize| data.get(index).map_or(0, |b| b % 4);
-    let mut texts = data
+fn answers(data: &[u8]) -> BTreeMap<String, String> {
+    let choice = |index: usize| usize::from(data.get(index).map_or(0, |b| b % 4));
+    let mut answers = BTreeMap::new();
+    let choices = [
+        ("sign-in", ["adobe-id", "password", "unknown"]),
+        ("hosting", ["hosted", "on-premise", "hybrid"]),
+        ("windows-updated", ["yes", "no", "unknown"]),
+    ];
+    for (index, (input, words)) in choices.iter().enumerate() {
+        if let Some(word) = choice(index).checked_sub(1).and_then(|at| words.get(at)) {
+            answers.insert((*input).to_owned(), (*word).to_owned());
+        }
+    }
+    let texts = data
         .get(3..)
         .unwrap_or_default()
         .split(|&b| b == 0)
         .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
-    Answers {
-        sign_in: [
-            None,
-            Some(SignIn::AdobeId),
-            Some(SignIn::Password),
-            Some(SignIn::Unknown),
-        ][usize::from(choice(0))],
-        hosting: [
-            None,
-            Some(Hosting::Hosted),
-            Some(Hosting::OnPremise),
-            Some(Hosting::Hybrid),
-        ][usize::from(choice(1))],
-        windows_updated: [
-            None,
-            Some(Tristate::Yes),
-            Some(Tristate::No),
-            Some(Tristate::Unknown),
-        ][usize::from(choice(2))],
-        server: texts.next(),
-        console: texts.next(),
-        windows: texts.next(),
-        ie: texts.next(),
+    for (input, text) in ["server", "console", "windows", "ie"].into_iter().zip(texts) {
+        answers.insert(input.to_owned(), text);
     }
+    answers
 }

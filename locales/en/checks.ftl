@@ -16,6 +16,8 @@ checks-problem-unknown-release = We do not know this release. Check the About bo
 checks-problem-ambiguous-build = Build 9032 is shared by several releases. Type the release or the Gold Standard number.
 checks-problem-imprecise = This covers releases that get different answers here. Type the exact release, with .IMS if that patch is applied.
 checks-problem-not-a-choice = Choose one of the answers offered.
+checks-problem-windows-not-understood = We cannot read this Windows version. Type it as the machine names it, such as Windows 10 or Windows Server 2016.
+checks-problem-browser-not-understood = We cannot read this Internet Explorer version. Type its number, such as 11, as Help, About Internet Explorer shows it.
 checks-decision-heading = Every answer this check gives
 checks-decision-intro = Find the case that matches yours: it gives the result and the steps that follow.
 checks-decision-status = Result
@@ -80,3 +82,6 @@ check-ims-migration-rule-part-done = Your version can migrate, something has mov
 check-ims-migration-rule-restrictions-left = You run 7.4.1 or later, integrations and people have moved, and native access is still open.
 check-ims-migration-rule-restrictions-need-7-4-1 = Integrations and people have moved on 7.3.5, 7.3.2.IMS or 7.3.3.IMS.
 check-ims-migration-rule-done = You run 7.4.1 or later, everything has moved and native access is blocked.
+# Where the list of every case, shown before any answer, names a version.
+checks-any-version = your version
+checks-line-minimum = the minimum release of its line

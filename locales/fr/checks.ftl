@@ -16,6 +16,8 @@ checks-problem-unknown-release = Nous ne connaissons pas cette version. Consulte
 checks-problem-ambiguous-build = Le build 9032 est commun à plusieurs versions. Saisissez la version ou le numéro Gold Standard.
 checks-problem-imprecise = Cette réponse couvre des versions qui n’obtiennent pas le même résultat. Saisissez la version exacte, avec .IMS si ce correctif est appliqué.
 checks-problem-not-a-choice = Choisissez l’une des réponses proposées.
+checks-problem-windows-not-understood = Nous ne savons pas lire cette version de Windows. Saisissez-la comme le poste la nomme, par exemple Windows 10 ou Windows Server 2016.
+checks-problem-browser-not-understood = Nous ne savons pas lire cette version d’Internet Explorer. Saisissez son numéro, par exemple 11, tel que l’affiche Aide, À propos d’Internet Explorer.
 checks-decision-heading = Toutes les réponses possibles
 checks-decision-intro = Repérez le cas qui correspond au vôtre : il donne le résultat et les étapes qui suivent.
 checks-decision-status = Résultat
@@ -80,3 +82,6 @@ check-ims-migration-rule-part-done = Votre version permet la migration, une part
 check-ims-migration-rule-restrictions-left = Vous êtes en 7.4.1 ou plus, intégrations et personnes ont migré, et l’accès natif reste ouvert.
 check-ims-migration-rule-restrictions-need-7-4-1 = Intégrations et personnes ont migré, en 7.3.5, 7.3.2.IMS ou 7.3.3.IMS.
 check-ims-migration-rule-done = Vous êtes en 7.4.1 ou plus, tout a migré et l’accès natif est bloqué.
+# Là où la liste de tous les cas, montrée avant toute réponse, nomme une version.
+checks-any-version = votre version
+checks-line-minimum = la version minimale de sa ligne

@@ -28,7 +28,7 @@ assert.ok(existsSync(glue) && existsSync(wasm), `no checker in ${directory}: run
 const checker = await import(pathToFileURL(glue).href);
 checker.initSync({ module: readFileSync(wasm) });
 
-for (const id of ["ims-migration"]) {
+for (const id of ["ims-migration", "ims-2021"]) {
   const wire = readFileSync(path.join(repository, `tests/checks/${id}.wire`), "utf8");
   const cases = JSON.parse(readFileSync(path.join(repository, `tests/checks/${id}.json`), "utf8"));
   const declared = new checker.DeclaredCheck(wire);
@@ -76,7 +76,8 @@ function inputNames(wire) {
     names.push(tokens[at]);
     const kind = tokens[at + 1];
     at += 2;
-    if (kind !== "v") at += 1 + Number(tokens[at]);
+    // Choices ("c", "y") list their values; typed inputs ("v", "w", "i") do not.
+    if (kind === "c" || kind === "y") at += 1 + Number(tokens[at]);
   }
   return names;
 }

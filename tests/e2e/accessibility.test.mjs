@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { launchChromium, watchedContext } from "./support/browser.mjs";
-import { CASE_WITH_FINDINGS, TECHNOTE_PATHS, answerCase, openChecker } from "./support/checker.mjs";
+import { CASE_WITH_FINDINGS, FORM, TECHNOTE_PATHS, VERDICT, answerCase, openChecker } from "./support/checker.mjs";
 import { serveSite } from "./support/server.mjs";
 import { buildSite } from "./support/site.mjs";
 
@@ -105,7 +105,7 @@ for (const colorScheme of ["light", "dark"]) {
 /** Where focus is: which control, where on the page, and whether its focus is drawn. */
 function describeFocus() {
   const element = document.activeElement;
-  const form = document.getElementById("checker-form");
+  const form = document.querySelector("#check-ims-2021 form.check-form");
   if (element === null || form === null || !form.contains(element)) return null;
   const style = getComputedStyle(element);
   const box = element.getBoundingClientRect();
@@ -146,9 +146,9 @@ test("the checker is usable from the keyboard alone, in visual order, with a vis
   t.diagnostic(`Tab order through the checker: ${order}`);
 
   const reached = new Set(stops.map((stop) => stop.name).filter((name) => name !== null));
-  const fields = await page.$$eval("#checker-form [name]", (controls) => [...new Set(controls.map((control) => control.getAttribute("name")))]);
+  const fields = await page.$$eval(`${FORM} [name]`, (controls) => [...new Set(controls.map((control) => control.getAttribute("name")))]);
   const unreached = fields.filter((field) => !reached.has(field));
-  assert.deepEqual(unreached, [], `${pathname} #checker-form: Tab should reach every field; it went ${order}`);
+  assert.deepEqual(unreached, [], `${pathname} ${FORM}: Tab should reach every field; it went ${order}`);
 
   const outOfOrder = stops.filter((stop, index) => {
     const previous = stops[index - 1];
@@ -156,20 +156,20 @@ test("the checker is usable from the keyboard alone, in visual order, with a vis
     const sameRow = Math.abs(stop.top - previous.top) < 4;
     return sameRow ? stop.left < previous.left : stop.top < previous.top;
   });
-  assert.deepEqual(outOfOrder.map((stop) => stop.label), [], `${pathname} #checker-form: Tab order should follow the layout top to bottom; it went ${order}`);
+  assert.deepEqual(outOfOrder.map((stop) => stop.label), [], `${pathname} ${FORM}: Tab order should follow the layout top to bottom; it went ${order}`);
 
   const undrawn = stops.filter((stop) => !stop.focusVisible || !stop.drawn).map((stop) => stop.label);
-  assert.deepEqual(undrawn, [], `${pathname} #checker-form: these had focus without a visible :focus-visible outline or box-shadow`);
+  assert.deepEqual(undrawn, [], `${pathname} ${FORM}: these had focus without a visible :focus-visible outline or box-shadow`);
 
-  const answers = await page.$eval("#checker-form", (form) => Object.fromEntries(new FormData(form)));
+  const answers = await page.$eval(FORM, (form) => Object.fromEntries(new FormData(form)));
   const unanswered = fields.filter((field) => !answers[field]);
-  assert.deepEqual(unanswered, [], `${pathname} #checker-form: keyboard answers should have filled every field (${JSON.stringify(answers)})`);
+  assert.deepEqual(unanswered, [], `${pathname} ${FORM}: keyboard answers should have filled every field (${JSON.stringify(answers)})`);
 
-  const region = page.locator("#checker-verdict");
+  const region = page.locator(VERDICT);
   const live = await region.evaluate((element) => ({ role: element.getAttribute("role"), live: element.getAttribute("aria-live") }));
   assert.ok(live.role === "status" || live.live === "polite" || live.live === "assertive",
-    `${pathname} #checker-verdict: expected role=status or aria-live, found ${JSON.stringify(live)}`);
-  assert.ok(await region.getAttribute("data-status"), `${pathname} #checker-verdict: a keyboard-only visitor should get a verdict`);
+    `${pathname} ${VERDICT}: expected role=status or aria-live, found ${JSON.stringify(live)}`);
+  assert.ok(await region.getAttribute("data-status"), `${pathname} ${VERDICT}: a keyboard-only visitor should get a verdict`);
 
   await context.close();
   assert.deepEqual(watch.problems(), [], watch.problems().join("\n"));

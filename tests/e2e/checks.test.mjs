@@ -11,6 +11,7 @@ import path from "node:path";
 import { launchChromium, watchedContext } from "./support/browser.mjs";
 import { serveSite } from "./support/server.mjs";
 import { REPOSITORY, buildSite } from "./support/site.mjs";
+import * as ims2021 from "./support/checker.mjs";
 
 const PAGE = "/en/technotes/using/ims-migration.html";
 const CASES = JSON.parse(readFileSync(path.join(REPOSITORY, "tests/checks/ims-migration.json"), "utf8"));
@@ -129,6 +130,54 @@ test("without JavaScript the table of every case is there and open", async () =>
   assert.equal(await page.locator("#check-ims-migration details.check-decisions").evaluate((d) => d.open), true);
   assert.ok((await page.locator("#check-ims-migration details.check-decisions tbody tr").count()) >= 6);
   await context.close();
+});
+
+for (const [width, height] of [[1280, 900], [320, 640]]) {
+  test(`the 2021 check at ${width} px: the verdict is in view after the last answer (and Check)`, async () => {
+    const page = await visitor.context.newPage();
+    await page.setViewportSize({ width, height });
+    const url = `${server.origin}${ims2021.TECHNOTE_PATHS.en}`;
+    await ims2021.answerCase(page, url, ims2021.CASE_WITH_FINDINGS.answers);
+    if (width < 600) await page.locator(`${ims2021.FORM} .check-submit`).click();
+    const verdict = page.locator(ims2021.VERDICT);
+    assert.equal(await verdict.getAttribute("data-status"), ims2021.CASE_WITH_FINDINGS.status);
+    // The result's own line must be on screen; a long list of steps may
+    // run below it (rounding puts a box scrolled to the top at -0.1 px).
+    const top = await page.locator(`${ims2021.VERDICT} .check-status`).evaluate((line) => line.getBoundingClientRect().top);
+    const screen = await page.evaluate(() => window.innerHeight);
+    assert.ok(top >= -1 && top < screen - 20, `the result line should be on screen (top ${top} of ${screen})`);
+    await page.close();
+  });
+}
+
+test("the 2021 check before any answer shows no list of steps, and its results look apart", async () => {
+  const page = await visitor.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const url = `${server.origin}${ims2021.TECHNOTE_PATHS.en}`;
+  await ims2021.openChecker(page, url);
+  const verdict = page.locator(ims2021.VERDICT);
+  // Before any answer: one waiting line, no to-do list, no "Read more" links.
+  assert.equal(await verdict.getAttribute("data-status"), "waiting");
+  assert.equal(await page.locator(`${ims2021.VERDICT} li, ${ims2021.VERDICT} a`).count(), 0);
+  // The questions are above the result: nothing may send the visitor below.
+  const words = await page.locator("#check-ims-2021").innerText();
+  assert.doesNotMatch(words, /answers below/i);
+  // Ready, action needed and blocked: each its own border and icon.
+  const looks = new Map();
+  for (const status of ["ready", "action-needed", "blocked"]) {
+    const entry = ims2021.CASES.find((candidate) => candidate.status === status);
+    assert.ok(entry, `tests/checks/ims-2021.json has a ${status} case`);
+    await ims2021.answerCase(page, url, entry.answers);
+    assert.equal(await verdict.getAttribute("data-status"), status);
+    const look = await page.locator(`${ims2021.VERDICT}`).evaluate((region) => {
+      const line = region.querySelector(".check-status");
+      const icon = line ? getComputedStyle(line, "::before").content : "";
+      return `${getComputedStyle(region).borderLeftColor} ${getComputedStyle(region).borderLeftWidth} ${icon}`;
+    });
+    looks.set(status, look);
+  }
+  assert.equal(new Set(looks.values()).size, 3, `three distinct panels: ${[...looks].join("; ")}`);
+  await page.close();
 });
 
 test("nothing logged an error or left 127.0.0.1", () => {

@@ -105,7 +105,7 @@ test("the checker gives its verdict on an Arabic page", async () => {
   await answerCase(page, url, CASE_WITH_FINDINGS.answers);
   const verdict = await readVerdict(page);
   assert.equal(verdict.status, CASE_WITH_FINDINGS.status);
-  assert.equal(verdict.findings.length, CASE_WITH_FINDINGS.findings.length);
+  assert.equal(verdict.steps.length, CASE_WITH_FINDINGS.steps.length);
   await context.close();
 });
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { launchChromium, watchedContext } from "./support/browser.mjs";
-import { CASE_WITH_FINDINGS, TECHNOTE_PATHS, answerCase, openChecker } from "./support/checker.mjs";
+import { CASE_WITH_FINDINGS, FORM, TECHNOTE_PATHS, VERDICT, answerCase, openChecker } from "./support/checker.mjs";
 import { serveSite } from "./support/server.mjs";
 import { REPOSITORY, buildSite } from "./support/site.mjs";
 
@@ -46,8 +46,8 @@ for (const width of WIDTHS) {
       await openChecker(page, url);
       await answerCase(page, url, CASE_WITH_FINDINGS.answers);
 
-      const verdict = page.locator("#checker-verdict li");
-      assert.ok((await verdict.count()) > 0, `${pathname} at ${width} px: #checker-verdict should list findings`);
+      const verdict = page.locator(`${VERDICT} li`);
+      assert.ok((await verdict.count()) > 0, `${pathname} at ${width} px: ${VERDICT} should list steps`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${pathname} at ${width} px: the page scrolls sideways by ${overflow} px`);
 
@@ -57,7 +57,7 @@ for (const width of WIDTHS) {
       if (width === 1280 && colorScheme === "light") {
         // The README's picture (docs/screenshot-fr.png is a copy): the page
         // from its top down to the checker's verdict.
-        const formBottom = await page.locator("#checker-form").evaluate((form) => form.getBoundingClientRect().bottom + scrollY);
+        const formBottom = await page.locator(FORM).evaluate((form) => form.getBoundingClientRect().bottom + scrollY);
         const top = path.join(SCREENSHOTS, "fr-ims-sign-in-update-1280-light-top.png");
         await page.screenshot({ path: top, fullPage: true, clip: { x: 0, y: 0, width, height: Math.ceil(formBottom + 24) } });
         t.diagnostic(path.relative(REPOSITORY, top));

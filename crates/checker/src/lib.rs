@@ -4,19 +4,25 @@
 //! the page hands it the check, already read and proven by the site, once
 //! in a compact text form, then each set of answers as one string.
 //!
-//! For the June 2021 check, [`evaluate`] takes the form's answers
-//! as plain strings, one argument per field, and returns the
-//! [`technote_rules::Verdict`] as JSON. The answers do not arrive as JSON on
-//! purpose: decoding JSON links serde_json's number parsing and serde's error
-//! formatting (floating point included), which doubled the module's size,
-//! while the radio choices decode from a bare string with serde's own
-//! `IntoDeserializer` at almost no cost.
+//! The verdict goes back as JSON written by [`json`] rather than
+//! serde_json, whose formatting machinery (numbers, floating point, errors)
+//! weighed more than the rules themselves in the module.
 
-use serde::de::value::{Error as ChoiceError, StrDeserializer};
-use serde::de::{DeserializeOwned, IntoDeserializer};
+mod json;
+
+// dlmalloc, the standard allocator of wasm32, was the largest function of
+// the module (7.5 KB of malloc, free and realloc); a page evaluates a few
+// small verdicts, which a plain free list serves. The page runs the module
+// on one thread only.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: WebAssembly in the page has no threads (no shared memory).
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 use std::collections::BTreeMap;
 
-use technote_rules::{Answers, Check, decode_check, evaluate_check};
+use technote_rules::{Check, decode_check, evaluate_check};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Separates the answers handed to [`DeclaredCheck::evaluate`].
@@ -46,61 +52,12 @@ impl DeclaredCheck {
     /// JSON: `{"status", "rule", "steps", "missing", "problems", "values"}`.
     pub fn evaluate(&self, answers: &str) -> Result<String, String> {
         let texts = answers.split(ANSWER_SEPARATOR);
-        let answers: BTreeMap<String, String> = self
-            .check
-            .inputs
-            .iter()
-            .zip(texts)
-            .map(|(input, text)| (input.name.clone(), text.to_owned()))
-            .collect();
-        serde_json::to_string(&evaluate_check(&self.check, &answers))
-            .map_err(|error| error.to_string())
+        // Inserted one by one: collecting would sort, and bring a sort's
+        // code into the module.
+        let mut answers = BTreeMap::new();
+        for (input, text) in self.check.inputs.iter().zip(texts) {
+            answers.insert(input.name.clone(), text.to_owned());
+        }
+        Ok(json::verdict(&evaluate_check(&self.check, &answers)))
     }
-}
-
-/// Evaluates the visitor's answers and returns the verdict as JSON
-/// (`{"status": ..., "findings": [{"code", "args", "topic"}]}`).
-///
-/// Each argument is the value of the form field with the same kebab-case
-/// name (`sign-in`, `hosting`, `server`, `console`, `windows`,
-/// `windows-updated`, `ie`); an empty string means unanswered. Free text is
-/// judged by the rules, so anything a visitor types yields a verdict. An
-/// error, thrown to JS with its message, only means the page sent a choice
-/// the rules do not know (e.g. `hosting: "cloud"`): a bug in the page.
-#[wasm_bindgen]
-pub fn evaluate(
-    sign_in: &str,
-    hosting: &str,
-    server: &str,
-    console: &str,
-    windows: &str,
-    windows_updated: &str,
-    ie: &str,
-) -> Result<String, String> {
-    let answers = Answers {
-        sign_in: choice(sign_in)?,
-        hosting: choice(hosting)?,
-        server: text(server),
-        console: text(console),
-        windows: text(windows),
-        windows_updated: choice(windows_updated)?,
-        ie: text(ie),
-    };
-    let verdict = technote_rules::evaluate(&answers);
-    serde_json::to_string(&verdict).map_err(|error| error.to_string())
-}
-
-fn text(value: &str) -> Option<String> {
-    (!value.is_empty()).then(|| value.to_owned())
-}
-
-/// Decodes a radio choice by its serde name (`"adobe-id"`, `"on-premise"`...).
-fn choice<T: DeserializeOwned>(value: &str) -> Result<Option<T>, String> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    let deserializer: StrDeserializer<'_, ChoiceError> = value.into_deserializer();
-    T::deserialize(deserializer)
-        .map(Some)
-        .map_err(|error| error.to_string())
 }

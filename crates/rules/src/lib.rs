@@ -1,12 +1,14 @@
 //! Readiness rules for Adobe Campaign Classic v7: the release catalog,
 //! version parsing, the general evaluator of checks declared as data
 //! ([`Check`], [`evaluate_check`]; reading a declaration needs the feature
-//! `declarations`), and the June 2021 IMS sign-in check ([`evaluate`]).
+//! `declarations`), and the check of the prose against the catalog
+//! ([`MinimumMismatch`]). The checks themselves, the June 2021 IMS sign-in
+//! check among them, are declarations beside their technotes.
 //! Pure: no I/O, no clock, no panics on any input; compiled to WebAssembly
 //! for the in-page checker.
 //!
-//! Every rule traces to a fact of `docs/facts/campaign-ims-2021.md`,
-//! cited where the rule is written.
+//! Every fact of the catalog traces to `docs/facts/`, cited where it is
+//! written.
 //!
 //! # Release catalog
 //!
@@ -32,15 +34,7 @@
 //! ambiguous** (19.1.4 and every Gold Standard drop) and is rejected with
 //! [`VersionError::AmbiguousBuild`]: the suffix or the Gold Standard number
 //! is needed. Gold Standard drops are ordered by date.
-//!
-//! # Verdict
-//!
-//! [`evaluate`] takes [`Answers`] and returns a [`Verdict`]; both are JSON
-//! with kebab-case names, for the WebAssembly checker. Finding and status
-//! codes name the Fluent messages `check-ims-2021-finding-<code>` and
-//! `check-ims-2021-status-<status>` in `locales/<locale>/findings.ftl`.
 
-mod answers;
 mod browser;
 mod catalog;
 #[cfg(feature = "catalog-source")]
@@ -53,32 +47,26 @@ mod check;
 #[path = "../build/validate.rs"]
 #[allow(dead_code)]
 mod catalog_validation;
-mod codes;
-mod evaluate;
 mod mention;
 mod order;
 #[cfg(feature = "catalog-source")]
 #[path = "../build/source.rs"]
 mod source;
 mod text;
-mod verdict;
 mod version;
 mod windows;
 
-pub use answers::{Answers, Hosting, SignIn, Tristate};
 pub use catalog::{Catalog, Line, MinimumRelease, catalog};
 #[cfg(feature = "catalog-source")]
 pub use catalog_source::{COMPILED_CATALOG, CatalogProblem, check_catalog_source};
 pub use check::{
-    Check, CheckVerdict, Condition, FieldProblem, FieldValue, INCOMPLETE, Input, InputKind, Rule,
-    Step, VersionTest, decode_check, encode_check, evaluate_check, message_id,
+    Check, CheckVerdict, Condition, FieldProblem, FieldValue, INCOMPLETE, Input, InputKind,
+    LineFlag, Part, Rule, Step, VersionTest, decode_check, encode_check, evaluate_check,
+    message_id,
 };
 #[cfg(feature = "declarations")]
 pub use check::{DeclarationProblem, MessageUse, ReadDeclaration, read_declaration};
-pub use codes::FindingCode;
-pub use evaluate::evaluate;
 pub use mention::MinimumMismatch;
 pub use text::MAX_ANSWER_LENGTH;
-pub use verdict::{ArgName, Finding, FindingArg, Status, Topic, Verdict};
 pub use version::{Version, VersionError, parse_version};
 pub use windows::{WindowsVersion, parse_windows};

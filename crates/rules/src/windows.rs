@@ -18,27 +18,6 @@ pub enum WindowsVersion {
     Server2022,
 }
 
-/// Fact (campaign-ims-2021.md, "Client Console system requirements of that
-/// period"): Windows 8, Windows 10, Windows Server 2012 and 2016. Windows 8.1
-/// is Windows 8 with its updates, which the technote asks for.
-const INTERNET_EXPLORER_CONSOLE: &[WindowsVersion] = &[
-    WindowsVersion::Windows8,
-    WindowsVersion::Windows81,
-    WindowsVersion::Windows10,
-    WindowsVersion::Server2012,
-    WindowsVersion::Server2016,
-];
-
-/// Fact: from v7.3 on the console uses Microsoft Edge WebView2 and supports
-/// Windows 10/11 and Windows Server 2016/2019/2022.
-const WEBVIEW2_CONSOLE: &[WindowsVersion] = &[
-    WindowsVersion::Windows10,
-    WindowsVersion::Windows11,
-    WindowsVersion::Server2016,
-    WindowsVersion::Server2019,
-    WindowsVersion::Server2022,
-];
-
 /// Words that say nothing about which Windows it is.
 const NOISE: &[&str] = &[
     "microsoft",
@@ -155,22 +134,4 @@ pub fn parse_windows(input: &str) -> Option<WindowsVersion> {
         _ => return None,
     };
     Some(version)
-}
-
-/// The Windows versions a console supports: its sign-in engine decides.
-pub(crate) fn supported(webview2: bool) -> &'static [WindowsVersion] {
-    if webview2 {
-        WEBVIEW2_CONSOLE
-    } else {
-        INTERNET_EXPLORER_CONSOLE
-    }
-}
-
-/// The supported versions as one comma-separated list of product names.
-pub(crate) fn supported_names(webview2: bool) -> String {
-    let names: Vec<&str> = supported(webview2)
-        .iter()
-        .map(WindowsVersion::name)
-        .collect();
-    names.join(", ")
 }

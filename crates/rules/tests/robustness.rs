@@ -1,22 +1,49 @@
 //! Whatever a visitor types, the checker answers: never a panic, and text it
-//! cannot read gives an `incomplete` verdict that says so.
+//! cannot read gives an `incomplete` verdict that says so. Run on the June
+//! 2021 check as the WebAssembly module receives it
+//! (`tests/checks/ims-2021.wire`).
+
+use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use technote_rules::{
-    Answers, FindingCode, Hosting, MAX_ANSWER_LENGTH, SignIn, Status, Tristate, VersionError,
-    evaluate, parse_version, parse_windows,
+    Check, CheckVerdict, INCOMPLETE, MAX_ANSWER_LENGTH, VersionError, decode_check, evaluate_check,
+    parse_version, parse_windows,
 };
 
-fn ready_answers() -> Answers {
-    Answers {
-        sign_in: Some(SignIn::AdobeId),
-        hosting: Some(Hosting::OnPremise),
-        server: Some("21.1.3".to_owned()),
-        console: Some("21.1.3".to_owned()),
-        windows: Some("windows-10".to_owned()),
-        windows_updated: Some(Tristate::Yes),
-        ie: Some("11".to_owned()),
-    }
+const IMS_2021: &str = include_str!("../../../tests/checks/ims-2021.wire");
+
+fn check() -> Check {
+    decode_check(IMS_2021.trim_end()).expect("tests/checks/ims-2021.wire decodes")
+}
+
+fn ready_answers() -> BTreeMap<String, String> {
+    [
+        ("sign-in", "adobe-id"),
+        ("hosting", "on-premise"),
+        ("server", "21.1.3"),
+        ("console", "21.1.3"),
+        ("windows", "windows-10"),
+        ("windows-updated", "yes"),
+        ("ie", "11"),
+    ]
+    .into_iter()
+    .map(|(input, answer)| (input.to_owned(), answer.to_owned()))
+    .collect()
+}
+
+/// The ready answers with `input` answered `text` instead.
+fn ready_but(input: &str, text: &str) -> CheckVerdict {
+    let mut answers = ready_answers();
+    answers.insert(input.to_owned(), text.to_owned());
+    evaluate_check(&check(), &answers)
+}
+
+fn unusable(verdict: &CheckVerdict, input: &str) -> bool {
+    verdict
+        .problems
+        .iter()
+        .any(|problem| problem.input == input)
 }
 
 /// Any text, text made of the characters versions use, and very long text.
@@ -45,69 +72,70 @@ proptest! {
     }
 
     #[test]
-    fn an_unreadable_server_version_gives_incomplete(text in any_text()) {
+    fn an_unreadable_version_gives_incomplete(text in any_text(), input in prop_oneof![Just("server"), Just("console")]) {
         let readable = !matches!(
             parse_version(&text),
             Err(VersionError::Empty | VersionError::TooLong | VersionError::NotUnderstood)
         );
         prop_assume!(not_understood(&text, readable));
-        let verdict = evaluate(&Answers { server: Some(text), ..ready_answers() });
-        prop_assert_eq!(verdict.status, Status::Incomplete);
-        prop_assert!(verdict.findings.iter().any(|finding| finding.code == FindingCode::ServerNotUnderstood));
-    }
-
-    #[test]
-    fn an_unreadable_console_version_gives_incomplete(text in any_text()) {
-        let readable = !matches!(
-            parse_version(&text),
-            Err(VersionError::Empty | VersionError::TooLong | VersionError::NotUnderstood)
-        );
-        prop_assume!(not_understood(&text, readable));
-        let verdict = evaluate(&Answers { console: Some(text), ..ready_answers() });
-        prop_assert_eq!(verdict.status, Status::Incomplete);
-        prop_assert!(verdict.findings.iter().any(|finding| finding.code == FindingCode::ConsoleNotUnderstood));
+        let verdict = ready_but(input, &text);
+        prop_assert_eq!(verdict.status.as_str(), INCOMPLETE);
+        prop_assert!(unusable(&verdict, input), "{:?}", verdict);
     }
 
     #[test]
     fn an_unreadable_windows_version_gives_incomplete(text in any_text()) {
         prop_assume!(not_understood(&text, parse_windows(&text).is_some()));
-        let verdict = evaluate(&Answers { windows: Some(text), ..ready_answers() });
-        prop_assert_eq!(verdict.status, Status::Incomplete);
-        prop_assert!(verdict.findings.iter().any(|finding| finding.code == FindingCode::WindowsNotUnderstood));
+        let verdict = ready_but("windows", &text);
+        prop_assert_eq!(verdict.status.as_str(), INCOMPLETE);
+        prop_assert!(unusable(&verdict, "windows"), "{:?}", verdict);
     }
 
     #[test]
     fn an_unreadable_internet_explorer_version_gives_incomplete(text in any_text()) {
-        let verdict = evaluate(&Answers { ie: Some(text.clone()), ..ready_answers() });
-        let not_understood = verdict.findings.iter().any(|finding| finding.code == FindingCode::IeNotUnderstood);
-        if text.trim().is_empty() || not_understood {
-            prop_assert_eq!(verdict.status, Status::Incomplete);
+        let verdict = ready_but("ie", &text);
+        if text.trim().is_empty() || unusable(&verdict, "ie") {
+            prop_assert_eq!(verdict.status.as_str(), INCOMPLETE);
         } else {
             // Read as a version: 11 keeps the verdict ready, older blocks.
-            prop_assert!(matches!(verdict.status, Status::Ready | Status::Blocked), "{:?}", verdict);
+            prop_assert!(matches!(verdict.status.as_str(), "ready" | "blocked"), "{:?}", verdict);
         }
     }
 
     #[test]
     fn any_answers_give_a_well_formed_verdict(
-        sign_in in proptest::option::of(prop_oneof![Just(SignIn::AdobeId), Just(SignIn::Password), Just(SignIn::Unknown)]),
-        hosting in proptest::option::of(prop_oneof![Just(Hosting::Hosted), Just(Hosting::OnPremise), Just(Hosting::Hybrid)]),
-        windows_updated in proptest::option::of(prop_oneof![Just(Tristate::Yes), Just(Tristate::No), Just(Tristate::Unknown)]),
+        sign_in in proptest::option::of(prop_oneof![Just("adobe-id"), Just("password"), Just("unknown"), Just("cloud")]),
+        hosting in proptest::option::of(prop_oneof![Just("hosted"), Just("on-premise"), Just("hybrid")]),
+        windows_updated in proptest::option::of(prop_oneof![Just("yes"), Just("no"), Just("unknown")]),
         server in proptest::option::of(any_text()),
         console in proptest::option::of(any_text()),
         windows in proptest::option::of(any_text()),
         ie in proptest::option::of(any_text()),
     ) {
-        let verdict = evaluate(&Answers { sign_in, hosting, server, console, windows, windows_updated, ie });
-        prop_assert!(Status::ALL.contains(&verdict.status));
-        prop_assert_eq!(verdict.status == Status::NotAffected, sign_in == Some(SignIn::Password));
-        for finding in &verdict.findings {
-            let names: Vec<_> = finding.args.iter().map(|arg| arg.name).collect();
-            prop_assert_eq!(names.as_slice(), finding.code.arg_names());
-            prop_assert_eq!(finding.topic, finding.code.topic());
+        let check = check();
+        let mut answers = BTreeMap::new();
+        let given = [
+            ("sign-in", sign_in.map(str::to_owned)),
+            ("hosting", hosting.map(str::to_owned)),
+            ("windows-updated", windows_updated.map(str::to_owned)),
+            ("server", server),
+            ("console", console),
+            ("windows", windows),
+            ("ie", ie),
+        ];
+        for (input, answer) in given {
+            if let Some(answer) = answer {
+                answers.insert(input.to_owned(), answer);
+            }
         }
-        let mut codes: Vec<_> = verdict.findings.iter().map(|finding| (finding.code, &finding.args)).collect();
-        codes.dedup();
-        prop_assert_eq!(codes.len(), verdict.findings.len(), "a finding is repeated");
+        let verdict = evaluate_check(&check, &answers);
+        prop_assert!(verdict.status == INCOMPLETE || check.statuses.contains(&verdict.status));
+        prop_assert_eq!(verdict.status == "not-affected", sign_in == Some("password"));
+        for step in &verdict.steps {
+            prop_assert!(check.steps.iter().any(|known| &known.name == step), "{}", step);
+        }
+        let mut steps = verdict.steps.clone();
+        steps.dedup();
+        prop_assert_eq!(steps.len(), verdict.steps.len(), "a step is repeated");
     }
 }

@@ -1,12 +1,11 @@
 //! Widgets placed in sources with `<!-- technote:widget NAME -->`: each is
 //! rendered from `templates/widgets/NAME.html` with the page's context plus
-//! the release catalog and, for the checker, its localized messages. A
-//! declared check (`<page>.check.toml` beside its technote) is the widget `check-<id>`, rendered
+//! the release catalog. A declared check (`<page>.check.toml` beside its technote) is the widget `check-<id>`, rendered
 //! from `templates/widgets/check.html`.
 
 mod checks;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde_json::json;
@@ -16,19 +15,15 @@ use technote_markdown::Segment;
 use tera::Context;
 use unic_langid::LanguageIdentifier;
 
-use crate::pages::script_safe_json;
 use crate::templates::Templates;
 use checks::DeclaredChecks;
 
 /// The template of every declared check's form.
 const CHECK_TEMPLATE: &str = "widgets/check.html";
 
-const CHECKER_MESSAGE_PREFIXES: [&str; 2] = ["check-ims-2021-status-", "check-ims-2021-finding-"];
-
 /// Data the widget templates need, prepared once per build.
 pub struct Widgets {
     catalog: serde_json::Value,
-    checker_messages: HashMap<LanguageIdentifier, String>,
     names: Vec<String>,
     checks: DeclaredChecks,
 }
@@ -54,29 +49,6 @@ impl Widgets {
             .iter()
             .map(|m| json!({"line": m.line, "release": m.release, "build": m.build, "console_build": m.console_build}))
             .collect();
-        let mut diagnostics = Vec::new();
-        let mut checker_messages = HashMap::new();
-        for locale in locales {
-            let mut messages = serde_json::Map::new();
-            for id in localizer.message_ids(locale) {
-                if !CHECKER_MESSAGE_PREFIXES.iter().any(|p| id.starts_with(p)) {
-                    continue;
-                }
-                match localizer.template(locale, &id) {
-                    Ok(text) => {
-                        messages.insert(id, text.into());
-                    }
-                    Err(e) => diagnostics.push(
-                        Diagnostic::error(format!("locales/{locale}"), e.to_string())
-                            .with_code("ftl-unformattable"),
-                    ),
-                }
-            }
-            checker_messages.insert(locale.clone(), script_safe_json(&messages.into()));
-        }
-        if !diagnostics.is_empty() {
-            return Err(diagnostics);
-        }
         let names = std::fs::read_dir(templates_dir.join("widgets"))
             .map(|entries| {
                 entries
@@ -92,11 +64,7 @@ impl Widgets {
             })
             .unwrap_or_default();
         Ok(Self {
-            catalog: json!({
-                "minimum_releases": minimums,
-                "windows_versions": technote_rules::WindowsVersion::ALL.iter().map(|w| w.as_str()).collect::<Vec<_>>(),
-            }),
-            checker_messages,
+            catalog: json!({ "minimum_releases": minimums }),
             names,
             checks,
         })
@@ -117,9 +85,6 @@ impl Widgets {
             .any(|segment| matches!(segment, Segment::Widget { .. }));
         if has_widgets {
             context.insert("catalog", &self.catalog);
-            if let Some(messages) = self.checker_messages.get(locale) {
-                context.insert("checker_messages", messages);
-            }
         }
         let html_len: usize = segments
             .iter()
@@ -139,6 +104,9 @@ impl Widgets {
                             "check_data",
                             self.checks.page_data(id, locale).unwrap_or("{}"),
                         );
+                        if let Some(texts) = self.checks.decision_steps(id, locale) {
+                            context.insert("check_steps", texts);
+                        }
                         body.push_str(&templates.render(locale, CHECK_TEMPLATE, context)?);
                         continue;
                     }

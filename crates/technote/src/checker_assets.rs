@@ -27,8 +27,8 @@ mod tests {
             .map(|(_, bytes)| String::from_utf8_lossy(bytes));
         assert!(
             glue.is_some_and(|glue| glue.contains("technote_checker_bg.wasm")
-                && glue.contains("export function evaluate")),
-            "the glue must export evaluate and fetch technote_checker_bg.wasm"
+                && glue.contains("export class DeclaredCheck")),
+            "the glue must export DeclaredCheck and fetch technote_checker_bg.wasm"
         );
     }
 

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use technote_i18n::Localizer;
+use technote_i18n::{FluentArgs, Localizer};
 use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
@@ -15,6 +15,13 @@ use crate::cli::VerdictArgs;
 use crate::output::{Printed, decided, status, usage};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
+
+pub const IMS_2021: &str = "ims-2021";
+
+/// The June 2021 check, built in so that `--check ims-2021` answers outside
+/// a project too (a project may declare its own under that id).
+const IMS_2021_DECLARATION: &str =
+    include_str!("../../../content/en/technotes/using/ims-sign-in-update.check.toml");
 
 /// Exit status of a verdict the answers do not decide (missing or unusable
 /// answers): the same as a usage error, since the command line lacks them.
@@ -38,30 +45,47 @@ pub fn run(
         Err(message) => return usage(&message),
     };
     let verdict = evaluate_check(&check, &answers);
-    let text = Worded::new(&check, &verdict, localizer, locale);
-    let mut out = io::stdout().lock();
-    let printing = if json {
-        let json = serde_json::json!({
-            "check": check.id,
-            "status": verdict.status,
-            "steps": verdict.steps,
-            "missing": verdict.missing,
-            "problems": verdict.problems,
-            "values": verdict.values,
-            "text": { "status": text.status, "steps": text.steps, "missing": text.missing, "problems": text.problems },
-        });
-        serde_json::to_writer_pretty(&mut out, &json)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        text.print(&mut out)
-    };
     let code = if verdict.status == INCOMPLETE {
         ExitCode::from(EXIT_UNDECIDED)
     } else {
         ExitCode::SUCCESS
     };
+    print_verdict(&check, &verdict, json, localizer, locale, code)
+}
+
+/// Prints one verdict, in words or as JSON, and ends with `code`.
+pub fn print_verdict(
+    check: &Check,
+    verdict: &CheckVerdict,
+    json: bool,
+    localizer: &Localizer,
+    locale: &LanguageIdentifier,
+    code: ExitCode,
+) -> Printed {
+    let text = Worded::new(check, verdict, localizer, locale);
+    let mut out = io::stdout().lock();
+    let printing = if json {
+        serde_json::to_writer_pretty(&mut out, &verdict_json(check, verdict, &text))
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        text.print(&mut out)
+    };
     decided(code, printing.and_then(|()| out.flush()))
+}
+
+/// The verdict as `--json` prints it: what the evaluator gave, then the
+/// same in words.
+pub fn verdict_json(check: &Check, verdict: &CheckVerdict, text: &Worded) -> serde_json::Value {
+    serde_json::json!({
+        "check": check.id,
+        "status": verdict.status,
+        "steps": verdict.steps,
+        "missing": verdict.missing,
+        "problems": verdict.problems,
+        "values": verdict.values,
+        "text": { "status": text.status, "steps": text.steps, "missing": text.missing, "problems": text.problems },
+    })
 }
 
 /// One verdict per row of `path`, then the counts by status; exit 0 when
@@ -152,7 +176,7 @@ fn fleet(
 
 /// The declaration of check `id` under `content`; a declaration with
 /// mistakes is refused with them, as `technote check` reports them.
-fn find_check(content: &Path, id: &str) -> Result<Check, String> {
+pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
     let mut known = Vec::new();
     let mut declarations = Vec::new();
     collect_declarations(content, &mut declarations);
@@ -175,6 +199,11 @@ fn find_check(content: &Path, id: &str) -> Result<Check, String> {
             }
             Err(_) => {}
         }
+    }
+    if id == IMS_2021 {
+        return technote_rules::read_declaration(IMS_2021_DECLARATION)
+            .map(|read| read.check)
+            .map_err(|_| format!("the built-in declaration of `{id}` has mistakes"));
     }
     known.sort();
     Err(format!(
@@ -205,14 +234,23 @@ fn collect_declarations(folder: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-/// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags the
-/// June 2021 check shares with declared ones (`--hosting`, `--sign-in`).
+/// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags of the
+/// June 2021 check (`--hosting`, `--sign-in`, `--server`...), which
+/// declared checks may share.
 /// Once the first answer is read, clap hands every later word over, so
 /// `--json` is recognized here too.
 fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String>, bool), String> {
     let mut json = args.json;
     let mut answers = BTreeMap::new();
-    let shared = [("hosting", &args.hosting), ("sign-in", &args.sign_in)];
+    let shared = [
+        ("hosting", &args.hosting),
+        ("sign-in", &args.sign_in),
+        ("server", &args.server),
+        ("console", &args.console),
+        ("windows", &args.windows),
+        ("windows-updated", &args.windows_updated),
+        ("ie", &args.ie),
+    ];
     for (name, value) in shared {
         if let Some(value) = value {
             answers.insert(name.to_owned(), value.clone());
@@ -262,15 +300,15 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String
 }
 
 /// The verdict in words, from the same Fluent messages as the page.
-struct Worded {
-    status: String,
-    steps: Vec<String>,
-    missing: Vec<String>,
-    problems: Vec<String>,
+pub struct Worded {
+    pub status: String,
+    pub steps: Vec<String>,
+    pub missing: Vec<String>,
+    pub problems: Vec<String>,
 }
 
 impl Worded {
-    fn new(
+    pub fn new(
         check: &Check,
         verdict: &CheckVerdict,
         localizer: &Localizer,
@@ -279,16 +317,33 @@ impl Worded {
         let word = |id: String| localizer.format(locale, &id, None).unwrap_or(id);
         let own = |suffix: String| word(message_id(&check.id, &suffix));
         Self {
-            status: if verdict.status == INCOMPLETE {
+            // A rule may give `incomplete` itself, worded by the check.
+            status: if verdict.rule.is_none() {
                 word("checks-status-incomplete".to_owned())
             } else {
                 own(format!("status-{}", verdict.status))
             },
-            steps: verdict
-                .steps
-                .iter()
-                .map(|step| own(format!("step-{step}")))
-                .collect(),
+            steps: {
+                // Steps may name the versions read and their line's minimum.
+                let mut args = FluentArgs::new();
+                for value in &verdict.values {
+                    args.set(value.input.clone(), value.value.clone());
+                    if let Some(minimum) = &value.minimum {
+                        args.set(format!("{}-minimum", value.input), minimum.clone());
+                    }
+                    if let Some(minimum) = &value.console_minimum {
+                        args.set(format!("{}-console-minimum", value.input), minimum.clone());
+                    }
+                }
+                verdict
+                    .steps
+                    .iter()
+                    .map(|step| {
+                        let id = message_id(&check.id, &format!("step-{step}"));
+                        localizer.format(locale, &id, Some(&args)).unwrap_or(id)
+                    })
+                    .collect()
+            },
             missing: verdict
                 .missing
                 .iter()
@@ -308,7 +363,7 @@ impl Worded {
         }
     }
 
-    fn print(&self, out: &mut impl Write) -> io::Result<()> {
+    pub fn print(&self, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "{}", self.status)?;
         for (number, step) in self.steps.iter().enumerate() {
             writeln!(out, "{}. {step}", number + 1)?;

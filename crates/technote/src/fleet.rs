@@ -13,12 +13,13 @@ use std::process::ExitCode;
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
 use technote_i18n::Localizer;
-use technote_verdict::{
-    InventoryEntry, InventoryProblem, LocalizedVerdict, NotAnInventory, localize, read_inventory,
-};
+use technote_rules::{Check, CheckVerdict, evaluate_check};
+use technote_verdict::{InventoryEntry, InventoryProblem, NotAnInventory, read_inventory};
 use unic_langid::LanguageIdentifier;
 
+use crate::declared::{Worded, verdict_json};
 use crate::output::{EXIT_USAGE, Printed, decided, status, usage};
+use crate::verdict::FINE_2021;
 
 /// One line of `--json` output.
 #[derive(Serialize)]
@@ -27,7 +28,7 @@ enum JsonLine<'a> {
     Row {
         line: u64,
         machine: Option<&'a str>,
-        verdict: &'a LocalizedVerdict,
+        verdict: &'a serde_json::Value,
     },
     Problem(&'a InventoryProblem),
     Summary(&'a Tally),
@@ -39,7 +40,7 @@ struct Tally {
     /// Machines checked.
     checked: u64,
     /// Machines by status (`ready`, `action-needed`…).
-    counts: BTreeMap<&'static str, u64>,
+    counts: BTreeMap<String, u64>,
     /// Rows that could not be checked.
     bad_rows: u64,
     #[serde(skip)]
@@ -47,6 +48,7 @@ struct Tally {
 }
 
 pub struct Fleet<'a> {
+    pub check: &'a Check,
     pub localizer: &'a Localizer,
     pub locale: &'a LanguageIdentifier,
     pub json: bool,
@@ -59,7 +61,7 @@ impl Fleet<'_> {
             Ok(file) => file,
             Err(error) => return usage(&format!("cannot read {}: {error}", path.display())),
         };
-        let inventory = match read_inventory(file, self.max_rows) {
+        let inventory = match read_inventory(self.check, file, self.max_rows) {
             Ok(inventory) => inventory,
             Err(refused) => return not_an_inventory(path, &refused),
         };
@@ -74,17 +76,10 @@ impl Fleet<'_> {
         for entry in inventory {
             match entry {
                 Ok(InventoryEntry::Row(row)) => {
-                    let evaluated = technote_rules::evaluate(&row.answers);
-                    let verdict = match localize(&evaluated, self.localizer, self.locale) {
-                        Ok(verdict) => verdict,
-                        Err(error) => {
-                            out.flush()?;
-                            return usage(&error.to_string());
-                        }
-                    };
+                    let verdict = evaluate_check(self.check, &row.answers);
                     tally.checked += 1;
-                    *tally.counts.entry(verdict.status.as_str()).or_default() += 1;
-                    tally.all_fine &= verdict.is_fine();
+                    *tally.counts.entry(verdict.status.clone()).or_default() += 1;
+                    tally.all_fine &= FINE_2021.contains(&verdict.status.as_str());
                     self.row(&mut out, row.line, row.machine.as_deref(), &verdict)?;
                 }
                 Ok(InventoryEntry::BadRow(problem)) => {
@@ -108,15 +103,16 @@ impl Fleet<'_> {
         out: &mut impl Write,
         line: u64,
         machine: Option<&str>,
-        verdict: &LocalizedVerdict,
+        verdict: &CheckVerdict,
     ) -> io::Result<()> {
+        let text = Worded::new(self.check, verdict, self.localizer, self.locale);
         if self.json {
             return json_line(
                 out,
                 &JsonLine::Row {
                     line,
                     machine,
-                    verdict,
+                    verdict: &verdict_json(self.check, verdict, &text),
                 },
             );
         }
@@ -124,11 +120,10 @@ impl Fleet<'_> {
         writeln!(
             out,
             "line {line}{name}: [{}] {}",
-            verdict.status.as_str(),
-            verdict.status_text
+            verdict.status, text.status
         )?;
-        for finding in &verdict.findings {
-            writeln!(out, "    - {} [#{}]", finding.text, finding.topic)?;
+        for step in text.steps.iter().chain(&text.problems).chain(&text.missing) {
+            writeln!(out, "    - {step}")?;
         }
         Ok(())
     }

@@ -1,19 +1,23 @@
-//! `technote verdict`: the readiness rules on the command line, for one
-//! machine (flags) or a fleet (`--csv`).
+//! `technote verdict`: the readiness checks on the command line, for one
+//! machine (flags) or a fleet (`--csv`). Without `--check` it is the June
+//! 2021 check, declared like every other and run by the same evaluator,
+//! with the command line and exit statuses it has always had.
 
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use technote_i18n::Localizer;
-use technote_verdict::{LocalizedVerdict, answers_from_fields, localize};
+use technote_rules::{Check, evaluate_check};
+use technote_verdict::answers_from_fields;
 use unic_langid::LanguageIdentifier;
 
 use crate::cli::VerdictArgs;
+use crate::declared::{IMS_2021, find_check, print_verdict};
 use crate::fleet::Fleet;
-use crate::output::{Printed, decided, status, usage};
+use crate::output::{Printed, status, usage};
 
-/// The id of the June 2021 sign-in check, built into the rules crate.
-const IMS_2021: &str = "ims-2021";
+/// The statuses of the 2021 check that need no action: the id-free command
+/// exits 0 on them, 1 on any other.
+pub const FINE_2021: [&str; 2] = ["ready", "not-affected"];
 
 /// The locale every message falls back to.
 const REFERENCE_LOCALE: &str = "en";
@@ -28,8 +32,9 @@ pub fn run(args: &VerdictArgs) -> Printed {
             ));
         }
     };
-    // A declared check is worded by its own project's messages.
-    let declared = args.check.as_deref().filter(|id| *id != IMS_2021);
+    // A declared check is worded by its own project's messages; the 2021
+    // check is declared too, and its id-free command line stays as it was.
+    let declared = args.check.as_deref();
     let project_locales = args.root.join("locales");
     let locales = match &args.locales {
         Some(folder) => Some(folder.as_path()),
@@ -49,19 +54,29 @@ pub fn run(args: &VerdictArgs) -> Printed {
             args.inputs.join(" ")
         ));
     }
+    let check = match find_check(&args.root.join("content"), IMS_2021) {
+        Ok(check) => check,
+        Err(message) => return usage(&message),
+    };
     match &args.csv {
         Some(path) => Fleet {
+            check: &check,
             localizer: &localizer,
             locale: &locale,
             json: args.json,
             max_rows: args.max_rows,
         }
         .check(path),
-        None => single(args, &localizer, &locale),
+        None => single(&check, args, &localizer, &locale),
     }
 }
 
-fn single(args: &VerdictArgs, localizer: &Localizer, locale: &LanguageIdentifier) -> Printed {
+fn single(
+    check: &Check,
+    args: &VerdictArgs,
+    localizer: &Localizer,
+    locale: &LanguageIdentifier,
+) -> Printed {
     let fields = [
         ("sign-in", args.sign_in.as_deref()),
         ("hosting", args.hosting.as_deref()),
@@ -71,34 +86,14 @@ fn single(args: &VerdictArgs, localizer: &Localizer, locale: &LanguageIdentifier
         ("windows-updated", args.windows_updated.as_deref()),
         ("ie", args.ie.as_deref()),
     ];
-    let answers = match answers_from_fields(fields.iter().filter_map(|(f, v)| v.map(|v| (*f, v)))) {
+    let given = fields.iter().filter_map(|(f, v)| v.map(|v| (*f, v)));
+    let answers = match answers_from_fields(check, given) {
         Ok(answers) => answers,
         Err(error) => return usage(&format!("--{}: {error}", error.field)),
     };
-    let verdict = match localize(&technote_rules::evaluate(&answers), localizer, locale) {
-        Ok(verdict) => verdict,
-        Err(error) => return usage(&error.to_string()),
-    };
-    let mut out = io::stdout().lock();
-    let printing = if args.json {
-        serde_json::to_writer_pretty(&mut out, &verdict)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
-    } else {
-        print_verdict(&mut out, &verdict)
-    };
-    decided(
-        status(verdict.is_fine()),
-        printing.and_then(|()| out.flush()),
-    )
-}
-
-fn print_verdict(out: &mut impl Write, verdict: &LocalizedVerdict) -> io::Result<()> {
-    writeln!(out, "[{}] {}", verdict.status.as_str(), verdict.status_text)?;
-    for (number, finding) in verdict.findings.iter().enumerate() {
-        writeln!(out, "{}. {} [#{}]", number + 1, finding.text, finding.topic)?;
-    }
-    Ok(())
+    let verdict = evaluate_check(check, &answers);
+    let fine = FINE_2021.contains(&verdict.status.as_str());
+    print_verdict(check, &verdict, args.json, localizer, locale, status(fine))
 }
 
 /// Locales from `--locales`, else the ones built into the binary: the

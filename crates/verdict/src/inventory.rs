@@ -7,10 +7,12 @@
 use std::fmt;
 use std::io::Read;
 
-use serde::Serialize;
-use technote_rules::Answers;
+use std::collections::BTreeMap;
 
-use crate::answers::{FIELDS, answers_from_fields};
+use serde::Serialize;
+use technote_rules::Check;
+
+use crate::answers::{answers_from_fields, field_names};
 use crate::text_guard::TextGuard;
 
 /// Columns that name the machine rather than answer a question.
@@ -31,7 +33,8 @@ pub struct InventoryRow {
     /// 1-based line of the row in the file.
     pub line: u64,
     pub machine: Option<String>,
-    pub answers: Answers,
+    /// By input name, as [`answers_from_fields`] reads them.
+    pub answers: BTreeMap<String, String>,
 }
 
 /// A row, column or file that could not be read as asked.
@@ -89,7 +92,8 @@ impl fmt::Display for NotAnInventory {
 impl std::error::Error for NotAnInventory {}
 
 /// An inventory being read; iterate over it for its rows.
-pub struct Inventory<R> {
+pub struct Inventory<'c, R> {
+    check: &'c Check,
     reader: csv::Reader<TextGuard<R>>,
     headers: Vec<String>,
     machine_column: Option<usize>,
@@ -103,12 +107,18 @@ pub struct Inventory<R> {
     finished: bool,
 }
 
-/// Starts reading an inventory: the header names the columns (`sign-in`,
-/// `hosting`, `server`, `console`, `windows`, `windows-updated`, `ie`,
-/// optionally `machine`; `_` and case are accepted). A header without any
-/// answer column, an empty file or one that is not text is refused here.
-/// A BOM and CRLF are fine.
-pub fn read_inventory<R: Read>(input: R, max_rows: u64) -> Result<Inventory<R>, NotAnInventory> {
+/// Starts reading an inventory for `check`: the header names the columns,
+/// named like the check's inputs (for the 2021 check `sign-in`, `hosting`,
+/// `server`, `console`, `windows`, `windows-updated`, `ie`), optionally
+/// `machine`; `_` and case are accepted. A header without any answer
+/// column, an empty file or one that is not text is refused here. A BOM
+/// and CRLF are fine.
+pub fn read_inventory<'c, R: Read>(
+    check: &'c Check,
+    input: R,
+    max_rows: u64,
+) -> Result<Inventory<'c, R>, NotAnInventory> {
+    let fields = field_names(check);
     let mut reader = guarded_csv(csv::ReaderBuilder::new().flexible(true), input);
     let headers: Vec<String> = match reader.headers() {
         Ok(headers) => headers.iter().map(normalize_column).collect(),
@@ -119,11 +129,11 @@ pub fn read_inventory<R: Read>(input: R, max_rows: u64) -> Result<Inventory<R>, 
             "the file is empty",
             &format!(
                 "an inventory starts with a header row naming its columns ({}), then one machine per line",
-                FIELDS.join(",")
+                fields.join(",")
             ),
         ));
     }
-    if !headers.iter().any(|h| FIELDS.contains(&h.as_str())) {
+    if !headers.iter().any(|h| fields.contains(&h.as_str())) {
         return Err(NotAnInventory::at(
             1,
             format!(
@@ -132,17 +142,18 @@ pub fn read_inventory<R: Read>(input: R, max_rows: u64) -> Result<Inventory<R>, 
             ),
             &format!(
                 "the first line names the columns, among: {}, machine",
-                FIELDS.join(", ")
+                fields.join(", ")
             ),
         ));
     }
     let end = reader.position().byte();
     reader.get_mut().row_starts_at(end);
-    let warnings = header_warnings(&headers);
+    let warnings = header_warnings(&headers, &fields);
     let machine_column = headers
         .iter()
         .position(|h| NAME_COLUMNS.contains(&h.as_str()));
     Ok(Inventory {
+        check,
         reader,
         headers,
         machine_column,
@@ -155,7 +166,7 @@ pub fn read_inventory<R: Read>(input: R, max_rows: u64) -> Result<Inventory<R>, 
     })
 }
 
-impl<R: Read> Inventory<R> {
+impl<R: Read> Inventory<'_, R> {
     /// Problems of the header that leave every row checkable: unknown
     /// columns, answers without a column.
     pub fn header_warnings(&self) -> &[InventoryProblem] {
@@ -224,7 +235,7 @@ impl<R: Read> Inventory<R> {
             .iter()
             .map(String::as_str)
             .zip(self.record.iter());
-        match answers_from_fields(fields) {
+        match answers_from_fields(self.check, fields) {
             Ok(answers) => InventoryEntry::Row(InventoryRow {
                 line,
                 machine: self
@@ -239,7 +250,7 @@ impl<R: Read> Inventory<R> {
     }
 }
 
-impl<R: Read> Iterator for Inventory<R> {
+impl<R: Read> Iterator for Inventory<'_, R> {
     type Item = Result<InventoryEntry, NotAnInventory>;
 
     /// Rows in file order; after an error that stops the reading, nothing.
@@ -253,17 +264,17 @@ impl<R: Read> Iterator for Inventory<R> {
     }
 }
 
-fn header_warnings(headers: &[String]) -> Vec<InventoryProblem> {
+fn header_warnings(headers: &[String], fields: &[&str]) -> Vec<InventoryProblem> {
     let mut warnings = Vec::new();
     for column in headers {
-        if !FIELDS.contains(&column.as_str()) && !NAME_COLUMNS.contains(&column.as_str()) {
+        if !fields.contains(&column.as_str()) && !NAME_COLUMNS.contains(&column.as_str()) {
             warnings.push(warning(format!(
                 "column `{column}` is not an answer and is ignored; answer columns are: {}",
-                FIELDS.join(", ")
+                fields.join(", ")
             )));
         }
     }
-    let missing: Vec<&str> = FIELDS
+    let missing: Vec<&str> = fields
         .iter()
         .copied()
         .filter(|f| !headers.iter().any(|h| h == f))
@@ -378,6 +389,11 @@ mod tests {
 
     const HEADER: &str = "machine,sign-in,hosting,server,console,windows,windows-updated,ie";
 
+    fn ims_2021() -> Check {
+        let wire = include_str!("../../../tests/checks/ims-2021.wire");
+        technote_rules::decode_check(wire.trim_end()).expect("the 2021 check decodes")
+    }
+
     /// Rows' lines, bad rows' (line, message), and the error that stopped
     /// the reading, if any.
     type Outcome = (Vec<u64>, Vec<(u64, String)>, Option<NotAnInventory>);
@@ -385,7 +401,8 @@ mod tests {
     fn read_all(input: impl std::io::Read, max_rows: u64) -> Outcome {
         let mut rows = Vec::new();
         let mut bad = Vec::new();
-        let inventory = match read_inventory(input, max_rows) {
+        let check = ims_2021();
+        let inventory = match read_inventory(&check, input, max_rows) {
             Ok(inventory) => inventory,
             Err(error) => return (rows, bad, Some(error)),
         };
@@ -412,7 +429,8 @@ mod tests {
                    pc-2,adobe-id,cloud,21.1.3,21.1.3,windows-10,yes,11\r\n\
                    pc-3,adobe-id,on-premise,20.2.4\r\n\
                    pc-4,password,hosted,,,,,\r\n";
-        let mut inventory = read_inventory(csv.as_bytes(), DEFAULT_MAX_ROWS).unwrap();
+        let check = ims_2021();
+        let mut inventory = read_inventory(&check, csv.as_bytes(), DEFAULT_MAX_ROWS).unwrap();
         assert!(inventory.header_warnings().is_empty());
         let Some(Ok(InventoryEntry::Row(first))) = inventory.next() else {
             panic!("the first row is checkable");
@@ -453,8 +471,13 @@ mod tests {
 
     #[test]
     fn missing_and_extra_columns_are_warnings() {
-        let inventory =
-            read_inventory(&b"Sign_In,Server,Owner\nadobe-id,21.1.3,ops\n"[..], 10).unwrap();
+        let check = ims_2021();
+        let inventory = read_inventory(
+            &check,
+            &b"Sign_In,Server,Owner\nadobe-id,21.1.3,ops\n"[..],
+            10,
+        )
+        .unwrap();
         let messages: Vec<String> = inventory
             .header_warnings()
             .iter()

@@ -10,11 +10,13 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::evaluate::INCOMPLETE;
-use super::model::{Check, Condition, Input, InputKind, Rule, Step, VersionTest, message_id};
+use super::model::{
+    Check, Condition, Input, InputKind, LineFlag, Part, Rule, Step, VersionTest, message_id,
+};
 use super::position::line_column;
 use super::space;
 use crate::version::parse_version;
+use crate::windows::WindowsVersion;
 
 /// One mistake of a declaration.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +45,7 @@ pub struct ReadDeclaration {
 }
 
 /// Keys of a condition table that are not input names.
-const CONDITION_KEYWORDS: [&str; 5] = ["any", "all", "not", "is", "is-not"];
+const CONDITION_KEYWORDS: [&str; 6] = ["any", "all", "not", "is", "is-not", "answered"];
 const ID_HELP: &str = "write lowercase letters, digits and hyphens, such as \"ims-migration\"";
 
 /// Reads the text of a declaration.
@@ -52,6 +54,7 @@ pub fn read_declaration(text: &str) -> Result<ReadDeclaration, Vec<DeclarationPr
         text,
         problems: Vec::new(),
         messages: Vec::new(),
+        untyped: Vec::new(),
     };
     let root = match DeTable::parse(text) {
         Ok(root) => root,
@@ -79,6 +82,9 @@ struct Reader<'t> {
     text: &'t str,
     problems: Vec<DeclarationProblem>,
     messages: Vec<MessageUse>,
+    /// Inputs refused for their type: the tests naming them are not
+    /// reported again as naming nothing.
+    untyped: Vec<String>,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -309,7 +315,7 @@ impl Reader<'_> {
             };
             let choices = table.get("choices");
             let kind = match kind.as_str() {
-                "version" | "yes-no" => {
+                "version" | "yes-no" | "windows" | "internet-explorer" => {
                     if let Some(choices) = choices {
                         self.problem(
                             choices.span(),
@@ -320,13 +326,14 @@ impl Reader<'_> {
                             ),
                         );
                     }
-                    if kind == "version" {
-                        InputKind::Version
-                    } else {
-                        InputKind::Choice {
+                    match kind.as_str() {
+                        "version" => InputKind::Version,
+                        "windows" => InputKind::Windows,
+                        "internet-explorer" => InputKind::InternetExplorer,
+                        _ => InputKind::Choice {
                             choices: vec!["yes".to_owned(), "no".to_owned()],
                             yes_no: true,
-                        }
+                        },
                     }
                 }
                 "choice" => {
@@ -367,8 +374,9 @@ impl Reader<'_> {
                     self.problem(
                         kind_span,
                         format!("unknown input type {other:?}"),
-                        Some("write `type = \"version\"`, `\"choice\"` or `\"yes-no\"`".to_owned()),
+                        Some("write `type = \"version\"`, `\"choice\"`, `\"yes-no\"`, `\"windows\"` or `\"internet-explorer\"`".to_owned()),
                     );
+                    self.untyped.push(name);
                     continue;
                 }
             };
@@ -410,13 +418,9 @@ impl Reader<'_> {
         let statuses = self.strings(value, "statuses");
         let mut seen = BTreeSet::new();
         for (status, span) in &statuses {
-            if status == INCOMPLETE {
-                self.problem(
-                    span.clone(),
-                    format!("`{INCOMPLETE}` is the status of unfinished answers, given by technote itself"),
-                    Some("choose another name".to_owned()),
-                );
-            } else if !is_name(status) || !seen.insert(status.clone()) {
+            // A rule may give `incomplete` itself, for an answer such as
+            // "I do not know" that leaves the verdict open.
+            if !is_name(status) || !seen.insert(status.clone()) {
                 self.problem(
                     span.clone(),
                     format!("status {status:?} is repeated or cannot name a Fluent message"),
@@ -608,6 +612,7 @@ impl Reader<'_> {
                     .condition(value, inputs, named)
                     .map(|inner| Condition::Not(Box::new(inner))),
                 "is" | "is-not" => self.named_reference(value, named, key_text == "is"),
+                "answered" => self.answered(value, inputs),
                 _ => self.input_test(key.get_ref(), key.span(), value, inputs),
             };
             match part {
@@ -689,6 +694,12 @@ impl Reader<'_> {
         inputs: &[(Input, Range<usize>)],
     ) -> Option<Condition> {
         let Some(index) = inputs.iter().position(|(input, _)| input.name == key) else {
+            if self.untyped.iter().any(|name| name == key) {
+                // A stand-in that keeps the rule or step it is part of, so
+                // that nothing else is reported; the declaration is refused
+                // for the input's type anyway.
+                return Some(Condition::All(Vec::new()));
+            }
             self.problem(
                 key_span,
                 format!("no input is named `{key}`"),
@@ -718,13 +729,95 @@ impl Reader<'_> {
                     values: values.into_iter().map(|(choice, _)| choice).collect(),
                 })
             }
-            Some(InputKind::Version) => self.version_tests(index, key, value),
+            Some(InputKind::Windows) => {
+                let values = self.strings(value, key);
+                let known = |id: &str| WindowsVersion::ALL.iter().any(|w| w.as_str() == id);
+                let mut ok = true;
+                for (id, span) in &values {
+                    if !known(id) {
+                        ok = false;
+                        let ids: Vec<&str> =
+                            WindowsVersion::ALL.iter().map(|w| w.as_str()).collect();
+                        self.problem(
+                            span.clone(),
+                            format!("{id:?} is not a Windows version technote knows"),
+                            Some(format!("write one of: {}", ids.join(", "))),
+                        );
+                    }
+                }
+                ok.then(|| Condition::Choice {
+                    input: index,
+                    values: values.into_iter().map(|(id, _)| id).collect(),
+                })
+            }
+            Some(InputKind::InternetExplorer) => self.browser_test(index, key, value),
+            Some(InputKind::Version) => self.version_tests(index, key, value, inputs),
             None => None,
         }
     }
 
-    fn version_tests(&mut self, input: usize, key: &str, value: &Value<'_>) -> Option<Condition> {
-        const HELP: &str = "write `{ at-least = \"7.3.5\" }`, `{ below = \"7.4.1\" }`, `{ one-of = [\"7.3.3.IMS\"] }` or `{ not-one-of = [...] }`";
+    /// `answered = "input"` or a list: every input named was answered.
+    fn answered(
+        &mut self,
+        value: &Value<'_>,
+        inputs: &[(Input, Range<usize>)],
+    ) -> Option<Condition> {
+        let mut parts = Vec::new();
+        for (name, span) in self.strings(value, "answered") {
+            match inputs.iter().position(|(input, _)| input.name == name) {
+                Some(index) => parts.push(Condition::Answered(index)),
+                None if self.untyped.contains(&name) => {}
+                None => {
+                    self.problem(
+                        span,
+                        format!("no input is named `{name}`"),
+                        Some(format!(
+                            "use one of the inputs: {}",
+                            join(inputs.iter().map(|(input, _)| &input.name))
+                        )),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(match parts.len() {
+            1 => parts.remove(0),
+            _ => Condition::All(parts),
+        })
+    }
+
+    /// `{ below = 11 }`: the Internet Explorer answered is older than 11.
+    fn browser_test(&mut self, input: usize, key: &str, value: &Value<'_>) -> Option<Condition> {
+        const HELP: &str = "write `{ below = 11 }`";
+        let major = match value.get_ref() {
+            DeValue::Table(table) if table.len() == 1 => {
+                match table.get("below").map(|v| v.get_ref()) {
+                    Some(DeValue::Integer(number)) if number.radix() == 10 => {
+                        number.as_str().parse::<u8>().ok()
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if major.is_none() {
+            self.problem(
+                value.span(),
+                format!("a test of the Internet Explorer input `{key}` is `below` a major version"),
+                Some(HELP.to_owned()),
+            );
+        }
+        major.map(|major| Condition::OlderBrowser { input, major })
+    }
+
+    fn version_tests(
+        &mut self,
+        input: usize,
+        key: &str,
+        value: &Value<'_>,
+        inputs: &[(Input, Range<usize>)],
+    ) -> Option<Condition> {
+        const HELP: &str = "write `{ at-least = \"7.3.5\" }`, `{ below = \"7.4.1\" }`, `{ one-of = [\"7.3.3.IMS\"] }`, `{ not-one-of = [...] }`, `{ at-least-line-minimum = \"server\" }`, `{ line = \"webview2\" }`, `{ in-catalog = true }`, `{ older-than = \"<input>\" }` or `{ newer-release-than = \"<input>\" }`";
         let DeValue::Table(table) = value.get_ref() else {
             self.problem(
                 value.span(),
@@ -736,6 +829,13 @@ impl Reader<'_> {
         let mut tests = Vec::new();
         let mut failed = false;
         for (test, value) in table.iter() {
+            if let Some(built) = self.catalog_test(input, test.get_ref(), value, inputs) {
+                match built {
+                    Some(built) => tests.push(built),
+                    None => failed = true,
+                }
+                continue;
+            }
             let releases: Vec<String> = self
                 .strings(value, test.get_ref())
                 .into_iter()
@@ -788,6 +888,79 @@ impl Reader<'_> {
         Some(match tests.len() {
             1 => tests.remove(0),
             _ => Condition::All(tests),
+        })
+    }
+
+    /// The version tests that name no release: `None` when `test` is not
+    /// one of them, `Some(None)` when it is but is written wrong.
+    fn catalog_test(
+        &mut self,
+        input: usize,
+        test: &str,
+        value: &Value<'_>,
+        inputs: &[(Input, Range<usize>)],
+    ) -> Option<Option<Condition>> {
+        let text = match value.get_ref() {
+            DeValue::String(text) => Some(text.as_ref()),
+            _ => None,
+        };
+        let built = match test {
+            "at-least-line-minimum" => match text {
+                Some("server") => Ok(VersionTest::AtLeastLineMinimum(Part::Server)),
+                Some("console") => Ok(VersionTest::AtLeastLineMinimum(Part::Console)),
+                _ => Err("write `at-least-line-minimum = \"server\"` or `\"console\"` (which build of the line's minimum counts)".to_owned()),
+            },
+            "line" => match text {
+                Some("has-minimum") => Ok(VersionTest::Line(LineFlag::HasMinimum)),
+                Some("webview2") => Ok(VersionTest::Line(LineFlag::Webview2)),
+                Some("release-notes-only") => Ok(VersionTest::Line(LineFlag::ReleaseNotesOnly)),
+                _ => Err("write `line = \"has-minimum\"`, `\"webview2\"` or `\"release-notes-only\"`".to_owned()),
+            },
+            "in-catalog" => match value.get_ref() {
+                DeValue::Boolean(true) => Ok(VersionTest::InCatalog),
+                DeValue::Boolean(false) => {
+                    return Some(Some(Condition::Not(Box::new(Condition::Version {
+                        input,
+                        test: VersionTest::InCatalog,
+                    }))));
+                }
+                _ => Err("write `in-catalog = true` or `false`".to_owned()),
+            },
+            "older-than" | "newer-release-than" => {
+                let other = text.and_then(|name| {
+                    inputs.iter().position(|(other, _)| {
+                        other.name == name && matches!(other.kind, InputKind::Version)
+                    })
+                });
+                match other {
+                    Some(other) if other != input => Ok(if test == "older-than" {
+                        VersionTest::OlderThan(other)
+                    } else {
+                        VersionTest::NewerReleaseThan(other)
+                    }),
+                    _ => Err(format!(
+                        "name another version input: {}",
+                        join(
+                            inputs
+                                .iter()
+                                .filter(|(other, _)| matches!(other.kind, InputKind::Version))
+                                .map(|(other, _)| &other.name)
+                        )
+                    )),
+                }
+            }
+            _ => return None,
+        };
+        Some(match built {
+            Ok(test) => Some(Condition::Version { input, test }),
+            Err(help) => {
+                self.problem(
+                    value.span(),
+                    format!("`{test}` is not written as it should be"),
+                    Some(help),
+                );
+                None
+            }
         })
     }
 

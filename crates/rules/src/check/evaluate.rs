@@ -13,8 +13,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Check, Condition, InputKind, VersionTest};
+use std::cmp::Ordering;
+
+use super::model::{Check, Condition, InputKind, LineFlag, Part, VersionTest};
+use crate::browser::parse_internet_explorer;
+use crate::order::Standing;
 use crate::version::{Version, VersionError, parse_version};
+use crate::windows::parse_windows;
 
 /// The status of a verdict that needs more or better answers; no check may
 /// declare a status of that name.
@@ -46,19 +51,33 @@ pub struct FieldProblem {
     pub problem: String,
 }
 
+/// An understood version, for the messages: `{ $<input> }` is `value`,
+/// `{ $<input>-minimum }` the first ready release of its line with the
+/// build a server needs, `{ $<input>-console-minimum }` with the build a
+/// Client Console needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldValue {
     pub input: String,
     pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub console_minimum: Option<String>,
 }
 
 /// An answer as the conditions see it.
 #[derive(Clone, Copy)]
 pub(super) enum Answer<'a> {
     Missing,
+    /// Not chosen yet by the proof of a check (`super::space`): decides
+    /// nothing, not even whether the input was answered.
+    #[cfg_attr(not(feature = "declarations"), allow(dead_code))]
+    Untried,
     Unusable,
     Choice(&'a str),
     Version(Version),
+    /// An Internet Explorer major version.
+    Number(u8),
 }
 
 /// Evaluates `answers` (input name to text as typed; absent or blank is
@@ -88,12 +107,23 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
                         }
                     }
                 }
+                InputKind::Windows => match parse_windows(text) {
+                    Some(windows) => Answer::Choice(windows.as_str()),
+                    None => {
+                        problems.push(problem("windows-not-understood"));
+                        Answer::Unusable
+                    }
+                },
+                InputKind::InternetExplorer => match parse_internet_explorer(text) {
+                    Some(major) => Answer::Number(major),
+                    None => {
+                        problems.push(problem("browser-not-understood"));
+                        Answer::Unusable
+                    }
+                },
                 InputKind::Version => match parse_version(text) {
                     Ok(version) => {
-                        values.push(FieldValue {
-                            input: input.name.clone(),
-                            value: version.to_string(),
-                        });
+                        values.push(field_value(&input.name, &version));
                         Answer::Version(version)
                     }
                     Err(error) => {
@@ -137,6 +167,25 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
             }
         }
         if steps_undecided.is_empty() {
+            // An answer that could not be read but that this verdict does
+            // not depend on (a server version when the sign-in is not
+            // concerned) is not worth a word.
+            let mut read_inputs = Vec::new();
+            rule.when.inputs(&mut read_inputs);
+            for step in rule
+                .steps
+                .iter()
+                .filter_map(|index| check.steps.get(*index))
+            {
+                step.when.inputs(&mut read_inputs);
+            }
+            problems.retain(|problem: &FieldProblem| {
+                check
+                    .inputs
+                    .iter()
+                    .position(|input| input.name == problem.input)
+                    .is_some_and(|index| read_inputs.contains(&index))
+            });
             return CheckVerdict {
                 status: check.statuses.get(rule.status).cloned().unwrap_or_default(),
                 rule: Some(rule.name.clone()),
@@ -164,8 +213,18 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
             _ => {}
         }
     }
-    let order = |name: &String| check.inputs.iter().position(|input| &input.name == name);
-    problems.sort_by_key(|problem| order(&problem.input));
+    // In the form's order, each input's problems as found: a stable sort,
+    // written out because a sort's code weighs 3 KB in the module.
+    let problems: Vec<FieldProblem> = check
+        .inputs
+        .iter()
+        .flat_map(|input| {
+            problems
+                .iter()
+                .filter(|problem| problem.input == input.name)
+        })
+        .cloned()
+        .collect();
     CheckVerdict {
         status: INCOMPLETE.to_owned(),
         rule: None,
@@ -173,6 +232,17 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
         missing,
         problems,
         values,
+    }
+}
+
+fn field_value(input: &str, version: &Version) -> FieldValue {
+    let minimum = version.line().and_then(|line| line.minimum);
+    FieldValue {
+        input: input.to_owned(),
+        value: version.to_string(),
+        minimum: minimum.map(|minimum| format!("{} (build {})", minimum.release, minimum.build)),
+        console_minimum: minimum
+            .map(|minimum| format!("{} (build {})", minimum.release, minimum.console_build)),
     }
 }
 
@@ -216,13 +286,25 @@ pub(super) fn holds(condition: &Condition, answers: &[Answer]) -> Option<bool> {
             _ => None,
         },
         Condition::Version { input, test } => match answers.get(*input)? {
-            Answer::Version(version) => passes(version, test),
+            Answer::Version(version) => passes(version, test, answers),
+            _ => None,
+        },
+        Condition::Answered(input) => match answers.get(*input)? {
+            Answer::Untried => None,
+            answer => Some(!matches!(answer, Answer::Missing)),
+        },
+        Condition::OlderBrowser { input, major } => match answers.get(*input)? {
+            Answer::Number(number) => Some(number < major),
             _ => None,
         },
     }
 }
 
-fn passes(version: &Version, test: &VersionTest) -> Option<bool> {
+fn passes(version: &Version, test: &VersionTest, answers: &[Answer]) -> Option<bool> {
+    let other = |input: &usize| match answers.get(*input)? {
+        Answer::Version(other) => Some(*other),
+        _ => None,
+    };
     // Releases were checked against the catalog when the declaration was
     // read; one the catalog lost since decides nothing.
     let release = |name: &str| parse_version(name).ok();
@@ -240,6 +322,35 @@ fn passes(version: &Version, test: &VersionTest) -> Option<bool> {
             }
             result
         }
+        VersionTest::AtLeastLineMinimum(part) => {
+            let Some(thresholds) = version.line().and_then(|line| line.thresholds()) else {
+                return Some(false);
+            };
+            let minimum = match part {
+                Part::Server => thresholds.server,
+                Part::Console => thresholds.console,
+            };
+            match version.standing(minimum) {
+                Standing::AtLeast => Some(true),
+                Standing::Below => Some(false),
+                Standing::Unsure => None,
+            }
+        }
+        VersionTest::Line(flag) => Some(version.line().is_some_and(|line| match flag {
+            LineFlag::HasMinimum => line.minimum.is_some(),
+            LineFlag::Webview2 => line.webview2,
+            LineFlag::ReleaseNotesOnly => line.release_notes_only,
+        })),
+        VersionTest::InCatalog => Some(version.in_catalog()),
+        VersionTest::OlderThan(input) => {
+            Some(version.partial_cmp(&other(input)?) == Some(Ordering::Less))
+        }
+        VersionTest::NewerReleaseThan(input) => {
+            let other = other(input)?;
+            let same_gold_standard = version.gold_standard_number().is_some()
+                && version.gold_standard_number() == other.gold_standard_number();
+            Some(version.partial_cmp(&other) == Some(Ordering::Greater) && !same_gold_standard)
+        }
     }
 }
 
@@ -255,9 +366,30 @@ fn undecided_inputs(condition: &Condition, answers: &[Answer], found: &mut Vec<u
             }
         }
         Condition::Not(inner) => undecided_inputs(inner, answers, found),
-        Condition::Choice { input, .. } | Condition::Version { input, .. } => {
-            if holds(condition, answers).is_none() && !found.contains(input) {
-                found.push(*input);
+        Condition::Choice { input, .. }
+        | Condition::Answered(input)
+        | Condition::OlderBrowser { input, .. }
+        | Condition::Version { input, .. } => {
+            if holds(condition, answers).is_some() {
+                return;
+            }
+            let mut deciding = vec![*input];
+            if let Condition::Version {
+                test: VersionTest::OlderThan(other) | VersionTest::NewerReleaseThan(other),
+                ..
+            } = condition
+            {
+                // A comparison is undecided only when an answer is not a
+                // version: that answer decides it.
+                deciding.retain(|index| !matches!(answers.get(*index), Some(Answer::Version(_))));
+                if !matches!(answers.get(*other), Some(Answer::Version(_))) {
+                    deciding.push(*other);
+                }
+            }
+            for index in deciding {
+                if !found.contains(&index) {
+                    found.push(index);
+                }
             }
         }
     }

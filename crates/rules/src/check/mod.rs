@@ -18,5 +18,7 @@ mod wire;
 #[cfg(feature = "declarations")]
 pub use declaration::{DeclarationProblem, MessageUse, ReadDeclaration, read_declaration};
 pub use evaluate::{CheckVerdict, FieldProblem, FieldValue, INCOMPLETE, evaluate_check};
-pub use model::{Check, Condition, Input, InputKind, Rule, Step, VersionTest, message_id};
+pub use model::{
+    Check, Condition, Input, InputKind, LineFlag, Part, Rule, Step, VersionTest, message_id,
+};
 pub use wire::{decode as decode_check, encode as encode_check};

@@ -33,6 +33,13 @@ pub enum InputKind {
     Version,
     /// One of a few values; a yes/no question is a choice of `yes` and `no`.
     Choice { choices: Vec<String>, yes_no: bool },
+    /// A Windows version as people write it ("Windows 10 Pro", "win10",
+    /// see [`crate::parse_windows`]), tested like a choice of the ids of
+    /// [`crate::WindowsVersion::ALL`].
+    Windows,
+    /// An Internet Explorer version ("11", "IE 10", "11.0.19041.1"), read
+    /// as its major number.
+    InternetExplorer,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +75,14 @@ pub enum Condition {
         input: usize,
         test: VersionTest,
     },
+    /// The input was answered (a blank is not), understood or not. Always
+    /// decided, so that a step can be about an unanswered question.
+    Answered(usize),
+    /// The Internet Explorer input at `input` is older than `major`.
+    OlderBrowser {
+        input: usize,
+        major: u8,
+    },
 }
 
 /// Releases are catalog names ("7.3.5", "7.3.3.IMS", "Gold Standard 11"),
@@ -80,6 +95,45 @@ pub enum VersionTest {
     /// Exactly one of these releases, patch included: `7.3.3` is not
     /// `7.3.3.IMS`.
     OneOf(Vec<String>),
+    /// At least the first ready release of the version's own line (the
+    /// catalog's `minimum`), counting the build the server or the console
+    /// needs; a line without one fails.
+    AtLeastLineMinimum(Part),
+    /// The version's line has this property in the catalog; a version
+    /// older than every line has none.
+    Line(LineFlag),
+    /// The version is a release, patch or drop the catalog lists (not a
+    /// build between known ones).
+    InCatalog,
+    /// Older than the version answered at this input (by build, drops by
+    /// date). Versions that cannot be ordered ("20.2" against 20.2.5) are
+    /// neither older nor newer.
+    OlderThan(usize),
+    /// A newer release than the version answered at this input: the drops
+    /// of one Gold Standard number are one release.
+    NewerReleaseThan(usize),
+}
+
+/// Which build of a line's minimum release a test counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    Server,
+    /// The Client Console, whose minimum build may be later (the Gold
+    /// Standard 11 console fix).
+    Console,
+}
+
+/// Properties the catalog gives a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LineFlag {
+    /// The line has a first ready release (`minimum`).
+    HasMinimum,
+    /// Its Client Console signs in through Microsoft Edge WebView2.
+    Webview2,
+    /// Its readiness comes from release notes, not from the technote.
+    ReleaseNotesOnly,
 }
 
 impl Condition {
@@ -90,8 +144,14 @@ impl Condition {
                 parts.iter().for_each(|part| part.inputs(found));
             }
             Condition::Not(inner) => inner.inputs(found),
-            Condition::Choice { input, .. } | Condition::Version { input, .. } => {
+            Condition::Choice { input, .. }
+            | Condition::Answered(input)
+            | Condition::OlderBrowser { input, .. } => found.push(*input),
+            Condition::Version { input, test } => {
                 found.push(*input);
+                if let VersionTest::OlderThan(other) | VersionTest::NewerReleaseThan(other) = test {
+                    found.push(*other);
+                }
             }
         }
     }

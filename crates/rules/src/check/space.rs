@@ -4,15 +4,25 @@
 //! choices, or for a version one sample per catalog release and patch, per
 //! Gold Standard drop, and per gap between known builds (tests only name
 //! catalog releases, so every version between two neighbours behaves like
-//! any other there). Every combination is evaluated: a rule that holds for
+//! any other there). Every combination is judged: a rule that holds for
 //! none is unreachable, two rules that hold for one overlap, a combination
 //! no rule holds for is a gap, and a listed step that never shows with its
-//! rule is dead.
+//! rule is dead. An input that a condition asks whether it was `answered`
+//! is also tried unanswered (such answers may leave the verdict open, so
+//! they are never a gap). Answers that no test of the check tells apart
+//! (Windows versions in the same lists, builds on the same side of every
+//! test) are tried once. The walk over the combinations (`Proof`) judges
+//! each group of them that the answers chosen so far already decide once,
+//! and skips a group that depends on nothing a judged one did not: the
+//! 2021 check's million combinations take a few tens of milliseconds.
+
+use std::collections::HashSet;
 
 use super::evaluate::{Answer, holds};
-use super::model::{Check, InputKind};
+use super::model::{Check, Condition, InputKind, VersionTest};
 use crate::catalog::catalog;
 use crate::version::{Version, parse_version};
+use crate::windows::WindowsVersion;
 
 /// More combinations than this are not enumerated: the writer is told to
 /// split the check.
@@ -27,18 +37,54 @@ pub(super) struct CoverageProblem {
 
 pub(super) fn check_coverage(check: &Check) -> Vec<CoverageProblem> {
     let versions = version_samples();
+    let mut leaves = Vec::new();
+    for condition in check
+        .rules
+        .iter()
+        .map(|rule| &rule.when)
+        .chain(check.steps.iter().map(|step| &step.when))
+    {
+        collect_leaves(condition, &mut leaves);
+    }
+    let versions = version_classes(check, versions, &leaves);
     let samples: Vec<Vec<(String, Answer)>> = check
         .inputs
         .iter()
-        .map(|input| match &input.kind {
-            InputKind::Choice { choices, .. } => choices
+        .enumerate()
+        .map(|(index, input)| {
+            let mut answers: Vec<(String, Answer)> = match &input.kind {
+                InputKind::Choice { choices, .. } => choices
+                    .iter()
+                    .map(|choice| (choice.clone(), Answer::Choice(choice)))
+                    .collect(),
+                InputKind::Windows => WindowsVersion::ALL
+                    .iter()
+                    .map(|windows| {
+                        (
+                            windows.as_str().to_owned(),
+                            Answer::Choice(windows.as_str()),
+                        )
+                    })
+                    .collect(),
+                InputKind::InternetExplorer => (5..=11)
+                    .map(|major: u8| (major.to_string(), Answer::Number(major)))
+                    .collect(),
+                InputKind::Version => versions
+                    .iter()
+                    .map(|(text, version)| (text.clone(), Answer::Version(*version)))
+                    .collect(),
+            };
+            if leaves
                 .iter()
-                .map(|choice| (choice.clone(), Answer::Choice(choice)))
-                .collect(),
-            InputKind::Version => versions
-                .iter()
-                .map(|(text, version)| (text.clone(), Answer::Version(*version)))
-                .collect(),
+                .any(|leaf| matches!(leaf, Condition::Answered(asked) if *asked == index))
+            {
+                answers.push(("(unanswered)".to_owned(), Answer::Missing));
+            }
+            if matches!(input.kind, InputKind::Version) {
+                answers
+            } else {
+                distinct(index, answers, &leaves, check.inputs.len())
+            }
         })
         .collect();
     let combinations = samples
@@ -54,66 +100,30 @@ pub(super) fn check_coverage(check: &Check) -> Vec<CoverageProblem> {
         }];
     }
 
-    let mut reached = vec![false; check.rules.len()];
-    let mut steps_shown: Vec<Vec<bool>> = check
-        .rules
-        .iter()
-        .map(|rule| vec![false; rule.steps.len()])
-        .collect();
-    let mut overlaps: Vec<(usize, usize, String)> = Vec::new();
-    let mut gap: Option<String> = None;
+    let mut proof = Proof {
+        check,
+        samples: &samples,
+        tests: Tests::new(&leaves, samples.len()),
+        seen: HashSet::new(),
+        reached: vec![false; check.rules.len()],
+        steps_shown: check
+            .rules
+            .iter()
+            .map(|rule| vec![false; rule.steps.len()])
+            .collect(),
+        overlaps: Vec::new(),
+        gap: None,
+    };
+    let mut answers = vec![Answer::Untried; samples.len()];
     let mut position = vec![0usize; samples.len()];
-    let mut answers: Vec<Answer> = samples
-        .iter()
-        .map(|answers| {
-            answers
-                .first()
-                .map_or(Answer::Missing, |(_, answer)| *answer)
-        })
-        .collect();
-    loop {
-        let holding: Vec<usize> = (0..check.rules.len())
-            .filter(|index| {
-                check
-                    .rules
-                    .get(*index)
-                    .is_some_and(|rule| holds(&rule.when, &answers) == Some(true))
-            })
-            .collect();
-        match holding.as_slice() {
-            [] => {
-                if gap.is_none() {
-                    gap = Some(describe(check, &samples, &position));
-                }
-            }
-            [first, rest @ ..] => {
-                if let Some(flag) = reached.get_mut(*first) {
-                    *flag = true;
-                }
-                for other in rest {
-                    if !overlaps.iter().any(|(a, b, _)| (a, b) == (first, other)) {
-                        overlaps.push((*first, *other, describe(check, &samples, &position)));
-                    }
-                }
-                if let (Some(rule), Some(shown)) =
-                    (check.rules.get(*first), steps_shown.get_mut(*first))
-                {
-                    for (slot, step) in rule.steps.iter().enumerate() {
-                        let visible = check
-                            .steps
-                            .get(*step)
-                            .is_some_and(|step| holds(&step.when, &answers) == Some(true));
-                        if visible && let Some(flag) = shown.get_mut(slot) {
-                            *flag = true;
-                        }
-                    }
-                }
-            }
-        }
-        if !advance(&mut position, &mut answers, &samples) {
-            break;
-        }
-    }
+    proof.explore(0, &mut answers, &mut position);
+    let Proof {
+        reached,
+        steps_shown,
+        overlaps,
+        gap,
+        ..
+    } = proof;
 
     let mut problems = Vec::new();
     let rule_name = |index: usize| {
@@ -173,24 +183,299 @@ pub(super) fn check_coverage(check: &Check) -> Vec<CoverageProblem> {
     problems
 }
 
-/// Moves to the next combination; `false` after the last one.
-fn advance<'a>(
-    position: &mut [usize],
-    answers: &mut [Answer<'a>],
+/// The walk over every combination of answers, input by input in the
+/// declaration's order. Where the answers chosen so far decide every rule
+/// (and every step the holding rule lists that was not yet seen), all the
+/// combinations below answer alike and the walk does not go down: the first
+/// of them stands for all, so the examples named are the first in the
+/// order of the declaration's inputs and their answers.
+struct Proof<'c, 'a> {
+    check: &'c Check,
     samples: &'a [Vec<(String, Answer<'a>)>],
-) -> bool {
-    for ((slot, answer), options) in position.iter_mut().zip(answers.iter_mut()).zip(samples) {
-        *slot += 1;
-        if let Some((_, next)) = options.get(*slot) {
-            *answer = *next;
-            return true;
+    tests: Tests<'c>,
+    /// What the combinations below a node depend on (see [`Tests::key`]),
+    /// for each node already walked.
+    seen: HashSet<Vec<u8>>,
+    reached: Vec<bool>,
+    steps_shown: Vec<Vec<bool>>,
+    overlaps: Vec<(usize, usize, String)>,
+    gap: Option<String>,
+}
+
+impl<'a> Proof<'_, 'a> {
+    /// Looks at the combinations whose first `chosen` answers are those of
+    /// `answers` (the others `Untried`, at `position` 0).
+    fn explore(&mut self, chosen: usize, answers: &mut [Answer<'a>], position: &mut [usize]) {
+        let complete = chosen == self.samples.len();
+        if !complete && chosen > 0 && !self.seen.insert(self.tests.key(chosen, answers, position)) {
+            return;
         }
-        *slot = 0;
-        if let Some((_, first)) = options.first() {
-            *answer = *first;
+        let mut holding = Vec::new();
+        for (index, rule) in self.check.rules.iter().enumerate() {
+            match holds(&rule.when, answers) {
+                Some(true) => holding.push(index),
+                Some(false) => {}
+                // A complete set of answers that leaves a rule undecided
+                // (a version spanning both sides of a test) does not fire it.
+                None if complete => {}
+                None => return self.go_down(chosen, answers, position),
+            }
+        }
+        let Some((&first, rest)) = holding.split_first() else {
+            self.no_rule_holds(chosen, answers, position);
+            return;
+        };
+        if let Some(flag) = self.reached.get_mut(first) {
+            *flag = true;
+        }
+        for &other in rest {
+            if !self
+                .overlaps
+                .iter()
+                .any(|(a, b, _)| (*a, *b) == (first, other))
+            {
+                let example = describe(self.check, self.samples, position);
+                self.overlaps.push((first, other, example));
+            }
+        }
+        let mut undecided = false;
+        if let (Some(rule), Some(shown)) =
+            (self.check.rules.get(first), self.steps_shown.get_mut(first))
+        {
+            for (step, seen) in rule.steps.iter().zip(shown.iter_mut()) {
+                if *seen {
+                    continue;
+                }
+                match self
+                    .check
+                    .steps
+                    .get(*step)
+                    .and_then(|step| holds(&step.when, answers))
+                {
+                    Some(visible) => *seen = visible,
+                    None => undecided |= !complete,
+                }
+            }
+        }
+        if undecided {
+            self.go_down(chosen, answers, position);
         }
     }
-    false
+
+    fn go_down(&mut self, chosen: usize, answers: &mut [Answer<'a>], position: &mut [usize]) {
+        let samples = self.samples;
+        for (slot, (_, answer)) in samples.get(chosen).into_iter().flatten().enumerate() {
+            if let (Some(kept), Some(at)) = (answers.get_mut(chosen), position.get_mut(chosen)) {
+                *kept = *answer;
+                *at = slot;
+            }
+            self.explore(chosen + 1, answers, position);
+        }
+        if let (Some(kept), Some(at)) = (answers.get_mut(chosen), position.get_mut(chosen)) {
+            *kept = Answer::Untried;
+            *at = 0;
+        }
+    }
+
+    /// No rule holds for any combination below: a gap, unless every one of
+    /// them leaves a question unanswered (such answers may leave the
+    /// verdict open). The first that answers them all is the example.
+    fn no_rule_holds(&mut self, chosen: usize, answers: &[Answer<'a>], position: &[usize]) {
+        if self.gap.is_some()
+            || answers
+                .iter()
+                .take(chosen)
+                .any(|answer| matches!(answer, Answer::Missing))
+        {
+            return;
+        }
+        let mut example = position.to_vec();
+        for (slot, options) in example.iter_mut().zip(self.samples).skip(chosen) {
+            match options
+                .iter()
+                .position(|(_, answer)| !matches!(answer, Answer::Missing))
+            {
+                Some(first_answered) => *slot = first_answered,
+                None => return,
+            }
+        }
+        self.gap = Some(describe(self.check, self.samples, &example));
+    }
+}
+
+/// The tests of the check, each once, with the inputs each reads.
+struct Tests<'c> {
+    tests: Vec<(&'c Condition, Vec<usize>)>,
+    /// For each number of inputs chosen, those of them that a test shares
+    /// with an input not chosen yet (the versions compared with each other).
+    shared: Vec<Vec<usize>>,
+}
+
+impl<'c> Tests<'c> {
+    fn new(leaves: &[&'c Condition], inputs: usize) -> Self {
+        let mut tests: Vec<(&Condition, Vec<usize>)> = Vec::new();
+        for leaf in leaves {
+            if tests.iter().all(|(known, _)| known != leaf) {
+                let mut read = Vec::new();
+                leaf.inputs(&mut read);
+                tests.push((leaf, read));
+            }
+        }
+        let shared = (0..=inputs)
+            .map(|chosen| {
+                (0..chosen)
+                    .filter(|input| {
+                        tests.iter().any(|(_, read)| {
+                            read.contains(input) && read.iter().any(|other| *other >= chosen)
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { tests, shared }
+    }
+
+    /// All that the combinations below a node of the walk depend on: the
+    /// results of the tests of the inputs chosen so far, and the answers
+    /// themselves of those a test compares with an input still to choose.
+    /// Two nodes with one key answer alike below, so the second is skipped:
+    /// the first already found everything (it comes first in the order of
+    /// the examples too).
+    fn key(&self, chosen: usize, answers: &[Answer], position: &[usize]) -> Vec<u8> {
+        let mut key = vec![u8::try_from(chosen).unwrap_or(u8::MAX)];
+        for (test, read) in &self.tests {
+            if read.iter().all(|input| *input < chosen) {
+                key.push(match holds(test, answers) {
+                    Some(true) => 1,
+                    Some(false) => 2,
+                    None => 0,
+                });
+            }
+        }
+        for input in self.shared.get(chosen).into_iter().flatten() {
+            let slot = position.get(*input).copied().unwrap_or(0);
+            key.extend(u16::try_from(slot).unwrap_or(u16::MAX).to_le_bytes());
+        }
+        key
+    }
+}
+
+/// The tests of the check, each once per mention.
+fn collect_leaves<'c>(condition: &'c Condition, found: &mut Vec<&'c Condition>) {
+    match condition {
+        Condition::All(parts) | Condition::Any(parts) => {
+            parts.iter().for_each(|part| collect_leaves(part, found));
+        }
+        Condition::Not(inner) => collect_leaves(inner, found),
+        leaf => found.push(leaf),
+    }
+}
+
+/// The answers of input `index` (not a version) that some test tells
+/// apart: one per distinct set of test results.
+fn distinct<'a>(
+    index: usize,
+    answers: Vec<(String, Answer<'a>)>,
+    leaves: &[&Condition],
+    inputs: usize,
+) -> Vec<(String, Answer<'a>)> {
+    let own = own_leaves(index, leaves);
+    let mut seen: Vec<Vec<Option<bool>>> = Vec::new();
+    let mut kept = Vec::new();
+    for (text, answer) in answers {
+        let mut alone = vec![Answer::Missing; inputs];
+        if let Some(slot) = alone.get_mut(index) {
+            *slot = answer;
+        }
+        let signature: Vec<Option<bool>> = own.iter().map(|leaf| holds(leaf, &alone)).collect();
+        if !seen.contains(&signature) {
+            seen.push(signature);
+            kept.push((text, answer));
+        }
+    }
+    kept
+}
+
+/// The tests that read input `index` alone.
+fn own_leaves<'c>(index: usize, leaves: &[&'c Condition]) -> Vec<&'c Condition> {
+    leaves
+        .iter()
+        .copied()
+        .filter(|leaf| {
+            let mut read = Vec::new();
+            leaf.inputs(&mut read);
+            read.iter().all(|input| *input == index)
+        })
+        .filter(|leaf| leaf_reads(leaf, index))
+        .collect()
+}
+
+fn leaf_reads(leaf: &Condition, index: usize) -> bool {
+    let mut read = Vec::new();
+    leaf.inputs(&mut read);
+    read.contains(&index)
+}
+
+/// The versions every version input is tried with. In the catalog's
+/// order, a run of neighbours that every single-input test (on any version
+/// input) answers alike, on the same Gold Standard number, behaves as one:
+/// one of them is kept, or two when versions are compared with each other,
+/// so that older, equal and newer pairs inside the run are still tried.
+/// All version inputs share the runs, so a comparison between two of them
+/// orders their runs consistently.
+fn version_classes(
+    check: &Check,
+    mut versions: Vec<(String, Version)>,
+    leaves: &[&Condition],
+) -> Vec<(String, Version)> {
+    let version_inputs: Vec<usize> = check
+        .inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, input)| matches!(input.kind, InputKind::Version))
+        .map(|(index, _)| index)
+        .collect();
+    let compared = leaves.iter().any(|leaf| {
+        matches!(
+            leaf,
+            Condition::Version {
+                test: VersionTest::OlderThan(_) | VersionTest::NewerReleaseThan(_),
+                ..
+            }
+        )
+    });
+    let own: Vec<(usize, Vec<&Condition>)> = version_inputs
+        .iter()
+        .map(|index| (*index, own_leaves(*index, leaves)))
+        .collect();
+    versions.sort_by(|(_, a), (_, b)| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    let signature = |version: &Version| {
+        let mut results: Vec<Option<bool>> = Vec::new();
+        for (index, tests) in &own {
+            let mut alone = vec![Answer::Missing; check.inputs.len()];
+            if let Some(slot) = alone.get_mut(*index) {
+                *slot = Answer::Version(*version);
+            }
+            results.extend(tests.iter().map(|leaf| holds(leaf, &alone)));
+        }
+        (results, version.gold_standard_number())
+    };
+    let mut kept = Vec::new();
+    let mut previous = None;
+    let mut in_run = 0;
+    for (text, version) in versions {
+        let current = signature(&version);
+        if previous.as_ref() == Some(&current) {
+            in_run += 1;
+        } else {
+            in_run = 1;
+            previous = Some(current);
+        }
+        if in_run == 1 || (compared && in_run == 2) {
+            kept.push((text, version));
+        }
+    }
+    kept
 }
 
 fn describe(check: &Check, samples: &[Vec<(String, Answer)>], position: &[usize]) -> String {

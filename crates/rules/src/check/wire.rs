@@ -4,7 +4,7 @@
 //! tabs, which no name of a check or release holds (names are checked when
 //! the declaration is read; release names come from the catalog).
 
-use super::model::{Check, Condition, Input, InputKind, Rule, Step, VersionTest};
+use super::model::{Check, Condition, Input, InputKind, LineFlag, Part, Rule, Step, VersionTest};
 
 const SEPARATOR: char = '\t';
 
@@ -15,6 +15,8 @@ pub fn encode(check: &Check) -> String {
         tokens.push(input.name.clone());
         match &input.kind {
             InputKind::Version => tokens.push("v".to_owned()),
+            InputKind::Windows => tokens.push("w".to_owned()),
+            InputKind::InternetExplorer => tokens.push("i".to_owned()),
             InputKind::Choice { choices, yes_no } => {
                 tokens.push(if *yes_no { "y" } else { "c" }.to_owned());
                 list(&mut tokens, choices);
@@ -63,15 +65,52 @@ fn condition(tokens: &mut Vec<String>, condition: &Condition) {
             tokens.push(input.to_string());
             list(tokens, values);
         }
+        Condition::Answered(input) => {
+            tokens.push("Q".to_owned());
+            tokens.push(input.to_string());
+        }
+        Condition::OlderBrowser { input, major } => {
+            tokens.push("M".to_owned());
+            tokens.push(input.to_string());
+            tokens.push(major.to_string());
+        }
         Condition::Version { input, test } => {
-            let (tag, releases) = match test {
-                VersionTest::AtLeast(release) => ("L", std::slice::from_ref(release)),
-                VersionTest::Below(release) => ("B", std::slice::from_ref(release)),
-                VersionTest::OneOf(releases) => ("E", releases.as_slice()),
+            let (tag, argument) = match test {
+                VersionTest::AtLeast(_) => ("L", None),
+                VersionTest::Below(_) => ("B", None),
+                VersionTest::OneOf(_) => ("E", None),
+                VersionTest::AtLeastLineMinimum(part) => (
+                    "R",
+                    Some(match part {
+                        Part::Server => "s".to_owned(),
+                        Part::Console => "c".to_owned(),
+                    }),
+                ),
+                VersionTest::Line(flag) => (
+                    "F",
+                    Some(
+                        match flag {
+                            LineFlag::HasMinimum => "m",
+                            LineFlag::Webview2 => "w",
+                            LineFlag::ReleaseNotesOnly => "r",
+                        }
+                        .to_owned(),
+                    ),
+                ),
+                VersionTest::InCatalog => ("K", Some(String::new())),
+                VersionTest::OlderThan(other) => ("P", Some(other.to_string())),
+                VersionTest::NewerReleaseThan(other) => ("W", Some(other.to_string())),
             };
             tokens.push(tag.to_owned());
             tokens.push(input.to_string());
-            list(tokens, releases);
+            match (argument, test) {
+                (Some(argument), _) => tokens.push(argument),
+                (None, VersionTest::AtLeast(release) | VersionTest::Below(release)) => {
+                    list(tokens, std::slice::from_ref(release));
+                }
+                (None, VersionTest::OneOf(releases)) => list(tokens, releases),
+                (None, _) => {}
+            }
         }
     }
 }
@@ -85,6 +124,8 @@ pub fn decode(text: &str) -> Option<Check> {
         let name = tokens.text()?;
         let kind = match tokens.next()? {
             "v" => InputKind::Version,
+            "w" => InputKind::Windows,
+            "i" => InputKind::InternetExplorer,
             tag @ ("c" | "y") => InputKind::Choice {
                 choices: tokens.list()?,
                 yes_no: tag == "y",
@@ -168,6 +209,27 @@ impl<'a> Tokens<'a> {
                     "E" => VersionTest::OneOf(releases),
                     "L" => VersionTest::AtLeast(releases.pop()?),
                     _ => VersionTest::Below(releases.pop()?),
+                };
+                Condition::Version { input, test }
+            }
+            "Q" => Condition::Answered(self.number()?),
+            "M" => Condition::OlderBrowser {
+                input: self.number()?,
+                major: self.next()?.parse().ok()?,
+            },
+            tag @ ("R" | "F" | "K" | "P" | "W") => {
+                let input = self.number()?;
+                let argument = self.next()?;
+                let test = match (tag, argument) {
+                    ("R", "s") => VersionTest::AtLeastLineMinimum(Part::Server),
+                    ("R", "c") => VersionTest::AtLeastLineMinimum(Part::Console),
+                    ("F", "m") => VersionTest::Line(LineFlag::HasMinimum),
+                    ("F", "w") => VersionTest::Line(LineFlag::Webview2),
+                    ("F", "r") => VersionTest::Line(LineFlag::ReleaseNotesOnly),
+                    ("K", "") => VersionTest::InCatalog,
+                    ("P", other) => VersionTest::OlderThan(other.parse().ok()?),
+                    ("W", other) => VersionTest::NewerReleaseThan(other.parse().ok()?),
+                    _ => return None,
                 };
                 Condition::Version { input, test }
             }

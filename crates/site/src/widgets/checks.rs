@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 use technote_diagnostics::Diagnostic;
-use technote_i18n::Localizer;
+use technote_i18n::{FluentArgs, Localizer};
 use technote_rules::{Check, InputKind, encode_check, message_id, read_declaration};
 use unic_langid::LanguageIdentifier;
 
@@ -34,6 +34,10 @@ struct DeclaredCheck {
     /// Per locale, the script-safe JSON the page hands to `checker.js`:
     /// the check and its messages formatted for that locale.
     page_data: HashMap<LanguageIdentifier, String>,
+    /// Per locale, each step's text for the list of every case shown
+    /// without JavaScript, where no version is known yet: a step that names
+    /// one says "your version" and "the minimum release of its line".
+    decision_steps: HashMap<LanguageIdentifier, Value>,
     id: String,
 }
 
@@ -84,6 +88,12 @@ impl DeclaredChecks {
     pub fn page_data(&self, id: &str, locale: &LanguageIdentifier) -> Option<&str> {
         let check = self.checks.iter().find(|check| check.id == id)?;
         check.page_data.get(locale).map(String::as_str)
+    }
+
+    /// The texts of the steps of check `id` for the list of every case.
+    pub fn decision_steps(&self, id: &str, locale: &LanguageIdentifier) -> Option<&Value> {
+        let check = self.checks.iter().find(|check| check.id == id)?;
+        check.decision_steps.get(locale)
     }
 
     /// The widget names of the declared checks, for "known widgets" help.
@@ -144,6 +154,7 @@ fn load_one(
     }
 
     let mut page_data = HashMap::new();
+    let mut decision_steps = HashMap::new();
     let own_prefix = message_id(&check.id, "");
     for locale in locales {
         let mut messages = serde_json::Map::new();
@@ -163,6 +174,12 @@ fn load_one(
         }
         let data = json!({ "check": &check, "wire": encode_check(&check), "messages": messages });
         page_data.insert(locale.clone(), script_safe_json(&data));
+        match decision_texts(&check, localizer, locale) {
+            Ok(texts) => {
+                decision_steps.insert(locale.clone(), texts);
+            }
+            Err(error) => diagnostics.push(Diagnostic::error(format!("locales/{locale}"), error)),
+        }
     }
     if !diagnostics.is_empty() {
         return Err(diagnostics);
@@ -171,7 +188,41 @@ fn load_one(
         view: view(&check),
         id: check.id.clone(),
         page_data,
+        decision_steps,
     })
+}
+
+/// Step id to text, every version a step may name worded generically.
+fn decision_texts(
+    check: &Check,
+    localizer: &Localizer,
+    locale: &LanguageIdentifier,
+) -> Result<Value, String> {
+    let word = |id: &str| {
+        localizer
+            .format(locale, id, None)
+            .map_err(|error| error.to_string())
+    };
+    let any_version = word("checks-any-version")?;
+    let line_minimum = word("checks-line-minimum")?;
+    let mut args = FluentArgs::new();
+    for input in &check.inputs {
+        if matches!(input.kind, InputKind::Version) {
+            let name = &input.name;
+            args.set(name.clone(), any_version.clone());
+            args.set(format!("{name}-minimum"), line_minimum.clone());
+            args.set(format!("{name}-console-minimum"), line_minimum.clone());
+        }
+    }
+    let mut texts = serde_json::Map::new();
+    for step in &check.steps {
+        let id = message_id(&check.id, &format!("step-{}", step.name));
+        let text = localizer
+            .format_for_page(locale, &id, Some(&args))
+            .map_err(|error| error.to_string())?;
+        texts.insert(id, text.into());
+    }
+    Ok(Value::Object(texts))
 }
 
 /// What `templates/widgets/check.html` needs: message ids worked out here,
@@ -185,6 +236,9 @@ fn view(check: &Check) -> Value {
             let name = &input.name;
             let (kind, choices) = match &input.kind {
                 InputKind::Version => ("version", Vec::new()),
+                // Typed as people write them, read by the rules crate.
+                InputKind::Windows => ("windows", Vec::new()),
+                InputKind::InternetExplorer => ("internet-explorer", Vec::new()),
                 InputKind::Choice { choices, .. } => (
                     "choice",
                     choices
@@ -196,6 +250,7 @@ fn view(check: &Check) -> Value {
             json!({
                 "name": name,
                 "type": kind,
+                "typed": choices.is_empty(),
                 "label_id": id(&format!("{name}-label")),
                 "hint_id": id(&format!("{name}-hint")),
                 "choices": choices,
