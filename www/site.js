@@ -51,18 +51,13 @@ function enhanceTabs(container, index) {
   select(target >= 0 ? target : 0, false);
 }
 
-// The root page: go straight to the visitor's language when we have it.
-function chooseLanguage(list) {
+// The root page: go straight to the home of the visitor's language when a
+// locale is near enough one of the browser's languages, else the list stays.
+async function chooseLanguage(list) {
   const offered = [...list.querySelectorAll("a[hreflang]")];
-  for (const wanted of navigator.languages || []) {
-    const tag = wanted.toLowerCase();
-    const match = offered.find((a) => a.hreflang.toLowerCase() === tag)
-      || offered.find((a) => a.hreflang.toLowerCase() === tag.split("-")[0]);
-    if (match) {
-      location.replace(match.href);
-      return;
-    }
-  }
+  const { chooseLocale } = await import("./language-choice.js");
+  const at = chooseLocale(navigator.languages || [], offered.map((a) => a.hreflang));
+  if (at >= 0) location.replace(offered[at].href);
 }
 
 // A linked FAQ answer or collapsible block (#id) opens by itself, and so do

@@ -6,6 +6,7 @@ mod builder;
 mod changes;
 mod git_dates;
 mod host_files;
+mod language_choice;
 mod links;
 mod load;
 mod navigation;

@@ -695,6 +695,7 @@ impl<'a> PageSet<'a> {
         lines.push_str(&crate::host_files::redirects_tail(
             base_path,
             &project.locale_tags,
+            &project.locales,
             project.reference,
         ));
         files.push(OutputFile {
