@@ -235,6 +235,7 @@ impl<'a> PageSet<'a> {
             &PageInfo {
                 title: document.title.as_deref().unwrap_or(&page.front.title),
                 title_id: document.title_id.as_deref(),
+                title_alias: document.title_alias.as_deref(),
                 front: &page.front,
                 badges,
                 url: &page.url_path,
