@@ -14,12 +14,12 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 /// The `_redirects` lines after those of redirects.csv: at the root, a
 /// reader whose browser asks first for a language that leads to a locale
 /// (`language_choice`: `ja` to `ja-JP`, `zh-TW` to `zh-Hant`) goes to its
-/// home (`302!`: the root page exists and would shadow the rule; Netlify
-/// reads `Language=`, with the browser's first language only; hosts that
-/// do not keep the root's language chooser, whose script weighs all of
-/// them alike); below a locale, an address with no page shows that
-/// locale's 404 page. The reference locale comes last among the languages,
-/// as the browser's own list goes.
+/// home (`302!`: the root page exists and would shadow the rule). Netlify
+/// reads `Language=`, with the browser's first language only; other hosts
+/// skip those lines, and the root page's script, which weighs all of the
+/// browser's languages, chooses. Below a locale, an address with no page
+/// shows that locale's 404 page. The reference locale comes last among the
+/// languages, as the browser's own list goes.
 pub fn redirects_tail(
     base_path: &str,
     folders: &[String],

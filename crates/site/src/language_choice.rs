@@ -4,7 +4,7 @@
 //! takes `en-GB`; the likely script and region, so `ja` finds `ja-JP`,
 //! `zh-TW` finds `zh-Hant` and `zh-CN` `zh-Hans`; then another region of
 //! the same language and script, so `pt-PT` finds `pt-BR`).
-//! `www/languages.js` negotiates the same way on the root page, with every
+//! `www/language-choice.js` negotiates the same way on the root page, with every
 //! language of the browser; `tests/i18n/negotiation.json` holds the
 //! cases both are tested on.
 
