@@ -102,6 +102,28 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_comes_before_the_locale_that_takes_plain_zh() {
+        let folders = [
+            "en".to_string(),
+            "zh-hans".to_string(),
+            "zh-hant".to_string(),
+        ];
+        let locales: Vec<LanguageIdentifier> = ["en", "zh-Hans", "zh-Hant"]
+            .iter()
+            .map(|t| t.parse().unwrap())
+            .collect();
+        let tail = redirects_tail("/", &folders, &locales, 0);
+        let lines: Vec<&str> = tail.lines().take(2).collect();
+        assert_eq!(
+            lines,
+            [
+                "/ /zh-hant/ 302! Language=zh-hant,zh-hk,zh-mo,zh-tw",
+                "/ /zh-hans/ 302! Language=zh,zh-cn,zh-hans,zh-sg",
+            ]
+        );
+    }
+
+    #[test]
     fn headers_hold_the_policy_of_the_pages_meta_tag() {
         let base = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
