@@ -112,7 +112,9 @@ fn netlify_style_hosts_get_language_choice_per_locale_404s_and_headers() {
     let redirects = fs::read_to_string(public.join("_redirects")).unwrap();
     assert_eq!(
         redirects,
-        "/ /fr/ 302! Language=fr\n/ /en/ 302! Language=en\n/en/* /en/404.html 404\n/fr/* /fr/404.html 404\n"
+        "/ /fr/ 302! Language=fr,fr-be,fr-ca,fr-ch,fr-fr\n\
+         / /en/ 302! Language=en,en-au,en-ca,en-gb,en-ie,en-in,en-nz,en-us,en-za\n\
+         /en/* /en/404.html 404\n/fr/* /fr/404.html 404\n"
     );
     let headers = fs::read_to_string(public.join("_headers")).unwrap();
     assert!(

@@ -323,3 +323,75 @@ fn a_locale_folder_that_is_a_repository_of_its_own_takes_its_dates_from_it() {
     assert_eq!(time(IMS_FR), vec!["2026-05-06T07:08:09Z"]);
     assert_eq!(time(PRIVACY_EN), vec!["2026-01-10T09:00:00Z"]);
 }
+
+/// The OpenGraph `(og:type, og:title, og:url)` of the page at `path`, and
+/// whether its description, when it has one, matches the page's own.
+fn opengraph(scratch: &Scratch, path: &str) -> Option<(String, String, String)> {
+    let html = Html::parse_document(&scratch.read(path));
+    let property = |name: &str| attrs(&html, &format!(r#"meta[property="{name}"]"#), "content");
+    let kind = property("og:type").pop()?;
+    assert_eq!(property("og:title").len(), 1, "{path}");
+    assert_eq!(
+        property("og:url"),
+        attrs(&html, r#"link[rel="canonical"]"#, "href"),
+        "{path}"
+    );
+    assert_eq!(property("og:locale").len(), 1, "{path}");
+    assert_eq!(
+        property("og:description"),
+        attrs(&html, r#"meta[name="description"]"#, "content"),
+        "{path}"
+    );
+    Some((
+        kind,
+        property("og:title").remove(0),
+        property("og:url").remove(0),
+    ))
+}
+
+#[test]
+fn homes_lists_and_the_root_carry_opengraph_tags_too() {
+    let scratch = Scratch::new();
+    // One page a feature on the homes: every feature gets a list of its own.
+    let config = scratch.read("technote.toml") + "\n[listing]\nper_group = 1\n";
+    scratch.write("technote.toml", config);
+    built(&scratch);
+    let (kind, title, url) = opengraph(&scratch, "public/index.html").expect("root");
+    assert_eq!(kind, "website");
+    assert_eq!(url, "https://technotes.example.org/");
+    assert!(!title.is_empty());
+    for home in ["public/fr/index.html", "public/en/index.html"] {
+        let (kind, title, _) = opengraph(&scratch, home).expect(home);
+        assert_eq!(kind, "website", "{home}");
+        let html = Html::parse_document(&scratch.read(home));
+        assert_eq!(
+            vec![title],
+            select(&html, "main h1")
+                .iter()
+                .map(|h1| Html::parse_fragment(h1)
+                    .root_element()
+                    .text()
+                    .collect::<String>())
+                .collect::<Vec<_>>()
+        );
+    }
+    let lists: Vec<String> = common::files(&scratch.out().join("fr/all-pages"))
+        .iter()
+        .map(|f| format!("public/fr/all-pages/{}", f.to_string_lossy()))
+        .collect();
+    assert!(!lists.is_empty(), "per_group = 1 makes feature lists");
+    for list in &lists {
+        let (kind, title, url) = opengraph(&scratch, list).expect(list);
+        assert_eq!(kind, "website", "{list}");
+        assert!(url.ends_with(list.trim_start_matches("public/")), "{url}");
+        let html = Html::parse_document(&scratch.read(list));
+        assert_eq!(
+            attrs(&html, r#"meta[name="description"]"#, "content").len(),
+            1,
+            "{list}: its description is its lead line"
+        );
+        assert!(!title.is_empty());
+    }
+    assert_eq!(opengraph(&scratch, "public/404.html"), None);
+    assert_eq!(opengraph(&scratch, "public/fr/404.html"), None);
+}

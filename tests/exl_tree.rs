@@ -297,6 +297,20 @@ fn the_landing_page_is_the_home_and_the_feature_list_has_a_page_of_its_own() {
         texts(&list, "section.feature-group h2"),
         ["Installation", "Reporting"]
     );
+    // Link previews of the list and of guide pages.
+    let og = |html: &Html, name: &str| -> Vec<String> {
+        select(html, &format!(r#"meta[property="og:{name}"]"#))
+            .iter()
+            .filter_map(|meta| meta.value().attr("content").map(str::to_string))
+            .collect()
+    };
+    assert_eq!(og(&list, "type"), ["website"]);
+    assert_eq!(og(&list, "title"), texts(&list, "main h1"));
+    assert_eq!(og(&requirements, "type"), ["article"]);
+    assert_eq!(
+        og(&requirements, "url"),
+        ["https://docs.example.org/en/install/using/requirements.html"]
+    );
     assert_eq!(texts(&list, "section.unlisted h3"), ["reports"]);
     assert_eq!(
         texts(&list, "section.unlisted li a"),

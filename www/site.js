@@ -1,5 +1,16 @@
 // Progressive enhancements of every page. Pages are complete without it.
 
+// The element the address's #fragment names, if any: the address holds it
+// percent-encoded (`#%E6%A6%82…` for `#概…`), and may hold a broken escape.
+function linkedElement() {
+  try {
+    const id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  } catch {
+    return null;
+  }
+}
+
 // Tab sets: plain sections become a WAI-ARIA tablist (arrow keys, Home, End).
 function enhanceTabs(container, index) {
   const panels = [...container.querySelectorAll(":scope > .tab-panel")];
@@ -47,29 +58,25 @@ function enhanceTabs(container, index) {
     select(next, true);
   });
   container.prepend(list);
-  const target = panels.findIndex((panel) => location.hash === `#${panel.id}`);
+  // A link to a panel, to its former id or to a heading inside it shows that tab.
+  const linked = linkedElement();
+  const target = linked ? panels.findIndex((panel) => panel.contains(linked)) : -1;
   select(target >= 0 ? target : 0, false);
 }
 
-// The root page: go straight to the visitor's language when we have it.
-function chooseLanguage(list) {
+// The root page: go straight to the home of the visitor's language when a
+// locale is near enough one of the browser's languages, else the list stays.
+async function chooseLanguage(list) {
   const offered = [...list.querySelectorAll("a[hreflang]")];
-  for (const wanted of navigator.languages || []) {
-    const tag = wanted.toLowerCase();
-    const match = offered.find((a) => a.hreflang.toLowerCase() === tag)
-      || offered.find((a) => a.hreflang.toLowerCase() === tag.split("-")[0]);
-    if (match) {
-      location.replace(match.href);
-      return;
-    }
-  }
+  const { chooseLocale } = await import("./language-choice.js");
+  const at = chooseLocale(navigator.languages || [], offered.map((a) => a.hreflang));
+  if (at >= 0) location.replace(offered[at].href);
 }
 
 // A linked FAQ answer or collapsible block (#id) opens by itself, and so do
 // the blocks around a linked element inside one; printing shows every answer.
 function openTargetedAnswer() {
-  const id = decodeURIComponent(location.hash.slice(1));
-  const target = id && document.getElementById(id);
+  const target = linkedElement();
   for (let at = target; at; at = at.parentElement.closest("details")) {
     if (at.tagName === "DETAILS") at.open = true;
     if (!at.parentElement) break;

@@ -11,10 +11,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::document::{FaqEntry, Heading, Segment};
 use crate::events::Spanned;
-use crate::html::{push_attribute, push_text};
+use crate::html::{push_alias, push_attribute, push_text};
 use crate::labels::Label;
 use crate::markers::{BlockMarker, parse_block_marker};
-use crate::renderer::{Open, Renderer, question_id};
+use crate::renderer::{AssignedId, Open, Renderer, question_id};
 
 impl<'a> Renderer<'a, '_> {
     pub(crate) fn block(&mut self, block: &mut [Spanned<'a>]) {
@@ -264,7 +264,7 @@ impl<'a> Renderer<'a, '_> {
         if was_open {
             self.out.push_str("</section>\n");
         }
-        let id = self.assign_id(None, title, "tab", offset);
+        let AssignedId { id, alias } = self.assign_id(None, title, "tab", offset);
         self.out.push_str(r#"<section class="tab-panel""#);
         push_attribute(&mut self.out, "id", &id);
         // Levels are 1 to 6: one digit.
@@ -272,6 +272,7 @@ impl<'a> Renderer<'a, '_> {
         self.out.push_str(">\n<h");
         self.out.push(level);
         self.out.push_str(" class=\"tab-title\">");
+        push_alias(&mut self.out, alias.as_deref());
         push_text(&mut self.out, title);
         self.out.push_str("</h");
         self.out.push(level);
@@ -378,10 +379,13 @@ impl<'a> Renderer<'a, '_> {
         self.end_text_line();
         let mut question_html = String::new();
         self.buffer.write_to(inner, &mut question_html);
-        let id = self.assign_id(shape.explicit_id.as_ref(), &question, "question", offset);
+        let AssignedId { id, alias } =
+            self.assign_id(shape.explicit_id.as_ref(), &question, "question", offset);
         self.out.push_str(r#"<details class="faq-entry""#);
         push_attribute(&mut self.out, "id", &id);
         self.out.push_str(">\n<summary class=\"faq-question\">");
+        // Inside the summary: a link to it opens the answer (site.js).
+        push_alias(&mut self.out, alias.as_deref());
         self.out.push_str(&question_html);
         self.out
             .push_str("</summary>\n<div class=\"faq-answer\">\n");

@@ -59,6 +59,19 @@ impl<'a> Buffer<'a> {
         self.items.push(Item::OwnedHtml(start..self.strings.len()));
     }
 
+    /// How many items wait: the position of the next one pushed.
+    pub(crate) fn next_position(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Puts the HTML that `write` writes at `position` among the items.
+    pub(crate) fn insert_html(&mut self, position: usize, write: impl FnOnce(&mut String)) {
+        let start = self.strings.len();
+        write(&mut self.strings);
+        let item = Item::OwnedHtml(start..self.strings.len());
+        self.items.insert(position.min(self.items.len()), item);
+    }
+
     /// Appends a text event with a copy of `text`.
     pub(crate) fn push_text(&mut self, text: &str) {
         let start = self.strings.len();

@@ -23,9 +23,9 @@
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::events::Spanned;
-use crate::html::push_attribute;
+use crate::html::{push_alias, push_attribute};
 use crate::inline_markers::plain_text;
-use crate::renderer::Renderer;
+use crate::renderer::{AssignedId, Renderer};
 use crate::transform::sub_cow;
 
 /// A collapsible block whose closing `+++` is still to come.
@@ -172,12 +172,13 @@ impl<'a> Renderer<'a, '_> {
             );
         }
         let explicit = explicit_id.map(|id| CowStr::from(id.to_string()));
-        let id = self.assign_id(explicit.as_ref(), &title, "details", offset);
+        let AssignedId { id, alias } = self.assign_id(explicit.as_ref(), &title, "details", offset);
         strip_title_line(events, start, end, id_suffix);
         self.buffer.push_html(|html| {
             html.push_str("<details class=\"collapsible\"");
             push_attribute(html, "id", &id);
             html.push_str(">\n<summary class=\"collapsible-title\">");
+            push_alias(html, alias.as_deref());
         });
         let depth = self.depth;
         let mut index = start;

@@ -11,6 +11,10 @@ pub struct Document {
     pub title: Option<String>,
     /// The id of that heading (its `{#id}`, else a slug of the title).
     pub title_id: Option<String>,
+    /// The id earlier versions gave that heading, where it differs: the
+    /// template keeps it on an empty element so old links still land.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_alias: Option<String>,
     /// The body HTML, split where widgets go. Concatenated in order, the HTML
     /// segments are well-formed: elements may span a widget.
     pub segments: Vec<Segment>,
@@ -19,7 +23,7 @@ pub struct Document {
     /// The questions of the FAQ section, in order.
     pub faq: Vec<FaqEntry>,
     /// Every id the HTML defines (title, headings, FAQ entries, tab panels,
-    /// alert titles), each once.
+    /// alert titles, and the former ids of those kept as aliases), each once.
     pub anchors: Vec<Anchor>,
     /// Every `#id` link of the page, so the site can check the id exists.
     pub same_page_links: Vec<AnchorRef>,

@@ -28,6 +28,16 @@ pub(crate) fn push_url_attribute(out: &mut String, name: &str, url: &str) {
     out.push('"');
 }
 
+/// The empty element that carries an element's former id (`alias`), so
+/// that links to it still land there.
+pub(crate) fn push_alias(out: &mut String, alias: Option<&str>) {
+    if let Some(alias) = alias {
+        out.push_str("<span");
+        push_attribute(out, "id", alias);
+        out.push_str("></span>");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

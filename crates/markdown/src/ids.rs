@@ -79,15 +79,39 @@ impl<'a> IdRegistry<'a> {
     }
 }
 
-/// The slug of `text` for a generated id (French accents folded), or
-/// `fallback` when the text has no letter or digit.
+/// The slug of `text` for a generated id, as GitHub's slugger and Zola's
+/// `safe` mode make them: letters and digits of every script kept,
+/// lowercase (`## 概要と設定` is `#概要と設定`, `Qu'est-ce qui a changé ?`
+/// `quest-ce-qui-a-changé`), spaces made hyphens, other punctuation
+/// dropped; runs of hyphens become one, none at the ends. `fallback` when
+/// the text has no letter or digit.
 pub(crate) fn slug_or(text: &str, fallback: &str) -> String {
-    let slug = slug::slugify(text);
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        let hyphen = c.is_whitespace() || c == '-';
+        if hyphen {
+            if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        } else if c.is_alphanumeric() || c == '_' {
+            slug.extend(c.to_lowercase());
+        }
+    }
+    if slug.ends_with('-') {
+        slug.pop();
+    }
     if slug.is_empty() {
         fallback.to_string()
     } else {
         slug
     }
+}
+
+/// The slug earlier versions gave `text` (every letter transliterated to
+/// ASCII: `gai-yao-toshe-ding` for `概要と設定`), kept as an alias so that
+/// links made then still land; `None` when it is the slug itself or empty.
+pub(crate) fn legacy_slug(text: &str, slug: &str) -> Option<String> {
+    Some(slug::slugify(text)).filter(|legacy| !legacy.is_empty() && legacy != slug)
 }
 
 /// The offsets of the `{#` that start an id written by an author in `text`.
@@ -130,12 +154,30 @@ mod tests {
     }
 
     #[test]
-    fn slugs_fold_french_accents() {
+    fn slugs_keep_the_letters_of_every_script() {
         assert_eq!(
             slug_or("Qu'est-ce qui a changé ?", "section"),
-            "qu-est-ce-qui-a-change"
+            "quest-ce-qui-a-changé"
+        );
+        assert_eq!(slug_or("概要と設定", "section"), "概要と設定");
+        assert_eq!(slug_or("IMS 설정 방법", "section"), "ims-설정-방법");
+        assert_eq!(slug_or("设置（IMS）：步骤 1", "section"), "设置ims步骤-1");
+        assert_eq!(
+            slug_or("Über  die -- Änderung_2", "section"),
+            "über-die-änderung_2"
         );
         assert_eq!(slug_or("?!", "section"), "section");
+        assert_eq!(slug_or("- ? -", "section"), "section");
+    }
+
+    #[test]
+    fn the_transliterated_slug_is_an_alias_only_where_it_differs() {
+        assert_eq!(
+            legacy_slug("概要と設定", "概要と設定").as_deref(),
+            Some("gai-yao-toshe-ding")
+        );
+        assert_eq!(legacy_slug("Check IMS", "check-ims"), None);
+        assert_eq!(legacy_slug("?!", "section"), None);
     }
 
     #[test]

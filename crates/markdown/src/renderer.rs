@@ -12,7 +12,7 @@ use crate::buffer::Buffer;
 use crate::collapsible::OpenCollapsible;
 use crate::document::{Anchor, Document, Segment};
 use crate::events::{Spanned, TextRuns, parser_options};
-use crate::ids::{Duplicate, IdRegistry, id_marks, is_valid_explicit_id, slug_or};
+use crate::ids::{Duplicate, IdRegistry, id_marks, is_valid_explicit_id, legacy_slug, slug_or};
 use crate::inline_markers::{InlineMarkers, Piece};
 use crate::labels::Labels;
 use crate::positions::Positions;
@@ -56,6 +56,15 @@ pub(crate) struct HeadingInProgress<'a> {
     pub(crate) explicit_id: Option<CowStr<'a>>,
     pub(crate) text_start: usize,
     pub(crate) offset: usize,
+    /// Where its start event is in the buffer, for an alias to follow it.
+    pub(crate) buffer_at: usize,
+}
+
+/// An element's id, and the id earlier versions generated for it when
+/// that differs, which the element keeps on an empty `<span>` at its start.
+pub(crate) struct AssignedId {
+    pub(crate) id: String,
+    pub(crate) alias: Option<String>,
 }
 
 /// A heading just rendered, for the block pass to act on.
@@ -248,14 +257,15 @@ impl<'a, 'o> Renderer<'a, 'o> {
     }
 
     /// Gives an element its id: the author's `{#id}` when valid and free,
-    /// else a slug of `text` (or `fallback`), made unique.
+    /// else a slug of `text` (or `fallback`), made unique, with the
+    /// transliterated slug of earlier versions as its alias.
     pub(crate) fn assign_id(
         &mut self,
         explicit: Option<&CowStr<'a>>,
         text: &str,
         fallback: &str,
         offset: usize,
-    ) -> String {
+    ) -> AssignedId {
         let line = self.positions.line(offset);
         let mut base = None;
         if let Some(written) = explicit {
@@ -278,7 +288,10 @@ impl<'a, 'o> Renderer<'a, 'o> {
                             id: id.to_string(),
                             line,
                         });
-                        return id.to_string();
+                        return AssignedId {
+                            id: id.to_string(),
+                            alias: None,
+                        };
                     }
                     Err(Duplicate { first_line }) => {
                         self.error(
@@ -292,8 +305,19 @@ impl<'a, 'o> Renderer<'a, 'o> {
                 }
             }
         }
-        let base = base.unwrap_or_else(|| slug_or(text, fallback));
-        self.generated_id(base, offset)
+        if let Some(base) = base {
+            return AssignedId {
+                id: self.generated_id(base, offset),
+                alias: None,
+            };
+        }
+        let slug = slug_or(text, fallback);
+        let legacy = legacy_slug(text, &slug);
+        let id = self.generated_id(slug, offset);
+        // Claimed like any generated id: unique in the page, and numbered
+        // as the id was when it was this slug.
+        let alias = legacy.map(|legacy| self.generated_id(legacy, offset));
+        AssignedId { id, alias }
     }
 
     /// Claims `base` (made unique) for an element authors give no id, such

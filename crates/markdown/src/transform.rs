@@ -10,8 +10,9 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use crate::blocks::heading_number;
 use crate::document::Heading;
 use crate::events::Spanned;
+use crate::html::push_alias;
 use crate::link_events::is_video_text;
-use crate::renderer::{FinishedHeading, HeadingInProgress, Renderer};
+use crate::renderer::{AssignedId, FinishedHeading, HeadingInProgress, Renderer};
 
 impl<'a> Renderer<'a, '_> {
     /// Transforms a block (or part of one) into `self.buffer`, which then
@@ -159,6 +160,7 @@ impl<'a> Renderer<'a, '_> {
             explicit_id,
             text_start: self.doc.text.len(),
             offset: range.start,
+            buffer_at: self.buffer.next_position(),
         });
         self.buffer.push_source(index);
     }
@@ -250,7 +252,7 @@ impl<'a> Renderer<'a, '_> {
             } else {
                 "section"
             };
-            let id = self.assign_id(
+            let AssignedId { id, alias } = self.assign_id(
                 heading.explicit_id.as_ref(),
                 &text,
                 fallback,
@@ -260,7 +262,13 @@ impl<'a> Renderer<'a, '_> {
             if self.title_pending {
                 self.doc.title = Some(text);
                 self.doc.title_id = Some(id);
+                self.doc.title_alias = alias;
             } else {
+                if alias.is_some() {
+                    self.buffer.insert_html(heading.buffer_at + 1, |html| {
+                        push_alias(html, alias.as_deref());
+                    });
+                }
                 if let Some((Event::Start(Tag::Heading { id: slot, .. }), _)) =
                     events.get_mut(heading.event_index)
                 {

@@ -131,9 +131,10 @@ fn every_id_is_unique_and_listed_as_an_anchor() {
         for id in &in_html {
             assert!(seen.contains(id), "{name}: `{id}` is not in anchors");
         }
-        // The title's id is the only anchor the template writes, not the body.
+        // The title's id (and its alias) are the only anchors the template
+        // writes, not the body.
         assert_eq!(
-            in_html.len() + 1,
+            in_html.len() + 1 + usize::from(document.title_alias.is_some()),
             seen.len(),
             "{name}: anchors without an element"
         );
@@ -147,10 +148,18 @@ fn faq_answers_are_the_html_the_page_shows() {
     assert_eq!(document.faq.len(), 2);
     for entry in &document.faq {
         assert!(html.contains(&entry.answer_html), "{}", entry.id);
-        assert!(html.contains(&format!(
-            "<summary class=\"faq-question\">{}</summary>",
-            entry.question_html
-        )));
+        // The summary holds the question, after the empty element of its
+        // former id when it has one.
+        let question_end = format!("{}</summary>", entry.question_html);
+        let at = html.find(&question_end).expect("the question's summary");
+        let opening = "<summary class=\"faq-question\">";
+        let before = &html[..at];
+        let between = &before[before.rfind(opening).expect("its opening tag") + opening.len()..];
+        assert!(
+            between.is_empty()
+                || (between.starts_with("<span id=\"") && between.ends_with("\"></span>")),
+            "{between}"
+        );
     }
     assert!(document.faq[0].answer_html.contains("<img src="));
     assert!(

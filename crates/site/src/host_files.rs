@@ -3,6 +3,8 @@
 //! each locale's own 404 page) and `_headers` (the pages' security policy,
 //! caching, the search index's type).
 
+use unic_langid::LanguageIdentifier;
+
 /// The Content-Security-Policy of the pages, as `templates/base.html` states
 /// it; as a header it can also forbid framing, which a `<meta>` cannot.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
@@ -10,26 +12,42 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      frame-ancestors 'none'";
 
 /// The `_redirects` lines after those of redirects.csv: at the root, a
-/// reader whose browser asks for a locale goes to its home (`302!`: the
-/// root page exists and would shadow the rule; Netlify reads `Language=`,
-/// hosts that do not keep the root's language chooser); below a locale, an
-/// address with no page shows that locale's 404 page. The reference locale
-/// comes last among the languages, as the browser's own list goes.
-pub fn redirects_tail(base_path: &str, locale_tags: &[String], reference: usize) -> String {
+/// reader whose browser asks first for a language that leads to a locale
+/// (`language_choice`: `ja` to `ja-JP`, `zh-TW` to `zh-Hant`) goes to its
+/// home (`302!`: the root page exists and would shadow the rule). Netlify
+/// reads `Language=`, with the browser's first language only; other hosts
+/// skip those lines, and the root page's script, which weighs all of the
+/// browser's languages, chooses. Below a locale, an address with no page
+/// shows that locale's 404 page. The reference locale comes last among the
+/// languages, as the browser's own list goes.
+pub fn redirects_tail(
+    base_path: &str,
+    folders: &[String],
+    locales: &[LanguageIdentifier],
+    reference: usize,
+) -> String {
     let mut lines = String::new();
-    let in_order = (0..locale_tags.len())
-        .filter(|&l| l != reference)
-        .chain(std::iter::once(reference));
+    let browser_tags = crate::language_choice::browser_tags_by_locale(locales);
+    // A host that matched a bare language as a prefix (`zh` on `zh-TW`)
+    // would still meet the line of `zh-Hant` before the line of `zh-Hans`.
+    let mut in_order: Vec<usize> = (0..folders.len()).collect();
+    in_order.sort_by_key(|&l| {
+        let language = locales[l].language.as_str();
+        (
+            l == reference,
+            browser_tags[l].iter().any(|tag| tag == language),
+        )
+    });
     for locale in in_order {
-        let tag = &locale_tags[locale];
+        let folder = &folders[locale];
         lines.push_str(&format!(
-            "{base_path} {base_path}{tag}/ 302! Language={}\n",
-            tag.to_ascii_lowercase()
+            "{base_path} {base_path}{folder}/ 302! Language={}\n",
+            browser_tags[locale].join(",")
         ));
     }
-    for tag in locale_tags {
+    for folder in folders {
         lines.push_str(&format!(
-            "{base_path}{tag}/* {base_path}{tag}/404.html 404\n"
+            "{base_path}{folder}/* {base_path}{folder}/404.html 404\n"
         ));
     }
     lines
@@ -63,15 +81,45 @@ mod tests {
 
     #[test]
     fn languages_go_home_with_the_reference_last_and_each_locale_has_its_404() {
-        let tags = ["en".to_string(), "pt-BR".to_string(), "fr".to_string()];
+        let folders = ["en".to_string(), "pt-BR".to_string(), "ja".to_string()];
+        let locales: Vec<LanguageIdentifier> = ["en", "pt-BR", "ja-JP"]
+            .iter()
+            .map(|t| t.parse().unwrap())
+            .collect();
+        let tail = redirects_tail("/docs/", &folders, &locales, 0);
+        let lines: Vec<&str> = tail.lines().collect();
+        assert_eq!(lines[0], "/docs/ /docs/pt-BR/ 302! Language=pt,pt-br,pt-pt");
+        assert_eq!(lines[1], "/docs/ /docs/ja/ 302! Language=ja,ja-jp");
+        assert!(lines[2].starts_with("/docs/ /docs/en/ 302! Language=en,en-au,"));
         assert_eq!(
-            redirects_tail("/docs/", &tags, 0),
-            "/docs/ /docs/pt-BR/ 302! Language=pt-br\n\
-             /docs/ /docs/fr/ 302! Language=fr\n\
-             /docs/ /docs/en/ 302! Language=en\n\
-             /docs/en/* /docs/en/404.html 404\n\
-             /docs/pt-BR/* /docs/pt-BR/404.html 404\n\
-             /docs/fr/* /docs/fr/404.html 404\n"
+            lines[3..],
+            [
+                "/docs/en/* /docs/en/404.html 404",
+                "/docs/pt-BR/* /docs/pt-BR/404.html 404",
+                "/docs/ja/* /docs/ja/404.html 404",
+            ]
+        );
+    }
+
+    #[test]
+    fn traditional_chinese_comes_before_the_locale_that_takes_plain_zh() {
+        let folders = [
+            "en".to_string(),
+            "zh-hans".to_string(),
+            "zh-hant".to_string(),
+        ];
+        let locales: Vec<LanguageIdentifier> = ["en", "zh-Hans", "zh-Hant"]
+            .iter()
+            .map(|t| t.parse().unwrap())
+            .collect();
+        let tail = redirects_tail("/", &folders, &locales, 0);
+        let lines: Vec<&str> = tail.lines().take(2).collect();
+        assert_eq!(
+            lines,
+            [
+                "/ /zh-hant/ 302! Language=zh-hant,zh-hk,zh-mo,zh-tw",
+                "/ /zh-hans/ 302! Language=zh,zh-cn,zh-hans,zh-sg",
+            ]
         );
     }
 

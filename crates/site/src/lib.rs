@@ -7,6 +7,7 @@ mod changes;
 mod fallback_text;
 mod git_dates;
 mod host_files;
+mod language_choice;
 mod links;
 mod load;
 mod navigation;

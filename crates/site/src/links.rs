@@ -103,7 +103,8 @@ impl<'a> PageLinks<'a> {
             if let Some(anchor) = fragment.filter(|a| !a.is_empty()) {
                 self.anchors.borrow_mut().push(PendingAnchor {
                     target,
-                    anchor: anchor.to_string(),
+                    // `#%E6%A6%82…`, as a browser's address bar copies it, is `#概…`.
+                    anchor: percent_decode_str(anchor).decode_utf8_lossy().into_owned(),
                     line: link.line,
                     column: link.column,
                 });

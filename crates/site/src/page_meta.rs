@@ -1,11 +1,39 @@
-//! What a technote page says about itself besides its body: when its
+//! What a page says about itself besides its body: when a technote's
 //! source last changed (git), where to edit it (`[site] edit_url`), and
-//! the OpenGraph locale that link previews want.
+//! what link previews show of every page (OpenGraph).
 
 use serde::Serialize;
 
 use crate::load::{Page, Project};
 use crate::routes::encode_url_path;
+
+/// What link previews (`partials/social.html`: OpenGraph, Twitter's card)
+/// show of a page. Every page but the 404s and redirects has one.
+#[derive(Serialize)]
+pub(crate) struct Social<'a> {
+    /// `article` for a technote, `website` for homes and lists of pages.
+    pub(crate) kind: &'static str,
+    pub(crate) title: &'a str,
+    pub(crate) description: Option<&'a str>,
+}
+
+impl<'a> Social<'a> {
+    pub(crate) fn article(title: &'a str, description: Option<&'a str>) -> Self {
+        Self {
+            kind: "article",
+            title,
+            description,
+        }
+    }
+
+    pub(crate) fn website(title: &'a str, description: &'a str) -> Self {
+        Self {
+            kind: "website",
+            title,
+            description: Some(description).filter(|d| !d.is_empty()),
+        }
+    }
+}
 
 /// The page's "Updated on" line and `<time datetime>`.
 #[derive(Serialize)]

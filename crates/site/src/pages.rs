@@ -11,7 +11,7 @@ use tera::Context;
 
 use crate::badges::BadgeView;
 use crate::load::{ALL_PAGES_FILE, FEATURE_LISTS, Project};
-use crate::page_meta::{Updated, edit_href, og_locale};
+use crate::page_meta::{Social, Updated, edit_href, og_locale};
 use crate::redirects;
 use crate::routes::{encode_url_path, output_file, page_file_path};
 use crate::templates::Templates;
@@ -214,6 +214,27 @@ impl<'a> PageSet<'a> {
         )
     }
 
+    /// A message of the interface in the language of `locale`.
+    fn message(&self, locale: usize, id: &str) -> String {
+        let language = &self.project.locales[locale];
+        self.project
+            .localizer
+            .format(language, id, None)
+            .unwrap_or_default()
+    }
+
+    /// The line under a feature list's title, as its template words it.
+    fn feature_list_lead(&self, locale: usize, feature: &str, count: usize) -> String {
+        let mut args = technote_i18n::FluentArgs::new();
+        args.set("count", count);
+        args.set("feature", feature.to_string());
+        let language = &self.project.locales[locale];
+        self.project
+            .localizer
+            .format(language, "feature-list-lead", Some(&args))
+            .unwrap_or_default()
+    }
+
     /// Renders the technote at `index`, whose Markdown rendered to
     /// `document`, into its HTML file.
     /// `copied`: the source page whose text this one still is, so that its
@@ -256,6 +277,7 @@ impl<'a> PageSet<'a> {
             &PageInfo {
                 title: document.title.as_deref().unwrap_or(&page.front.title),
                 title_id: document.title_id.as_deref(),
+                title_alias: document.title_alias.as_deref(),
                 front: &page.front,
                 badges,
                 url: &page.url_path,
@@ -264,6 +286,10 @@ impl<'a> PageSet<'a> {
         let toc = table_of_contents(&document.headings);
         context.insert("toc", &toc);
         let title = document.title.as_deref().unwrap_or(&page.front.title);
+        context.insert(
+            "social",
+            &Social::article(title, page.front.description.as_deref()),
+        );
         self.insert_navigation(&mut context, index, title);
         context.insert("faq_json_ld", &faq_json_ld(document));
         context.insert("translation_notice", &translation_notice(page));
@@ -553,6 +579,8 @@ impl<'a> PageSet<'a> {
                 context.insert("alternates", &Vec::<Alternate<'_>>::new());
                 context.insert("feature", &group.feature);
                 context.insert("count", &group.items.len());
+                let lead = self.feature_list_lead(locale, &group.feature, group.items.len());
+                context.insert("social", &Social::website(&group.feature, &lead));
                 context.insert("items", items);
                 context.insert(
                     "pager",
@@ -612,6 +640,16 @@ impl<'a> PageSet<'a> {
                 group.shortened(sizes.per_group, &href)
             })
             .collect();
+        let (title, description) = if landing {
+            (
+                self.message(locale, "all-pages-title"),
+                self.message(locale, "all-pages-description"),
+            )
+        } else {
+            let identity = &self.identity[locale];
+            (identity.name.clone(), identity.tagline.clone())
+        };
+        context.insert("social", &Social::website(&title, &description));
         context.insert("groups", &groups);
         context.insert("elsewhere", &elsewhere);
         context.insert("unlisted", &self.unlisted(locale));
@@ -635,6 +673,11 @@ impl<'a> PageSet<'a> {
     pub fn root(&self) -> Result<OutputFile, Diagnostic> {
         let project = self.project;
         let mut context = self.context(project.reference, "");
+        let identity = &self.identity[project.reference];
+        context.insert(
+            "social",
+            &Social::website(&identity.name, &identity.tagline),
+        );
         let homes = locale_homes(project);
         context.insert(
             "languages",
@@ -717,6 +760,7 @@ impl<'a> PageSet<'a> {
         lines.push_str(&crate::host_files::redirects_tail(
             base_path,
             &project.locale_tags,
+            &project.locales,
             project.reference,
         ));
         files.push(OutputFile {

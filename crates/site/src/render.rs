@@ -230,7 +230,11 @@ fn same_page_anchors(
     document
         .same_page_links
         .iter()
-        .filter(|link| !link.id.is_empty() && !anchors.contains(&link.id))
+        // `#%E6%A6%82…` names the id `概…`, as in a browser.
+        .filter(|link| {
+            let id = percent_encoding::percent_decode_str(&link.id).decode_utf8_lossy();
+            !id.is_empty() && !anchors.contains(&id)
+        })
         .map(|link| {
             Diagnostic::error(
                 file,

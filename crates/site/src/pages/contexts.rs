@@ -15,6 +15,8 @@ pub(super) struct Alternate<'a> {
 pub(super) struct PageInfo<'a> {
     pub(super) title: &'a str,
     pub(super) title_id: Option<&'a str>,
+    /// The title's former id, kept on an empty element (markdown's aliases).
+    pub(super) title_alias: Option<&'a str>,
     pub(super) front: &'a technote_content::FrontMatter,
     pub(super) badges: &'a [crate::badges::BadgeView<'a>],
     pub(super) url: &'a str,
