@@ -93,3 +93,42 @@ pub(crate) fn resolve_fallback_marks(
         }));
     rewrite_str(output, settings).map_err(|error| error.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn localizer() -> Localizer {
+        let en: LanguageIdentifier = "en".parse().expect("en");
+        let sources = vec![(en.clone(), PathBuf::from("en/site.ftl"), "x = y\n".to_owned())];
+        Localizer::from_sources(sources, &en).expect("localizer")
+    }
+
+    fn marked(text: &str) -> String {
+        format!("{FALLBACK_START}{text}{FALLBACK_END}")
+    }
+
+    #[test]
+    fn english_in_an_element_is_marked_up_and_in_an_option_or_attribute_isolated() {
+        let arabic: LanguageIdentifier = "ar".parse().expect("ar");
+        let output = format!(
+            "<p>{}</p><select><option value=\"a\">{}</option></select><a title=\"{}\">x</a>",
+            marked("On this page"),
+            marked("First choice"),
+            marked("Language"),
+        );
+        let resolved =
+            resolve_fallback_marks(&localizer(), &arabic, "page.html", &output).expect("rewrite");
+        assert!(
+            resolved.contains("<p><span lang=\"en\" dir=\"ltr\">On this page</span></p>"),
+            "{resolved}"
+        );
+        assert!(
+            resolved.contains("<option value=\"a\">\u{2066}First choice\u{2069}</option>"),
+            "{resolved}"
+        );
+        assert!(resolved.contains("title=\"\u{2066}Language\u{2069}\""), "{resolved}");
+        assert!(!holds_fallback_marks(resolved.as_bytes()), "{resolved}");
+    }
+}

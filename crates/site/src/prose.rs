@@ -7,7 +7,7 @@ use technote_markdown::{Document, Segment};
 use crate::load::{Body, Page};
 
 /// Widgets that make a page a statement about IMS readiness.
-const READINESS_WIDGETS: [&str; 2] = ["minimum-releases", "ims-readiness"];
+const READINESS_WIDGETS: [&str; 2] = ["minimum-releases", "check-ims-2021"];
 
 /// Checks every list item of a readiness page (`body`) against the catalog.
 pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> Vec<Diagnostic> {

@@ -175,7 +175,7 @@ impl PageWriter<'_> {
         self.out.push_str("\n\n");
         if self.spec.index.is_multiple_of(WIDGET_EVERY) {
             self.out
-                .push_str("<!-- technote:widget ims-readiness -->\n\n");
+                .push_str("<!-- technote:widget minimum-releases -->\n\n");
         }
     }
 
