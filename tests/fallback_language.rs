@@ -80,7 +80,10 @@ fn english_text_on_an_arabic_page_is_marked_english_and_left_to_right() {
 
     // The check's questions, copied from English, say so too.
     let legends = select(&document, "form legend span[lang=en][dir=ltr]");
-    assert!(!legends.is_empty(), "the check's questions are not marked English:\n{html}");
+    assert!(
+        !legends.is_empty(),
+        "the check's questions are not marked English:\n{html}"
+    );
 
     // The technote is still a copy of the English one: it says so.
     for part in ["h1", "nav.toc > ol", "div.technote-body"] {

@@ -101,7 +101,11 @@ mod tests {
 
     fn localizer() -> Localizer {
         let en: LanguageIdentifier = "en".parse().expect("en");
-        let sources = vec![(en.clone(), PathBuf::from("en/site.ftl"), "x = y\n".to_owned())];
+        let sources = vec![(
+            en.clone(),
+            PathBuf::from("en/site.ftl"),
+            "x = y\n".to_owned(),
+        )];
         Localizer::from_sources(sources, &en).expect("localizer")
     }
 
@@ -128,7 +132,10 @@ mod tests {
             resolved.contains("<option value=\"a\">\u{2066}First choice\u{2069}</option>"),
             "{resolved}"
         );
-        assert!(resolved.contains("title=\"\u{2066}Language\u{2069}\""), "{resolved}");
+        assert!(
+            resolved.contains("title=\"\u{2066}Language\u{2069}\""),
+            "{resolved}"
+        );
         assert!(!holds_fallback_marks(resolved.as_bytes()), "{resolved}");
     }
 }
