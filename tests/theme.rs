@@ -56,6 +56,22 @@ fn an_initialized_project_builds_and_checks_clean_with_no_theme_on_disk() {
 }
 
 #[test]
+fn a_built_in_widget_renders_in_a_project_with_no_templates_on_disk() {
+    let dir = init();
+    let page = dir.path().join("content/en/technotes/getting-started.md");
+    let mut text = fs::read_to_string(&page).unwrap();
+    text.push_str("\n<!-- technote:widget minimum-releases -->\n");
+    fs::write(&page, text).unwrap();
+    let built = run(&["build"], dir.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    let english =
+        fs::read_to_string(dir.path().join("public/en/technotes/getting-started.html")).unwrap();
+    // The theme's table of the catalog's minimum releases, 21.1 among them.
+    assert!(english.contains("<table"), "{english}");
+    assert!(english.contains("21.1"), "{english}");
+}
+
+#[test]
 fn init_refuses_a_folder_that_holds_a_project() {
     let dir = init();
     let project = dir.path().to_string_lossy().into_owned();

@@ -41,7 +41,7 @@ impl Prepared {
             .cloned()
             .unwrap_or_default();
         let widgets = Widgets::prepare(
-            &options.templates,
+            &templates,
             &project.locale_folders[project.reference],
             &project.assets[project.reference],
             &project.localizer,

@@ -92,6 +92,22 @@ impl Templates {
         })
     }
 
+    /// The names of the templates below `widgets/` with their ending, the
+    /// project's and the built-in theme's alike: a project without a
+    /// `templates/` folder still has the theme's widgets.
+    pub fn widget_templates(&self) -> Vec<String> {
+        let Some(tera) = self.by_locale.values().next() else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = tera
+            .get_template_names()
+            .filter(|name| name.starts_with("widgets/"))
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names
+    }
+
     /// The content-hashed names of `www/` files below `assets/`, which a
     /// host may cache for good.
     pub fn fingerprinted_assets(&self) -> Vec<&str> {

@@ -30,7 +30,7 @@ pub struct Widgets {
 
 impl Widgets {
     pub fn prepare(
-        templates_dir: &Path,
+        templates: &Templates,
         reference_content: &Path,
         reference_files: &HashSet<String>,
         localizer: &Localizer,
@@ -49,20 +49,15 @@ impl Widgets {
             .iter()
             .map(|m| json!({"line": m.line, "release": m.release, "build": m.build, "console_build": m.console_build}))
             .collect();
-        let names = std::fs::read_dir(templates_dir.join("widgets"))
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .filter_map(|e| {
-                        e.file_name()
-                            .to_str()?
-                            .strip_suffix(".html")
-                            .filter(|name| format!("widgets/{name}.html") != CHECK_TEMPLATE)
-                            .map(str::to_string)
-                    })
-                    .collect()
+        let names = templates
+            .widget_templates()
+            .into_iter()
+            .filter(|template| template != CHECK_TEMPLATE)
+            .filter_map(|template| {
+                let name = template.strip_prefix("widgets/")?.strip_suffix(".html")?;
+                Some(name.to_string())
             })
-            .unwrap_or_default();
+            .collect();
         Ok(Self {
             catalog: json!({ "minimum_releases": minimums }),
             names,
