@@ -155,9 +155,9 @@ pub struct ServeArgs {
     /// Address to listen on; loopback unless you say otherwise.
     #[arg(long, default_value_t = technote_serve::DEFAULT_ADDRESS)]
     pub address: std::net::SocketAddr,
-    /// Exit with status 75 once crates/rules/releases.toml changes and passes its checks,
-    /// so that a wrapper builds technote with the new catalog and starts it again
-    /// (`./dev serve` does).
+    /// Exit with status 75 once the release catalog (`--catalog`, or `[checks] catalog`
+    /// of technote.toml) changes into a sound catalog technote does not carry, so that a
+    /// wrapper builds technote with it and starts it again (`./dev serve` does).
     #[arg(long)]
     pub stop_on_catalog_change: bool,
 }
@@ -237,6 +237,10 @@ pub struct ProjectArgs {
     /// Output folder [default: ROOT/public].
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Release catalog the live checks are built with [default: `[checks] catalog` of
+    /// the configuration, else the one built into technote].
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
 }
 
 impl ProjectArgs {
@@ -251,6 +255,7 @@ impl ProjectArgs {
         if let Some(out) = &self.out {
             options.out.clone_from(out);
         }
+        options.catalog.clone_from(&self.catalog);
         options
     }
 }

@@ -3,25 +3,19 @@
 //! like its inputs and evaluated by the same code as the page's form.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use technote_i18n::{FluentArgs, Localizer};
 use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
+use technote_live_checks::find_check;
 use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow};
 
 use crate::cli::VerdictArgs;
 use crate::output::{Printed, decided, status, usage};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
-
-pub const IMS_2021: &str = "ims-2021";
-
-/// The June 2021 check, built in so that `--check ims-2021` answers outside
-/// a project too (a project may declare its own under that id).
-const IMS_2021_DECLARATION: &str =
-    include_str!("../../../content/en/technotes/using/ims-sign-in-update.check.toml");
 
 /// Exit status of a verdict the answers do not decide (missing or unusable
 /// answers): the same as a usage error, since the command line lacks them.
@@ -172,66 +166,6 @@ fn fleet(
         status(counts.all_decided()),
         printing.and_then(|()| out.flush()),
     )
-}
-
-/// The declaration of check `id` under `content`; a declaration with
-/// mistakes is refused with them, as `technote check` reports them.
-pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
-    let mut known = Vec::new();
-    let mut declarations = Vec::new();
-    collect_declarations(content, &mut declarations);
-    declarations.sort();
-    for path in declarations {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|error| format!("{}: cannot read: {error}", path.display()))?;
-        match technote_rules::read_declaration(&text) {
-            Ok(read) if read.check.id == id => return Ok(read.check),
-            Ok(read) => known.push(read.check.id),
-            Err(problems) if text.contains(&format!("\"{id}\"")) => {
-                let lines: Vec<String> = problems
-                    .iter()
-                    .map(|p| format!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message))
-                    .collect();
-                return Err(format!(
-                    "the declaration of `{id}` has mistakes:\n{}",
-                    lines.join("\n")
-                ));
-            }
-            Err(_) => {}
-        }
-    }
-    if id == IMS_2021 {
-        return technote_rules::read_declaration(IMS_2021_DECLARATION)
-            .map(|read| read.check)
-            .map_err(|_| format!("the built-in declaration of `{id}` has mistakes"));
-    }
-    known.sort();
-    Err(format!(
-        "no check `{id}` is declared under {} (checks found: ims-2021{}{})",
-        content.display(),
-        if known.is_empty() { "" } else { ", " },
-        known.join(", ")
-    ))
-}
-
-fn collect_declarations(folder: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => collect_declarations(&path, found),
-            Ok(_)
-                if path
-                    .to_str()
-                    .is_some_and(|name| name.ends_with(".check.toml")) =>
-            {
-                found.push(path)
-            }
-            _ => {}
-        }
-    }
 }
 
 /// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags of the

@@ -11,9 +11,10 @@ use technote_verdict::answers_from_fields;
 use unic_langid::LanguageIdentifier;
 
 use crate::cli::VerdictArgs;
-use crate::declared::{IMS_2021, find_check, print_verdict};
+use crate::declared::print_verdict;
 use crate::fleet::Fleet;
 use crate::output::{Printed, status, usage};
+use technote_live_checks::{IMS_2021, find_check};
 
 /// The statuses of the 2021 check that need no action: the id-free command
 /// exits 0 on them, 1 on any other.
