@@ -142,6 +142,7 @@ fn the_declared_2021_check_names_the_release_to_upgrade_to() {
 
 /// The toy check the rules crate's tests also use.
 const TOY: &str = include_str!("fixtures/checks/toy.check.toml");
+const TOY_CASES: &str = include_str!("checks/toy.json");
 
 const TOY_MESSAGES: &str = "
 check-toy-title = Toy check
@@ -188,23 +189,61 @@ fn a_writer_adds_a_third_check_without_touching_rust() {
     ] {
         assert!(page.contains(expected), "the toy page lacks {expected:?}");
     }
+    // The toy's table of cases, which the rules crate's tests run natively
+    // and tests/checker/checks.test.mjs in WebAssembly.
     let root = project.root().to_string_lossy().into_owned();
-    let output = technote(&[
-        "verdict",
-        "--root",
-        &root,
-        "--check",
-        "toy",
-        "--json",
-        "--version",
-        "7.3.4",
-        "--hosting",
-        "on-premise",
-    ]);
-    let verdict: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    assert_eq!(verdict["status"], "old");
-    assert_eq!(strings(&verdict["steps"]), ["upgrade"]);
-    assert_eq!(verdict["text"]["status"], "Toy too old");
+    let cases: Vec<Value> = serde_json::from_str(TOY_CASES).expect("cases parse");
+    for case in &cases {
+        let name = case["name"].as_str().unwrap_or_default();
+        let mut args = vec!["verdict", "--root", &root, "--check", "toy", "--json"];
+        let flags: Vec<String> = case["answers"]
+            .as_object()
+            .expect("answers")
+            .iter()
+            .filter_map(|(input, value)| Some(format!("--{input}={}", value.as_str()?)))
+            .collect();
+        args.extend(flags.iter().map(String::as_str));
+        let output = technote(&args);
+        let verdict: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|error| panic!("{name}: not JSON ({error}): {}", stderr(&output)));
+        assert_eq!(verdict["status"], case["status"], "{name}");
+        assert_eq!(
+            strings(&verdict["steps"]),
+            strings(&case["steps"]),
+            "{name}"
+        );
+        assert_eq!(
+            strings(&verdict["missing"]),
+            strings(&case["missing"]),
+            "{name}"
+        );
+        let problems: Vec<String> = verdict["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                format!(
+                    "{}:{}",
+                    p["input"].as_str().unwrap_or(""),
+                    p["problem"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        let expected: Vec<String> = case["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|pair| strings(pair).join(":"))
+            .collect();
+        assert_eq!(problems, expected, "{name}");
+        // Worded by the project's own messages.
+        let worded = match case["status"].as_str() {
+            Some("old") => "Toy too old",
+            Some("fine") => "Toy fine",
+            _ => continue,
+        };
+        assert_eq!(verdict["text"]["status"], worded, "{name}");
+    }
 }
 
 #[test]
