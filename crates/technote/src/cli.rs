@@ -222,6 +222,22 @@ pub struct VerdictArgs {
     pub json: bool,
 }
 
+impl VerdictArgs {
+    /// The June 2021 check's own flags, by the input of its declaration each
+    /// answers (`--ie` is `ie`): written once, here beside the flags.
+    pub fn ims_2021_answers(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("sign-in", self.sign_in.as_deref()),
+            ("hosting", self.hosting.as_deref()),
+            ("server", self.server.as_deref()),
+            ("console", self.console.as_deref()),
+            ("windows", self.windows.as_deref()),
+            ("windows-updated", self.windows_updated.as_deref()),
+            ("ie", self.ie.as_deref()),
+        ]
+    }
+}
+
 /// Where the project's parts are; each defaults to the standard layout under `--root`.
 #[derive(Args)]
 pub struct ProjectArgs {

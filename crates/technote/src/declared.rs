@@ -176,18 +176,9 @@ fn fleet(
 fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String>, bool), String> {
     let mut json = args.json;
     let mut answers = BTreeMap::new();
-    let shared = [
-        ("hosting", &args.hosting),
-        ("sign-in", &args.sign_in),
-        ("server", &args.server),
-        ("console", &args.console),
-        ("windows", &args.windows),
-        ("windows-updated", &args.windows_updated),
-        ("ie", &args.ie),
-    ];
-    for (name, value) in shared {
+    for (name, value) in args.ims_2021_answers() {
         if let Some(value) = value {
-            answers.insert(name.to_owned(), value.clone());
+            answers.insert(name.to_owned(), value.to_owned());
         }
     }
     let mut words = args.inputs.iter();

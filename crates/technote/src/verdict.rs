@@ -78,15 +78,7 @@ fn single(
     localizer: &Localizer,
     locale: &LanguageIdentifier,
 ) -> Printed {
-    let fields = [
-        ("sign-in", args.sign_in.as_deref()),
-        ("hosting", args.hosting.as_deref()),
-        ("server", args.server.as_deref()),
-        ("console", args.console.as_deref()),
-        ("windows", args.windows.as_deref()),
-        ("windows-updated", args.windows_updated.as_deref()),
-        ("ie", args.ie.as_deref()),
-    ];
+    let fields = args.ims_2021_answers();
     let given = fields.iter().filter_map(|(f, v)| v.map(|v| (*f, v)));
     let answers = match answers_from_fields(check, given) {
         Ok(answers) => answers,

@@ -57,17 +57,43 @@ impl FleetCounts {
 
     pub fn add(&mut self, row: &FleetRow) {
         match row {
-            FleetRow::Verdict { verdict, .. } => {
-                if let Some((_, count)) = self
-                    .by_status
-                    .iter_mut()
-                    .find(|(status, _)| *status == verdict.status)
-                {
-                    *count += 1;
-                }
-            }
-            FleetRow::Problem { .. } => self.problems += 1,
+            FleetRow::Verdict { verdict, .. } => self.add_verdict(verdict),
+            FleetRow::Problem { .. } => self.add_problem(),
         }
+    }
+
+    /// One machine checked.
+    pub fn add_verdict(&mut self, verdict: &CheckVerdict) {
+        if let Some((_, count)) = self
+            .by_status
+            .iter_mut()
+            .find(|(status, _)| *status == verdict.status)
+        {
+            *count += 1;
+        }
+    }
+
+    /// One row that could not be checked.
+    pub fn add_problem(&mut self) {
+        self.problems += 1;
+    }
+
+    /// Machines checked, whatever their status.
+    pub fn checked(&self) -> u64 {
+        self.by_status.iter().map(|(_, count)| count).sum()
+    }
+
+    /// The statuses some machine got, with their counts, in the check's order.
+    pub fn seen(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.by_status
+            .iter()
+            .filter(|(_, count)| *count > 0)
+            .map(|(status, count)| (status.as_str(), *count))
+    }
+
+    /// Whether every row was checked and got one of `statuses`.
+    pub fn all_among(&self, statuses: &[&str]) -> bool {
+        self.problems == 0 && self.seen().all(|(status, _)| statuses.contains(&status))
     }
 
     /// Whether every row got a decided status.
@@ -198,5 +224,49 @@ impl<R: Read> Iterator for DeclaredFleet<'_, R> {
             machine,
             verdict: evaluate_check(self.check, &answers),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Check {
+        let wire = include_str!("../../../tests/checks/toy.wire");
+        technote_rules::decode_check(wire.trim_end()).expect("the toy check decodes")
+    }
+
+    #[test]
+    fn a_fleet_is_counted_by_status_in_the_checks_order() {
+        let check = toy();
+        let csv = "machine,version,hosting\n\
+                   a,7.3.4,hosted\n\
+                   b,7.4.1,hosted\n\
+                   c,7.3.3,on-premise\n\
+                   d,,hosted\n\
+                   e,7.3.5,cloud\n";
+        let mut counts = FleetCounts::new(&check);
+        for row in DeclaredFleet::open(&check, csv.as_bytes()).expect("header fits") {
+            counts.add(&row);
+        }
+        assert_eq!(
+            counts.seen().collect::<Vec<_>>(),
+            [("fine", 1), ("old", 2), (INCOMPLETE, 1)]
+        );
+        assert_eq!(counts.checked(), 4);
+        assert_eq!(counts.problems, 1, "the hosting `cloud` is refused");
+        assert!(!counts.all_decided());
+        assert!(!counts.all_among(&["fine", "old"]));
+
+        let mut decided = FleetCounts::new(&check);
+        let rows = DeclaredFleet::open(
+            &check,
+            "version,hosting\n7.4.1,hosted\n7.3.4,on-premise\n".as_bytes(),
+        )
+        .unwrap();
+        rows.for_each(|row| decided.add(&row));
+        assert!(decided.all_decided());
+        assert!(decided.all_among(&["fine", "old"]));
+        assert!(!decided.all_among(&["fine"]));
     }
 }
