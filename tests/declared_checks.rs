@@ -375,3 +375,65 @@ fn a_fleet_csv_gets_one_verdict_per_row_and_counts_by_status() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("NUL bytes"), "{}", stderr(&output));
 }
+
+#[test]
+fn the_migration_check_answers_outside_a_project_with_options_after_the_answers() {
+    // What an administrator's script runs: no project, the answers first,
+    // the command's own options after them.
+    let nowhere = tempfile::tempdir().expect("temp dir");
+    let root = nowhere.path().to_string_lossy().into_owned();
+    let output = technote(&[
+        "verdict",
+        "--check",
+        "ims-migration",
+        "--version",
+        "7.3.3.IMS",
+        "--hosting",
+        "on-premise",
+        "--api",
+        "marketing",
+        "--technical-accounts",
+        "no",
+        "--sign-in",
+        "native",
+        "--restrictions",
+        "no",
+        "--root",
+        &root,
+        "--lang",
+        "fr",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let verdict: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(verdict["status"], "ready");
+    assert!(!strings(&verdict["steps"]).is_empty());
+    let worded = verdict["text"]["status"].as_str().unwrap_or_default();
+    assert!(worded.starts_with("Prêt"), "worded in French: {worded}");
+
+    let missing_value = technote(&[
+        "verdict",
+        "--check",
+        "ims-migration",
+        "--version",
+        "7.3.5",
+        "--lang",
+    ]);
+    assert_eq!(missing_value.status.code(), Some(2));
+    assert!(stderr(&missing_value).contains("--lang needs a value"));
+
+    // Every flag of the built-in checks is in the help, from their declarations.
+    let help = technote(&["verdict", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in [
+        "--version <release or build>",
+        "--hosting managed|hosted|on-premise|hybrid",
+        "--api none|marketing|message-center|both",
+        "--technical-accounts yes|no",
+        "--sign-in native|adobe-id|both",
+        "--restrictions yes|no",
+        "--windows-updated yes|no|unknown",
+    ] {
+        assert!(help.contains(flag), "help lacks {flag:?}:\n{help}");
+    }
+}

@@ -1,7 +1,7 @@
 //! One declared check by id, for `technote verdict --check <id>`: the
-//! `<page>.check.toml` files under a project's content folder, and the June
-//! 2021 check built in, so that it answers outside a project too (a project
-//! may declare its own under that id).
+//! `<page>.check.toml` files under a project's content folder, and the
+//! shipped technotes' checks built in, so that administrators can script
+//! them outside a project too (a project may declare its own under their ids).
 
 use std::path::{Path, PathBuf};
 
@@ -12,8 +12,27 @@ use crate::declared::DECLARATION_SUFFIX;
 /// The id of the June 2021 IMS sign-in check.
 pub const IMS_2021: &str = "ims-2021";
 
-const IMS_2021_DECLARATION: &str =
-    include_str!("../../../content/en/technotes/using/ims-sign-in-update.check.toml");
+/// The shipped technotes' checks, by id, as declared beside them.
+const BUILT_IN: [(&str, &str); 2] = [
+    (
+        IMS_2021,
+        include_str!("../../../content/en/technotes/using/ims-sign-in-update.check.toml"),
+    ),
+    (
+        "ims-migration",
+        include_str!("../../../content/en/technotes/using/ims-migration.check.toml"),
+    ),
+];
+
+/// The checks built into technote, in the order `technote verdict --help`
+/// lists them.
+pub fn built_in_checks() -> Vec<Check> {
+    BUILT_IN
+        .iter()
+        .filter_map(|(_, text)| technote_rules::read_declaration(text).ok())
+        .map(|read| read.check)
+        .collect()
+}
 
 /// The declaration of check `id` under `content`; a declaration with
 /// mistakes is refused with them, as `technote check` reports them.
@@ -41,16 +60,17 @@ pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
             Err(_) => {}
         }
     }
-    if id == IMS_2021 {
-        return technote_rules::read_declaration(IMS_2021_DECLARATION)
+    if let Some((_, text)) = BUILT_IN.iter().find(|(built_in, _)| *built_in == id) {
+        return technote_rules::read_declaration(text)
             .map(|read| read.check)
             .map_err(|_| format!("the built-in declaration of `{id}` has mistakes"));
     }
+    known.extend(BUILT_IN.iter().map(|(built_in, _)| (*built_in).to_owned()));
     known.sort();
+    known.dedup();
     Err(format!(
-        "no check `{id}` is declared under {} (checks found: ims-2021{}{})",
+        "no check `{id}` is declared under {} (checks found: {})",
         content.display(),
-        if known.is_empty() { "" } else { ", " },
         known.join(", ")
     ))
 }
@@ -72,5 +92,31 @@ fn collect_declarations(folder: &Path, found: &mut Vec<PathBuf>) {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_checks_answer_outside_a_project() {
+        let nowhere = Path::new("/nonexistent/content");
+        for id in ["ims-2021", "ims-migration"] {
+            assert_eq!(
+                find_check(nowhere, id).map(|check| check.id),
+                Ok(id.to_owned())
+            );
+        }
+        let ids: Vec<String> = built_in_checks()
+            .into_iter()
+            .map(|check| check.id)
+            .collect();
+        assert_eq!(ids, ["ims-2021", "ims-migration"]);
+        let unknown = find_check(nowhere, "toy").unwrap_err();
+        assert!(
+            unknown.contains("checks found: ims-2021, ims-migration"),
+            "{unknown}"
+        );
     }
 }

@@ -22,6 +22,6 @@ mod form;
 
 pub use catalog::{CatalogChange, SiteCatalog, minimum_mention_problem, minimum_releases_data};
 pub use declared::{DECLARATION_SUFFIX, SiteChecks, WIDGET_PREFIX};
-pub use find::{IMS_2021, find_check};
+pub use find::{IMS_2021, built_in_checks, find_check};
 /// The release catalog technote carries, as written (`crates/rules/releases.toml`).
 pub use technote_rules::COMPILED_CATALOG as BUILT_IN_CATALOG;

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use technote_rules::InputKind;
 use technote_site::{BuildOptions, EmbeddedAssets};
 
 #[derive(Parser)]
@@ -28,7 +29,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// IMS readiness verdict for one machine, or for an inventory with --csv.
     ///
-    /// Exit code: 0 when every verdict is ready or not-affected, 1 otherwise, 2 for a usage error.
+    /// Exit code without --check (the June 2021 check): 0 when every verdict is ready or
+    /// not-affected, 1 otherwise. With --check: 0 for a verdict, 2 when the answers decide
+    /// none; a fleet 0 when every row got one, 1 otherwise. 2 for a usage error.
+    #[command(after_help = built_in_check_flags())]
     Verdict(VerdictArgs),
     /// Time full and one-page builds of a synthetic site (or of this project) against a
     /// pulldown-cmark floor, with peak memory; see BENCHMARKS.md.
@@ -222,7 +226,71 @@ pub struct VerdictArgs {
     pub json: bool,
 }
 
+/// The flags of the checks built into technote, from their declarations,
+/// for `technote verdict --help`.
+fn built_in_check_flags() -> String {
+    let mut text =
+        String::from("Checks built in (--check <ID>, then one --<INPUT> <VALUE> per question):");
+    for check in technote_live_checks::built_in_checks() {
+        text.push_str(
+            "
+  ",
+        );
+        text.push_str(&check.id);
+        text.push(':');
+        for input in &check.inputs {
+            let values = match &input.kind {
+                InputKind::Choice { choices, .. } => choices.join("|"),
+                InputKind::Version => "<release or build>".to_owned(),
+                InputKind::Windows => "<Windows version>".to_owned(),
+                InputKind::InternetExplorer => "<Internet Explorer version>".to_owned(),
+            };
+            text.push_str(&format!("\n      --{} {values}", input.name));
+        }
+    }
+    text
+}
+
 impl VerdictArgs {
+    /// Once the first answer of a declared check is read, clap hands every
+    /// later word over as an answer: the command's own options among them
+    /// (`--lang fr`, `--json`, `--csv fleet.csv`...) are taken back here.
+    pub fn take_options_from_answers(&mut self) -> Result<(), String> {
+        let mut answers = Vec::new();
+        let mut words = std::mem::take(&mut self.inputs).into_iter();
+        while let Some(word) = words.next() {
+            let (flag, inline) = match word.split_once('=') {
+                Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
+                None => (word.clone(), None),
+            };
+            if flag == "--json" && inline.is_none() {
+                self.json = true;
+                continue;
+            }
+            if !["--lang", "--root", "--locales", "--csv", "--max-rows"].contains(&flag.as_str()) {
+                answers.push(word);
+                continue;
+            }
+            let Some(value) = inline.or_else(|| words.next()) else {
+                return Err(format!("{flag} needs a value"));
+            };
+            match flag.as_str() {
+                "--lang" => self.lang = value,
+                "--root" => self.root = PathBuf::from(value),
+                "--locales" => self.locales = Some(PathBuf::from(value)),
+                "--csv" => self.csv = Some(PathBuf::from(value)),
+                _ => {
+                    self.max_rows =
+                        value.parse().ok().filter(|rows| *rows > 0).ok_or_else(|| {
+                            format!("--max-rows: `{value}` is not a whole number above 0")
+                        })?;
+                }
+            }
+        }
+        self.inputs = answers;
+        Ok(())
+    }
+
     /// The June 2021 check's own flags, by the input of its declaration each
     /// answers (`--ie` is `ie`): written once, here beside the flags.
     pub fn ims_2021_answers(&self) -> [(&'static str, Option<&str>); 7] {

@@ -34,7 +34,7 @@ pub fn run(
     if let Some(path) = &args.csv {
         return fleet(&check, path, args.json, localizer, locale);
     }
-    let (answers, json) = match answers(&check, args) {
+    let answers = match answers(&check, args) {
         Ok(read) => read,
         Err(message) => return usage(&message),
     };
@@ -44,7 +44,7 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     };
-    print_verdict(&check, &verdict, json, localizer, locale, code)
+    print_verdict(&check, &verdict, args.json, localizer, locale, code)
 }
 
 /// Prints one verdict, in words or as JSON, and ends with `code`.
@@ -171,10 +171,9 @@ fn fleet(
 /// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags of the
 /// June 2021 check (`--hosting`, `--sign-in`, `--server`...), which
 /// declared checks may share.
-/// Once the first answer is read, clap hands every later word over, so
-/// `--json` is recognized here too.
-fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String>, bool), String> {
-    let mut json = args.json;
+/// (The command's own options were taken back from them by
+/// [`VerdictArgs::take_options_from_answers`].)
+fn answers(check: &Check, args: &VerdictArgs) -> Result<BTreeMap<String, String>, String> {
     let mut answers = BTreeMap::new();
     for (name, value) in args.ims_2021_answers() {
         if let Some(value) = value {
@@ -183,10 +182,6 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String
     }
     let mut words = args.inputs.iter();
     while let Some(word) = words.next() {
-        if word == "--json" {
-            json = true;
-            continue;
-        }
         let Some(flag) = word.strip_prefix("--") else {
             return Err(format!("`{word}` is not a flag: write --<input> <value>"));
         };
@@ -221,7 +216,7 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String
             ));
         }
     }
-    Ok((answers, json))
+    Ok(answers)
 }
 
 /// The verdict in words, from the same Fluent messages as the page.
