@@ -120,6 +120,17 @@ pub fn minimum_releases_data() -> Value {
     json!({ "minimum_releases": minimums })
 }
 
+/// Widgets that make a page a statement about the June 2021 minimum
+/// releases, whose lists [`minimum_mention_problem`] then checks: the
+/// catalog's table, and the check built on those minimums.
+const MINIMUM_RELEASE_WIDGETS: [&str; 2] = ["minimum-releases", "check-ims-2021"];
+
+/// Whether a page placing `widget` states the catalog's minimum releases,
+/// so that its list items must agree with the catalog.
+pub fn states_minimum_releases(widget: &str) -> bool {
+    MINIMUM_RELEASE_WIDGETS.contains(&widget)
+}
+
 /// What is wrong with a list item of a readiness technote that names a
 /// minimum release (`* Campaign 20.2.4`) the catalog contradicts.
 pub fn minimum_mention_problem(item: &str) -> Option<String> {

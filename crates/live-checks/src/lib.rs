@@ -20,7 +20,10 @@ mod declared;
 mod find;
 mod form;
 
-pub use catalog::{CatalogChange, SiteCatalog, minimum_mention_problem, minimum_releases_data};
+pub use catalog::{
+    CatalogChange, SiteCatalog, minimum_mention_problem, minimum_releases_data,
+    states_minimum_releases,
+};
 pub use declared::{DECLARATION_SUFFIX, SiteChecks, WIDGET_PREFIX};
 pub use find::{IMS_2021, built_in_checks, find_check};
 /// The release catalog technote carries, as written (`crates/rules/releases.toml`).

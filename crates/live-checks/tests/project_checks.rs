@@ -92,12 +92,13 @@ fn a_missing_message_is_reported_at_the_declarations_line() {
     let locales = dir.path().join("locales/en");
     std::fs::create_dir_all(&locales).unwrap();
     std::fs::write(locales.join("checks.ftl"), "check-toy-title = Toy\n").unwrap();
-    let localizer = Localizer::load(&dir.path().join("locales"), &[en.clone()], &en).unwrap();
+    let localizer =
+        Localizer::load(&dir.path().join("locales"), std::slice::from_ref(&en), &en).unwrap();
     let problems = match SiteChecks::load(
         &content,
         &declarations(&content),
         &localizer,
-        &[en.clone()],
+        std::slice::from_ref(&en),
         &en,
     ) {
         Ok(_) => panic!("accepted without its messages"),

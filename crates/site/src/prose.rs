@@ -6,13 +6,10 @@ use technote_markdown::{Document, Segment};
 
 use crate::load::{Body, Page};
 
-/// Widgets that make a page a statement about IMS readiness.
-const READINESS_WIDGETS: [&str; 2] = ["minimum-releases", "check-ims-2021"];
-
 /// Checks every list item of a readiness page (`body`) against the catalog.
 pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> Vec<Diagnostic> {
     let about_readiness = document.segments.iter().any(|segment| {
-        matches!(segment, Segment::Widget { name, .. } if READINESS_WIDGETS.contains(&name.as_str()))
+        matches!(segment, Segment::Widget { name, .. } if technote_live_checks::states_minimum_releases(name))
     });
     if !about_readiness {
         return Vec::new();
