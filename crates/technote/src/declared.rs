@@ -32,7 +32,7 @@ pub fn run(
         Err(message) => return usage(&message),
     };
     if let Some(path) = &args.csv {
-        return fleet(&check, path, args.json, localizer, locale);
+        return fleet(&check, path, args, localizer, locale);
     }
     let answers = match answers(&check, args) {
         Ok(read) => read,
@@ -88,15 +88,16 @@ pub fn verdict_json(check: &Check, verdict: &CheckVerdict, text: &Worded) -> ser
 fn fleet(
     check: &Check,
     path: &Path,
-    json: bool,
+    args: &VerdictArgs,
     localizer: &Localizer,
     locale: &LanguageIdentifier,
 ) -> Printed {
+    let json = args.json;
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) => return usage(&format!("{}: {error}", path.display())),
     };
-    let rows = match DeclaredFleet::open(check, file) {
+    let rows = match DeclaredFleet::open(check, file, args.max_rows) {
         Ok(rows) => rows,
         Err(error) => return usage(&format!("{}:1: {}", path.display(), error.message)),
     };
