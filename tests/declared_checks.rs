@@ -422,3 +422,31 @@ fn the_migration_check_answers_outside_a_project_with_options_after_the_answers(
         assert!(help.contains(flag), "help lacks {flag:?}:\n{help}");
     }
 }
+
+#[test]
+fn verdict_finds_a_check_declared_in_the_reference_locales_own_folder() {
+    // An Experience League repository's `help/` read in place ([content]).
+    let project = Scratch::new();
+    project.write("help-en/technotes/using/toy.check.toml", TOY);
+    let config = project.read("technote.toml");
+    project.write(
+        "technote.toml",
+        format!("{config}\n[content]\nen = \"help-en\"\n"),
+    );
+    let root = project.root().to_string_lossy().into_owned();
+    let output = technote(&[
+        "verdict",
+        "--root",
+        &root,
+        "--check",
+        "toy",
+        "--version",
+        "7.4.1",
+        "--hosting",
+        "hosted",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let verdict: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(verdict["status"], "fine");
+}

@@ -27,7 +27,7 @@ pub fn run(
     localizer: &Localizer,
     locale: &LanguageIdentifier,
 ) -> Printed {
-    let check = match find_check(&args.root.join("content"), id) {
+    let check = match find_check(&crate::verdict::declarations_folder(&args.root), id) {
         Ok(check) => check,
         Err(message) => return usage(&message),
     };

@@ -55,7 +55,7 @@ pub fn run(args: &VerdictArgs) -> Printed {
             args.inputs.join(" ")
         ));
     }
-    let check = match find_check(&args.root.join("content"), IMS_2021) {
+    let check = match find_check(&declarations_folder(&args.root), IMS_2021) {
         Ok(check) => check,
         Err(message) => return usage(&message),
     };
@@ -87,6 +87,17 @@ fn single(
     let verdict = evaluate_check(check, &answers);
     let fine = FINE_2021.contains(&verdict.status.as_str());
     print_verdict(check, &verdict, args.json, localizer, locale, status(fine))
+}
+
+/// Where the project at `root` declares its checks: the reference locale's
+/// sources (`[content]` may put them outside the project), else
+/// `root/content` when there is no readable technote.toml.
+pub fn declarations_folder(root: &Path) -> PathBuf {
+    let content = root.join("content");
+    match technote_content::SiteConfig::load(&root.join("technote.toml")) {
+        Ok(config) => config.content_folder(&content, &config.reference_locale),
+        Err(_) => content,
+    }
 }
 
 /// Locales from `--locales`, else the ones built into the binary: the
