@@ -52,7 +52,7 @@ fn run_table_on_the_command_line(root: &str, id: &str, table: &str) {
         if refused_choice {
             assert_eq!(output.status.code(), Some(2), "{name}");
             assert!(
-                stderr(&output).contains("is not one of"),
+                stderr(&output).contains("is not a valid"),
                 "{name}: {}",
                 stderr(&output)
             );

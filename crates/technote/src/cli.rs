@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use technote_rules::InputKind;
 use technote_site::{BuildOptions, EmbeddedAssets};
 
 #[derive(Parser)]
@@ -32,7 +31,7 @@ pub enum Command {
     /// Exit code without --check (the June 2021 check): 0 when every verdict is ready or
     /// not-affected, 1 otherwise. With --check: 0 for a verdict, 2 when the answers decide
     /// none; a fleet 0 when every row got one, 1 otherwise. 2 for a usage error.
-    #[command(after_help = built_in_check_flags())]
+    #[command(after_help = crate::verdict::built_in_check_flags())]
     Verdict(VerdictArgs),
     /// Time full and one-page builds of a synthetic site (or of this project) against a
     /// pulldown-cmark floor, with peak memory; see BENCHMARKS.md.
@@ -168,16 +167,15 @@ pub struct ServeArgs {
 
 #[derive(Args)]
 pub struct VerdictArgs {
-    /// A check declared beside a technote (`<page>.check.toml` under
-    /// ROOT/content), e.g. ims-migration, answered by `--<input> <value>`
-    /// flags named like its inputs. `ims-2021` (the default) is the June
-    /// 2021 sign-in check and its flags below.
+    /// A check declared beside a technote (`<page>.check.toml` in the reference locale's
+    /// folder) or built in, e.g. ims-migration, answered by `--<input> <value>` flags named
+    /// like its inputs (listed below). `ims-2021`, the June 2021 sign-in check, is the default.
     #[arg(long)]
     pub check: Option<String>,
     /// Project folder whose declared checks `--check` looks up.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// The answers of a declared check: `--version 7.3.5 --api none ...`.
+    /// The answers: `--version 7.3.5 --api none ...`, one flag per input of the check.
     #[arg(
         trailing_var_arg = true,
         allow_hyphen_values = true,
@@ -186,29 +184,9 @@ pub struct VerdictArgs {
         hide = true
     )]
     pub inputs: Vec<String>,
-    /// How operators sign in: adobe-id, password or unknown.
+    /// Inventory CSV: one machine per row, columns named like the check's flags (plus an
+    /// optional `machine`).
     #[arg(long)]
-    pub sign_in: Option<String>,
-    /// Who runs the Campaign server: hosted, on-premise or hybrid.
-    #[arg(long)]
-    pub hosting: Option<String>,
-    /// Campaign server version, as you would type it: 21.1.3, build 9330, GS11...
-    #[arg(long)]
-    pub server: Option<String>,
-    /// Client Console version (its About box shows the build).
-    #[arg(long)]
-    pub console: Option<String>,
-    /// Windows version of the console machine: windows-10, "Windows Server 2016"...
-    #[arg(long)]
-    pub windows: Option<String>,
-    /// Whether Windows has its latest updates: yes, no or unknown.
-    #[arg(long)]
-    pub windows_updated: Option<String>,
-    /// Internet Explorer version of the console machine: 11, 10...
-    #[arg(long)]
-    pub ie: Option<String>,
-    /// Inventory CSV: one machine per row, columns named like the flags (plus an optional `machine`).
-    #[arg(long, conflicts_with_all = ["sign_in", "hosting", "server", "console", "windows", "windows_updated", "ie"])]
     pub csv: Option<PathBuf>,
     /// Language of the verdict's text.
     #[arg(long, default_value = "en")]
@@ -224,31 +202,6 @@ pub struct VerdictArgs {
     /// or problem, then a summary with the counts by status).
     #[arg(long)]
     pub json: bool,
-}
-
-/// The flags of the checks built into technote, from their declarations,
-/// for `technote verdict --help`.
-fn built_in_check_flags() -> String {
-    let mut text =
-        String::from("Checks built in (--check <ID>, then one --<INPUT> <VALUE> per question):");
-    for check in technote_live_checks::built_in_checks() {
-        text.push_str(
-            "
-  ",
-        );
-        text.push_str(&check.id);
-        text.push(':');
-        for input in &check.inputs {
-            let values = match &input.kind {
-                InputKind::Choice { choices, .. } => choices.join("|"),
-                InputKind::Version => "<release or build>".to_owned(),
-                InputKind::Windows => "<Windows version>".to_owned(),
-                InputKind::InternetExplorer => "<Internet Explorer version>".to_owned(),
-            };
-            text.push_str(&format!("\n      --{} {values}", input.name));
-        }
-    }
-    text
 }
 
 impl VerdictArgs {
@@ -267,7 +220,16 @@ impl VerdictArgs {
                 self.json = true;
                 continue;
             }
-            if !["--lang", "--root", "--locales", "--csv", "--max-rows"].contains(&flag.as_str()) {
+            if ![
+                "--check",
+                "--lang",
+                "--root",
+                "--locales",
+                "--csv",
+                "--max-rows",
+            ]
+            .contains(&flag.as_str())
+            {
                 answers.push(word);
                 continue;
             }
@@ -275,6 +237,7 @@ impl VerdictArgs {
                 return Err(format!("{flag} needs a value"));
             };
             match flag.as_str() {
+                "--check" => self.check = Some(value),
                 "--lang" => self.lang = value,
                 "--root" => self.root = PathBuf::from(value),
                 "--locales" => self.locales = Some(PathBuf::from(value)),
@@ -289,20 +252,6 @@ impl VerdictArgs {
         }
         self.inputs = answers;
         Ok(())
-    }
-
-    /// The June 2021 check's own flags, by the input of its declaration each
-    /// answers (`--ie` is `ie`): written once, here beside the flags.
-    pub fn ims_2021_answers(&self) -> [(&'static str, Option<&str>); 7] {
-        [
-            ("sign-in", self.sign_in.as_deref()),
-            ("hosting", self.hosting.as_deref()),
-            ("server", self.server.as_deref()),
-            ("console", self.console.as_deref()),
-            ("windows", self.windows.as_deref()),
-            ("windows-updated", self.windows_updated.as_deref()),
-            ("ie", self.ie.as_deref()),
-        ]
     }
 }
 

@@ -6,11 +6,11 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use technote_i18n::{FluentArgs, Localizer};
-use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check, message_id};
+use technote_rules::{Check, CheckVerdict, INCOMPLETE, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
 use technote_live_checks::find_check;
-use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow};
+use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow, answers_from_fields};
 
 use crate::cli::VerdictArgs;
 use crate::output::{Printed, decided, status, usage};
@@ -169,18 +169,12 @@ fn fleet(
     )
 }
 
-/// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags of the
-/// June 2021 check (`--hosting`, `--sign-in`, `--server`...), which
-/// declared checks may share.
-/// (The command's own options were taken back from them by
-/// [`VerdictArgs::take_options_from_answers`].)
-fn answers(check: &Check, args: &VerdictArgs) -> Result<BTreeMap<String, String>, String> {
-    let mut answers = BTreeMap::new();
-    for (name, value) in args.ims_2021_answers() {
-        if let Some(value) = value {
-            answers.insert(name.to_owned(), value.to_owned());
-        }
-    }
+/// The answers of `check` from `--<input> <value>` and `--<input>=<value>`
+/// pairs (the command's own options were taken back from them by
+/// [`VerdictArgs::take_options_from_answers`]); a choice is read as an
+/// inventory column is (`Adobe_ID`, `on premise`).
+pub fn answers(check: &Check, args: &VerdictArgs) -> Result<BTreeMap<String, String>, String> {
+    let mut pairs = Vec::new();
     let mut words = args.inputs.iter();
     while let Some(word) = words.next() {
         let Some(flag) = word.strip_prefix("--") else {
@@ -193,10 +187,7 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<BTreeMap<String, String>
                 None => return Err(format!("--{flag} needs a value")),
             },
         };
-        answers.insert(name, value);
-    }
-    for (name, value) in &answers {
-        let Some(input) = check.inputs.iter().find(|input| &input.name == name) else {
+        if !check.inputs.iter().any(|input| input.name == name) {
             let names: Vec<String> = check
                 .inputs
                 .iter()
@@ -207,17 +198,11 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<BTreeMap<String, String>
                 check.id,
                 names.join(", ")
             ));
-        };
-        if let InputKind::Choice { choices, .. } = &input.kind
-            && !choices.contains(value)
-        {
-            return Err(format!(
-                "--{name}: `{value}` is not one of {}",
-                choices.join(", ")
-            ));
         }
+        pairs.push((name, value));
     }
-    Ok(answers)
+    answers_from_fields(check, pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+        .map_err(|error| format!("--{}: {error}", error.field))
 }
 
 /// The verdict in words, from the same Fluent messages as the page.
