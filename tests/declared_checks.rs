@@ -25,22 +25,24 @@ fn strings(value: &Value) -> Vec<String> {
 
 #[test]
 fn the_ims_migration_table_gets_the_same_verdicts_on_the_command_line() {
-    let cases: Vec<Value> = serde_json::from_str(MIGRATION_CASES).expect("cases parse");
     let root = repo_root().to_string_lossy().into_owned();
+    run_table_on_the_command_line(&root, "ims-migration", MIGRATION_CASES);
+}
+
+/// Each case of a check's table (`tests/checks/<id>.json`, also run by the
+/// rules crate's tests and in WebAssembly) answered by `technote verdict
+/// --check <id>` in the project at `root`: the same status, steps, missing
+/// inputs and problems, every step worded, and the exit status of a
+/// verdict (0) or of answers that decide none (2).
+fn run_table_on_the_command_line(root: &str, id: &str, table: &str) {
+    let cases: Vec<Value> = serde_json::from_str(table).expect("cases parse");
     for case in &cases {
         let name = case["name"].as_str().unwrap_or_default();
         let answers = case["answers"].as_object().expect("answers");
         // A choice the check does not know is refused as a usage error on the
         // command line (the page never sends one).
         let refused_choice = case["problems"].to_string().contains("not-a-choice");
-        let mut args = vec![
-            "verdict",
-            "--root",
-            &root,
-            "--json",
-            "--check",
-            "ims-migration",
-        ];
+        let mut args = vec!["verdict", "--root", root, "--json", "--check", id];
         let flags: Vec<String> = answers
             .iter()
             .filter_map(|(input, value)| Some(format!("--{input}={}", value.as_str()?)))
@@ -50,7 +52,7 @@ fn the_ims_migration_table_gets_the_same_verdicts_on_the_command_line() {
         if refused_choice {
             assert_eq!(output.status.code(), Some(2), "{name}");
             assert!(
-                stderr(&output).contains("is not one of"),
+                stderr(&output).contains("is not a valid"),
                 "{name}: {}",
                 stderr(&output)
             );
@@ -69,6 +71,25 @@ fn the_ims_migration_table_gets_the_same_verdicts_on_the_command_line() {
             strings(&case["missing"]),
             "{name}"
         );
+        let given: Vec<String> = verdict["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|p| {
+                format!(
+                    "{}:{}",
+                    p["input"].as_str().unwrap_or(""),
+                    p["problem"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        let expected: Vec<String> = case["problems"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|pair| strings(pair).join(":"))
+            .collect();
+        assert_eq!(given, expected, "{name}");
         let worded = verdict["text"]["steps"].as_array().map_or(0, Vec::len);
         assert_eq!(
             worded,
@@ -142,6 +163,7 @@ fn the_declared_2021_check_names_the_release_to_upgrade_to() {
 
 /// The toy check the rules crate's tests also use.
 const TOY: &str = include_str!("fixtures/checks/toy.check.toml");
+const TOY_CASES: &str = include_str!("checks/toy.json");
 
 const TOY_MESSAGES: &str = "
 check-toy-title = Toy check
@@ -188,22 +210,24 @@ fn a_writer_adds_a_third_check_without_touching_rust() {
     ] {
         assert!(page.contains(expected), "the toy page lacks {expected:?}");
     }
+    // The toy's table of cases, which the rules crate's tests run natively
+    // and tests/checker/checks.test.mjs in WebAssembly.
     let root = project.root().to_string_lossy().into_owned();
+    run_table_on_the_command_line(&root, "toy", TOY_CASES);
+    // Worded by the project's own messages.
     let output = technote(&[
         "verdict",
         "--root",
         &root,
         "--check",
         "toy",
-        "--json",
         "--version",
         "7.3.4",
         "--hosting",
-        "on-premise",
+        "hosted",
+        "--json",
     ]);
     let verdict: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    assert_eq!(verdict["status"], "old");
-    assert_eq!(strings(&verdict["steps"]), ["upgrade"]);
     assert_eq!(verdict["text"]["status"], "Toy too old");
 }
 
@@ -335,4 +359,94 @@ fn a_fleet_csv_gets_one_verdict_per_row_and_counts_by_status() {
     ]);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("NUL bytes"), "{}", stderr(&output));
+}
+
+#[test]
+fn the_migration_check_answers_outside_a_project_with_options_after_the_answers() {
+    // What an administrator's script runs: no project, the answers first,
+    // the command's own options after them.
+    let nowhere = tempfile::tempdir().expect("temp dir");
+    let root = nowhere.path().to_string_lossy().into_owned();
+    let output = technote(&[
+        "verdict",
+        "--check",
+        "ims-migration",
+        "--version",
+        "7.3.3.IMS",
+        "--hosting",
+        "on-premise",
+        "--api",
+        "marketing",
+        "--technical-accounts",
+        "no",
+        "--sign-in",
+        "native",
+        "--restrictions",
+        "no",
+        "--root",
+        &root,
+        "--lang",
+        "fr",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let verdict: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(verdict["status"], "ready");
+    assert!(!strings(&verdict["steps"]).is_empty());
+    let worded = verdict["text"]["status"].as_str().unwrap_or_default();
+    assert!(worded.starts_with("Prêt"), "worded in French: {worded}");
+
+    let missing_value = technote(&[
+        "verdict",
+        "--check",
+        "ims-migration",
+        "--version",
+        "7.3.5",
+        "--lang",
+    ]);
+    assert_eq!(missing_value.status.code(), Some(2));
+    assert!(stderr(&missing_value).contains("--lang needs a value"));
+
+    // Every flag of the built-in checks is in the help, from their declarations.
+    let help = technote(&["verdict", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in [
+        "--version <release or build>",
+        "--hosting managed|hosted|on-premise|hybrid",
+        "--api none|marketing|message-center|both",
+        "--technical-accounts yes|no",
+        "--sign-in native|adobe-id|both",
+        "--restrictions yes|no",
+        "--windows-updated yes|no|unknown",
+    ] {
+        assert!(help.contains(flag), "help lacks {flag:?}:\n{help}");
+    }
+}
+
+#[test]
+fn verdict_finds_a_check_declared_in_the_reference_locales_own_folder() {
+    // An Experience League repository's `help/` read in place ([content]).
+    let project = Scratch::new();
+    project.write("help-en/technotes/using/toy.check.toml", TOY);
+    let config = project.read("technote.toml");
+    project.write(
+        "technote.toml",
+        format!("{config}\n[content]\nen = \"help-en\"\n"),
+    );
+    let root = project.root().to_string_lossy().into_owned();
+    let output = technote(&[
+        "verdict",
+        "--root",
+        &root,
+        "--check",
+        "toy",
+        "--version",
+        "7.4.1",
+        "--hosting",
+        "hosted",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let verdict: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(verdict["status"], "fine");
 }

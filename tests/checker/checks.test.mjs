@@ -28,7 +28,9 @@ assert.ok(existsSync(glue) && existsSync(wasm), `no checker in ${directory}: run
 const checker = await import(pathToFileURL(glue).href);
 checker.initSync({ module: readFileSync(wasm) });
 
-for (const id of ["ims-migration", "ims-2021"]) {
+// The toy check is the one a test adds to a project as a writer would
+// (tests/fixtures/checks/toy.check.toml).
+for (const id of ["ims-migration", "ims-2021", "toy"]) {
   const wire = readFileSync(path.join(repository, `tests/checks/${id}.wire`), "utf8");
   const cases = JSON.parse(readFileSync(path.join(repository, `tests/checks/${id}.json`), "utf8"));
   const declared = new checker.DeclaredCheck(wire);

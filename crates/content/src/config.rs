@@ -42,6 +42,10 @@ pub struct SiteConfig {
     /// `[listing]`: how many pages a home lists per feature, and a
     /// feature's own list per page.
     pub listing: ListingSizes,
+    /// `[checks] catalog`: the release catalog the site's live checks
+    /// are built with, a file relative to technote.toml's folder; `None`
+    /// is the catalog built into technote.
+    pub catalog: Option<PathBuf>,
 }
 
 /// `[listing]`: bounds that keep a locale's home small at any size. A
@@ -186,7 +190,7 @@ impl SiteConfig {
             };
             diagnostic.with_help(
                 "technote.toml takes base_url, locales, reference_locale, external_docs_base, \
-                 deny_warnings, and the tables [content], [url_folders], [site], [link_check], [limits] and [listing]",
+                 deny_warnings, and the tables [content], [url_folders], [site], [link_check], [limits], [listing] and [checks]",
             )
         })?;
 
@@ -270,7 +274,22 @@ impl SiteConfig {
             .validate(&locales)
             .map_err(|(span, why, help)| at(span, why).with_help(help))?;
 
+        let catalog = match raw.checks.catalog {
+            Some(file) if file.get_ref().trim().is_empty() => {
+                return Err(at(file.span(), "`catalog` of [checks] is empty".to_string())
+                    .with_help("write the path of a releases.toml relative to technote.toml, or remove the key to use the catalog built into technote"));
+            }
+            Some(file) => Some(
+                path_for_messages
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(file.get_ref()),
+            ),
+            None => None,
+        };
+
         Ok(SiteConfig {
+            catalog,
             base_url,
             reference_locale,
             locales,
@@ -417,6 +436,15 @@ struct RawConfig {
     deny_warnings: bool,
     #[serde(default)]
     listing: RawListing,
+    #[serde(default)]
+    checks: RawChecks,
+}
+
+/// `[checks]`: where the live checks' facts come from.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawChecks {
+    catalog: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]

@@ -213,3 +213,23 @@ fn edit_url_is_kept_as_written_and_absent_by_default() {
     assert_eq!(config.site.edit_url.as_deref(), Some(pattern));
     assert_eq!(parse(MINIMAL).unwrap().site.edit_url, None);
 }
+
+#[test]
+fn the_release_catalog_is_the_built_in_one_unless_checks_names_a_file() {
+    assert_eq!(parse(MINIMAL).unwrap().catalog, None);
+    let text = format!("{MINIMAL}\n[checks]\ncatalog = \"facts/releases.toml\"\n");
+    let config = SiteConfig::from_toml(Path::new("/projects/site/technote.toml"), &text).unwrap();
+    assert_eq!(
+        config.catalog.as_deref(),
+        Some(Path::new("/projects/site/facts/releases.toml"))
+    );
+
+    let empty = parse(&format!("{MINIMAL}\n[checks]\ncatalog = \"\"\n")).unwrap_err();
+    assert_eq!(empty.line, Some(8), "{empty}");
+    assert!(
+        empty.to_string().contains("`catalog` of [checks] is empty"),
+        "{empty}"
+    );
+    let misspelt = parse(&format!("{MINIMAL}\n[checks]\ncatalogue = \"r.toml\"\n")).unwrap_err();
+    assert!(misspelt.to_string().contains("catalogue"), "{misspelt}");
+}

@@ -6,7 +6,7 @@ use crate::order::Rank;
 
 /// The first IMS-ready release of a line, as the technote lists it.
 ///
-/// Fact (campaign-ims-2021.md, "Minimum releases"): Gold Standard 11
+/// Fact (docs/facts/campaign-ims-2021.md, "Minimum releases"): Gold Standard 11
 /// (9032@d3b452f, console fix 9032@d030c36), 21.1.3 (9330), 20.2.5 (9188),
 /// 20.1.4 (9126), 19.2.4 (9082).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

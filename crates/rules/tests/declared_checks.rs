@@ -13,18 +13,28 @@ fn workspace() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
-/// The project's checks, with the technote each is declared beside.
-const PROJECT_CHECKS: [(&str, &str); 2] = [
-    ("ims-migration", "ims-migration"),
-    ("ims-2021", "ims-sign-in-update"),
+/// The checks with a table of cases, with the declaration of each: the
+/// project's two, and the toy check a test adds to a project as a writer
+/// would (`tests/declared_checks.rs`).
+const PROJECT_CHECKS: [(&str, &str); 3] = [
+    (
+        "ims-migration",
+        "content/en/technotes/using/ims-migration.check.toml",
+    ),
+    (
+        "ims-2021",
+        "content/en/technotes/using/ims-sign-in-update.check.toml",
+    ),
+    ("toy", "tests/fixtures/checks/toy.check.toml"),
 ];
 
 fn project_check(id: &str) -> Check {
-    let page = PROJECT_CHECKS
+    let declaration = PROJECT_CHECKS
         .iter()
         .find(|(known, _)| *known == id)
-        .map_or(id, |(_, page)| page);
-    let path = workspace().join(format!("content/en/technotes/using/{page}.check.toml"));
+        .map(|(_, declaration)| *declaration)
+        .expect("a check with a table");
+    let path = workspace().join(declaration);
     let text = std::fs::read_to_string(&path).expect("declaration readable");
     match read_declaration(&text) {
         Ok(read) => read.check,

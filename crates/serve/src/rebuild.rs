@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use technote_content::SiteConfig;
-use technote_diagnostics::{Diagnostic, line_col};
+use technote_diagnostics::Diagnostic;
+use technote_live_checks::{CatalogChange, SiteCatalog};
 use technote_site::{BuildOptions, SiteBuilder};
 use tokio::sync::{mpsc, watch};
 
@@ -106,9 +107,9 @@ fn publish_failure(
 }
 
 /// Rebuilds after each batch of changes until the watcher goes away, or
-/// until a valid new release catalog calls for a new technote when
-/// `stop_on_catalog_change`. Changes that arrive during a build are merged
-/// into the next one.
+/// until the project's release catalog (`[checks] catalog`) changes into a
+/// sound catalog technote does not carry, when `stop_on_catalog_change`.
+/// Changes that arrive during a build are merged into the next one.
 pub(crate) async fn rebuild_on_changes(
     builder: SharedBuilder,
     options: BuildOptions,
@@ -116,34 +117,37 @@ pub(crate) async fn rebuild_on_changes(
     mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
     stop_on_catalog_change: bool,
 ) -> Ended {
-    let catalog = absolute(&options.root.join(RELEASE_CATALOG));
     while let Some(mut paths) = changes.recv().await {
         while let Ok(more) = changes.try_recv() {
             paths.extend(more);
         }
         paths.sort();
         paths.dedup();
-        if paths.contains(&catalog) {
-            paths.retain(|p| *p != catalog);
-            let shown = relative(&catalog, &options.root);
-            match catalog_change(&catalog, &options.root) {
-                CatalogChange::None => {}
+        let catalog = site_catalog(&options);
+        let catalog_changed = catalog
+            .watched_files()
+            .iter()
+            .any(|file| paths.contains(&absolute(file)));
+        if catalog_changed {
+            match catalog.change() {
+                CatalogChange::BuiltIn => {}
                 CatalogChange::Broken(problems) => {
+                    let problems: Vec<Diagnostic> = problems
+                        .into_iter()
+                        .map(|d| d.relative_to(&options.root))
+                        .collect();
                     publish_failure(&problems, &status, 0);
                     continue;
                 }
-                CatalogChange::Valid if stop_on_catalog_change => {
+                CatalogChange::NotBuiltIn(problem) if stop_on_catalog_change => {
                     say(format_args!(
-                        "{shown} changed: stopping so that technote is built again with it"
+                        "{}: the release catalog changed; stopping so that technote is built again with it",
+                        problem.relative_to(&options.root).file.display()
                     ));
                     return Ended::CatalogChanged;
                 }
-                CatalogChange::Valid => say(format_args!(
-                    "{shown} changed and passes its checks; technote compiles the catalog in: build technote again and restart the preview to see it (`./dev serve` does both by itself)"
-                )),
-            }
-            if paths.is_empty() {
-                continue;
+                // The build refuses it too, over the last good site.
+                CatalogChange::NotBuiltIn(_) => {}
             }
         }
         build_and_publish(&builder, &options, &status, Trigger::Changed(paths)).await;
@@ -151,48 +155,13 @@ pub(crate) async fn rebuild_on_changes(
     Ended::ServerClosed
 }
 
-/// The release catalog, relative to the project root. The rules crate
-/// compiles it in, so a running preview checks an edited catalog but shows
-/// it only once technote is built again.
-pub(crate) const RELEASE_CATALOG: &str = "crates/rules/releases.toml";
-
-enum CatalogChange {
-    /// Saved as technote was built with it (or unreadable, which the next
-    /// build of technote reports).
-    None,
-    Broken(Vec<Diagnostic>),
-    Valid,
-}
-
-/// Checks the edited catalog at `path` as the build of technote would.
-fn catalog_change(path: &Path, root: &Path) -> CatalogChange {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return CatalogChange::None;
-    };
-    if text == technote_rules::COMPILED_CATALOG {
-        return CatalogChange::None;
+/// The release catalog the preview's project names now.
+fn site_catalog(options: &BuildOptions) -> SiteCatalog {
+    match SiteConfig::load(&options.config) {
+        Ok(config) => options.catalog(&config),
+        // The build reports the configuration's mistake.
+        Err(_) => SiteCatalog::new(options.catalog.as_deref()),
     }
-    let problems = technote_rules::check_catalog_source(&text);
-    if problems.is_empty() {
-        return CatalogChange::Valid;
-    }
-    let diagnostics = problems
-        .into_iter()
-        .map(|problem| {
-            let diagnostic = Diagnostic::error(path, problem.message)
-                .with_code("catalog-invalid")
-                .with_help("technote is built with this catalog only once it passes these checks; see the schema at the top of the file");
-            match problem.span {
-                Some(span) => {
-                    let (line, column) = line_col(&text, span.start);
-                    diagnostic.at(line, column)
-                }
-                None => diagnostic,
-            }
-            .relative_to(root)
-        })
-        .collect();
-    CatalogChange::Broken(diagnostics)
 }
 
 /// The Fluent lint of every locale against the reference (a few ms).

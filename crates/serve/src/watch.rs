@@ -11,7 +11,6 @@ use technote_site::BuildOptions;
 use tokio::sync::mpsc;
 
 use crate::error::ServeError;
-use crate::rebuild::RELEASE_CATALOG;
 use crate::terminal::complain;
 
 /// Editors save in several steps (truncate, write, rename); waiting this long
@@ -123,8 +122,17 @@ impl Sources {
         .collect();
         let mut files = vec![absolute(&options.config)];
         // Locales read from folders of their own ([content]), with the
-        // metadata.md and redirects.csv beside a `help/` folder.
+        // metadata.md and redirects.csv beside a `help/` folder, and the
+        // release catalog the project names (the declared checks are in
+        // the content folders).
         if let Ok(config) = technote_content::SiteConfig::load(&options.config) {
+            files.extend(
+                options
+                    .catalog(&config)
+                    .watched_files()
+                    .iter()
+                    .map(|file| absolute(file)),
+            );
             for (_, folder) in &config.content_folders {
                 folders.push(absolute(folder));
                 if let Some(repository) = folder.parent().filter(|_| folder.ends_with("help")) {
@@ -135,10 +143,6 @@ impl Sources {
                     files.extend(beside.map(|name| absolute(&repository.join(name))));
                 }
             }
-        }
-        let catalog = options.root.join(RELEASE_CATALOG);
-        if catalog.is_file() {
-            files.push(absolute(&catalog));
         }
         Self {
             folders,

@@ -278,29 +278,47 @@ async fn measure_save_to_reload() {
     );
 }
 
+/// A copy of the shipped site whose technote.toml names its own catalog
+/// file, a copy of the catalog technote carries.
+fn project_naming_its_catalog() -> Project {
+    let project = Project::copy_of_shipped_site();
+    project.write(CATALOG, technote_live_checks::BUILT_IN_CATALOG);
+    let config = project.read("technote.toml");
+    project.write(
+        "technote.toml",
+        format!("{config}\n[checks]\ncatalog = \"{CATALOG}\"\n"),
+    );
+    project
+}
+
+const CATALOG: &str = "facts/releases.toml";
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_edited_release_catalog_is_checked_at_once_and_stops_the_preview_for_a_new_technote() {
-    let project = Project::copy_of_shipped_site();
-    let catalog = "crates/rules/releases.toml";
-    let compiled = technote_rules::COMPILED_CATALOG;
-    project.write(catalog, compiled);
+    let project = project_naming_its_catalog();
+    let compiled = technote_live_checks::BUILT_IN_CATALOG;
     let mut options = project.serve_options();
     options.stop_on_catalog_change = true;
     let preview = Preview::start(options).await.expect("the preview starts");
-    let mut tab = subscribe(preview.address()).await;
+    let address = preview.address();
+    let mut tab = subscribe(address).await;
 
     project.write(
-        catalog,
+        CATALOG,
         compiled.replacen("technote-list = [", "technote-list = [[", 1),
     );
     let event = next_event(&mut tab).await;
     assert_eq!(event.event, "error");
     let diagnostics: Value = serde_json::from_str(&event.data).expect("JSON diagnostics");
-    assert_eq!(diagnostics[0]["file"], catalog);
+    assert_eq!(diagnostics[0]["file"], CATALOG);
     assert!(diagnostics[0]["line"].is_u64(), "{diagnostics}");
+    assert!(diagnostics[0]["column"].is_u64(), "{diagnostics}");
+    let (status, page) = get(address, PAGE_URL).await;
+    assert_eq!(status, StatusCode::OK, "the last good site is still served");
+    assert!(page.contains("What the IMS readiness checker does"));
 
     project.write(
-        catalog,
+        CATALOG,
         format!("{compiled}\n# A note about the catalog.\n"),
     );
     let ended = tokio::time::timeout(support::PATIENCE, preview.wait())
@@ -310,6 +328,33 @@ async fn an_edited_release_catalog_is_checked_at_once_and_stops_the_preview_for_
         ended.expect("no failure"),
         technote_serve::Ended::CatalogChanged
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_catalog_technote_does_not_carry_is_refused_over_the_last_good_site() {
+    let project = project_naming_its_catalog();
+    let preview = start(&project).await;
+    let address = preview.address();
+    let mut tab = subscribe(address).await;
+    let compiled = technote_live_checks::BUILT_IN_CATALOG;
+
+    project.write(
+        CATALOG,
+        format!("{compiled}\n# A note about the catalog.\n"),
+    );
+    let event = next_event(&mut tab).await;
+    assert_eq!(event.event, "error");
+    let diagnostics: Value = serde_json::from_str(&event.data).expect("JSON diagnostics");
+    assert_eq!(diagnostics[0]["file"], CATALOG, "{diagnostics}");
+    assert_eq!(
+        diagnostics[0]["code"], "catalog-not-built-in",
+        "{diagnostics}"
+    );
+    let (status, _) = get(address, PAGE_URL).await;
+    assert_eq!(status, StatusCode::OK, "the last good site is still served");
+
+    project.write(CATALOG, compiled);
+    assert_eq!(next_event(&mut tab).await.event, "reload");
 }
 
 #[tokio::test(flavor = "multi_thread")]

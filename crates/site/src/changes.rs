@@ -33,6 +33,7 @@ impl Plan {
                 continue;
             }
             if path == inputs.config
+                || inputs.catalog.contains(&path)
                 || path.starts_with(&inputs.templates)
                 || path.starts_with(&inputs.locales)
             {
@@ -101,6 +102,9 @@ impl Plan {
 /// The project's inputs as absolute paths, to compare with changed paths.
 struct Inputs {
     config: PathBuf,
+    /// The release catalog file the site names, if any: every check and
+    /// the list of minimum releases are built from it.
+    catalog: Vec<PathBuf>,
     content: PathBuf,
     /// The folder of each locale, by locale index.
     locale_folders: Vec<PathBuf>,
@@ -115,6 +119,12 @@ impl Inputs {
     fn new(options: &BuildOptions, project: &Project) -> Self {
         Self {
             config: absolute(&options.config),
+            catalog: options
+                .catalog(&project.config)
+                .watched_files()
+                .iter()
+                .map(|f| absolute(f))
+                .collect(),
             content: absolute(&options.content),
             locale_folders: project.locale_folders.iter().map(|f| absolute(f)).collect(),
             tree_files: project.tree_files.iter().map(|f| absolute(f)).collect(),

@@ -75,6 +75,9 @@ pub struct BuildOptions {
     /// Warnings fail the build (`--deny warnings`; `deny_warnings = true`
     /// in technote.toml does the same).
     pub deny_warnings: bool,
+    /// The release catalog for this build (`--catalog`), in place of the
+    /// configuration's `[checks] catalog`.
+    pub catalog: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -94,7 +97,19 @@ impl BuildOptions {
             live_reload: false,
             force: false,
             deny_warnings: false,
+            catalog: None,
         }
+    }
+
+    /// The release catalog the site's checks are built with: `--catalog`,
+    /// else `[checks] catalog` of `config`, else the one built into technote.
+    pub fn catalog(
+        &self,
+        config: &technote_content::SiteConfig,
+    ) -> technote_live_checks::SiteCatalog {
+        technote_live_checks::SiteCatalog::new(
+            self.catalog.as_deref().or(config.catalog.as_deref()),
+        )
     }
 }
 

@@ -999,12 +999,6 @@ fn faq_json_ld(document: &technote_markdown::Document) -> Option<String> {
     Some(json.replace('<', "\\u003c"))
 }
 
-/// JSON for a `<script type="application/json">` block: `<` is escaped so
-/// no text can close the element early.
-pub fn script_safe_json(value: &serde_json::Value) -> String {
-    value.to_string().replace('<', "\\u003c")
-}
-
 /// The localized notice of translated pages: machine plus human share.
 fn translation_notice(page: &crate::load::Page) -> Option<TranslationNotice<'_>> {
     let workflow = page.front.workflow_type.as_deref()?;

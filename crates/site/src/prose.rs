@@ -6,18 +6,14 @@ use technote_markdown::{Document, Segment};
 
 use crate::load::{Body, Page};
 
-/// Widgets that make a page a statement about IMS readiness.
-const READINESS_WIDGETS: [&str; 2] = ["minimum-releases", "check-ims-2021"];
-
 /// Checks every list item of a readiness page (`body`) against the catalog.
 pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> Vec<Diagnostic> {
     let about_readiness = document.segments.iter().any(|segment| {
-        matches!(segment, Segment::Widget { name, .. } if READINESS_WIDGETS.contains(&name.as_str()))
+        matches!(segment, Segment::Widget { name, .. } if technote_live_checks::states_minimum_releases(name))
     });
     if !about_readiness {
         return Vec::new();
     }
-    let catalog = technote_rules::catalog();
     let mut diagnostics = Vec::new();
     let mut in_code_block = false;
     for (index, line) in body.markdown.lines().enumerate() {
@@ -31,25 +27,18 @@ pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> 
         let Some(item) = list_item_text(trimmed) else {
             continue;
         };
-        let Some(mismatch) = catalog.check_minimum_mention(item) else {
+        let Some(problem) = technote_live_checks::minimum_mention_problem(item) else {
             continue;
         };
         let line_number = body
             .first_line
             .saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
         let column = u32::try_from(line.len() - item.len() + 1).unwrap_or(1);
-        let expected = match &mismatch.expected {
-            Some(minimum) => format!(
-                "the catalog's minimum for the {} line is {} (build {})",
-                mismatch.line, minimum.release, minimum.build
-            ),
-            None => format!("no release of the {} line is IMS-ready", mismatch.line),
-        };
         diagnostics.push(
-            Diagnostic::error(&page.source.path, format!("this list names {} as a minimum release, but {expected}", mismatch.mentioned))
+            Diagnostic::error(&page.source.path, problem)
                 .with_code("release-mismatch")
                 .at(line_number, column)
-                .with_help("fix the text, or correct crates/rules/releases.toml if the catalog is wrong; the widget `minimum-releases` renders the list from the catalog"),
+                .with_help("fix the text, or correct the release catalog if it is wrong (crates/rules/releases.toml of technote's sources); the widget `minimum-releases` renders the list from the catalog"),
         );
     }
     diagnostics

@@ -42,6 +42,7 @@ impl Prepared {
             .unwrap_or_default();
         let widgets = Widgets::prepare(
             &templates,
+            &options.catalog(&project.config),
             &project.locale_folders[project.reference],
             &project.assets[project.reference],
             &project.localizer,

@@ -1,14 +1,13 @@
 //! Widgets placed in sources with `<!-- technote:widget NAME -->`: each is
 //! rendered from `templates/widgets/NAME.html` with the page's context plus
-//! the release catalog. A declared check (`<page>.check.toml` beside its technote) is the widget `check-<id>`, rendered
-//! from `templates/widgets/check.html`.
-
-mod checks;
+//! the release catalog. A declared check (`<page>.check.toml` beside its
+//! technote) is the widget `check-<id>`, rendered from
+//! `templates/widgets/check.html`; what it needs comes from
+//! `technote-live-checks`, the site's one door to the checks.
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use serde_json::json;
 use technote_diagnostics::Diagnostic;
 use technote_i18n::Localizer;
 use technote_markdown::Segment;
@@ -16,7 +15,7 @@ use tera::Context;
 use unic_langid::LanguageIdentifier;
 
 use crate::templates::Templates;
-use checks::DeclaredChecks;
+use technote_live_checks::{SiteCatalog, SiteChecks};
 
 /// The template of every declared check's form.
 const CHECK_TEMPLATE: &str = "widgets/check.html";
@@ -25,30 +24,37 @@ const CHECK_TEMPLATE: &str = "widgets/check.html";
 pub struct Widgets {
     catalog: serde_json::Value,
     names: Vec<String>,
-    checks: DeclaredChecks,
+    checks: SiteChecks,
 }
 
 impl Widgets {
+    /// Proves the site's release catalog and reads its declared checks;
+    /// every problem of both is reported at once.
     pub fn prepare(
         templates: &Templates,
+        catalog: &SiteCatalog,
         reference_content: &Path,
         reference_files: &HashSet<String>,
         localizer: &Localizer,
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let checks = DeclaredChecks::load(
+        let proven = catalog.prove();
+        let checks = SiteChecks::load(
             reference_content,
             reference_files,
             localizer,
             locales,
             reference,
-        )?;
-        let minimums: Vec<_> = technote_rules::catalog()
-            .minimum_releases()
-            .iter()
-            .map(|m| json!({"line": m.line, "release": m.release, "build": m.build, "console_build": m.console_build}))
-            .collect();
+        );
+        let checks = match (proven, checks) {
+            (Ok(()), Ok(checks)) => checks,
+            (Err(mut problems), Err(more)) => {
+                problems.extend(more);
+                return Err(problems);
+            }
+            (Err(problems), _) | (_, Err(problems)) => return Err(problems),
+        };
         let names = templates
             .widget_templates()
             .into_iter()
@@ -59,7 +65,7 @@ impl Widgets {
             })
             .collect();
         Ok(Self {
-            catalog: json!({ "minimum_releases": minimums }),
+            catalog: technote_live_checks::minimum_releases_data(),
             names,
             checks,
         })

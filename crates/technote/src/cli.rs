@@ -28,7 +28,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// IMS readiness verdict for one machine, or for an inventory with --csv.
     ///
-    /// Exit code: 0 when every verdict is ready or not-affected, 1 otherwise, 2 for a usage error.
+    /// Exit code without --check (the June 2021 check): 0 when every verdict is ready or
+    /// not-affected, 1 otherwise. With --check: 0 for a verdict, 2 when the answers decide
+    /// none; a fleet 0 when every row got one, 1 otherwise. 2 for a usage error.
+    #[command(after_help = crate::verdict::built_in_check_flags())]
     Verdict(VerdictArgs),
     /// Time full and one-page builds of a synthetic site (or of this project) against a
     /// pulldown-cmark floor, with peak memory; see BENCHMARKS.md.
@@ -155,25 +158,24 @@ pub struct ServeArgs {
     /// Address to listen on; loopback unless you say otherwise.
     #[arg(long, default_value_t = technote_serve::DEFAULT_ADDRESS)]
     pub address: std::net::SocketAddr,
-    /// Exit with status 75 once crates/rules/releases.toml changes and passes its checks,
-    /// so that a wrapper builds technote with the new catalog and starts it again
-    /// (`./dev serve` does).
+    /// Exit with status 75 once the release catalog (`--catalog`, or `[checks] catalog`
+    /// of technote.toml) changes into a sound catalog technote does not carry, so that a
+    /// wrapper builds technote with it and starts it again (`./dev serve` does).
     #[arg(long)]
     pub stop_on_catalog_change: bool,
 }
 
 #[derive(Args)]
 pub struct VerdictArgs {
-    /// A check declared beside a technote (`<page>.check.toml` under
-    /// ROOT/content), e.g. ims-migration, answered by `--<input> <value>`
-    /// flags named like its inputs. `ims-2021` (the default) is the June
-    /// 2021 sign-in check and its flags below.
+    /// A check declared beside a technote (`<page>.check.toml` in the reference locale's
+    /// folder) or built in, e.g. ims-migration, answered by `--<input> <value>` flags named
+    /// like its inputs (listed below). `ims-2021`, the June 2021 sign-in check, is the default.
     #[arg(long)]
     pub check: Option<String>,
     /// Project folder whose declared checks `--check` looks up.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// The answers of a declared check: `--version 7.3.5 --api none ...`.
+    /// The answers: `--version 7.3.5 --api none ...`, one flag per input of the check.
     #[arg(
         trailing_var_arg = true,
         allow_hyphen_values = true,
@@ -182,29 +184,9 @@ pub struct VerdictArgs {
         hide = true
     )]
     pub inputs: Vec<String>,
-    /// How operators sign in: adobe-id, password or unknown.
+    /// Inventory CSV: one machine per row, columns named like the check's flags (plus an
+    /// optional `machine`).
     #[arg(long)]
-    pub sign_in: Option<String>,
-    /// Who runs the Campaign server: hosted, on-premise or hybrid.
-    #[arg(long)]
-    pub hosting: Option<String>,
-    /// Campaign server version, as you would type it: 21.1.3, build 9330, GS11...
-    #[arg(long)]
-    pub server: Option<String>,
-    /// Client Console version (its About box shows the build).
-    #[arg(long)]
-    pub console: Option<String>,
-    /// Windows version of the console machine: windows-10, "Windows Server 2016"...
-    #[arg(long)]
-    pub windows: Option<String>,
-    /// Whether Windows has its latest updates: yes, no or unknown.
-    #[arg(long)]
-    pub windows_updated: Option<String>,
-    /// Internet Explorer version of the console machine: 11, 10...
-    #[arg(long)]
-    pub ie: Option<String>,
-    /// Inventory CSV: one machine per row, columns named like the flags (plus an optional `machine`).
-    #[arg(long, conflicts_with_all = ["sign_in", "hosting", "server", "console", "windows", "windows_updated", "ie"])]
     pub csv: Option<PathBuf>,
     /// Language of the verdict's text.
     #[arg(long, default_value = "en")]
@@ -222,6 +204,57 @@ pub struct VerdictArgs {
     pub json: bool,
 }
 
+impl VerdictArgs {
+    /// Once the first answer of a declared check is read, clap hands every
+    /// later word over as an answer: the command's own options among them
+    /// (`--lang fr`, `--json`, `--csv fleet.csv`...) are taken back here.
+    pub fn take_options_from_answers(&mut self) -> Result<(), String> {
+        let mut answers = Vec::new();
+        let mut words = std::mem::take(&mut self.inputs).into_iter();
+        while let Some(word) = words.next() {
+            let (flag, inline) = match word.split_once('=') {
+                Some((flag, value)) => (flag.to_owned(), Some(value.to_owned())),
+                None => (word.clone(), None),
+            };
+            if flag == "--json" && inline.is_none() {
+                self.json = true;
+                continue;
+            }
+            if ![
+                "--check",
+                "--lang",
+                "--root",
+                "--locales",
+                "--csv",
+                "--max-rows",
+            ]
+            .contains(&flag.as_str())
+            {
+                answers.push(word);
+                continue;
+            }
+            let Some(value) = inline.or_else(|| words.next()) else {
+                return Err(format!("{flag} needs a value"));
+            };
+            match flag.as_str() {
+                "--check" => self.check = Some(value),
+                "--lang" => self.lang = value,
+                "--root" => self.root = PathBuf::from(value),
+                "--locales" => self.locales = Some(PathBuf::from(value)),
+                "--csv" => self.csv = Some(PathBuf::from(value)),
+                _ => {
+                    self.max_rows =
+                        value.parse().ok().filter(|rows| *rows > 0).ok_or_else(|| {
+                            format!("--max-rows: `{value}` is not a whole number above 0")
+                        })?;
+                }
+            }
+        }
+        self.inputs = answers;
+        Ok(())
+    }
+}
+
 /// Where the project's parts are; each defaults to the standard layout under `--root`.
 #[derive(Args)]
 pub struct ProjectArgs {
@@ -237,6 +270,10 @@ pub struct ProjectArgs {
     /// Output folder [default: ROOT/public].
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Release catalog the live checks are built with [default: `[checks] catalog` of
+    /// the configuration, else the one built into technote].
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
 }
 
 impl ProjectArgs {
@@ -251,6 +288,7 @@ impl ProjectArgs {
         if let Some(out) = &self.out {
             options.out.clone_from(out);
         }
+        options.catalog.clone_from(&self.catalog);
         options
     }
 }

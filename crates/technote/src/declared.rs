@@ -3,25 +3,19 @@
 //! like its inputs and evaluated by the same code as the page's form.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use technote_i18n::{FluentArgs, Localizer};
-use technote_rules::{Check, CheckVerdict, INCOMPLETE, InputKind, evaluate_check, message_id};
+use technote_rules::{Check, CheckVerdict, INCOMPLETE, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
-use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow};
+use technote_live_checks::find_check;
+use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow, answers_from_fields};
 
 use crate::cli::VerdictArgs;
 use crate::output::{Printed, decided, status, usage};
 use std::collections::BTreeMap;
 use std::process::ExitCode;
-
-pub const IMS_2021: &str = "ims-2021";
-
-/// The June 2021 check, built in so that `--check ims-2021` answers outside
-/// a project too (a project may declare its own under that id).
-const IMS_2021_DECLARATION: &str =
-    include_str!("../../../content/en/technotes/using/ims-sign-in-update.check.toml");
 
 /// Exit status of a verdict the answers do not decide (missing or unusable
 /// answers): the same as a usage error, since the command line lacks them.
@@ -33,14 +27,14 @@ pub fn run(
     localizer: &Localizer,
     locale: &LanguageIdentifier,
 ) -> Printed {
-    let check = match find_check(&args.root.join("content"), id) {
+    let check = match find_check(&crate::verdict::declarations_folder(&args.root), id) {
         Ok(check) => check,
         Err(message) => return usage(&message),
     };
     if let Some(path) = &args.csv {
-        return fleet(&check, path, args.json, localizer, locale);
+        return fleet(&check, path, args, localizer, locale);
     }
-    let (answers, json) = match answers(&check, args) {
+    let answers = match answers(&check, args) {
         Ok(read) => read,
         Err(message) => return usage(&message),
     };
@@ -50,7 +44,7 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     };
-    print_verdict(&check, &verdict, json, localizer, locale, code)
+    print_verdict(&check, &verdict, args.json, localizer, locale, code)
 }
 
 /// Prints one verdict, in words or as JSON, and ends with `code`.
@@ -94,15 +88,16 @@ pub fn verdict_json(check: &Check, verdict: &CheckVerdict, text: &Worded) -> ser
 fn fleet(
     check: &Check,
     path: &Path,
-    json: bool,
+    args: &VerdictArgs,
     localizer: &Localizer,
     locale: &LanguageIdentifier,
 ) -> Printed {
+    let json = args.json;
     let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) => return usage(&format!("{}: {error}", path.display())),
     };
-    let rows = match DeclaredFleet::open(check, file) {
+    let rows = match DeclaredFleet::open(check, file, args.max_rows) {
         Ok(rows) => rows,
         Err(error) => return usage(&format!("{}:1: {}", path.display(), error.message)),
     };
@@ -174,94 +169,14 @@ fn fleet(
     )
 }
 
-/// The declaration of check `id` under `content`; a declaration with
-/// mistakes is refused with them, as `technote check` reports them.
-pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
-    let mut known = Vec::new();
-    let mut declarations = Vec::new();
-    collect_declarations(content, &mut declarations);
-    declarations.sort();
-    for path in declarations {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|error| format!("{}: cannot read: {error}", path.display()))?;
-        match technote_rules::read_declaration(&text) {
-            Ok(read) if read.check.id == id => return Ok(read.check),
-            Ok(read) => known.push(read.check.id),
-            Err(problems) if text.contains(&format!("\"{id}\"")) => {
-                let lines: Vec<String> = problems
-                    .iter()
-                    .map(|p| format!("{}:{}:{}: {}", path.display(), p.line, p.column, p.message))
-                    .collect();
-                return Err(format!(
-                    "the declaration of `{id}` has mistakes:\n{}",
-                    lines.join("\n")
-                ));
-            }
-            Err(_) => {}
-        }
-    }
-    if id == IMS_2021 {
-        return technote_rules::read_declaration(IMS_2021_DECLARATION)
-            .map(|read| read.check)
-            .map_err(|_| format!("the built-in declaration of `{id}` has mistakes"));
-    }
-    known.sort();
-    Err(format!(
-        "no check `{id}` is declared under {} (checks found: ims-2021{}{})",
-        content.display(),
-        if known.is_empty() { "" } else { ", " },
-        known.join(", ")
-    ))
-}
-
-fn collect_declarations(folder: &Path, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => collect_declarations(&path, found),
-            Ok(_)
-                if path
-                    .to_str()
-                    .is_some_and(|name| name.ends_with(".check.toml")) =>
-            {
-                found.push(path)
-            }
-            _ => {}
-        }
-    }
-}
-
-/// `--<input> <value>` and `--<input>=<value>` pairs, plus the flags of the
-/// June 2021 check (`--hosting`, `--sign-in`, `--server`...), which
-/// declared checks may share.
-/// Once the first answer is read, clap hands every later word over, so
-/// `--json` is recognized here too.
-fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String>, bool), String> {
-    let mut json = args.json;
-    let mut answers = BTreeMap::new();
-    let shared = [
-        ("hosting", &args.hosting),
-        ("sign-in", &args.sign_in),
-        ("server", &args.server),
-        ("console", &args.console),
-        ("windows", &args.windows),
-        ("windows-updated", &args.windows_updated),
-        ("ie", &args.ie),
-    ];
-    for (name, value) in shared {
-        if let Some(value) = value {
-            answers.insert(name.to_owned(), value.clone());
-        }
-    }
+/// The answers of `check` from `--<input> <value>` and `--<input>=<value>`
+/// pairs (the command's own options were taken back from them by
+/// [`VerdictArgs::take_options_from_answers`]); a choice is read as an
+/// inventory column is (`Adobe_ID`, `on premise`).
+pub fn answers(check: &Check, args: &VerdictArgs) -> Result<BTreeMap<String, String>, String> {
+    let mut pairs = Vec::new();
     let mut words = args.inputs.iter();
     while let Some(word) = words.next() {
-        if word == "--json" {
-            json = true;
-            continue;
-        }
         let Some(flag) = word.strip_prefix("--") else {
             return Err(format!("`{word}` is not a flag: write --<input> <value>"));
         };
@@ -272,10 +187,7 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String
                 None => return Err(format!("--{flag} needs a value")),
             },
         };
-        answers.insert(name, value);
-    }
-    for (name, value) in &answers {
-        let Some(input) = check.inputs.iter().find(|input| &input.name == name) else {
+        if !check.inputs.iter().any(|input| input.name == name) {
             let names: Vec<String> = check
                 .inputs
                 .iter()
@@ -286,17 +198,11 @@ fn answers(check: &Check, args: &VerdictArgs) -> Result<(BTreeMap<String, String
                 check.id,
                 names.join(", ")
             ));
-        };
-        if let InputKind::Choice { choices, .. } = &input.kind
-            && !choices.contains(value)
-        {
-            return Err(format!(
-                "--{name}: `{value}` is not one of {}",
-                choices.join(", ")
-            ));
         }
+        pairs.push((name, value));
     }
-    Ok((answers, json))
+    answers_from_fields(check, pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+        .map_err(|error| format!("--{}: {error}", error.field))
 }
 
 /// The verdict in words, from the same Fluent messages as the page.

@@ -14,7 +14,9 @@ use serde::Serialize;
 use technote_diagnostics::Diagnostic;
 use technote_i18n::Localizer;
 use technote_rules::{Check, CheckVerdict, evaluate_check};
-use technote_verdict::{InventoryEntry, InventoryProblem, NotAnInventory, read_inventory};
+use technote_verdict::{
+    FleetCounts, InventoryEntry, InventoryProblem, NotAnInventory, read_inventory,
+};
 use unic_langid::LanguageIdentifier;
 
 use crate::declared::{Worded, verdict_json};
@@ -34,17 +36,28 @@ enum JsonLine<'a> {
     Summary(&'a Tally),
 }
 
-/// What the fleet came to, printed last.
-#[derive(Default, Serialize)]
+/// What the fleet came to, printed last (`--json`).
+#[derive(Serialize)]
 struct Tally {
     /// Machines checked.
     checked: u64,
-    /// Machines by status (`ready`, `action-needed`…).
+    /// Machines by status (`ready`, `action-needed`…), those some machine got.
     counts: BTreeMap<String, u64>,
     /// Rows that could not be checked.
     bad_rows: u64,
-    #[serde(skip)]
-    all_fine: bool,
+}
+
+impl Tally {
+    fn of(counts: &FleetCounts) -> Self {
+        Self {
+            checked: counts.checked(),
+            counts: counts
+                .seen()
+                .map(|(status, count)| (status.to_owned(), count))
+                .collect(),
+            bad_rows: counts.problems,
+        }
+    }
 }
 
 pub struct Fleet<'a> {
@@ -66,10 +79,7 @@ impl Fleet<'_> {
             Err(refused) => return not_an_inventory(path, &refused),
         };
         let mut out = BufWriter::new(io::stdout().lock());
-        let mut tally = Tally {
-            all_fine: true,
-            ..Tally::default()
-        };
+        let mut counts = FleetCounts::new(self.check);
         for warning in inventory.header_warnings() {
             self.problem(&mut out, path, warning)?;
         }
@@ -77,14 +87,11 @@ impl Fleet<'_> {
             match entry {
                 Ok(InventoryEntry::Row(row)) => {
                     let verdict = evaluate_check(self.check, &row.answers);
-                    tally.checked += 1;
-                    *tally.counts.entry(verdict.status.clone()).or_default() += 1;
-                    tally.all_fine &= FINE_2021.contains(&verdict.status.as_str());
+                    counts.add_verdict(&verdict);
                     self.row(&mut out, row.line, row.machine.as_deref(), &verdict)?;
                 }
                 Ok(InventoryEntry::BadRow(problem)) => {
-                    tally.bad_rows += 1;
-                    tally.all_fine = false;
+                    counts.add_problem();
                     self.problem(&mut out, path, &problem)?;
                 }
                 Err(refused) => {
@@ -93,9 +100,9 @@ impl Fleet<'_> {
                 }
             }
         }
-        self.summary(&mut out, &tally)?;
+        self.summary(&mut out, &counts)?;
         out.flush()?;
-        Ok(status(tally.all_fine))
+        Ok(status(counts.all_among(&FINE_2021)))
     }
 
     fn row(
@@ -149,21 +156,20 @@ impl Fleet<'_> {
         writeln!(io::stderr(), "{diagnostic}")
     }
 
-    fn summary(&self, out: &mut impl Write, tally: &Tally) -> io::Result<()> {
+    fn summary(&self, out: &mut impl Write, counts: &FleetCounts) -> io::Result<()> {
         if self.json {
-            return json_line(out, &JsonLine::Summary(tally));
+            return json_line(out, &JsonLine::Summary(&Tally::of(counts)));
         }
-        let counts: Vec<String> = tally
-            .counts
-            .iter()
+        let seen: Vec<String> = counts
+            .seen()
             .map(|(status, n)| format!("{n} {status}"))
             .collect();
         writeln!(
             out,
             "{} machine(s) checked: {}; {} row(s) could not be read",
-            tally.checked,
-            counts.join(", "),
-            tally.bad_rows
+            counts.checked(),
+            seen.join(", "),
+            counts.problems
         )
     }
 }

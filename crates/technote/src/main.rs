@@ -49,7 +49,10 @@ fn main() -> ExitCode {
                 }))
             })
         }
-        Command::Verdict(args) => verdict::run(&args),
+        Command::Verdict(mut args) => match args.take_options_from_answers() {
+            Ok(()) => verdict::run(&args),
+            Err(message) => output::usage(&message),
+        },
         Command::Bench(args) => Ok(args.run(checker_assets::CHECKER_ASSETS)),
         Command::New(command) => new::run(&command),
         Command::Init { dir } => new::init(&dir),

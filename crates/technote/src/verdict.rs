@@ -6,14 +6,14 @@
 use std::path::{Path, PathBuf};
 
 use technote_i18n::Localizer;
-use technote_rules::{Check, evaluate_check};
-use technote_verdict::answers_from_fields;
+use technote_rules::{Check, InputKind, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
 use crate::cli::VerdictArgs;
-use crate::declared::{IMS_2021, find_check, print_verdict};
+use crate::declared::{answers, print_verdict};
 use crate::fleet::Fleet;
 use crate::output::{Printed, status, usage};
+use technote_live_checks::{IMS_2021, find_check};
 
 /// The statuses of the 2021 check that need no action: the id-free command
 /// exits 0 on them, 1 on any other.
@@ -45,16 +45,16 @@ pub fn run(args: &VerdictArgs) -> Printed {
         Ok(localizer) => localizer,
         Err(message) => return usage(&message),
     };
-    if let Some(id) = declared {
-        return crate::declared::run(args, id, &localizer, &locale);
-    }
-    if !args.inputs.is_empty() {
+    if args.csv.is_some() && !args.inputs.is_empty() {
         return usage(&format!(
-            "unexpected `{}`: the {IMS_2021} check takes the flags of `technote verdict --help`",
+            "--csv reads the answers from the file: leave out `{}`",
             args.inputs.join(" ")
         ));
     }
-    let check = match find_check(&args.root.join("content"), IMS_2021) {
+    if let Some(id) = declared {
+        return crate::declared::run(args, id, &localizer, &locale);
+    }
+    let check = match find_check(&declarations_folder(&args.root), IMS_2021) {
         Ok(check) => check,
         Err(message) => return usage(&message),
     };
@@ -77,23 +77,66 @@ fn single(
     localizer: &Localizer,
     locale: &LanguageIdentifier,
 ) -> Printed {
-    let fields = [
-        ("sign-in", args.sign_in.as_deref()),
-        ("hosting", args.hosting.as_deref()),
-        ("server", args.server.as_deref()),
-        ("console", args.console.as_deref()),
-        ("windows", args.windows.as_deref()),
-        ("windows-updated", args.windows_updated.as_deref()),
-        ("ie", args.ie.as_deref()),
-    ];
-    let given = fields.iter().filter_map(|(f, v)| v.map(|v| (*f, v)));
-    let answers = match answers_from_fields(check, given) {
+    let answers = match answers(check, args) {
         Ok(answers) => answers,
-        Err(error) => return usage(&format!("--{}: {error}", error.field)),
+        Err(message) => return usage(&message),
     };
     let verdict = evaluate_check(check, &answers);
     let fine = FINE_2021.contains(&verdict.status.as_str());
     print_verdict(check, &verdict, args.json, localizer, locale, status(fine))
+}
+
+/// The flags of the checks built into technote, from their declarations
+/// and the built-in English messages (each input's label and hint), for
+/// `technote verdict --help`.
+pub fn built_in_check_flags() -> String {
+    let mut text =
+        String::from("Checks built in (--check <ID>, then one --<INPUT> <VALUE> per question):");
+    let english: Option<(Localizer, LanguageIdentifier)> = REFERENCE_LOCALE
+        .parse()
+        .ok()
+        .and_then(|en| Some((load_localizer(None, &en).ok()?, en)));
+    for check in technote_live_checks::built_in_checks() {
+        text.push_str("\n  ");
+        text.push_str(&check.id);
+        text.push(':');
+        for input in &check.inputs {
+            let values = match &input.kind {
+                InputKind::Choice { choices, .. } => choices.join("|"),
+                InputKind::Version => "<release or build>".to_owned(),
+                InputKind::Windows => "<Windows version>".to_owned(),
+                InputKind::InternetExplorer => "<Internet Explorer version>".to_owned(),
+            };
+            text.push_str(&format!("\n      --{} {values}", input.name));
+            let word = |suffix: &str| {
+                let (localizer, en) = english.as_ref()?;
+                let id = message_id(&check.id, &format!("{}-{suffix}", input.name));
+                localizer.format(en, &id, None).ok()
+            };
+            let said = match (word("label"), word("hint")) {
+                // A question reads on into its hint; a label takes a colon.
+                (Some(label), Some(hint)) if label.ends_with(['?', '.']) => {
+                    format!("{label} {hint}")
+                }
+                (Some(label), Some(hint)) => format!("{label}: {hint}"),
+                (Some(one), None) | (None, Some(one)) => one,
+                (None, None) => continue,
+            };
+            text.push_str(&format!("\n          {said}"));
+        }
+    }
+    text
+}
+
+/// Where the project at `root` declares its checks: the reference locale's
+/// sources (`[content]` may put them outside the project), else
+/// `root/content` when there is no readable technote.toml.
+pub fn declarations_folder(root: &Path) -> PathBuf {
+    let content = root.join("content");
+    match technote_content::SiteConfig::load(&root.join("technote.toml")) {
+        Ok(config) => config.content_folder(&content, &config.reference_locale),
+        Err(_) => content,
+    }
 }
 
 /// Locales from `--locales`, else the ones built into the binary: the

@@ -167,6 +167,11 @@ pub fn read_inventory<'c, R: Read>(
 }
 
 impl<R: Read> Inventory<'_, R> {
+    /// The header's columns, normalized (`Windows_Updated` is `windows-updated`).
+    pub(crate) fn columns(&self) -> &[String] {
+        &self.headers
+    }
+
     /// Problems of the header that leave every row checkable: unknown
     /// columns, answers without a column.
     pub fn header_warnings(&self) -> &[InventoryProblem] {

@@ -1,8 +1,9 @@
 //! The live checks a project declares (`<page>.check.toml` beside a
-//! technote of the reference locale, see `docs/checks.md`): read and proven by the rules crate, their Fluent
-//! messages verified, and prepared once per build for the pages that place
-//! the widget `check-<id>`: the form's fields, the decision list shown
-//! without JavaScript, and the data the in-page evaluator receives.
+//! technote of the reference locale, see `docs/checks.md`): read and proven
+//! by the rules crate, their Fluent messages verified, and prepared once per
+//! build for the pages that place the widget `check-<id>`: the form's
+//! fields, the decision list shown without JavaScript, and the data the
+//! in-page evaluator receives.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ use technote_i18n::{FluentArgs, Localizer};
 use technote_rules::{Check, InputKind, encode_check, message_id, read_declaration};
 use unic_langid::LanguageIdentifier;
 
-use crate::pages::script_safe_json;
+use crate::form::view;
 
 /// How a declaration's file name ends.
 pub const DECLARATION_SUFFIX: &str = ".check.toml";
@@ -24,7 +25,7 @@ const SHARED_MESSAGE_PREFIX: &str = "checks-";
 
 /// Every declared check, ready to render.
 #[derive(Default)]
-pub struct DeclaredChecks {
+pub struct SiteChecks {
     checks: Vec<DeclaredCheck>,
 }
 
@@ -41,7 +42,7 @@ struct DeclaredCheck {
     id: String,
 }
 
-impl DeclaredChecks {
+impl SiteChecks {
     /// Reads every `*.check.toml` among `reference_files`, the files
     /// discovery found under `reference_content` (the reference locale's
     /// content folder): a check is declared once, for every
@@ -173,7 +174,9 @@ fn load_one(
             }
         }
         let data = json!({ "check": &check, "wire": encode_check(&check), "messages": messages });
-        page_data.insert(locale.clone(), script_safe_json(&data));
+        // For a `<script type="application/json">` block: `<` is escaped so
+        // no text can close the element early.
+        page_data.insert(locale.clone(), data.to_string().replace('<', "\\u003c"));
         match decision_texts(&check, localizer, locale) {
             Ok(texts) => {
                 decision_steps.insert(locale.clone(), texts);
@@ -223,65 +226,4 @@ fn decision_texts(
         texts.insert(id, text.into());
     }
     Ok(Value::Object(texts))
-}
-
-/// What `templates/widgets/check.html` needs: message ids worked out here,
-/// so the template never spells the naming scheme.
-fn view(check: &Check) -> Value {
-    let id = |suffix: &str| message_id(&check.id, suffix);
-    let inputs: Vec<Value> = check
-        .inputs
-        .iter()
-        .map(|input| {
-            let name = &input.name;
-            let (kind, choices) = match &input.kind {
-                InputKind::Version => ("version", Vec::new()),
-                // Typed as people write them, read by the rules crate.
-                InputKind::Windows => ("windows", Vec::new()),
-                InputKind::InternetExplorer => ("internet-explorer", Vec::new()),
-                InputKind::Choice { choices, .. } => (
-                    "choice",
-                    choices
-                        .iter()
-                        .map(|choice| json!({"value": choice, "label_id": id(&format!("{name}-{choice}"))}))
-                        .collect(),
-                ),
-            };
-            json!({
-                "name": name,
-                "type": kind,
-                "typed": choices.is_empty(),
-                "label_id": id(&format!("{name}-label")),
-                "hint_id": id(&format!("{name}-hint")),
-                "choices": choices,
-            })
-        })
-        .collect();
-    let rules: Vec<Value> = check
-        .rules
-        .iter()
-        .map(|rule| {
-            let status = check.statuses.get(rule.status).map_or("", String::as_str);
-            let steps: Vec<String> = rule
-                .steps
-                .iter()
-                .filter_map(|step| check.steps.get(*step))
-                .map(|step| id(&format!("step-{}", step.name)))
-                .collect();
-            json!({
-                "name": rule.name,
-                "text_id": id(&format!("rule-{}", rule.name)),
-                "status": status,
-                "status_id": id(&format!("status-{status}")),
-                "step_ids": steps,
-            })
-        })
-        .collect();
-    json!({
-        "id": check.id,
-        "title_id": id("title"),
-        "intro_id": id("intro"),
-        "inputs": inputs,
-        "rules": rules,
-    })
 }
