@@ -73,11 +73,15 @@ class CheckForm {
     this.section.querySelector(".check-decisions")?.removeAttribute("open");
   }
 
+  /** The form's answers, read straight from the controls (a FormData copies every field). */
+  answers() {
+    const controls = this.form.elements;
+    return answersText(this.check, (name) => controls.namedItem(name)?.value);
+  }
+
   update(event, submitted) {
     const started = event?.timeStamp ?? performance.now();
-    // Read straight from the controls: a FormData copies every field.
-    const controls = this.form.elements;
-    const json = this.rules.evaluate(answersText(this.check, (name) => controls.namedItem(name)?.value));
+    const json = this.rules.evaluate(this.answers());
     if (json !== this.shown) {
       this.shown = json;
       this.render(JSON.parse(json));
@@ -93,7 +97,7 @@ class CheckForm {
 
   render(verdict) {
     this.renderFields(verdict);
-    this.renderVerdict(verdict, this.region);
+    this.renderVerdict(verdict);
   }
 
   /** Each field's own problem ("cannot read this version") next to it. */
@@ -112,7 +116,7 @@ class CheckForm {
     }
   }
 
-  renderVerdict(verdict, region) {
+  renderVerdict(verdict) {
     const id = this.check.id;
     const parts = [];
     // Unfinished answers; a rule may also give "incomplete" itself (an "I
@@ -162,34 +166,34 @@ class CheckForm {
         parts.push(element("p", "", this.message("checks-no-steps")));
       }
     }
-    region.dataset.status = verdict.status;
-    region.replaceChildren(...parts);
+    this.region.dataset.status = verdict.status;
+    this.region.replaceChildren(...parts);
   }
 
   /**
-   * Computes and draws, off the page, a verdict on every choice and a
-   * sample of each kind of text answer. V8 compiles each WebAssembly
-   * function, and each function of this file, the first time it runs:
-   * the first answers of a page took up to 3 ms against 0.5 ms later.
-   * Run before the form is shown, so that no answer waits behind it.
+   * Computes and draws verdicts on every choice and a sample of each kind
+   * of text answer, then puts the untouched form back. V8 compiles each
+   * WebAssembly function, and each function of this file, the first time
+   * it runs, and the browser builds the form's table of named controls on
+   * first use: the first answer of a page took up to 3 ms against 0.5 ms
+   * later. Run while the form is still hidden, so nothing is seen or
+   * announced and no answer waits behind it.
    */
   warmUp() {
-    const region = document.createElement("div");
-    const samples = [this.check.inputs.map(() => "")];
+    const waiting = [...this.region.childNodes];
+    const samples = [this.answers()];
     const widest = Math.max(...this.check.inputs.map((input) => input.kind.choice?.choices.length ?? 1));
     for (let index = 0; index < widest; index++) {
-      samples.push(
-        this.check.inputs.map((input) => {
-          const choices = input.kind.choice?.choices;
-          if (choices !== undefined) return choices[index % choices.length];
-          return WARM_UP_TEXTS[input.kind]?.[index % WARM_UP_TEXTS[input.kind].length] ?? "";
-        }),
-      );
+      const sample = this.check.inputs.map((input) => {
+        const texts = input.kind.choice?.choices ?? WARM_UP_TEXTS[input.kind] ?? [""];
+        return texts[index % texts.length];
+      });
+      samples.push(sample.join("\u001f"));
     }
-    for (const sample of samples) {
-      const json = this.rules.evaluate(sample.join("\u001f"));
-      this.renderVerdict(JSON.parse(json), region);
-    }
+    for (const sample of samples) this.render(JSON.parse(this.rules.evaluate(sample)));
+    this.renderFields({ problems: [] });
+    this.region.dataset.status = "waiting";
+    this.region.replaceChildren(...waiting);
   }
 }
 
