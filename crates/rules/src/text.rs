@@ -29,7 +29,11 @@ mod tests {
         assert_eq!(words("-windows-10"), None);
         assert_eq!(
             words("Windows-10 Pro"),
-            Some(vec!["windows".to_owned(), "10".to_owned(), "pro".to_owned()])
+            Some(vec![
+                "windows".to_owned(),
+                "10".to_owned(),
+                "pro".to_owned()
+            ])
         );
     }
 }

@@ -250,8 +250,7 @@ fn field_value(input: &str, version: &Version) -> FieldValue {
         input: input.to_owned(),
         value: version.spelling(),
         minimum: minimum.map(|minimum| with_build(minimum.release, minimum.build)),
-        console_minimum: minimum
-            .map(|minimum| with_build(minimum.release, minimum.console_build)),
+        console_minimum: minimum.map(|minimum| with_build(minimum.release, minimum.console_build)),
     }
 }
 

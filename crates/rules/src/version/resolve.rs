@@ -18,9 +18,7 @@ impl Version {
         }
         // Releases of one line are contiguous and sorted by number in the
         // generated table (build.rs checks it).
-        let in_line = |release: &Release| {
-            (release.number.0, release.number.1) == (key.0, key.1)
-        };
+        let in_line = |release: &Release| (release.number.0, release.number.1) == (key.0, key.1);
         let first = releases
             .iter()
             .position(in_line)
