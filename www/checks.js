@@ -81,12 +81,19 @@ class CheckForm {
 
   update(event, submitted) {
     const started = event?.timeStamp ?? performance.now();
-    const json = this.rules.evaluate(this.answers());
+    const answers = this.answers();
+    const json = this.rules.evaluate(answers);
     if (json !== this.shown) {
       this.shown = json;
       this.render(JSON.parse(json));
     }
     this.region.dataset.lastMs = (performance.now() - started).toFixed(3);
+    // While questions are left and they decide nothing yet, the verdict is
+    // shown but not announced (the region is busy): a screen reader hears
+    // the settled verdict, or whatever Check gives.
+    const unsettled =
+      this.region.dataset.status === "incomplete" && answers.split("\u001f").some((text) => text.trim() === "");
+    this.region.setAttribute("aria-busy", String(unsettled && !submitted));
     if (submitted) {
       // Small screens: the verdict is below the questions, so "Check" takes
       // the visitor there.

@@ -81,6 +81,7 @@ test("a version typed key by key is neither judged nor announced; leaving the fi
   assert.equal(await region.getAttribute("role"), "status");
   assert.equal(await region.getAttribute("aria-live"), "polite");
   await page.locator(`${ims2021.FORM} input[name="sign-in"][value="adobe-id"]`).check();
+  assert.equal(await region.getAttribute("aria-busy"), "true", "an unfinished verdict is shown, not announced");
   await watchRegion(page, ims2021.VERDICT);
   const field = page.locator(`${ims2021.FORM} input[name="server"]`);
   await field.pressSequentially("21.1.3", { delay: 30 });
@@ -89,6 +90,18 @@ test("a version typed key by key is neither judged nor announced; leaving the fi
   await field.press("Tab");
   assert.equal(await regionChanges(page), 1, "leaving the field rewrites the region once");
   assert.match(await region.innerText(), /21\.1\.3 \(build 9330\)/);
+  // The last answer settles the verdict: now it is announced.
+  for (const [name, value] of Object.entries({ hosting: "on-premise", console: "21.1.3", windows: "Windows 10", "windows-updated": "yes", ie: "11" })) {
+    const text = page.locator(`${ims2021.FORM} input[type=text][name="${name}"]`);
+    if ((await text.count()) === 1) {
+      await text.fill(value);
+      await text.press("Tab");
+    } else {
+      await page.locator(`${ims2021.FORM} input[type=radio][name="${name}"][value="${value}"]`).check();
+    }
+  }
+  assert.equal(await region.getAttribute("data-status"), "ready");
+  assert.equal(await region.getAttribute("aria-busy"), "false");
   await page.close();
 });
 
@@ -101,6 +114,7 @@ test("Enter in a version field checks the answers, and takes the visitor to the 
   await field.press("Enter");
   const region = page.locator(ims2021.VERDICT);
   assert.match(await region.innerText(), /20\.2\.4 \(build 9187\)/, "the version is read on Enter, without leaving the field");
+  assert.equal(await region.getAttribute("aria-busy"), "false", "Check announces even an unfinished verdict");
   assert.equal(await page.evaluate(() => document.activeElement?.id), "check-ims-2021-verdict");
   const top = await page.locator(`${ims2021.VERDICT} .check-status`).evaluate((line) => line.getBoundingClientRect().top);
   assert.ok(top >= -1 && top < 640 - 20, `the result line should be on screen at 320 px (top ${top})`);
