@@ -25,6 +25,7 @@ check-ims-2021-step-console-upgrade-needed = Upgrade the client console from { $
 check-ims-2021-step-console-line-not-ready = No release of the line of { $console } supports the new sign-in: once the server runs a minimum release, install the console of the server’s build on every machine.
 check-ims-2021-step-console-older-than-server = The console ({ $console }) is older than the server ({ $server }): install the console of the server’s build on every operator’s machine.
 check-ims-2021-step-console-newer-than-server = The console ({ $console }) is newer than the server ({ $server }): upgrade the server first, then bring every console to the server’s build.
+check-ims-2021-step-console-newer-than-hosted-server = The console ({ $console }) is newer than the server you entered ({ $server }). Adobe runs your server, so leave it as it is: install the console of the server’s build on every operator’s machine.
 check-ims-2021-step-windows-not-supported = This Windows version is not supported for this console. A console that signs in through Internet Explorer runs on Windows 8, 8.1, 10, Server 2012 or 2016; one that uses WebView2 (v7.3 and later) on Windows 10, 11, Server 2016, 2019 or 2022.
 check-ims-2021-step-windows-not-updated = Install the latest Windows updates on every console machine; until then, operators get a warning at sign-in asking them to update Windows and/or their Adobe apps.
 check-ims-2021-step-server-missing = Enter the version of your Campaign server (not needed if Adobe hosts it).

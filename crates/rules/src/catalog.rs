@@ -107,8 +107,9 @@ impl Line {
 
 impl Catalog {
     /// The minimum releases in the order the technote lists them: Gold
-    /// Standard 11, 21.1.3, 20.2.5, 20.1.4, 19.2.4. The 20.3 line and the
-    /// lines after 21.1 are not in this list; see [`Catalog::lines`].
+    /// Standard 11, 21.1.3, 20.3.1 (from its release notes), 20.2.5,
+    /// 20.1.4, 19.2.4. The lines after 21.1 are not in this list; see
+    /// [`Catalog::lines`].
     pub fn minimum_releases(&self) -> &'static [MinimumRelease] {
         self.technote_minimums
     }

@@ -16,12 +16,13 @@
 //! Gold Standard drops; `build/main.rs` validates it and compiles it in (see
 //! [`catalog`]).
 //!
-//! **The 20.3 line** is not in the technote's list of minimum releases, but
+//! **The 20.3 line** is not in the June 2021 list of minimum releases, but
 //! the 20.3.1 release notes say it carries the new connection protocol, and
 //! its builds (9228, 9234) are newer than 20.2.5 (9188). The checker treats
 //! every 20.3 release as IMS-ready, and its verdict says that this comes from
-//! the release notes (finding `readiness-from-release-notes`). The technote's
-//! list ([`Catalog::minimum_releases`]) stays the technote's five entries.
+//! the release notes (finding `readiness-from-release-notes`). The page's
+//! table ([`Catalog::minimum_releases`]) gives it a row of its own, so that a
+//! visitor on 20.3 finds their line there.
 //!
 //! **Lines after 21.1** (7.2, 7.3, 7.4) all carry the new protocol: their
 //! first release is their minimum. From 7.3 on the console signs in through

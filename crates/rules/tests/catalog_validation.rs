@@ -50,7 +50,7 @@ fn the_real_catalog_is_valid_and_generates_every_static() {
         "static LINES: [Line; 11]",
         "static RELEASES: [Release; 37]",
         "static GOLD_STANDARD_DROPS: [GoldStandardDrop; 13]",
-        "static TECHNOTE_MINIMUMS: [MinimumRelease; 5]",
+        "static TECHNOTE_MINIMUMS: [MinimumRelease; 6]",
         "release: \"Gold Standard 11\", build: \"9032@d3b452f\", console_build: \"9032@d030c36\"",
         "const GOLD_STANDARD_BUILD: u32 = 9032;",
     ] {

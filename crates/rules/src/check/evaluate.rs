@@ -237,12 +237,20 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
 
 fn field_value(input: &str, version: &Version) -> FieldValue {
     let minimum = version.line().and_then(|line| line.minimum);
+    // Spelled by hand: `format!` would bring core::fmt into the module.
+    let with_build = |release: &str, build: &str| {
+        let mut text = String::with_capacity(release.len() + build.len() + 9);
+        text.push_str(release);
+        text.push_str(" (build ");
+        text.push_str(build);
+        text.push(')');
+        text
+    };
     FieldValue {
         input: input.to_owned(),
-        value: version.to_string(),
-        minimum: minimum.map(|minimum| format!("{} (build {})", minimum.release, minimum.build)),
-        console_minimum: minimum
-            .map(|minimum| format!("{} (build {})", minimum.release, minimum.console_build)),
+        value: version.spelling(),
+        minimum: minimum.map(|minimum| with_build(minimum.release, minimum.build)),
+        console_minimum: minimum.map(|minimum| with_build(minimum.release, minimum.console_build)),
     }
 }
 

@@ -288,6 +288,15 @@ impl PartialOrd for Version {
 /// "19.2.2", "build 9125".
 impl fmt::Display for Version {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.spelling())
+    }
+}
+
+impl Version {
+    /// What [`Display`](fmt::Display) writes, built without `core::fmt`,
+    /// whose machinery weighs more than a kilobyte in the browser's module.
+    pub(crate) fn spelling(&self) -> String {
+        let mut out = String::new();
         let gold_standard = catalog().gold_standard().name;
         match self.identity {
             Identity::Release {
@@ -295,34 +304,71 @@ impl fmt::Display for Version {
                 typed_build,
                 patch,
             } => {
-                formatter.write_str(release.name)?;
+                out.push_str(release.name);
                 if let Some(patch) = patch {
-                    write!(formatter, ".{patch}")?;
+                    out.push('.');
+                    out.push_str(patch);
                 }
                 let build = typed_build.or(match release.builds {
                     [only] => Some(*only),
                     _ => None,
                 });
-                match build {
-                    Some(build) => write!(formatter, " (build {build})"),
-                    None => Ok(()),
+                if let Some(build) = build {
+                    out.push_str(" (build ");
+                    push_number(&mut out, build.into());
+                    out.push(')');
                 }
             }
-            Identity::Line(line) => formatter.write_str(line.name),
+            Identity::Line(line) => out.push_str(line.name),
             // Always a patch release: "x.y" without a listed release is a line.
             Identity::UncataloguedRelease {
                 number: (major, minor, patch),
                 ..
-            } => write!(formatter, "{major}.{minor}.{patch}"),
-            Identity::UncataloguedBuild { build, .. } => write!(formatter, "build {build}"),
-            Identity::GoldStandardDrop(drop) => {
-                write!(
-                    formatter,
-                    "{gold_standard} {} (build {})",
-                    drop.number, drop.build
-                )
+            } => {
+                push_number(&mut out, major);
+                out.push('.');
+                push_number(&mut out, minor);
+                out.push('.');
+                push_number(&mut out, patch);
             }
-            Identity::GoldStandard { number, .. } => write!(formatter, "{gold_standard} {number}"),
+            Identity::UncataloguedBuild { build, .. } => {
+                out.push_str("build ");
+                push_number(&mut out, build.into());
+            }
+            Identity::GoldStandardDrop(drop) => {
+                out.push_str(gold_standard);
+                out.push(' ');
+                push_number(&mut out, drop.number.into());
+                out.push_str(" (build ");
+                out.push_str(drop.build);
+                out.push(')');
+            }
+            Identity::GoldStandard { number, .. } => {
+                out.push_str(gold_standard);
+                out.push(' ');
+                push_number(&mut out, number.into());
+            }
         }
+        out
+    }
+}
+
+/// Appends `number` in decimal (what `{}` writes).
+pub(crate) fn push_number(out: &mut String, number: u64) {
+    let mut digits = [0_u8; 20];
+    let mut start = digits.len();
+    let mut rest = number;
+    loop {
+        start -= 1;
+        if let Some(digit) = digits.get_mut(start) {
+            *digit = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || start == 0 {
+            break;
+        }
+    }
+    for digit in digits.iter().skip(start) {
+        out.push(char::from(*digit));
     }
 }

@@ -1,16 +1,13 @@
 //! Finds what a parsed number means in the catalog.
 
-use semver::Version as SemVer;
-
 use super::{Identity, Version, VersionError};
 use crate::catalog::{Release, catalog};
 use crate::order::{Rank, Span};
 
 impl Version {
     /// "21.1.3", "19.2", "20.2" (a line), "19.2.2" (not listed), "7.4.2".
-    pub(super) fn from_release_number(number: &SemVer) -> Result<Version, VersionError> {
+    pub(super) fn from_release_number(key: (u64, u64, u64)) -> Result<Version, VersionError> {
         let releases = catalog().releases();
-        let key = (number.major, number.minor, number.patch);
         if let Some(release) = releases.iter().find(|release| release.number == key) {
             let identity = Identity::Release {
                 release,
@@ -21,9 +18,7 @@ impl Version {
         }
         // Releases of one line are contiguous and sorted by number in the
         // generated table (build.rs checks it).
-        let in_line = |release: &Release| {
-            (release.number.0, release.number.1) == (number.major, number.minor)
-        };
+        let in_line = |release: &Release| (release.number.0, release.number.1) == (key.0, key.1);
         let first = releases
             .iter()
             .position(in_line)
@@ -36,7 +31,7 @@ impl Version {
         let line = first_release.line;
         let rank_at = |index: usize| releases.get(index).map(|release| release.rank);
 
-        if number.patch == 0 {
+        if key.2 == 0 {
             // "20.2" names no release: the user gave the line only, which
             // runs from its first release up to the next line.
             let span = Span::starting_at(first_release.rank, rank_at(end));
