@@ -245,10 +245,13 @@ const MANY_WORDS: [&str; 16] = [
     "schema", "segment", "report", "journey", "offer", "channel", "import", "export",
 ];
 
-/// (url, title, text, sections as (id, heading)) of the many-sections
-/// fixture: 240 English pages of three sections, their words drawn by a
+/// A page of the many-sections fixture: url, title, text, and its
+/// sections as (id, heading).
+type ManyPage = (String, String, String, Vec<(String, String)>);
+
+/// The pages of the many-sections fixture: 240 English pages of three sections, their words drawn by a
 /// fixed sequence, so that titles, headings and bodies share words.
-fn many_pages() -> Vec<(String, String, String, Vec<(String, String)>)> {
+fn many_pages() -> Vec<ManyPage> {
     let mut state: u32 = 0x2545_f491;
     let mut word = move || {
         state ^= state << 13;
@@ -275,10 +278,16 @@ fn many_pages() -> Vec<(String, String, String, Vec<(String, String)>)> {
 fn many_index() -> Vec<IndexFile> {
     let pages = many_pages();
     let starts: Vec<Vec<SectionStart>> = (pages.iter())
-        .map(|(_, _, _, sections)| (sections.iter()).map(|(id, heading)| start(id, heading)).collect())
+        .map(|(_, _, _, sections)| {
+            (sections.iter())
+                .map(|(id, heading)| start(id, heading))
+                .collect()
+        })
         .collect();
     let documents: Vec<SearchDocument> = (pages.iter().zip(&starts))
-        .map(|((url, title, text, _), starts)| SearchDocument::from_plain_text(url, title, text, starts))
+        .map(|((url, title, text, _), starts)| {
+            SearchDocument::from_plain_text(url, title, text, starts)
+        })
         .collect();
     build_index(&"en".parse().expect("locale"), &documents).expect("index")
 }

@@ -366,7 +366,11 @@ fn term_shards(postings: &Postings) -> TermShards<'_> {
         terms.entry_done();
     }
     TermShards {
-        first_terms: if first_terms.is_empty() { vec![""] } else { first_terms },
+        first_terms: if first_terms.is_empty() {
+            vec![""]
+        } else {
+            first_terms
+        },
         terms: terms.finish(),
         rests: if rests.count == 0 && rests.closed.is_empty() {
             Vec::new()
@@ -382,7 +386,10 @@ fn decode(list: &[u8], out: &mut Vec<(u32, u8)>) {
     let (mut bytes, mut section) = (list, 0u64);
     while let Some((value, rest)) = read_varint(bytes) {
         section += value >> 2;
-        out.push((u32::try_from(section).unwrap_or(u32::MAX), (value & 3) as u8));
+        out.push((
+            u32::try_from(section).unwrap_or(u32::MAX),
+            (value & 3) as u8,
+        ));
         bytes = rest;
     }
 }

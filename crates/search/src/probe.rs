@@ -139,7 +139,9 @@ impl Probe {
             .map(|number| {
                 let bytes = inflate(&shard_name("rest", &generation, number));
                 let mut reader = Reader::after(&bytes, REST_MAGIC);
-                let entries = (0..reader.varint()).map(|_| reader.bytes().to_vec()).collect();
+                let entries = (0..reader.varint())
+                    .map(|_| reader.bytes().to_vec())
+                    .collect();
                 assert!(reader.bytes.is_empty(), "rest {number}: bytes left");
                 entries
             })
@@ -200,14 +202,19 @@ impl Probe {
                         let bound = (weight - 1) as u8;
                         let rest = decode(rest);
                         assert!(
-                            rest.iter().all(|&(s, w)| w < bound || (w == bound && s >= from)),
+                            rest.iter()
+                                .all(|&(s, w)| w < bound || (w == bound && s >= from)),
                             "the rest is bounded by its weight and first section"
                         );
                         assert!(rest.iter().any(|&(s, w)| (s, w) == (from, bound)));
                         merged
                     }
                 };
-                assert_eq!(postings.len(), size, "a term's size counts its postings' bytes");
+                assert_eq!(
+                    postings.len(),
+                    size,
+                    "a term's size counts its postings' bytes"
+                );
                 assert_eq!(decode(&postings).len(), count, "a term counts its postings");
                 let text = String::from_utf8(term.clone()).expect("UTF-8");
                 if at == 0 {
@@ -241,7 +248,8 @@ impl Probe {
 
     /// (section, weight) of a term, decoded.
     pub fn postings(&self, term: &str) -> Vec<(usize, u8)> {
-        (self.terms.iter().find(|(t, _)| t == term)).map_or_else(Vec::new, |(_, bytes)| decode(bytes))
+        (self.terms.iter().find(|(t, _)| t == term))
+            .map_or_else(Vec::new, |(_, bytes)| decode(bytes))
     }
 
     /// The exact term of each group of a query.
@@ -459,7 +467,10 @@ fn merge(best: &[u8], rest: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut previous = 0;
     for (section, weight) in all {
-        crate::varint::push_varint(&mut out, ((section - previous) << 2 | usize::from(weight)) as u64);
+        crate::varint::push_varint(
+            &mut out,
+            ((section - previous) << 2 | usize::from(weight)) as u64,
+        );
         previous = section;
     }
     out
