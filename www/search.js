@@ -736,12 +736,15 @@ export function rank(index, stem, query, limit = MAX_RESULTS) {
   const final = [];
   const reach = [];
   const ceiling = [];
+  const below = []; // whether it scores less than its ceiling, for sure
+
   for (const section of hits) {
     const page = index.sectionPage[section];
     let count = 0;
     let settled = true;
     let possible = 0;
     let most = 0;
+    let under = false;
     groups.forEach((_, number) => {
       const inherited = titled[number].get(page);
       const own = seen[number].get(section) ?? 0;
@@ -752,11 +755,15 @@ export function rank(index, stem, query, limit = MAX_RESULTS) {
       } else if (bound[number] > 0) possible++;
       if (bound[number] > 0 && own < bound[number]) settled = false;
       most += Math.max(own, inherited ?? 0, bound[number]);
+      // A rest's postings of its best weight are not before its first one:
+      // a section before it gets less from the rest than the bound.
+      if (bound[number] > Math.max(own, inherited ?? 0) && section < boundFrom[number]) under = true;
     });
     matched.push(count);
     final.push(settled);
     reach.push(count + possible);
     ceiling.push(most);
+    below.push(under);
   }
   const most = matched.reduce((best, count) => Math.max(best, count), 0);
   const better = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
@@ -774,7 +781,7 @@ export function rank(index, stem, query, limit = MAX_RESULTS) {
     top[at] = section;
   });
   const exact = complete || provedExact(index, {
-    groups, hits, top, limit, most, matched, final, reach, ceiling, score, bound, boundFrom, titled,
+    groups, hits, top, limit, most, matched, final, reach, ceiling, below, score, bound, boundFrom, titled,
   });
   for (const section of hits) {
     score[section] = 0;
@@ -790,7 +797,7 @@ export function rank(index, stem, query, limit = MAX_RESULTS) {
  * last of `top` (or as much, placed before it).
  */
 function provedExact(index, ranking) {
-  const { groups, hits, top, limit, most, matched, final, reach, ceiling, score, bound, boundFrom, titled } = ranking;
+  const { groups, hits, top, limit, most, matched, final, reach, ceiling, below, score, bound, boundFrom, titled } = ranking;
   const inTop = new Set(top);
   const last = top[top.length - 1];
   const full = top.length === limit;
@@ -800,7 +807,7 @@ function provedExact(index, ranking) {
     if (reach[position] > most) return false;
     if (inTop.has(section)) {
       if (!final[position] || reach[position] !== matched[position]) return false;
-    } else if (reach[position] === most && (!full || outranks(ceiling[position], section))) return false;
+    } else if (reach[position] === most && (!full || outranks(ceiling[position], section) && !(below[position] && ceiling[position] === score[last]))) return false;
   }
   // A section no best posting names is a hit only through a rest.
   if (bound.every((most) => most === 0)) return true;

@@ -24,7 +24,14 @@ async function fullRanking(query, limit = MAX_RESULTS) {
   return outcome;
 }
 
+// The fixture's words (crates/search/src/fixtures.rs), alone and in pairs.
+const words = [
+  "server", "console", "token", "workflow", "campaign", "delivery", "profile", "audience",
+  "schema", "segment", "report", "journey", "offer", "channel", "import", "export",
+];
 const queries = [
+  ...words,
+  ...words.flatMap((first, at) => words.slice(at + 1).map((second) => `${first} ${second}`)),
   "server", "console", "token", "workflow", "journey offer", "server console",
   "token schema report", "campaign delivery profile audience", "segment 12", "ser", "co",
   "export import channel", "offer 7", "zzzyx server",
