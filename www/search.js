@@ -791,7 +791,8 @@ export function rank(index, stem, query, limit = MAX_RESULTS) {
     score[section] = 0;
     direct[section] = 0;
   }
-  return { total, top, exact, complete };
+  // Proven with room left in `top`: no other section matches as many words.
+  return { total, top, exact, complete: complete || (exact && top.length < limit) };
 }
 
 /**
