@@ -19,7 +19,7 @@ export const MAX_QUERY_TERMS = 24;
 /** Results shown at most. */
 export const MAX_RESULTS = 10;
 /** The index format this module reads (crates/search/src/format.rs). */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 // Shared with crates/search: longer words are cut to this many characters.
 const MAX_TERM_CHARS = 64;
@@ -240,25 +240,37 @@ export function parseHead(bytes) {
   const reader = payload(bytes, "TNSI");
   const language = reader.string();
   const stemmer = reader.string();
-  const sectionPage = [];
-  const pageFirstSection = [];
+  const generation = reader.string();
+  // Typed arrays: a 50,000-page locale has a quarter of a million sections.
   const pageCount = reader.varint();
+  const pageFirstSection = new Uint32Array(pageCount + 1);
+  let sections = 0;
   for (let page = 0; page < pageCount; page++) {
-    pageFirstSection.push(sectionPage.length);
-    for (let listed = reader.varint(); listed >= 0; listed--) sectionPage.push(page);
+    pageFirstSection[page] = sections;
+    sections += reader.varint() + 1;
   }
+  pageFirstSection[pageCount] = sections;
+  const sectionPage = new Uint32Array(sections);
+  for (let page = 0; page < pageCount; page++) sectionPage.fill(page, pageFirstSection[page], pageFirstSection[page + 1]);
   const pageShards = [];
-  for (let count = reader.varint(); count > 0; count--) pageShards.push({ first: reader.varint(), file: reader.string() });
-  const termShards = [];
-  for (let count = reader.varint(); count > 0; count--) {
-    const first = encoder.encode(reader.string());
-    termShards.push({ first, file: reader.string() });
+  // Shards are named by the generation and their number (format.rs).
+  const file = (kind, number) => `${kind}-${generation}-${number}.bin`;
+  let firstPage = 0;
+  for (let count = reader.varint(), number = 0; number < count; number++) {
+    pageShards.push({ first: firstPage, file: file("pages", number) });
+    firstPage += reader.varint();
   }
+  const termShards = [];
+  for (let count = reader.varint(), number = 0; number < count; number++) {
+    termShards.push({ first: encoder.encode(reader.string()), file: file("terms", number) });
+  }
+  const restFiles = [];
+  for (let count = reader.varint(), number = 0; number < count; number++) restFiles.push(file("rest", number));
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
   return {
-    language, stemmer, sectionPage, pageFirstSection, pageShards, termShards,
+    language, stemmer, sectionPage, pageFirstSection, pageShards, termShards, restFiles,
     /** Parsed shards by file name, as fetched; and the fetches under way. */
-    terms: new Map(), pages: new Map(), fetching: new Map(),
+    terms: new Map(), pages: new Map(), rests: new Map(), fetching: new Map(),
     fetchFile: null, scratch: null,
   };
 }
@@ -277,7 +289,9 @@ export async function openIndex(fetchFile) {
 /**
  * A shard of terms: each written out whole (front coding undone) in one
  * buffer, sorted as the index sorts them, found by binary search, and those
- * a prefix begins as one range. None is decoded until needed.
+ * a prefix begins as one range. None is decoded until needed. Each term
+ * has its count of postings, their size, its best postings, and, when it
+ * has more, the bound of the rest and where the rest is (`rest` -1: none).
  */
 function parseTermShard(bytes, number) {
   const reader = payload(bytes, "TNST");
@@ -286,6 +300,12 @@ function parseTermShard(bytes, number) {
   const termStart = new Uint32Array(count + 1);
   const postingStart = new Uint32Array(count);
   const postingEnd = new Uint32Array(count);
+  const postings = new Uint32Array(count);
+  const size = new Uint32Array(count);
+  const rest = new Int8Array(count).fill(-1);
+  const restFrom = new Uint32Array(count);
+  const restShard = new Uint32Array(count);
+  const restEntry = new Uint32Array(count);
   let end = 0;
   for (let term = 0; term < count; term++) {
     const shared = reader.varint();
@@ -303,15 +323,79 @@ function parseTermShard(bytes, number) {
     termBytes.copyWithin(end, previous, previous + shared);
     termBytes.set(bytes.subarray(start, reader.at), end + shared);
     end += shared + suffix;
+    postings[term] = reader.varint();
+    size[term] = reader.varint();
     const length = reader.varint();
     postingStart[term] = reader.at;
     reader.at += length;
     postingEnd[term] = reader.at;
     if (reader.at > bytes.length) throw new Error("search index is truncated");
+    const bound = reader.varint();
+    if (bound > 0) {
+      if (bound > 4) throw new Error("search index has an unknown weight");
+      rest[term] = bound - 1;
+      restFrom[term] = reader.varint();
+      restShard[term] = reader.varint();
+      restEntry[term] = reader.varint();
+    }
   }
   termStart[count] = end;
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
-  return { number, reader, bytes, termCount: count, termBytes, termStart, postingStart, postingEnd };
+  return {
+    number, reader, bytes, termCount: count, termBytes, termStart, postingStart, postingEnd,
+    postings, size, rest, restFrom, restShard, restEntry,
+  };
+}
+
+/** A shard of the rest of terms' postings: where each entry's postings are. */
+function parseRestShard(bytes) {
+  const reader = payload(bytes, "TNSR");
+  const count = reader.varint();
+  const start = new Uint32Array(count);
+  const end = new Uint32Array(count);
+  for (let entry = 0; entry < count; entry++) {
+    const length = reader.varint();
+    start[entry] = reader.at;
+    reader.at += length;
+    end[entry] = reader.at;
+    if (reader.at > bytes.length) throw new Error("search index is truncated");
+  }
+  if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
+  return { bytes, start, end };
+}
+
+/** The rest of the postings of the term at `{ shard, at }`, if fetched: `{ bytes, start, end }`; else null. */
+function loadedRest(index, { shard, at }) {
+  const rest = index.rests.get(index.restFiles[shard.restShard[at]] ?? "");
+  if (rest === undefined) return null;
+  const entry = shard.restEntry[at];
+  if (entry >= rest.start.length) throw new Error("search index points past its rest");
+  return { bytes: rest.bytes, start: rest.start[entry], end: rest.end[entry] };
+}
+
+/**
+ * Fetches the rest of the postings of every term `query` matches, so that
+ * `rank` ranks every section (after `prepareQuery`).
+ */
+export async function prepareRests(index, stem, query) {
+  const files = new Set();
+  for (const group of analyzeQuery(index, stem, query)) {
+    for (const term of candidateTerms(group)) {
+      const found = findTerm(index, term[0]);
+      if (found === null || found.shard.rest[found.at] < 0) continue;
+      const file = index.restFiles[found.shard.restShard[found.at]];
+      if (file !== undefined && !index.rests.has(file)) files.add(file);
+    }
+  }
+  await Promise.all([...files].map((file) => fetchOnce(index, file, (bytes) => index.rests.set(file, parseRestShard(bytes)))));
+}
+
+/** A group's terms, each with its factor: its exact term, its accented one, then the terms it begins. */
+function candidateTerms(group) {
+  const factor = group.cjk ? 1 : PREFIX_FACTOR;
+  const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, factor])];
+  if (group.accented !== null) candidates.splice(1, 0, [group.accented, 1]);
+  return candidates;
 }
 
 /** A shard of pages: each page's url, title and sections, decoded. */
@@ -557,7 +641,7 @@ function accentedTerm(run, folded, exact, stem, german) {
 /** Up to MAX_PREFIX_TERMS terms that `prefix` begins, the most posted first. */
 function prefixTerms(index, prefix, exact) {
   const found = termsBeginning(index, prefix).filter((ref) => termText(ref) !== exact);
-  const size = ({ shard, at }) => shard.postingEnd[at] - shard.postingStart[at];
+  const size = ({ shard, at }) => shard.size[at];
   const order = (a, b) => a.shard.number - b.shard.number || a.at - b.at;
   found.sort((a, b) => size(b) - size(a) || order(a, b));
   return found.slice(0, MAX_PREFIX_TERMS).map(termText);
@@ -578,71 +662,113 @@ function scratch(index) {
  * Ranked sections for a query whose shards are loaded (`prepareQuery`):
  * those matching the most query words (all of them when possible), best
  * score first, at most `limit`, and how many there are.
- * @returns {{ total: number, top: number[] }}
+ *
+ * Terms whose rest is not fetched (`prepareRests`) are ranked by their best
+ * postings, and the rest's bound says what it could add: `exact` is true
+ * when no section of the rest could change the matched words or enter the
+ * `top` (it is then the full ranking's first `limit`); `complete` when
+ * nothing is left out, so that `total` counts every match (else it counts
+ * those found so far).
+ * @returns {{ total: number, top: number[], exact: boolean, complete: boolean }}
  */
 export function rank(index, stem, query, limit = MAX_RESULTS) {
   const groups = analyzeQuery(index, stem, query);
-  if (groups.length === 0) return { total: 0, top: [] };
+  if (groups.length === 0) return { total: 0, top: [], exact: true, complete: true };
   const { score, groupScore, direct } = scratch(index);
   const sectionCount = index.sectionPage.length;
   const hits = []; // sections with a direct match, each once
   const titled = groups.map(() => new Map()); // per group: page -> inherited score
+  const seen = groups.map(() => new Map()); // per group: section -> direct score
+  // Per group: the most a posting of an unfetched rest could score, and
+  // the first section that could score it (rests follow the best postings
+  // by weight, then section).
+  const bound = groups.map(() => 0);
+  const boundFrom = groups.map(() => Infinity);
+  const scoreList = (bytes, start, end, number, idf, factor, touched) => {
+    let section = 0;
+    for (let at = start; at < end; ) {
+      const [value, next] = readVarint(bytes, at, end);
+      at = next;
+      section += Math.floor(value / 4);
+      if (section >= sectionCount) throw new Error("search index points past its sections");
+      const weight = value % 4;
+      const points = WEIGHTS[weight] * idf * factor;
+      if (groupScore[section] === 0) touched.push(section);
+      if (points > groupScore[section]) groupScore[section] = points;
+      if (weight === 3) {
+        const page = index.sectionPage[section];
+        const inherited = INHERITED_TITLE_WEIGHT * idf * factor;
+        if (inherited > (titled[number].get(page) ?? 0)) titled[number].set(page, inherited);
+      }
+    }
+  };
   groups.forEach((group, number) => {
     const touched = [];
-    const factor = group.cjk ? 1 : PREFIX_FACTOR;
-    const candidates = [[group.exact, 1], ...group.prefixed.map((term) => [term, factor])];
-    if (group.accented !== null) candidates.splice(1, 0, [group.accented, 1]);
-    for (const [term, factor] of candidates) {
+    for (const [term, factor] of candidateTerms(group)) {
       const found = findTerm(index, term);
       if (found === null) continue;
       const { shard, at: position } = found;
-      const bytes = shard.bytes;
-      const start = shard.postingStart[position];
-      const end = shard.postingEnd[position];
       // The count of postings, for the term's rarity, before scoring them.
-      let postings = 0;
-      for (let at = start; at < end; at++) if (bytes[at] < 0x80) postings++;
-      const idf = Math.log(1 + sectionCount / Math.max(1, postings));
-      let section = 0;
-      for (let at = start; at < end; ) {
-        const [value, next] = readVarint(bytes, at, end);
-        at = next;
-        section += Math.floor(value / 4);
-        if (section >= sectionCount) throw new Error("search index points past its sections");
-        const weight = value % 4;
-        const points = WEIGHTS[weight] * idf * factor;
-        if (groupScore[section] === 0) touched.push(section);
-        if (points > groupScore[section]) groupScore[section] = points;
-        if (weight === 3) {
-          const page = index.sectionPage[section];
-          const inherited = INHERITED_TITLE_WEIGHT * idf * factor;
-          if (inherited > (titled[number].get(page) ?? 0)) titled[number].set(page, inherited);
-        }
+      const idf = Math.log(1 + sectionCount / Math.max(1, shard.postings[position]));
+      scoreList(shard.bytes, shard.postingStart[position], shard.postingEnd[position], number, idf, factor, touched);
+      if (shard.rest[position] < 0) continue;
+      const rest = loadedRest(index, found);
+      if (rest !== null) {
+        scoreList(rest.bytes, rest.start, rest.end, number, idf, factor, touched);
+        continue;
+      }
+      const most = WEIGHTS[shard.rest[position]] * idf * factor;
+      if (most > bound[number]) {
+        bound[number] = most;
+        boundFrom[number] = shard.restFrom[position];
+      } else if (most === bound[number]) {
+        boundFrom[number] = Math.min(boundFrom[number], shard.restFrom[position]);
       }
     }
     for (const section of touched) {
       if (direct[section] === 0) hits.push(section);
       direct[section] |= 1 << number;
       score[section] += groupScore[section];
+      seen[number].set(section, groupScore[section]);
       groupScore[section] = 0;
     }
   });
-  // Matched words per hit, title words of its page included.
-  const matched = hits.map((section) => {
+  const complete = bound.every((most) => most === 0);
+  // Per hit: matched words (title words of its page included), whether
+  // its score is final, the most it could match and score with the rests.
+  const matched = [];
+  const final = [];
+  const reach = [];
+  const ceiling = [];
+  const below = []; // whether it scores less than its ceiling, for sure
+
+  for (const section of hits) {
     const page = index.sectionPage[section];
     let count = 0;
+    let settled = true;
+    let possible = 0;
+    let most = 0;
+    let under = false;
     groups.forEach((_, number) => {
+      const inherited = titled[number].get(page);
+      const own = seen[number].get(section) ?? 0;
       if (direct[section] & (1 << number)) count++;
-      else {
-        const inherited = titled[number].get(page);
-        if (inherited !== undefined) {
-          count++;
-          score[section] += inherited;
-        }
-      }
+      else if (inherited !== undefined) {
+        count++;
+        score[section] += inherited;
+      } else if (bound[number] > 0) possible++;
+      if (bound[number] > 0 && own < bound[number]) settled = false;
+      most += Math.max(own, inherited ?? 0, bound[number]);
+      // A rest's postings of its best weight are not before its first one:
+      // a section before it gets less from the rest than the bound.
+      if (bound[number] > Math.max(own, inherited ?? 0) && section < boundFrom[number]) under = true;
     });
-    return count;
-  });
+    matched.push(count);
+    final.push(settled);
+    reach.push(count + possible);
+    ceiling.push(most);
+    below.push(under);
+  }
   const most = matched.reduce((best, count) => Math.max(best, count), 0);
   const better = (a, b) => score[a] > score[b] || (score[a] === score[b] && a < b);
   const top = []; // best `limit` sections, best first
@@ -658,23 +784,73 @@ export function rank(index, stem, query, limit = MAX_RESULTS) {
     }
     top[at] = section;
   });
+  const exact = complete || provedExact(index, {
+    groups, hits, top, limit, most, matched, final, reach, ceiling, below, score, bound, boundFrom, titled,
+  });
   for (const section of hits) {
     score[section] = 0;
     direct[section] = 0;
   }
-  return { total, top };
+  // Proven with room left in `top`: no other section matches as many words.
+  return { total, top, exact, complete: complete || (exact && top.length < limit) };
 }
 
 /**
- * The best sections for a query, fetching the shards it needs.
- * @param {string} basePath the site's base path, e.g. "/" or "/docs/"
- * @returns {Promise<{ total: number, results: { href: string, title: string, heading: string }[] }>}
+ * Whether sections of unfetched rests could not change `top`: each of its
+ * sections has its final score and matches every word it could, and no
+ * other section, seen or not, could match more words or score above the
+ * last of `top` (or as much, placed before it).
  */
-export async function search(index, stem, query, basePath = "/", limit = MAX_RESULTS) {
+function provedExact(index, ranking) {
+  const { groups, hits, top, limit, most, matched, final, reach, ceiling, below, score, bound, boundFrom, titled } = ranking;
+  const inTop = new Set(top);
+  const last = top[top.length - 1];
+  const full = top.length === limit;
+  const outranks = (most, section) => most > score[last] || (most === score[last] && section < last);
+  for (let position = 0; position < hits.length; position++) {
+    const section = hits[position];
+    if (reach[position] > most) return false;
+    if (inTop.has(section)) {
+      if (!final[position] || reach[position] !== matched[position]) return false;
+    } else if (reach[position] === most && (!full || outranks(ceiling[position], section) && !(below[position] && ceiling[position] === score[last]))) return false;
+  }
+  // A section no best posting names is a hit only through a rest.
+  if (bound.every((most) => most === 0)) return true;
+  let reachUnseen = 0;
+  let ceilingUnseen = 0;
+  let firstUnseen = 0; // the first section that could reach that ceiling
+  groups.forEach((_, number) => {
+    let inherited = 0;
+    for (const value of titled[number].values()) inherited = Math.max(inherited, value);
+    if (bound[number] > 0 || inherited > 0) reachUnseen++;
+    ceilingUnseen += Math.max(bound[number], inherited);
+    if (bound[number] > inherited) firstUnseen = Math.max(firstUnseen, boundFrom[number]);
+  });
+  if (reachUnseen > most) return false;
+  if (reachUnseen < most) return true;
+  return full && !outranks(ceilingUnseen, firstUnseen);
+}
+
+/**
+ * The best sections for a query, fetching the shards it needs: each
+ * term's best postings, then the rest only when they cannot tell the first
+ * `limit` (or when `everything` is asked, for more results).
+ * `complete` is false when rests were left out: `total` then counts the
+ * matches found so far, and more results may follow.
+ * @param {string} basePath the site's base path, e.g. "/" or "/docs/"
+ * @returns {Promise<{ total: number, complete: boolean, results: { href: string, title: string, heading: string }[] }>}
+ */
+export async function search(index, stem, query, basePath = "/", limit = MAX_RESULTS, everything = false) {
   await prepareQuery(index, stem, query);
-  const { total, top } = rank(index, stem, query, limit);
+  if (everything) await prepareRests(index, stem, query);
+  let ranking = rank(index, stem, query, limit);
+  if (!ranking.exact) {
+    await prepareRests(index, stem, query);
+    ranking = rank(index, stem, query, limit);
+  }
+  const { total, top, complete } = ranking;
   await preparePages(index, top);
-  return { total, results: top.map((section) => describe(index, section, basePath)) };
+  return { total, complete, results: top.map((section) => describe(index, section, basePath)) };
 }
 
 function describe(index, section, basePath) {
@@ -713,8 +889,12 @@ export function pluralForm(forms, count, locale) {
   return forms[`=${count}`] ?? forms[category] ?? forms.other;
 }
 
-/** The status line for a search's outcome, from the box's data-* messages. */
-export function statusText(messages, total, shown, locale) {
+/**
+ * The status line for a search's outcome, from the box's data-* messages;
+ * `complete` false when more results may follow than `total` counts.
+ */
+export function statusText(messages, total, shown, locale, complete = true) {
+  if (!complete) return fillCount(messages.best, { shown }, locale);
   if (total === 0) return messages.none;
   if (total === 1) return messages.one;
   const [text, forms] = total > shown ? [messages.capped, messages.cappedForms] : [messages.many, messages.manyForms];
@@ -753,7 +933,14 @@ function enhance(box) {
   const input = box.querySelector("input");
   const status = box.querySelector("[role=status]");
   const list = box.querySelector("ol");
-  if (input === null || status === null || list === null) return;
+  const more = box.querySelector("button.search-more");
+  const panel = box.querySelector(".search-panel");
+  if (input === null || status === null || list === null || more === null || panel === null) return;
+  const show = (results, hasMore) => {
+    renderResults(list, results);
+    more.hidden = !hasMore;
+    panel.hidden = list.hidden;
+  };
   const data = box.dataset;
   const messages = {
     loading: data.loadingText ?? "",
@@ -762,6 +949,7 @@ function enhance(box) {
     one: data.oneText ?? "",
     many: data.manyText ?? "",
     capped: data.cappedText ?? "",
+    best: data.bestText ?? "",
     manyForms: parseForms(data.manyForms),
     cappedForms: parseForms(data.cappedForms),
   };
@@ -792,11 +980,14 @@ function enhance(box) {
     announce = setTimeout(() => { status.textContent = text; }, delay);
   };
   let latest = 0;
-  const update = async () => {
+  let limit = MAX_RESULTS;
+  // `further`: the reader asked for more results of the same query.
+  const update = async (further = false) => {
     const query = input.value.slice(0, MAX_QUERY_CHARS);
     const run = ++latest;
+    limit = further ? limit + MAX_RESULTS : MAX_RESULTS;
     if (query.trim() === "") {
-      renderResults(list, []);
+      show([], false);
       say("", 0);
       return;
     }
@@ -812,16 +1003,21 @@ function enhance(box) {
     if (run !== latest) return;
     let outcome;
     try {
-      outcome = await search(ready.index, ready.stem, query, data.base ?? "/");
+      outcome = await search(ready.index, ready.stem, query, data.base ?? "/", limit, further);
     } catch {
       if (run !== latest) return;
-      renderResults(list, []);
+      show([], false);
       say(messages.error, 0);
       return;
     }
     if (run !== latest) return;
-    renderResults(list, outcome.results);
-    say(statusText(messages, outcome.total, outcome.results.length, locale), 500);
+    const shown = list.querySelectorAll("a").length;
+    const { total, complete, results } = outcome;
+    show(results, !complete || total > results.length);
+    // After "more results", the first new one takes the focus, as a
+    // keyboard reader would go on from there; the status says how many.
+    if (further) links()[shown]?.focus();
+    say(statusText(messages, total, results.length, locale, complete), further ? 0 : 500);
   };
   const links = () => [...list.querySelectorAll("a")];
   const clear = () => {
@@ -830,7 +1026,8 @@ function enhance(box) {
     input.focus();
   };
   input.addEventListener("focus", () => { load().catch(() => {}); }, { once: true });
-  input.addEventListener("input", update);
+  input.addEventListener("input", () => update());
+  more.addEventListener("click", () => update(true));
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" && links().length > 0) {
       event.preventDefault();

@@ -80,3 +80,29 @@ test(`the first query after focus on a ${PAGES}-page locale, CPU throttled 4x`, 
   console.log(`a later query, ${PAGES} pages, CPU 4x: ${later.toFixed(0)} ms`);
   await context.close();
 });
+
+test("more results, by keyboard: ten more listed, the first new one focused, the count announced", async () => {
+  const { context, watch } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/en/`);
+  const input = page.locator("#site-search-input");
+  await input.waitFor({ state: "visible" });
+  await input.focus();
+  await input.pressSequentially("server", { delay: 0 });
+  const links = page.locator("#site-search-results a");
+  await links.nth(9).waitFor({ state: "visible" });
+  const first = await links.evaluateAll((all) => all.map((link) => link.getAttribute("href")));
+  const more = page.locator("button.search-more");
+  await more.waitFor({ state: "visible" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await links.nth(19).waitFor({ state: "visible" });
+  const after = await links.evaluateAll((all) => all.map((link) => link.getAttribute("href")));
+  assert.deepEqual(after.slice(0, 10), first, "the first ten stay, in their order");
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("href")), after[10]);
+  const status = page.locator(".search-status");
+  await page.waitForFunction(() => /\d/.test(document.querySelector(".search-status")?.textContent ?? ""));
+  assert.match(await status.textContent(), /results/);
+  await context.close();
+  assert.deepEqual(watch.problems(), []);
+});

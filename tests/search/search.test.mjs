@@ -70,7 +70,7 @@ test("`<script>` is a word like any other, returned as text", async () => {
 
 test("regex metacharacters alone find nothing and throw nothing", async () => {
   for (const query of [".*+?(", "[", "\\", "(?<x>", "$&", "^$|"]) {
-    assert.deepEqual(await fr(query), { total: 0, results: [] });
+    assert.deepEqual(await fr(query), { total: 0, complete: true, results: [] });
   }
 });
 
@@ -81,13 +81,13 @@ test("a 10,000-character query is cut short and answered at once", async () => {
   const outcome = await en(long);
   assert.ok(performance.now() - started < 200);
   assert.ok(outcome.total > 0);
-  assert.deepEqual(await en("x".repeat(10_000)), { total: 0, results: [] });
+  assert.deepEqual(await en("x".repeat(10_000)), { total: 0, complete: true, results: [] });
 });
 
 test("stop words alone find nothing", async () => {
   // Complete words: a last word still being typed matches what it begins.
-  assert.deepEqual(await fr("le la les de "), { total: 0, results: [] });
-  assert.deepEqual(await en("the of and "), { total: 0, results: [] });
+  assert.deepEqual(await fr("le la les de "), { total: 0, complete: true, results: [] });
+  assert.deepEqual(await en("the of and "), { total: 0, complete: true, results: [] });
 });
 
 test("two letters typed match the words they begin", async () => {

@@ -48,6 +48,9 @@ pub struct OutputSizes {
     pub search_term_shards: FileSizes,
     /// `pages-*.bin`: the titles and addresses of a range of pages.
     pub search_page_shards: FileSizes,
+    /// `rest-*.bin`: the postings past each term's best, fetched only when
+    /// a query needs them.
+    pub search_rest_shards: FileSizes,
 }
 
 /// Where the build writes each locale's search index.
@@ -83,6 +86,7 @@ pub fn measure(site: &Path) -> Result<OutputSizes, BenchError> {
                     "index.bin" => &mut sizes.search_heads,
                     _ if name.starts_with("terms-") => &mut sizes.search_term_shards,
                     _ if name.starts_with("pages-") => &mut sizes.search_page_shards,
+                    _ if name.starts_with("rest-") => &mut sizes.search_rest_shards,
                     _ => continue,
                 };
                 kind.add(size(&file.path())?);
@@ -128,6 +132,7 @@ mod tests {
         write("assets/search/fr/terms-0a.bin", 10);
         write("assets/search/fr/terms-0b.bin", 30);
         write("assets/search/en/pages-0a.bin", 20);
+        write("assets/search/en/rest-0a-0.bin", 70);
         let sizes = measure(site.path()).unwrap();
         let of = |files, largest_bytes, total_bytes| FileSizes {
             files,
@@ -145,5 +150,6 @@ mod tests {
         assert_eq!(sizes.search_heads, of(2, 50, 90));
         assert_eq!(sizes.search_term_shards, of(2, 30, 40));
         assert_eq!(sizes.search_page_shards, of(1, 20, 20));
+        assert_eq!(sizes.search_rest_shards, of(1, 70, 70));
     }
 }

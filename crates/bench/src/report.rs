@@ -100,6 +100,12 @@ impl fmt::Display for OutputSizes {
             "{:<28}{}",
             "  page shards",
             sizes(&self.search_page_shards)
+        )?;
+        writeln!(
+            f,
+            "{:<28}{}",
+            "  rest shards",
+            sizes(&self.search_rest_shards)
         )
     }
 }

@@ -237,3 +237,71 @@ fn fixture_pages_split_into_their_sections() {
     assert_eq!(failing.id, "echec-connexion");
     assert!(failing.text.starts_with("Le moteur d’Internet Explorer"));
 }
+
+/// Words of the many-sections fixture: few enough that each is in far more
+/// sections than a term keeps with it ([`crate::format::BEST_POSTINGS`]).
+const MANY_WORDS: [&str; 16] = [
+    "server", "console", "token", "workflow", "campaign", "delivery", "profile", "audience",
+    "schema", "segment", "report", "journey", "offer", "channel", "import", "export",
+];
+
+/// A page of the many-sections fixture: url, title, text, and its
+/// sections as (id, heading).
+type ManyPage = (String, String, String, Vec<(String, String)>);
+
+/// The pages of the many-sections fixture: 240 English pages of three sections, their words drawn by a
+/// fixed sequence, so that titles, headings and bodies share words.
+fn many_pages() -> Vec<ManyPage> {
+    let mut state: u32 = 0x2545_f491;
+    let mut word = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        MANY_WORDS[state as usize % MANY_WORDS.len()]
+    };
+    (0..240)
+        .map(|page| {
+            let title = format!("{} {} {page}", word(), word());
+            let mut text = format!("{title}\nThe {} and the {}.\n", word(), word());
+            let mut sections = Vec::new();
+            for number in 0..3 {
+                let heading = format!("{} {}", word(), word());
+                let body: Vec<&str> = (0..6).map(|_| word()).collect();
+                text.push_str(&format!("{heading}\n{}.\n", body.join(" ")));
+                sections.push((format!("s{number}"), heading));
+            }
+            (format!("en/many/page-{page}.html"), title, text, sections)
+        })
+        .collect()
+}
+
+fn many_index() -> Vec<IndexFile> {
+    let pages = many_pages();
+    let starts: Vec<Vec<SectionStart>> = (pages.iter())
+        .map(|(_, _, _, sections)| {
+            (sections.iter())
+                .map(|(id, heading)| start(id, heading))
+                .collect()
+        })
+        .collect();
+    let documents: Vec<SearchDocument> = (pages.iter().zip(&starts))
+        .map(|((url, title, text, _), starts)| {
+            SearchDocument::from_plain_text(url, title, text, starts)
+        })
+        .collect();
+    build_index(&"en".parse().expect("locale"), &documents).expect("index")
+}
+
+/// `tests/search/search-more.test.mjs` checks that a first query ranks as
+/// the whole index does while fetching only each term's best sections.
+#[test]
+fn many_sections_fixture_is_current() {
+    let files = many_index();
+    check_index_files("many/", &files);
+    assert!(
+        files.iter().any(|f| f.path.contains("/rest-")),
+        "terms have more sections than they keep"
+    );
+    let probe = Probe::read("en", &files);
+    assert!(probe.postings("server").len() > crate::format::BEST_POSTINGS * 2);
+}

@@ -9,39 +9,61 @@
 //!
 //! ```text
 //! index.bin
-//!   "TNSI"  varint format (3)
+//!   "TNSI"  varint format (4)
 //!   string language            e.g. "fr"
 //!   string stemmer             "french", "german"… (see analysis.rs), or "" for none
+//!   string generation          names the shards: `<kind>-<generation>-<n>.bin`
 //!   varint pages
 //!     per page: varint sections    (its listed sections; its intro is one more)
 //!   varint page shards
-//!     per shard: varint first page, string file
+//!     per shard: varint its count of pages
 //!   varint term shards
-//!     per shard: string first term, string file
+//!     per shard: string first term
+//!   varint rest shards
 //!
-//! pages-<hash>.bin          pages first … first + count - 1
-//!   "TNSP"  varint format (3)  varint first page  varint count
+//! pages-<generation>-<n>.bin   pages first … first + count - 1
+//!   "TNSP"  varint format (4)  varint first page  varint count
 //!   per page: string url, string title, sections × (string anchor, string heading)
 //!
-//! terms-<hash>.bin          terms from its first one to the next shard's first
-//!   "TNST"  varint format (3)  varint terms
+//! terms-<generation>-<n>.bin   terms from its first one to the next shard's first
+//!   "TNST"  varint format (4)  varint terms
 //!   per term: varint shared, string suffix   (front coding: the term is
 //!             the previous term's first `shared` bytes + suffix; the
 //!             shard's first term is written whole)
-//!             varint length, length bytes of postings
+//!             varint postings        (sections it occurs in, for its rarity)
+//!             varint size            (bytes of all its postings, written whole)
+//!             varint length, length bytes of its best postings
+//!             varint rest            0: none; else the best weight among the
+//!                                    rest, plus one, then:
+//!               varint from          the first section of that weight in the rest
+//!               varint shard, varint entry   where the rest is
+//!
+//! rest-<generation>-<n>.bin    the rest of terms' postings, in term order
+//!   "TNSR"  varint format (4)  varint entries
+//!   per entry: varint length, length bytes of postings
 //! ```
 //!
 //! Sections are numbered across the locale: page 0's intro is section 0,
 //! its listed sections follow, then page 1's intro, and so on. An intro
 //! links to the page itself, a listed section to `url#anchor`.
 //!
-//! Terms are sorted by bytes. A term's postings are one varint per section
-//! it occurs in, `gap * 4 + weight`: `gap` is the section number minus the
-//! previous one's (the first counts from 0), `weight` a
+//! Terms are sorted by bytes. A list of postings is one varint per section,
+//! in section order, `gap * 4 + weight`: `gap` is the section number minus
+//! the previous one's (the first counts from 0), `weight` a
 //! [`crate::collect::Weight`].
 //!
-//! Shards are named by a hash of their bytes: a browser that kept an older
-//! head never mixes it with newer shards, and hosts may cache them forever.
+//! A term's postings are split: its [`BEST_POSTINGS`] best sections (by
+//! weight, then section order, as the ranking breaks ties) sit with the
+//! term, the rest in a rest shard, fetched only when a query's first page
+//! cannot be told without it or the reader asks for more results. The
+//! best weight of the rest and its first section of that weight bound what
+//! the rest could add, so that `www/search.js` can prove a first page
+//! whole (at 50,000 pages a locale, a common term's postings were 400 KB).
+//!
+//! Shards are named by the generation, a hash of all their bytes: a browser
+//! that kept an older head never mixes it with newer shards, and hosts may
+//! cache them forever. One name for all keeps the head free of a name per
+//! shard (which made 50 of the 65 KB of a 50,000-page locale's head).
 
 use std::hash::Hasher;
 
@@ -49,21 +71,30 @@ use rayon::prelude::*;
 
 use crate::collect::Postings;
 use crate::document::PageEntry;
-use crate::varint::push_varint;
+use crate::varint::{push_varint, read_varint};
 use crate::zlib;
 
 pub const MAGIC: &[u8; 4] = b"TNSI";
 pub const PAGES_MAGIC: &[u8; 4] = b"TNSP";
 pub const TERMS_MAGIC: &[u8; 4] = b"TNST";
+pub const REST_MAGIC: &[u8; 4] = b"TNSR";
 /// Bumped whenever `www/search.js` could misread an older file.
 /// 2: CJK runs indexed as characters and pairs, NFKC, German umlaut
 /// spellings, six more stemmers, long words cut instead of dropped.
 /// 3: the head, the pages and the terms in shards.
-pub const FORMAT_VERSION: u64 = 3;
+/// 4: each term's best postings apart from the rest; shards named by one
+/// generation.
+pub const FORMAT_VERSION: u64 = 4;
+
+/// The sections of a term kept with it: a first page of ten results, and
+/// enough more that several words' best sections often meet.
+pub const BEST_POSTINGS: usize = 40;
 
 /// A term shard closes once its payload reaches this size: a query word
 /// fetches one shard (two when its prefix spans a boundary).
-const TERM_SHARD_BYTES: usize = 64 * 1024;
+const TERM_SHARD_BYTES: usize = 48 * 1024;
+/// A rest shard closes once its payload reaches this size.
+const REST_SHARD_BYTES: usize = 64 * 1024;
 /// A page shard closes once its payload reaches this size: ten results
 /// fetch one to ten of them (at 24 KB, ten results of a 10,000-page
 /// locale fetched up to 240 KB).
@@ -97,11 +128,11 @@ pub fn write(
     dense: bool,
 ) -> Vec<(String, Vec<u8>)> {
     let page_shards = page_shards(pages);
-    let (first_terms, term_shards): (Vec<&str>, Vec<Shard>) =
-        term_shards(postings).into_iter().unzip();
+    let split = term_shards(postings);
     let total: usize = page_shards
         .iter()
-        .chain(&term_shards)
+        .chain(&split.terms)
+        .chain(&split.rests)
         .map(|s| s.payload.len())
         .sum();
     let level = match (total <= COMPRESS_HARD_UP_TO, dense) {
@@ -109,55 +140,65 @@ pub fn write(
         (false, true) => 1,
         (false, false) => 0,
     };
-    let compressed: Vec<(String, Vec<u8>)> = page_shards
-        .into_par_iter()
-        .map(|shard| ("pages", shard))
-        .chain(term_shards.into_par_iter().map(|shard| ("terms", shard)))
-        .map(|(kind, shard)| {
-            let bytes = compress(shard.payload, level);
-            (format!("{kind}-{:016x}.bin", content_hash(&bytes)), bytes)
-        })
+    let (page_count, term_count, rest_count) =
+        (page_shards.len(), split.terms.len(), split.rests.len());
+    let numbered = |kind: &'static str, shards: Vec<Shard>| {
+        shards
+            .into_par_iter()
+            .enumerate()
+            .map(move |(number, shard)| (kind, number, shard))
+    };
+    let compressed: Vec<(&str, usize, Vec<u8>)> = numbered("pages", page_shards)
+        .chain(numbered("terms", split.terms))
+        .chain(numbered("rest", split.rests))
+        .map(|(kind, number, shard)| (kind, number, compress(shard.payload, level)))
         .collect();
-    let (page_files, term_files) = compressed.split_at(page_shard_count(&compressed));
+    let generation = {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (_, _, bytes) in &compressed {
+            hasher.write_u64(content_hash(bytes));
+        }
+        format!("{:016x}", hasher.finish())
+    };
 
     let mut head = Vec::with_capacity(pages.len() * 2 + 256);
     head.extend_from_slice(MAGIC);
     push_varint(&mut head, FORMAT_VERSION);
     push_str(&mut head, pipeline.language);
     push_str(&mut head, pipeline.stemmer.unwrap_or(""));
+    push_str(&mut head, &generation);
     push_len(&mut head, pages.len());
     for page in pages {
         push_len(&mut head, page.sections.len());
     }
-    push_len(&mut head, page_files.len());
-    let mut first_page = 0;
-    for ((name, _), count) in page_files.iter().zip(pages_per_shard(pages)) {
-        push_len(&mut head, first_page);
-        push_str(&mut head, name);
-        first_page += count;
+    push_len(&mut head, page_count);
+    for count in pages_per_shard(pages) {
+        push_len(&mut head, count);
     }
-    push_len(&mut head, term_files.len());
-    for ((name, _), first) in term_files.iter().zip(first_terms) {
+    push_len(&mut head, term_count);
+    for first in &split.first_terms {
         push_str(&mut head, first);
-        push_str(&mut head, name);
     }
+    push_len(&mut head, rest_count);
     // Every query needs the head: it is deflated hard whatever the size
     // (17 KB of a 10,000-page locale's head took a millisecond).
     let mut files = vec![("index.bin".to_string(), compress(head, 9))];
-    files.extend(compressed);
+    files.extend(
+        compressed
+            .into_iter()
+            .map(|(kind, number, bytes)| (shard_name(kind, &generation, number), bytes)),
+    );
     files
+}
+
+/// The file name of shard `number` of a kind, as `www/search.js` makes it.
+pub fn shard_name(kind: &str, generation: &str, number: usize) -> String {
+    format!("{kind}-{generation}-{number}.bin")
 }
 
 /// A shard's payload before compression.
 struct Shard {
     payload: Vec<u8>,
-}
-
-fn page_shard_count(files: &[(String, Vec<u8>)]) -> usize {
-    files
-        .iter()
-        .take_while(|(name, _)| name.starts_with("pages-"))
-        .count()
 }
 
 /// How many pages each page shard holds, cut where [`PAGE_SHARD_BYTES`]
@@ -214,31 +255,78 @@ fn page_shards(pages: &[PageEntry]) -> Vec<Shard> {
     shards
 }
 
-/// The terms in shards, each with its first term, in one pass: a shard
-/// closes once its payload reaches [`TERM_SHARD_BYTES`].
-fn term_shards(postings: &Postings) -> Vec<(&str, Shard)> {
-    let open = || {
-        let mut payload = Vec::with_capacity(TERM_SHARD_BYTES + 4096);
-        payload.extend_from_slice(TERMS_MAGIC);
+/// The term shards with each one's first term, and the rest shards.
+struct TermShards<'a> {
+    first_terms: Vec<&'a str>,
+    terms: Vec<Shard>,
+    rests: Vec<Shard>,
+}
+
+/// A shard's payload under construction: its entries are written after
+/// their count, which is known at the close.
+struct OpenShard {
+    magic: &'static [u8; 4],
+    limit: usize,
+    count: usize,
+    body: Vec<u8>,
+    closed: Vec<Shard>,
+}
+
+impl OpenShard {
+    fn new(magic: &'static [u8; 4], limit: usize) -> Self {
+        Self {
+            magic,
+            limit,
+            count: 0,
+            body: Vec::with_capacity(limit + 4096),
+            closed: Vec::new(),
+        }
+    }
+
+    /// Closes the shard once it is full; true when it did.
+    fn entry_done(&mut self) -> bool {
+        self.count += 1;
+        let full = self.body.len() >= self.limit;
+        if full {
+            self.close();
+        }
+        full
+    }
+
+    fn close(&mut self) {
+        let mut payload = Vec::with_capacity(self.body.len() + 16);
+        payload.extend_from_slice(self.magic);
         push_varint(&mut payload, FORMAT_VERSION);
-        payload
-    };
-    // Terms are written after their count, which is known at the close.
-    let close = |terms: usize, body: &[u8]| {
-        let mut payload = open();
-        push_len(&mut payload, terms);
-        payload.extend_from_slice(body);
-        Shard { payload }
-    };
-    let mut shards = Vec::new();
-    let mut body = Vec::with_capacity(TERM_SHARD_BYTES + 4096);
-    let mut first = "";
-    let mut count = 0;
+        push_len(&mut payload, self.count);
+        payload.extend_from_slice(&self.body);
+        self.closed.push(Shard { payload });
+        self.body.clear();
+        self.count = 0;
+    }
+
+    fn finish(mut self) -> Vec<Shard> {
+        if self.count > 0 || self.closed.is_empty() {
+            self.close();
+        }
+        self.closed
+    }
+}
+
+/// The terms in shards, in one pass: each term's best postings with it,
+/// the rest in rest shards; a shard closes once its payload reaches its
+/// limit.
+fn term_shards(postings: &Postings) -> TermShards<'_> {
+    let mut terms = OpenShard::new(TERMS_MAGIC, TERM_SHARD_BYTES);
+    let mut rests = OpenShard::new(REST_MAGIC, REST_SHARD_BYTES);
+    let mut first_terms = Vec::new();
     let mut previous: &[u8] = &[];
     let mut list = Vec::new();
+    let mut decoded = Vec::new();
+    let mut best = Vec::new();
+    let mut rest = Vec::new();
     for (index, term) in postings.terms().enumerate() {
-        if count == 0 {
-            first = term;
+        if terms.count == 0 {
+            first_terms.push(term);
             previous = &[];
         }
         let bytes = term.as_bytes();
@@ -247,22 +335,73 @@ fn term_shards(postings: &Postings) -> Vec<(&str, Shard)> {
             .zip(previous)
             .take_while(|(a, b)| a == b)
             .count();
-        push_len(&mut body, shared);
-        push_bytes(&mut body, bytes.get(shared..).unwrap_or(&[]));
+        push_len(&mut terms.body, shared);
+        push_bytes(&mut terms.body, bytes.get(shared..).unwrap_or(&[]));
         postings.encode(index, &mut list);
-        push_bytes(&mut body, &list);
-        previous = bytes;
-        count += 1;
-        if body.len() >= TERM_SHARD_BYTES {
-            shards.push((first, close(count, &body)));
-            body.clear();
-            count = 0;
+        decode(&list, &mut decoded);
+        push_len(&mut terms.body, decoded.len());
+        push_len(&mut terms.body, list.len());
+        if decoded.len() <= BEST_POSTINGS {
+            push_bytes(&mut terms.body, &list);
+            push_len(&mut terms.body, 0);
+        } else {
+            // Best first: higher weight, then the earlier section, as the
+            // ranking orders equal scores.
+            decoded.sort_unstable_by_key(|&(section, weight)| (std::cmp::Reverse(weight), section));
+            let (kept, left) = decoded.split_at_mut(BEST_POSTINGS);
+            let (rest_weight, rest_from) = left.first().map_or((0, 0), |&(s, w)| (w, s));
+            kept.sort_unstable();
+            left.sort_unstable();
+            encode(kept, &mut best);
+            encode(left, &mut rest);
+            push_bytes(&mut terms.body, &best);
+            push_len(&mut terms.body, usize::from(rest_weight) + 1);
+            push_len(&mut terms.body, rest_from as usize);
+            push_len(&mut terms.body, rests.closed.len());
+            push_len(&mut terms.body, rests.count);
+            push_bytes(&mut rests.body, &rest);
+            rests.entry_done();
         }
+        previous = bytes;
+        terms.entry_done();
     }
-    if count > 0 || shards.is_empty() {
-        shards.push((first, close(count, &body)));
+    TermShards {
+        first_terms: if first_terms.is_empty() {
+            vec![""]
+        } else {
+            first_terms
+        },
+        terms: terms.finish(),
+        rests: if rests.count == 0 && rests.closed.is_empty() {
+            Vec::new()
+        } else {
+            rests.finish()
+        },
     }
-    shards
+}
+
+/// A list of postings as (section, weight), in its order.
+fn decode(list: &[u8], out: &mut Vec<(u32, u8)>) {
+    out.clear();
+    let (mut bytes, mut section) = (list, 0u64);
+    while let Some((value, rest)) = read_varint(bytes) {
+        section += value >> 2;
+        out.push((
+            u32::try_from(section).unwrap_or(u32::MAX),
+            (value & 3) as u8,
+        ));
+        bytes = rest;
+    }
+}
+
+/// (section, weight) in section order as a list of postings.
+fn encode(postings: &[(u32, u8)], out: &mut Vec<u8>) {
+    out.clear();
+    let mut previous = 0;
+    for &(section, weight) in postings {
+        push_varint(out, u64::from(section - previous) << 2 | u64::from(weight));
+        previous = section;
+    }
 }
 
 /// `payload` as a zlib stream at `level` (0: stored, framed without

@@ -7,7 +7,7 @@ use unic_langid::LanguageIdentifier;
 use crate::IndexFile;
 use crate::analysis::Analyzer;
 use crate::analysis::MAX_TERM_CHARS;
-use crate::format::{FORMAT_VERSION, MAGIC, PAGES_MAGIC, TERMS_MAGIC};
+use crate::format::{FORMAT_VERSION, MAGIC, PAGES_MAGIC, REST_MAGIC, TERMS_MAGIC, shard_name};
 use crate::runs::{RunKind, for_each_run};
 use unicode_normalization::char::is_combining_mark;
 
@@ -122,12 +122,29 @@ impl Probe {
         let mut reader = Reader::after(&head, MAGIC);
         let language = reader.string();
         let stemmer = reader.string();
+        let generation = reader.string();
         let listed: Vec<usize> = (0..reader.varint()).map(|_| reader.varint()).collect();
+        let mut first_page = 0;
         let page_files: Vec<(usize, String)> = (0..reader.varint())
-            .map(|_| (reader.varint(), reader.string()))
+            .map(|number| {
+                let first = first_page;
+                first_page += reader.varint();
+                (first, shard_name("pages", &generation, number))
+            })
             .collect();
         let term_files: Vec<(String, String)> = (0..reader.varint())
-            .map(|_| (reader.string(), reader.string()))
+            .map(|number| (reader.string(), shard_name("terms", &generation, number)))
+            .collect();
+        let rests: Vec<Vec<Vec<u8>>> = (0..reader.varint())
+            .map(|number| {
+                let bytes = inflate(&shard_name("rest", &generation, number));
+                let mut reader = Reader::after(&bytes, REST_MAGIC);
+                let entries = (0..reader.varint())
+                    .map(|_| reader.bytes().to_vec())
+                    .collect();
+                assert!(reader.bytes.is_empty(), "rest {number}: bytes left");
+                entries
+            })
             .collect();
         assert!(reader.bytes.is_empty(), "bytes left after the head");
 
@@ -173,7 +190,32 @@ impl Probe {
                 let shared = reader.varint();
                 let mut term = previous[..shared].to_vec();
                 term.extend_from_slice(reader.bytes());
-                let postings = reader.bytes().to_vec();
+                let count = reader.varint();
+                let size = reader.varint();
+                let best = reader.bytes().to_vec();
+                let postings = match reader.varint() {
+                    0 => best,
+                    weight => {
+                        let from = reader.varint();
+                        let rest = &rests[reader.varint()][reader.varint()];
+                        let merged = merge(&best, rest);
+                        let bound = (weight - 1) as u8;
+                        let rest = decode(rest);
+                        assert!(
+                            rest.iter()
+                                .all(|&(s, w)| w < bound || (w == bound && s >= from)),
+                            "the rest is bounded by its weight and first section"
+                        );
+                        assert!(rest.iter().any(|&(s, w)| (s, w) == (from, bound)));
+                        merged
+                    }
+                };
+                assert_eq!(
+                    postings.len(),
+                    size,
+                    "a term's size counts its postings' bytes"
+                );
+                assert_eq!(decode(&postings).len(), count, "a term counts its postings");
                 let text = String::from_utf8(term.clone()).expect("UTF-8");
                 if at == 0 {
                     assert_eq!(&text, first, "{name}: the head names its first term");
@@ -206,18 +248,8 @@ impl Probe {
 
     /// (section, weight) of a term, decoded.
     pub fn postings(&self, term: &str) -> Vec<(usize, u8)> {
-        let Some((_, bytes)) = self.terms.iter().find(|(t, _)| t == term) else {
-            return Vec::new();
-        };
-        let mut reader = Reader { bytes };
-        let mut list = Vec::new();
-        let mut section = 0;
-        while !reader.bytes.is_empty() {
-            let value = reader.varint();
-            section += value >> 2;
-            list.push((section, (value & 3) as u8));
-        }
-        list
+        (self.terms.iter().find(|(t, _)| t == term))
+            .map_or_else(Vec::new, |(_, bytes)| decode(bytes))
     }
 
     /// The exact term of each group of a query.
@@ -412,4 +444,34 @@ impl Probe {
             .map(|section| self.hrefs[section].clone())
             .collect()
     }
+}
+
+/// A list of postings as (section, weight).
+fn decode(bytes: &[u8]) -> Vec<(usize, u8)> {
+    let mut reader = Reader { bytes };
+    let mut list = Vec::new();
+    let mut section = 0;
+    while !reader.bytes.is_empty() {
+        let value = reader.varint();
+        section += value >> 2;
+        list.push((section, (value & 3) as u8));
+    }
+    list
+}
+
+/// Two lists of postings of one term as one, in section order.
+fn merge(best: &[u8], rest: &[u8]) -> Vec<u8> {
+    let mut all = decode(best);
+    all.extend(decode(rest));
+    all.sort_unstable();
+    let mut out = Vec::new();
+    let mut previous = 0;
+    for (section, weight) in all {
+        crate::varint::push_varint(
+            &mut out,
+            ((section - previous) << 2 | usize::from(weight)) as u64,
+        );
+        previous = section;
+    }
+    out
 }

@@ -1,0 +1,68 @@
+// A first query fetches each term's best sections only, and still ranks as
+// the whole index does: on the fixture where every word is in far more
+// sections than a term keeps with it (tests/search/fixtures/many/, written
+// by `cargo test -p technote-search`).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { MAX_RESULTS, loadStemmer, search } from "../../www/search.js";
+import { openFixture } from "./open-fixture.mjs";
+
+const stem = await loadStemmer("english");
+
+/** A fresh index (nothing fetched yet), the files it read, and a search on it. */
+async function fresh() {
+  const { index, read } = await openFixture("many/en");
+  const run = (query, limit = MAX_RESULTS, everything = false) => search(index, stem, query, "/", limit, everything);
+  return { read, run };
+}
+
+/** The first `limit` results once every rest of the query's terms is fetched. */
+async function fullRanking(query, limit = MAX_RESULTS) {
+  const { run } = await fresh();
+  const outcome = await run(query, limit, true);
+  assert.equal(outcome.complete, true);
+  return outcome;
+}
+
+// The fixture's words (crates/search/src/fixtures.rs), alone and in pairs.
+const words = [
+  "server", "console", "token", "workflow", "campaign", "delivery", "profile", "audience",
+  "schema", "segment", "report", "journey", "offer", "channel", "import", "export",
+];
+const queries = [
+  ...words,
+  ...words.flatMap((first, at) => words.slice(at + 1).map((second) => `${first} ${second}`)),
+  "server", "console", "token", "workflow", "journey offer", "server console",
+  "token schema report", "campaign delivery profile audience", "segment 12", "ser", "co",
+  "export import channel", "offer 7", "zzzyx server",
+];
+
+test("a first query's results are the whole ranking's first page", async () => {
+  for (const query of queries) {
+    const { run } = await fresh();
+    const first = await run(query);
+    const full = await fullRanking(query);
+    assert.deepEqual(first.results, full.results, query);
+    if (first.complete) assert.equal(first.total, full.total, query);
+    else assert.ok(first.total <= full.total, query);
+  }
+});
+
+test("a common word's first query leaves the rest of its postings unfetched", async () => {
+  const { read, run } = await fresh();
+  const outcome = await run("server");
+  assert.equal(outcome.results.length, MAX_RESULTS);
+  assert.equal(outcome.complete, false, "more results may follow");
+  assert.ok(!read.some((name) => name.startsWith("rest-")), `fetched ${read.join(", ")}`);
+});
+
+test("more results continue the same ranking and count every match", async () => {
+  const { read, run } = await fresh();
+  await run("server");
+  const more = await run("server", MAX_RESULTS * 2, true);
+  const full = await fullRanking("server", MAX_RESULTS * 2);
+  assert.ok(read.some((name) => name.startsWith("rest-")));
+  assert.equal(more.complete, true);
+  assert.deepEqual(more.results, full.results);
+  assert.ok(more.total > MAX_RESULTS * 2, `${more.total} sections match`);
+});
