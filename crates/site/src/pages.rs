@@ -305,10 +305,13 @@ impl<'a> PageSet<'a> {
         )?;
         // The page is its body plus the template's few kilobytes.
         let mut html = Vec::with_capacity(body.len() + PAGE_CHROME_BYTES);
-        context.insert_value("body", tera::Value::safe_string(&body));
-        drop(body);
-        self.templates
-            .render_to(locale, "technote.html", &context, &mut html)?;
+        self.templates.render_page_to(
+            locale,
+            "technote.html",
+            &mut context,
+            ("body", body),
+            &mut html,
+        )?;
         let path = if project.navigation.landing[page.locale] == Some(index) {
             output_file(&page.url_path)
         } else {

@@ -20,6 +20,11 @@ use unic_langid::LanguageIdentifier;
 
 use crate::fallback_text::{holds_fallback_marks, resolve_fallback_marks};
 
+/// What a page's frame holds where its body goes while the frame is
+/// rendered: a comment, which the fallback rewrite leaves as it is, with
+/// private-use characters no escaped text and no template spells.
+const BODY_STAND_IN: &str = "<!--\u{E004}technote page body\u{E004}-->";
+
 /// Separates the message of a failed `t()` call from its help, inside the
 /// one error string Tera carries back from a template function.
 const HELP_SEPARATOR: char = '\u{1F}';
@@ -132,6 +137,39 @@ impl Templates {
             Diagnostic::error(self.dir.join(template), "the template wrote invalid UTF-8")
                 .with_code("template-failed")
         })
+    }
+
+    /// Renders a page whose `body`, HTML the template prints as the value
+    /// `key`, holds no fallback marks (the renderer resolved its labels'):
+    /// only the frame around it is searched for marks and, when it holds
+    /// some, read by lol_html, and the body is put in afterwards. A body
+    /// with marks of its own is rendered with its page as before.
+    pub fn render_page_to(
+        &self,
+        locale: &LanguageIdentifier,
+        template: &str,
+        context: &mut Context,
+        (key, body): (&'static str, String),
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        if holds_fallback_marks(body.as_bytes()) {
+            context.insert_value(key, Value::safe_string(&body));
+            drop(body);
+            return self.render_to(locale, template, context, out);
+        }
+        context.insert_value(key, Value::safe_string(BODY_STAND_IN));
+        let mut frame = Vec::with_capacity(out.capacity().saturating_sub(body.len()));
+        self.render_to(locale, template, context, &mut frame)?;
+        let stand_in = BODY_STAND_IN.as_bytes();
+        let mut rest = frame.as_slice();
+        // A template may print the body more than once, or not at all.
+        while let Some(at) = memchr::memmem::find(rest, stand_in) {
+            out.extend_from_slice(&rest[..at]);
+            out.extend_from_slice(body.as_bytes());
+            rest = &rest[at + stand_in.len()..];
+        }
+        out.extend_from_slice(rest);
+        Ok(())
     }
 
     /// Renders into `out`, which the caller may have sized for the page.
