@@ -197,13 +197,8 @@ impl Templates {
             Diagnostic::error(self.dir.join(template), why).with_code("template-failed")
         };
         // Tera writes only strings, which are UTF-8.
-        let written = std::str::from_utf8(&out[start..])
-            .map_err(|_| failed("the template wrote invalid UTF-8".to_string()))?;
-        let resolved =
-            resolve_fallback_marks(&self.localizer, locale, template, written).map_err(failed)?;
-        out.truncate(start);
-        out.extend_from_slice(resolved.as_bytes());
-        Ok(())
+        let written = out.split_off(start);
+        resolve_fallback_marks(&self.localizer, locale, template, &written, out).map_err(failed)
     }
 }
 
