@@ -20,10 +20,12 @@ use unic_langid::LanguageIdentifier;
 
 use crate::fallback_text::{holds_fallback_marks, resolve_fallback_marks};
 
-/// What a page's frame holds where its body goes while the frame is
-/// rendered: a comment, which the fallback rewrite leaves as it is, with
-/// private-use characters no escaped text and no template spells.
-const BODY_STAND_IN: &str = "<!--\u{E004}technote page body\u{E004}-->";
+/// What a page's frame holds where a part of it goes while the frame is
+/// rendered (see `render_page_to`): a comment with the part's number, which
+/// the fallback rewrite leaves as it is, in private-use characters that no
+/// escaped text and no template spells.
+const STAND_IN_START: &str = "<!--\u{E004}technote page part ";
+const STAND_IN_END: &str = "\u{E004}-->";
 
 /// Separates the message of a failed `t()` call from its help, inside the
 /// one error string Tera carries back from a template function.
@@ -139,34 +141,55 @@ impl Templates {
         })
     }
 
-    /// Renders a page whose `body`, HTML the template prints as the value
-    /// `key`, holds no fallback marks (the renderer resolved its labels'):
-    /// only the frame around it is searched for marks and, when it holds
-    /// some, read by lol_html, and the body is put in afterwards. A body
-    /// with marks of its own is rendered with its page as before.
+    /// Renders a page whose largest values, HTML or JSON the template
+    /// prints as they are (`parts`: the body, the FAQ's JSON-LD), mostly
+    /// hold no fallback marks (the renderer resolved its labels'): only the
+    /// frame around them is searched for marks and, when it holds some,
+    /// read by lol_html; they are put in afterwards. A part with marks of
+    /// its own is rendered with the frame as before.
     pub fn render_page_to(
         &self,
         locale: &LanguageIdentifier,
         template: &str,
         context: &mut Context,
-        (key, body): (&'static str, String),
+        parts: Vec<(&'static str, String)>,
         out: &mut Vec<u8>,
     ) -> Result<(), Diagnostic> {
-        if holds_fallback_marks(body.as_bytes()) {
-            context.insert_value(key, Value::safe_string(&body));
-            drop(body);
-            return self.render_to(locale, template, context, out);
+        let mut spliced = Vec::with_capacity(parts.len());
+        for (key, part) in parts {
+            if holds_fallback_marks(part.as_bytes()) {
+                context.insert_value(key, Value::safe_string(&part));
+            } else {
+                let stand_in = format!("{STAND_IN_START}{}{STAND_IN_END}", spliced.len());
+                context.insert_value(key, Value::safe_string(&stand_in));
+                spliced.push(part);
+            }
         }
-        context.insert_value(key, Value::safe_string(BODY_STAND_IN));
-        let mut frame = Vec::with_capacity(out.capacity().saturating_sub(body.len()));
+        let parts_len: usize = spliced.iter().map(String::len).sum();
+        let mut frame = Vec::with_capacity(out.capacity().saturating_sub(parts_len));
         self.render_to(locale, template, context, &mut frame)?;
-        let stand_in = BODY_STAND_IN.as_bytes();
+        let (start, end) = (STAND_IN_START.as_bytes(), STAND_IN_END.as_bytes());
         let mut rest = frame.as_slice();
-        // A template may print the body more than once, or not at all.
-        while let Some(at) = memchr::memmem::find(rest, stand_in) {
+        // A template may print a part more than once, or not at all.
+        while let Some(at) = memchr::memmem::find(rest, start) {
             out.extend_from_slice(&rest[..at]);
-            out.extend_from_slice(body.as_bytes());
-            rest = &rest[at + stand_in.len()..];
+            let after = &rest[at + start.len()..];
+            let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+            let part = std::str::from_utf8(&after[..digits])
+                .ok()
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| spliced.get(n));
+            match part {
+                Some(part) if after[digits..].starts_with(end) => {
+                    out.extend_from_slice(part.as_bytes());
+                    rest = &after[digits + end.len()..];
+                }
+                // Not one of ours (no template spells these characters).
+                _ => {
+                    out.extend_from_slice(start);
+                    rest = after;
+                }
+            }
         }
         out.extend_from_slice(rest);
         Ok(())
