@@ -78,6 +78,27 @@ fn english_text_on_an_arabic_page_is_marked_english_and_left_to_right() {
     assert!(!title.contains('<'), "{title}");
     assert!(title.contains('\u{2066}'), "{title}");
 
+    // The labels the Markdown renderer writes into the body (an alert's
+    // title, what a screen reader says after a link leaving the site), and
+    // the tab set's name, which the body holds in an attribute.
+    let alert_titles = select(&document, "p.alert-title > span[lang=en][dir=ltr]");
+    assert_eq!(
+        alert_titles.iter().map(text).collect::<Vec<_>>(),
+        ["Important", "Note"],
+        "{html}"
+    );
+    let suffixes = select(&document, "a .visually-hidden > span[lang=en][dir=ltr]");
+    assert!(!suffixes.is_empty(), "{html}");
+    let tabs = select(&document, "div.tabs[data-tabs-label]");
+    assert!(!tabs.is_empty(), "{html}");
+    for tab_set in tabs {
+        let name = tab_set.value().attr("data-tabs-label").unwrap_or_default();
+        assert!(
+            name.starts_with('\u{2066}') && name.ends_with('\u{2069}'),
+            "{name:?}"
+        );
+    }
+
     // The check's questions, copied from English, say so too.
     let legends = select(&document, "form legend span[lang=en][dir=ltr]");
     assert!(

@@ -30,7 +30,7 @@ pub fn page(data: &[u8]) {
             (String::from_utf8_lossy(data).into_owned(), 1)
         }
     };
-    let messages = |id: &str| format!("[{id}]");
+    let messages = |id: &str| technote_markdown::LabelText::plain(format!("[{id}]"));
     let options = RenderOptions {
         file,
         first_line,

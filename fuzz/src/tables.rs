@@ -14,7 +14,7 @@ pub fn tables(data: &[u8]) {
     // Raw HTML is passed through as written: without `<`, every `<td>` and
     // `<th>` in the output is a table cell.
     let body = String::from_utf8_lossy(data).replace('<', " ");
-    let messages = |id: &str| format!("[{id}]");
+    let messages = |id: &str| technote_markdown::LabelText::plain(format!("[{id}]"));
     let options = RenderOptions {
         file: Path::new("content/en/technotes/fuzz.md"),
         first_line: 1,

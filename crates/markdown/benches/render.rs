@@ -29,7 +29,7 @@ fn page() -> String {
 
 fn compare(c: &mut Criterion) {
     let body = page();
-    let messages = |id: &str| id.to_string();
+    let messages = |id: &str| technote_markdown::LabelText::plain(id);
     let options = RenderOptions {
         file: Path::new("bench.md"),
         first_line: 1,

@@ -73,7 +73,7 @@ fn main() {
 
 #[inline(never)]
 fn render_all(bodies: &[String]) -> usize {
-    let messages = |id: &str| id.to_string();
+    let messages = |id: &str| technote_markdown::LabelText::plain(id);
     let options = RenderOptions {
         file: Path::new("page.md"),
         first_line: 1,

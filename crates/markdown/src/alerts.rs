@@ -97,7 +97,7 @@ impl<'a> Renderer<'a, '_> {
             AlertTitle::Known(kind) => (
                 kind.message_id(),
                 kind.message_id().to_string(),
-                self.labels.get(Label::Alert(kind)).to_string(),
+                self.labels.html(Label::Alert(kind)).to_string(),
                 kind.keyword().to_string(),
             ),
             AlertTitle::Unknown(name) => {
@@ -113,7 +113,11 @@ impl<'a> Renderer<'a, '_> {
                 (
                     "alert-note alert-other",
                     format!("alert-{}", name.to_ascii_lowercase()),
-                    title_case(&name),
+                    {
+                        let mut title = String::new();
+                        push_text(&mut title, &title_case(&name));
+                        title
+                    },
                     name,
                 )
             }
@@ -128,7 +132,8 @@ impl<'a> Renderer<'a, '_> {
             html.push_str(">\n<p class=\"alert-title\"");
             push_attribute(html, "id", &id);
             html.push('>');
-            push_text(html, &label);
+            // HTML already: the label's, or the escaped name.
+            html.push_str(&label);
             html.push_str("</p>\n");
         });
         self.blockquotes.push(Quote::Alert);

@@ -223,7 +223,7 @@ impl<'a> Renderer<'a, '_> {
             return;
         }
         let line = self.positions.line(offset);
-        let label = self.labels.get(Label::TabSetName).to_string();
+        let label = self.labels.text(Label::TabSetName).to_string();
         self.out.push_str(r#"<div class="tabs""#);
         push_attribute(&mut self.out, "data-tabs-label", &label);
         self.out.push_str(">\n");

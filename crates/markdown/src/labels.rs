@@ -2,6 +2,7 @@
 
 use std::cell::OnceCell;
 
+use crate::html::push_text;
 use crate::markers::AlertKind;
 
 /// Every Fluent message id the renderer asks for, so the site can check that
@@ -68,27 +69,78 @@ impl Label {
 
 const LABEL_COUNT: usize = AlertKind::ALL.len() + 5;
 
+/// A UI label in the two forms the HTML needs it in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelText {
+    /// Plain text, escaped where it is written (attributes).
+    text: String,
+    /// The same text as element content: HTML, written as it is.
+    html: String,
+}
+
+impl LabelText {
+    /// A label that is plain text everywhere.
+    pub fn plain(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut html = String::with_capacity(text.len());
+        push_text(&mut html, &text);
+        Self { text, html }
+    }
+
+    /// A label whose element content says more than its text can, such as
+    /// which language it is in: `text` goes into attributes (escaped), and
+    /// `mark_up` turns `content`, escaped, into the HTML of element content.
+    /// The site passes its fallback marks so: the renderer is where text is
+    /// told from attributes, so no later pass over the page has to.
+    pub fn marked_up(
+        text: impl Into<String>,
+        content: &str,
+        mark_up: impl FnOnce(&str) -> String,
+    ) -> Self {
+        let mut escaped = String::with_capacity(content.len());
+        push_text(&mut escaped, content);
+        Self {
+            text: text.into(),
+            html: mark_up(&escaped),
+        }
+    }
+}
+
+impl From<String> for LabelText {
+    fn from(text: String) -> Self {
+        Self::plain(text)
+    }
+}
+
 /// Labels asked from the `messages` callback at most once each per page.
 pub(crate) struct Labels<'o> {
-    messages: &'o dyn Fn(&str) -> String,
-    cache: [OnceCell<String>; LABEL_COUNT],
+    messages: &'o dyn Fn(&str) -> LabelText,
+    cache: [OnceCell<LabelText>; LABEL_COUNT],
 }
 
 impl<'o> Labels<'o> {
-    pub(crate) fn new(messages: &'o dyn Fn(&str) -> String) -> Self {
+    pub(crate) fn new(messages: &'o dyn Fn(&str) -> LabelText) -> Self {
         Self {
             messages,
             cache: Default::default(),
         }
     }
 
-    pub(crate) fn get(&self, label: Label) -> &str {
-        match self.cache.get(label.slot()) {
-            Some(cell) => cell.get_or_init(|| (self.messages)(label.message_id())),
-            // Unreachable by construction (the slots cover every label);
-            // an empty label is the harmless answer.
-            None => "",
-        }
+    fn get(&self, label: Label) -> Option<&LabelText> {
+        // None is unreachable by construction (the slots cover every
+        // label); an empty label is the harmless answer.
+        let cell = self.cache.get(label.slot())?;
+        Some(cell.get_or_init(|| (self.messages)(label.message_id())))
+    }
+
+    /// The label as plain text, for an attribute value.
+    pub(crate) fn text(&self, label: Label) -> &str {
+        self.get(label).map_or("", |label| &label.text)
+    }
+
+    /// The label as element content, HTML.
+    pub(crate) fn html(&self, label: Label) -> &str {
+        self.get(label).map_or("", |label| &label.html)
     }
 }
 
@@ -119,11 +171,12 @@ mod tests {
         let calls = Cell::new(0);
         let messages = |id: &str| {
             calls.set(calls.get() + 1);
-            format!("<{id}>")
+            LabelText::plain(format!("<{id}>"))
         };
         let labels = Labels::new(&messages);
-        assert_eq!(labels.get(Label::LinkExternal), "<link-external>");
-        assert_eq!(labels.get(Label::LinkExternal), "<link-external>");
+        assert_eq!(labels.text(Label::LinkExternal), "<link-external>");
+        assert_eq!(labels.html(Label::LinkExternal), "&lt;link-external&gt;");
+        assert_eq!(labels.text(Label::LinkExternal), "<link-external>");
         assert_eq!(calls.get(), 1);
     }
 }

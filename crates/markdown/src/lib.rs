@@ -86,7 +86,7 @@ use std::path::Path;
 
 pub use document::{Anchor, AnchorRef, Document, FaqEntry, Heading, Segment};
 pub use inline_markers::plain_text;
-pub use labels::MESSAGE_IDS;
+pub use labels::{LabelText, MESSAGE_IDS};
 pub use technote_diagnostics::Diagnostic;
 
 /// What [`render`] needs besides the Markdown body.
@@ -96,7 +96,7 @@ pub struct RenderOptions<'a> {
     /// 1-based line of the body's first line in the file (after the front matter).
     pub first_line: u32,
     /// Localized UI label for a Fluent message id of [`MESSAGE_IDS`], e.g. `alert-note`.
-    pub messages: &'a dyn Fn(&str) -> String,
+    pub messages: &'a dyn Fn(&str) -> LabelText,
     /// Rewrites relative link and image destinations.
     pub links: &'a dyn LinkResolver,
     /// Deepest nesting of Markdown elements accepted (lists in lists, quotes

@@ -292,7 +292,8 @@ impl<'a> Renderer<'a, '_> {
         self.depth += 1;
         if is_video {
             if video_title.is_empty() {
-                self.buffer.push_text(self.labels.get(Label::VideoPlay));
+                let label = self.labels.html(Label::VideoPlay);
+                self.buffer.push_html(|html| html.push_str(label));
             } else {
                 self.buffer.push_text(video_title);
                 self.doc.text.push_str(video_title);
@@ -361,7 +362,7 @@ impl<'a> Renderer<'a, '_> {
                 html.push_str("<a class=\"external external-image\"");
                 push_url_attribute(html, "href", &src.href);
                 html.push('>');
-                push_text(html, labels.get(Label::ImageExternal));
+                html.push_str(labels.html(Label::ImageExternal));
                 if !alt.is_empty() {
                     html.push_str(": ");
                     push_text(html, &alt);
@@ -385,11 +386,11 @@ fn push_hidden_suffix(labels: &Labels<'_>, html: &mut String, external: bool, ne
     html.push_str("<span class=\"visually-hidden\">");
     if external {
         html.push(' ');
-        push_text(html, labels.get(Label::LinkExternal));
+        html.push_str(labels.html(Label::LinkExternal));
     }
     if new_tab {
         html.push(' ');
-        push_text(html, labels.get(Label::LinkNewTab));
+        html.push_str(labels.html(Label::LinkNewTab));
     }
     html.push_str("</span>");
 }

@@ -205,13 +205,13 @@ impl<'a> Renderer<'a, '_> {
             let mut link = String::from("<a class=\"external external-image\"");
             push_url_attribute(&mut link, "href", &resolved.href);
             link.push('>');
-            push_text(&mut link, self.labels.get(Label::ImageExternal));
+            link.push_str(self.labels.html(Label::ImageExternal));
             if !alt.is_empty() {
                 link.push_str(": ");
                 push_text(&mut link, &alt);
             }
             link.push_str("<span class=\"visually-hidden\"> ");
-            push_text(&mut link, self.labels.get(Label::LinkExternal));
+            link.push_str(self.labels.html(Label::LinkExternal));
             link.push_str("</span></a>");
             el.replace(&link, ContentType::Html);
             return;

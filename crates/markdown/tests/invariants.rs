@@ -239,7 +239,7 @@ impl LinkResolver for Recorder {
 fn the_resolver_sees_relative_destinations_with_their_file_positions() {
     let body = "Intro [a](page.md#x), [b](https://e.com), [c](#top), <me@e.com>, [d](mailto:me@e.com).\n\n* ![shot](assets/s.png) and [!BADGE v7]{url=../v7.md}\n";
     let recorder = Recorder::default();
-    let messages = |id: &str| id.to_string();
+    let messages = |id: &str| technote_markdown::LabelText::plain(id);
     let options = RenderOptions {
         file: Path::new("p.md"),
         first_line: 20,
@@ -281,7 +281,7 @@ fn the_locale_files_define_exactly_the_message_ids() {
 
 #[test]
 fn any_prefix_of_any_fixture_renders_without_panicking() {
-    let messages = |id: &str| id.to_string();
+    let messages = |id: &str| technote_markdown::LabelText::plain(id);
     let options = RenderOptions {
         file: Path::new("p.md"),
         first_line: 1,

@@ -54,7 +54,7 @@ fn rendered(locale: &str) -> Vec<(PathBuf, Document)> {
         .map(|file| {
             let source = std::fs::read_to_string(&file).expect("readable technote");
             let (body, first_line) = body(&source);
-            let messages = |id: &str| id.to_string();
+            let messages = |id: &str| technote_markdown::LabelText::plain(id);
             let document = render(
                 body,
                 &RenderOptions {

@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use lol_html::html_content::{ContentType, EndTag, TextType};
-use lol_html::{EndTagHandler, RewriteStrSettings, doc_comments, doc_text, element, rewrite_str};
+use lol_html::{EndTagHandler, HtmlRewriter, Settings, doc_comments, doc_text, element};
 use memchr::memmem;
 use technote_i18n::{FALLBACK_END, FALLBACK_START, Localizer, has_fallback_marks};
 use unic_langid::LanguageIdentifier;
@@ -27,21 +27,28 @@ pub(crate) fn holds_fallback_marks(output: &[u8]) -> bool {
 }
 
 /// `output` of a template named `template` for a page in `page`, with its
-/// fallback marks resolved.
+/// fallback marks resolved, appended to `resolved`. The bytes go from
+/// lol_html's tokenizer to `resolved` as they are: `output` is UTF-8 and
+/// every replacement is a `&str`, so no piece needs checking again.
 pub(crate) fn resolve_fallback_marks(
     localizer: &Localizer,
     page: &LanguageIdentifier,
     template: &str,
-    output: &str,
-) -> Result<String, String> {
+    output: &[u8],
+    resolved: &mut Vec<u8>,
+) -> Result<(), String> {
     if !template.ends_with(".html") {
-        return Ok(localizer.isolate_fallbacks(output, page));
+        let text = std::str::from_utf8(output)
+            .map_err(|_| "the template wrote invalid UTF-8".to_string())?;
+        resolved.extend_from_slice(localizer.isolate_fallbacks(text, page).as_bytes());
+        return Ok(());
     }
     // `<option>` holds text only: a span there is no valid HTML.
     let in_option = Rc::new(Cell::new(false));
     let entering = Rc::clone(&in_option);
     let reading = Rc::clone(&in_option);
-    let settings = RewriteStrSettings::new()
+    let settings = Settings::new()
+        // UTF-8 throughout, charset `<meta>` or not: lol_html's defaults.
         .with_strict(false)
         .append_element_content_handler(element!("*", |element| {
             // Most tags hold no mark: their source says so without the
@@ -49,7 +56,7 @@ pub(crate) fn resolve_fallback_marks(
             let tag = output
                 .get(element.source_location().bytes())
                 .unwrap_or(output);
-            if !has_fallback_marks(tag) {
+            if !holds_fallback_marks(tag) {
                 return Ok(());
             }
             let marked: Vec<(String, String)> = element
@@ -91,7 +98,11 @@ pub(crate) fn resolve_fallback_marks(
             }
             Ok(())
         }));
-    rewrite_str(output, settings).map_err(|error| error.to_string())
+    let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| {
+        resolved.extend_from_slice(chunk);
+    });
+    rewriter.write(output).map_err(|error| error.to_string())?;
+    rewriter.end().map_err(|error| error.to_string())
 }
 
 #[cfg(test)]
@@ -122,8 +133,16 @@ mod tests {
             marked("First choice"),
             marked("Language"),
         );
-        let resolved =
-            resolve_fallback_marks(&localizer(), &arabic, "page.html", &output).expect("rewrite");
+        let mut resolved = Vec::new();
+        resolve_fallback_marks(
+            &localizer(),
+            &arabic,
+            "page.html",
+            output.as_bytes(),
+            &mut resolved,
+        )
+        .expect("rewrite");
+        let resolved = String::from_utf8(resolved).expect("UTF-8");
         assert!(
             resolved.contains("<p><span lang=\"en\" dir=\"ltr\">On this page</span></p>"),
             "{resolved}"

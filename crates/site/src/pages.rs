@@ -291,7 +291,10 @@ impl<'a> PageSet<'a> {
             &Social::article(title, page.front.description.as_deref()),
         );
         self.insert_navigation(&mut context, index, title);
-        context.insert("faq_json_ld", &faq_json_ld(document));
+        let faq = faq_json_ld(document);
+        if faq.is_none() {
+            context.insert("faq_json_ld", &faq);
+        }
         context.insert("translation_notice", &translation_notice(page));
         context.insert("updated", &Updated::of(project, index));
         context.insert("edit_href", &edit_href(project, page));
@@ -304,11 +307,14 @@ impl<'a> PageSet<'a> {
             &mut context,
         )?;
         // The page is its body plus the template's few kilobytes.
-        let mut html = Vec::with_capacity(body.len() + PAGE_CHROME_BYTES);
-        context.insert_value("body", tera::Value::safe_string(&body));
-        drop(body);
+        let faq_len = faq.as_ref().map_or(0, String::len);
+        let mut html = Vec::with_capacity(body.len() + faq_len + PAGE_CHROME_BYTES);
+        // The body and the FAQ's JSON-LD are most of a page: they stay out
+        // of the fallback rewrite of the frame.
+        let mut parts = vec![("body", body)];
+        parts.extend(faq.map(|faq| ("faq_json_ld", faq)));
         self.templates
-            .render_to(locale, "technote.html", &context, &mut html)?;
+            .render_page_to(locale, "technote.html", &mut context, parts, &mut html)?;
         let path = if project.navigation.landing[page.locale] == Some(index) {
             output_file(&page.url_path)
         } else {

@@ -11,7 +11,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use technote_diagnostics::Diagnostic;
-use technote_markdown::{Document, MESSAGE_IDS, RenderOptions};
+use technote_i18n::has_fallback_marks;
+use technote_markdown::{Document, LabelText, MESSAGE_IDS, RenderOptions};
 
 use crate::badges::badge_views;
 use crate::links::{AssetCopy, PageLinks, PendingAnchor, SiteLinks};
@@ -97,7 +98,7 @@ pub struct PageRenderer<'a> {
     links: SiteLinks<'a>,
     page_set: PageSet<'a>,
     /// The Markdown labels of each locale, formatted once per build.
-    labels: Vec<HashMap<&'static str, String>>,
+    labels: Vec<HashMap<&'static str, LabelText>>,
 }
 
 impl<'a> PageRenderer<'a> {
@@ -127,9 +128,21 @@ impl<'a> PageRenderer<'a> {
                 MESSAGE_IDS
                     .iter()
                     .filter_map(|&id| {
-                        // Marked when in the reference locale's words (`fallback_text`).
-                        let text = project.localizer.format_for_page(locale, id, None).ok()?;
-                        Some((id, text))
+                        // Marked when in the reference locale's words, and
+                        // resolved here as `fallback_text` resolves a
+                        // template's marks: the body needs no pass of its own.
+                        let localizer = &project.localizer;
+                        let text = localizer.format_for_page(locale, id, None).ok()?;
+                        let label = if has_fallback_marks(&text) {
+                            LabelText::marked_up(
+                                localizer.isolate_fallbacks(&text, locale),
+                                &text,
+                                |html| localizer.mark_up_fallbacks(html),
+                            )
+                        } else {
+                            LabelText::plain(text)
+                        };
+                        Some((id, label))
                     })
                     .collect()
             })
@@ -162,7 +175,7 @@ impl<'a> PageRenderer<'a> {
             labels
                 .and_then(|labels| labels.get(id))
                 .cloned()
-                .unwrap_or_else(|| id.to_string())
+                .unwrap_or_else(|| LabelText::plain(id))
         };
         let options = RenderOptions {
             file: &page.source.path,

@@ -20,6 +20,13 @@ use unic_langid::LanguageIdentifier;
 
 use crate::fallback_text::{holds_fallback_marks, resolve_fallback_marks};
 
+/// What a page's frame holds where a part of it goes while the frame is
+/// rendered (see `render_page_to`): a comment with the part's number, which
+/// the fallback rewrite leaves as it is, in private-use characters that no
+/// escaped text and no template spells.
+const STAND_IN_START: &str = "<!--\u{E004}technote page part ";
+const STAND_IN_END: &str = "\u{E004}-->";
+
 /// Separates the message of a failed `t()` call from its help, inside the
 /// one error string Tera carries back from a template function.
 const HELP_SEPARATOR: char = '\u{1F}';
@@ -134,6 +141,60 @@ impl Templates {
         })
     }
 
+    /// Renders a page whose largest values, HTML or JSON the template
+    /// prints as they are (`parts`: the body, the FAQ's JSON-LD), mostly
+    /// hold no fallback marks (the renderer resolved its labels'): only the
+    /// frame around them is searched for marks and, when it holds some,
+    /// read by lol_html; they are put in afterwards. A part with marks of
+    /// its own is rendered with the frame as before.
+    pub fn render_page_to(
+        &self,
+        locale: &LanguageIdentifier,
+        template: &str,
+        context: &mut Context,
+        parts: Vec<(&'static str, String)>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
+        let mut spliced = Vec::with_capacity(parts.len());
+        for (key, part) in parts {
+            if holds_fallback_marks(part.as_bytes()) {
+                context.insert_value(key, Value::safe_string(&part));
+            } else {
+                let stand_in = format!("{STAND_IN_START}{}{STAND_IN_END}", spliced.len());
+                context.insert_value(key, Value::safe_string(&stand_in));
+                spliced.push(part);
+            }
+        }
+        let parts_len: usize = spliced.iter().map(String::len).sum();
+        let mut frame = Vec::with_capacity(out.capacity().saturating_sub(parts_len));
+        self.render_to(locale, template, context, &mut frame)?;
+        let (start, end) = (STAND_IN_START.as_bytes(), STAND_IN_END.as_bytes());
+        let mut rest = frame.as_slice();
+        // A template may print a part more than once, or not at all.
+        while let Some(at) = memchr::memmem::find(rest, start) {
+            out.extend_from_slice(&rest[..at]);
+            let after = &rest[at + start.len()..];
+            let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+            let part = std::str::from_utf8(&after[..digits])
+                .ok()
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| spliced.get(n));
+            match part {
+                Some(part) if after[digits..].starts_with(end) => {
+                    out.extend_from_slice(part.as_bytes());
+                    rest = &after[digits + end.len()..];
+                }
+                // Not one of ours (no template spells these characters).
+                _ => {
+                    out.extend_from_slice(start);
+                    rest = after;
+                }
+            }
+        }
+        out.extend_from_slice(rest);
+        Ok(())
+    }
+
     /// Renders into `out`, which the caller may have sized for the page.
     pub fn render_to(
         &self,
@@ -159,13 +220,8 @@ impl Templates {
             Diagnostic::error(self.dir.join(template), why).with_code("template-failed")
         };
         // Tera writes only strings, which are UTF-8.
-        let written = std::str::from_utf8(&out[start..])
-            .map_err(|_| failed("the template wrote invalid UTF-8".to_string()))?;
-        let resolved =
-            resolve_fallback_marks(&self.localizer, locale, template, written).map_err(failed)?;
-        out.truncate(start);
-        out.extend_from_slice(resolved.as_bytes());
-        Ok(())
+        let written = out.split_off(start);
+        resolve_fallback_marks(&self.localizer, locale, template, &written, out).map_err(failed)
     }
 }
 

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use fluent_syntax::ast::{Entry, PatternElement};
 use technote_markdown::{
-    DEFAULT_MAX_NESTING, DEFAULT_MAX_TABLE_CELLS, Document, LinkKind, LinkRef, LinkResolver,
-    RenderOptions, ResolvedLink, Segment, render,
+    DEFAULT_MAX_NESTING, DEFAULT_MAX_TABLE_CELLS, Document, LabelText, LinkKind, LinkRef,
+    LinkResolver, RenderOptions, ResolvedLink, Segment, render,
 };
 
 /// The messages of `locales/<locale>/markdown.ftl`, as plain text.
@@ -78,10 +78,10 @@ impl LinkResolver for SiteLike {
 pub fn render_with(body: &str, locale: &str, first_line: u32) -> Document {
     let labels = labels(locale);
     let messages = move |id: &str| {
-        labels
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| format!("MISSING {id}"))
+        labels.get(id).cloned().map_or_else(
+            || LabelText::plain(format!("MISSING {id}")),
+            LabelText::plain,
+        )
     };
     let file = PathBuf::from(format!("content/{locale}/technotes/page.md"));
     let options = RenderOptions {
