@@ -55,12 +55,8 @@ after(async () => {
   await site?.remove();
 });
 
-async function open(pathname, form, width = 1280, height = 900) {
-  const page = await visitor.context.newPage();
-  await page.setViewportSize({ width, height });
-  await page.goto(`${server.origin}${pathname}`);
-  await page.waitForSelector(`${form}:not([hidden])`, { timeout: 10_000 });
-  return page;
+function open(pathname, form, width, height) {
+  return ims2021.openFormPage(visitor.context, `${server.origin}${pathname}`, form, width, height);
 }
 
 /** Counts the changes made to the verdict region from now on. */

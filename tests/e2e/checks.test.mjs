@@ -42,12 +42,8 @@ after(async () => {
   await site?.remove();
 });
 
-async function openForm(width, height) {
-  const page = await visitor.context.newPage();
-  await page.setViewportSize({ width, height });
-  await page.goto(`${server.origin}${PAGE}`);
-  await page.waitForSelector(`${FORM}:not([hidden])`, { timeout: 10_000 });
-  return page;
+function openForm(width, height) {
+  return ims2021.openFormPage(visitor.context, `${server.origin}${PAGE}`, FORM, width, height);
 }
 
 /** Answers like a visitor: radios clicked, the version typed then left. */

@@ -25,6 +25,15 @@ if (CASE_WITH_FINDINGS === undefined) {
   throw new Error("tests/checks/ims-2021.json: expected an action-needed case with two steps or more");
 }
 
+/** A new page of `context` at a viewport size, on `url`, once the form `form` is shown. */
+export async function openFormPage(context, url, form, width = 1280, height = 900) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  await page.goto(url);
+  await page.waitForSelector(`${form}:not([hidden])`, { timeout: 10_000 });
+  return page;
+}
+
 /** Opens a technote and waits until the check's form is shown. */
 export async function openChecker(page, url) {
   await page.goto(url);
