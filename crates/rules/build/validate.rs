@@ -108,19 +108,18 @@ pub fn validate(source: CatalogSource) -> Result<Catalog, Vec<String>> {
     }
 }
 
-/// Parses "19.2" or "19.2.4" into [19, 2, 0] / [19, 2, 4].
+/// Reads "19.2" or "19.2.4" as [19, 2, 0] / [19, 2, 4], by semver's rules
+/// for a version core (numbers without leading zeros; a line's "x.y" read
+/// as "x.y.0"), with nothing after it: no pre-release, no build metadata.
 fn release_number(name: &str) -> Option<[u64; 3]> {
-    let mut parts = name.split('.').map(|part| {
-        let all_digits = !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
-        all_digits.then(|| part.parse::<u64>().ok()).flatten()
-    });
-    let major = parts.next()??;
-    let minor = parts.next()??;
-    let patch = match parts.next() {
-        Some(patch) => patch?,
-        None => 0,
+    let padded = match name.matches('.').count() {
+        1 => format!("{name}.0"),
+        2 => name.to_owned(),
+        _ => return None,
     };
-    parts.next().is_none().then_some([major, minor, patch])
+    let version = semver::Version::parse(&padded).ok()?;
+    let core_only = version.pre.is_empty() && version.build.is_empty();
+    core_only.then_some([version.major, version.minor, version.patch])
 }
 
 fn check_line_releases(

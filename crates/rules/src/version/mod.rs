@@ -353,22 +353,9 @@ impl Version {
     }
 }
 
-/// Appends `number` in decimal (what `{}` writes).
+/// Appends `number` in decimal, with itoa: what `{}` writes, without
+/// `core::fmt`, whose machinery weighs more than a kilobyte in the
+/// browser's module.
 pub(crate) fn push_number(out: &mut String, number: u64) {
-    let mut digits = [0_u8; 20];
-    let mut start = digits.len();
-    let mut rest = number;
-    loop {
-        start -= 1;
-        if let Some(digit) = digits.get_mut(start) {
-            *digit = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 || start == 0 {
-            break;
-        }
-    }
-    for digit in digits.iter().skip(start) {
-        out.push(char::from(*digit));
-    }
+    out.push_str(itoa::Buffer::new().format(number));
 }
