@@ -18,8 +18,19 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_QUERY_TERMS = 24;
 /** Results shown at most. */
 export const MAX_RESULTS = 10;
+/**
+ * What a query may fetch, head included, before its first page is drawn
+ * (issue 18: "~200 KB for any locale size"). Beyond it, pieces of rests
+ * wait for "More results", and the first page says it is from part of the
+ * index. Counted in payload bytes, which a large locale stores as is.
+ */
+export const FIRST_PAGE_BYTES = 200 * 1024;
+/** Page shards kept room for beyond those of the ranking so far. */
+const PAGE_SHARDS_SPARE = 3;
+/** Rounds of fetching rests before a first page, at most. */
+const REST_ROUNDS = 3;
 /** The index format this module reads (crates/search/src/format.rs). */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 // Shared with crates/search: longer words are cut to this many characters.
 const MAX_TERM_CHARS = 64;
@@ -265,13 +276,20 @@ export function parseHead(bytes) {
     termShards.push({ first: encoder.encode(reader.string()), file: file("terms", number) });
   }
   const restFiles = [];
-  for (let count = reader.varint(), number = 0; number < count; number++) restFiles.push(file("rest", number));
+  const restSizes = [];
+  for (let count = reader.varint(), number = 0; number < count; number++) {
+    restFiles.push(file("rest", number));
+    restSizes.push(reader.varint());
+  }
+  const largestPages = reader.varint();
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
   return {
-    language, stemmer, sectionPage, pageFirstSection, pageShards, termShards, restFiles,
+    language, stemmer, sectionPage, pageFirstSection, pageShards, termShards, restFiles, restSizes, largestPages,
     /** Parsed shards by file name, as fetched; and the fetches under way. */
     terms: new Map(), pages: new Map(), rests: new Map(), fetching: new Map(),
-    fetchFile: null, scratch: null,
+    fetchFile: null, scratch: null, headBytes: 0, fetchedBytes: 0,
+    /** A query's budget before its first page (a test makes it smaller). */
+    firstPageBytes: FIRST_PAGE_BYTES,
   };
 }
 
@@ -281,8 +299,14 @@ export function parseHead(bytes) {
  * @param {(name: string) => Promise<Uint8Array>} fetchFile
  */
 export async function openIndex(fetchFile) {
-  const index = parseHead(await fetchFile("index.bin"));
-  index.fetchFile = fetchFile;
+  const head = await fetchFile("index.bin");
+  const index = parseHead(head);
+  index.headBytes = head.length;
+  index.fetchFile = async (name) => {
+    const bytes = await fetchFile(name);
+    index.fetchedBytes += bytes.length;
+    return bytes;
+  };
   return index;
 }
 
@@ -290,8 +314,9 @@ export async function openIndex(fetchFile) {
  * A shard of terms: each written out whole (front coding undone) in one
  * buffer, sorted as the index sorts them, found by binary search, and those
  * a prefix begins as one range. None is decoded until needed. Each term
- * has its count of postings, their size, its best postings, and, when it
- * has more, the bound of the rest and where the rest is (`rest` -1: none).
+ * has its count of postings, their size, its best postings, and the pieces
+ * of the rest of them: `pieceStart[term]` to `pieceStart[term + 1]` in the
+ * piece arrays, each with its weight, first section and place.
  */
 function parseTermShard(bytes, number) {
   const reader = payload(bytes, "TNST");
@@ -302,10 +327,11 @@ function parseTermShard(bytes, number) {
   const postingEnd = new Uint32Array(count);
   const postings = new Uint32Array(count);
   const size = new Uint32Array(count);
-  const rest = new Int8Array(count).fill(-1);
-  const restFrom = new Uint32Array(count);
-  const restShard = new Uint32Array(count);
-  const restEntry = new Uint32Array(count);
+  const pieceStart = new Uint32Array(count + 1);
+  const pieceWeight = [];
+  const pieceFrom = [];
+  const pieceShard = [];
+  const pieceEntry = [];
   let end = 0;
   for (let term = 0; term < count; term++) {
     const shared = reader.varint();
@@ -330,20 +356,22 @@ function parseTermShard(bytes, number) {
     reader.at += length;
     postingEnd[term] = reader.at;
     if (reader.at > bytes.length) throw new Error("search index is truncated");
-    const bound = reader.varint();
-    if (bound > 0) {
-      if (bound > 4) throw new Error("search index has an unknown weight");
-      rest[term] = bound - 1;
-      restFrom[term] = reader.varint();
-      restShard[term] = reader.varint();
-      restEntry[term] = reader.varint();
+    pieceStart[term] = pieceWeight.length;
+    for (let pieces = reader.varint(); pieces > 0; pieces--) {
+      const weight = reader.varint();
+      if (weight >= WEIGHTS.length) throw new Error("search index has an unknown weight");
+      pieceWeight.push(weight);
+      pieceFrom.push(reader.varint());
+      pieceShard.push(reader.varint());
+      pieceEntry.push(reader.varint());
     }
   }
+  pieceStart[count] = pieceWeight.length;
   termStart[count] = end;
   if (reader.at !== bytes.length) throw new Error("search index has trailing bytes");
   return {
     number, reader, bytes, termCount: count, termBytes, termStart, postingStart, postingEnd,
-    postings, size, rest, restFrom, restShard, restEntry,
+    postings, size, pieceStart, pieceWeight, pieceFrom, pieceShard, pieceEntry,
   };
 }
 
@@ -364,13 +392,44 @@ function parseRestShard(bytes) {
   return { bytes, start, end };
 }
 
-/** The rest of the postings of the term at `{ shard, at }`, if fetched: `{ bytes, start, end }`; else null. */
-function loadedRest(index, { shard, at }) {
-  const rest = index.rests.get(index.restFiles[shard.restShard[at]] ?? "");
+/** Piece `piece` of a shard's rests, if fetched: `{ bytes, start, end }`; else null. */
+function loadedPiece(index, shard, piece) {
+  const rest = index.rests.get(index.restFiles[shard.pieceShard[piece]] ?? "");
   if (rest === undefined) return null;
-  const entry = shard.restEntry[at];
+  const entry = shard.pieceEntry[piece];
   if (entry >= rest.start.length) throw new Error("search index points past its rest");
   return { bytes: rest.bytes, start: rest.start[entry], end: rest.end[entry] };
+}
+
+/**
+ * The unfetched pieces of the rests of the terms `query` matches, each as
+ * `{ file, bytes, most }`: its rest shard, that shard's size, and the most
+ * a section could score from it (its weight, the term's rarity and the
+ * group's factor).
+ */
+function unfetchedPieces(index, stem, query) {
+  const sectionCount = index.sectionPage.length;
+  const pieces = [];
+  for (const group of analyzeQuery(index, stem, query)) {
+    for (const [term, factor] of candidateTerms(group)) {
+      const found = findTerm(index, term);
+      if (found === null) continue;
+      const { shard, at } = found;
+      const idf = Math.log(1 + sectionCount / Math.max(1, shard.postings[at]));
+      for (let piece = shard.pieceStart[at]; piece < shard.pieceStart[at + 1]; piece++) {
+        const file = index.restFiles[shard.pieceShard[piece]];
+        if (file === undefined || index.rests.has(file)) continue;
+        const bytes = index.restSizes[shard.pieceShard[piece]];
+        pieces.push({ file, bytes, most: WEIGHTS[shard.pieceWeight[piece]] * idf * factor });
+      }
+    }
+  }
+  return pieces;
+}
+
+/** Fetches the rest shards `files`, at once. */
+function fetchRests(index, files) {
+  return Promise.all([...files].map((file) => fetchOnce(index, file, (bytes) => index.rests.set(file, parseRestShard(bytes)))));
 }
 
 /**
@@ -378,16 +437,28 @@ function loadedRest(index, { shard, at }) {
  * `rank` ranks every section (after `prepareQuery`).
  */
 export async function prepareRests(index, stem, query) {
+  await fetchRests(index, new Set(unfetchedPieces(index, stem, query).map(({ file }) => file)));
+}
+
+/**
+ * Fetches up to `budget` bytes of rest shards for `query`, the pieces that
+ * could score most first (a section's title or heading before its body):
+ * those most likely to hold the first page, and whose bounds, once
+ * fetched, drop most. False when nothing was left to fetch within it.
+ */
+async function prepareHeaviestRests(index, stem, query, budget) {
+  const pieces = unfetchedPieces(index, stem, query).sort((a, b) => b.most - a.most);
   const files = new Set();
-  for (const group of analyzeQuery(index, stem, query)) {
-    for (const term of candidateTerms(group)) {
-      const found = findTerm(index, term[0]);
-      if (found === null || found.shard.rest[found.at] < 0) continue;
-      const file = index.restFiles[found.shard.restShard[found.at]];
-      if (file !== undefined && !index.rests.has(file)) files.add(file);
-    }
+  let left = budget;
+  for (const { file, bytes } of pieces) {
+    if (files.has(file)) continue;
+    if (bytes > left) break;
+    files.add(file);
+    left -= bytes;
   }
-  await Promise.all([...files].map((file) => fetchOnce(index, file, (bytes) => index.rests.set(file, parseRestShard(bytes)))));
+  if (files.size === 0) return false;
+  await fetchRests(index, files);
+  return true;
 }
 
 /** A group's terms, each with its factor: its exact term, its accented one, then the terms it begins. */
@@ -557,14 +628,20 @@ function fetchOnce(index, file, keep) {
   return pending;
 }
 
-/** Fetches the page shards that describe `sections`. */
-async function preparePages(index, sections) {
+/** The page shards that describe `sections` and are not fetched yet. */
+function pageShardsToFetch(index, sections) {
   const files = new Set();
   for (const section of sections) {
     const page = index.sectionPage[section];
     const shard = pageShardOf(index, page);
     if (shard !== undefined && !index.pages.has(shard.file)) files.add(shard.file);
   }
+  return files;
+}
+
+/** Fetches the page shards that describe `sections`. */
+async function preparePages(index, sections) {
+  const files = pageShardsToFetch(index, sections);
   await Promise.all([...files].map((file) => fetchOnce(index, file, (bytes) => index.pages.set(file, parsePageShard(bytes)))));
 }
 
@@ -711,18 +788,20 @@ export function rank(index, stem, query, limit = MAX_RESULTS) {
       // The count of postings, for the term's rarity, before scoring them.
       const idf = Math.log(1 + sectionCount / Math.max(1, shard.postings[position]));
       scoreList(shard.bytes, shard.postingStart[position], shard.postingEnd[position], number, idf, factor, touched);
-      if (shard.rest[position] < 0) continue;
-      const rest = loadedRest(index, found);
-      if (rest !== null) {
-        scoreList(rest.bytes, rest.start, rest.end, number, idf, factor, touched);
-        continue;
-      }
-      const most = WEIGHTS[shard.rest[position]] * idf * factor;
-      if (most > bound[number]) {
-        bound[number] = most;
-        boundFrom[number] = shard.restFrom[position];
-      } else if (most === bound[number]) {
-        boundFrom[number] = Math.min(boundFrom[number], shard.restFrom[position]);
+      for (let piece = shard.pieceStart[position]; piece < shard.pieceStart[position + 1]; piece++) {
+        const rest = loadedPiece(index, shard, piece);
+        if (rest !== null) {
+          scoreList(rest.bytes, rest.start, rest.end, number, idf, factor, touched);
+          continue;
+        }
+        // A piece's postings all have its weight, from its first section on.
+        const most = WEIGHTS[shard.pieceWeight[piece]] * idf * factor;
+        if (most > bound[number]) {
+          bound[number] = most;
+          boundFrom[number] = shard.pieceFrom[piece];
+        } else if (most === bound[number]) {
+          boundFrom[number] = Math.min(boundFrom[number], shard.pieceFrom[piece]);
+        }
       }
     }
     for (const section of touched) {
@@ -833,24 +912,33 @@ function provedExact(index, ranking) {
 
 /**
  * The best sections for a query, fetching the shards it needs: each
- * term's best postings, then the rest only when they cannot tell the first
- * `limit` (or when `everything` is asked, for more results).
+ * term's best postings, then pieces of the rests, heaviest first, only
+ * while they cannot tell the first `limit` and the query has fetched less
+ * than FIRST_PAGE_BYTES (or all of them when `everything` is asked, for
+ * more results).
  * `complete` is false when rests were left out: `total` then counts the
- * matches found so far, and more results may follow.
+ * matches found so far, and more results may follow. `exact` is false when
+ * the budget ran out before the first `limit` were proven: they are the
+ * best of the part of the index fetched.
  * @param {string} basePath the site's base path, e.g. "/" or "/docs/"
- * @returns {Promise<{ total: number, complete: boolean, results: { href: string, title: string, heading: string }[] }>}
+ * @returns {Promise<{ total: number, complete: boolean, exact: boolean, results: { href: string, title: string, heading: string }[] }>}
  */
 export async function search(index, stem, query, basePath = "/", limit = MAX_RESULTS, everything = false) {
+  const before = index.fetchedBytes;
   await prepareQuery(index, stem, query);
   if (everything) await prepareRests(index, stem, query);
   let ranking = rank(index, stem, query, limit);
-  if (!ranking.exact) {
-    await prepareRests(index, stem, query);
+  for (let round = 0; !ranking.exact && round < REST_ROUNDS; round++) {
+    // Room is kept for the page shards of the first page: those of the
+    // ranking so far, and a few more should it change.
+    const shards = Math.min(limit, pageShardsToFetch(index, ranking.top).size + PAGE_SHARDS_SPARE);
+    const budget = index.firstPageBytes - index.headBytes - shards * index.largestPages - (index.fetchedBytes - before);
+    if (!(await prepareHeaviestRests(index, stem, query, budget))) break;
     ranking = rank(index, stem, query, limit);
   }
-  const { total, top, complete } = ranking;
+  const { total, top, complete, exact } = ranking;
   await preparePages(index, top);
-  return { total, complete, results: top.map((section) => describe(index, section, basePath)) };
+  return { total, complete, exact, results: top.map((section) => describe(index, section, basePath)) };
 }
 
 function describe(index, section, basePath) {
@@ -893,7 +981,8 @@ export function pluralForm(forms, count, locale) {
  * The status line for a search's outcome, from the box's data-* messages;
  * `complete` false when more results may follow than `total` counts.
  */
-export function statusText(messages, total, shown, locale, complete = true) {
+export function statusText(messages, total, shown, locale, complete = true, exact = true) {
+  if (!exact) return fillCount(messages.nearest, { shown }, locale);
   if (!complete) return fillCount(messages.best, { shown }, locale);
   if (total === 0) return messages.none;
   if (total === 1) return messages.one;
@@ -950,6 +1039,7 @@ function enhance(box) {
     many: data.manyText ?? "",
     capped: data.cappedText ?? "",
     best: data.bestText ?? "",
+    nearest: data.nearestText ?? "",
     manyForms: parseForms(data.manyForms),
     cappedForms: parseForms(data.cappedForms),
   };
@@ -1012,12 +1102,12 @@ function enhance(box) {
     }
     if (run !== latest) return;
     const shown = list.querySelectorAll("a").length;
-    const { total, complete, results } = outcome;
+    const { total, complete, exact, results } = outcome;
     show(results, !complete || total > results.length);
     // After "more results", the first new one takes the focus, as a
     // keyboard reader would go on from there; the status says how many.
     if (further) links()[shown]?.focus();
-    say(statusText(messages, total, results.length, locale, complete), further ? 0 : 500);
+    say(statusText(messages, total, results.length, locale, complete, exact), further ? 0 : 500);
   };
   const links = () => [...list.querySelectorAll("a")];
   const clear = () => {

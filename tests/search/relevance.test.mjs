@@ -41,5 +41,5 @@ test("Japanese voicing marks and widths: パス is not バス, ｶﾞｲﾄﾞ i
 
 test("an index of another format is refused with a message saying so", () => {
   const payload = new Uint8Array([0x54, 0x4e, 0x53, 0x49, 1]);
-  assert.throws(() => parseHead(payload), /format 1 is not the format 4 this script reads/);
+  assert.throws(() => parseHead(payload), /format 1 is not the format 5 this script reads/);
 });

@@ -13,7 +13,7 @@ const stem = await loadStemmer("english");
 async function fresh() {
   const { index, read } = await openFixture("many/en");
   const run = (query, limit = MAX_RESULTS, everything = false) => search(index, stem, query, "/", limit, everything);
-  return { read, run };
+  return { index, read, run };
 }
 
 /** The first `limit` results once every rest of the query's terms is fetched. */
@@ -65,4 +65,38 @@ test("more results continue the same ranking and count every match", async () =>
   assert.equal(more.complete, true);
   assert.deepEqual(more.results, full.results);
   assert.ok(more.total > MAX_RESULTS * 2, `${more.total} sections match`);
+});
+
+// Queries whose words' best sections do not meet, so that their first page
+// needs rests (checked below): with no room left for rests, the first page
+// is the best of what was fetched and says so; "more results" ranks whole.
+const needingRests = ["campaign delivery profile audience", "token schema report", "export import channel"];
+
+test("a first query within its budget fetches no rest and says its results are from part of the index", async () => {
+  for (const query of needingRests) {
+    const roomy = await fresh();
+    await roomy.run(query);
+    assert.ok(roomy.read.some((name) => name.startsWith("rest-")), `${query} needs a rest`);
+
+    const { index, read, run } = await fresh();
+    index.firstPageBytes = index.headBytes; // nothing left for rests
+    const first = await run(query);
+    assert.ok(!read.some((name) => name.startsWith("rest-")), `${query}: fetched ${read.join(", ")}`);
+    assert.equal(first.exact, false, query);
+    assert.equal(first.complete, false, query);
+    assert.equal(first.results.length, MAX_RESULTS, query);
+
+    const more = await run(query, MAX_RESULTS * 2, true);
+    const full = await fullRanking(query, MAX_RESULTS * 2);
+    assert.equal(more.exact, true, query);
+    assert.deepEqual(more.results, full.results, query);
+  }
+});
+
+test("a first query with room for rests proves its first page", async () => {
+  for (const query of needingRests) {
+    const { run } = await fresh();
+    const first = await run(query);
+    assert.equal(first.exact, true, query);
+  }
 });

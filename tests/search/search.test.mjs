@@ -70,7 +70,7 @@ test("`<script>` is a word like any other, returned as text", async () => {
 
 test("regex metacharacters alone find nothing and throw nothing", async () => {
   for (const query of [".*+?(", "[", "\\", "(?<x>", "$&", "^$|"]) {
-    assert.deepEqual(await fr(query), { total: 0, complete: true, results: [] });
+    assert.deepEqual(await fr(query), { total: 0, complete: true, exact: true, results: [] });
   }
 });
 
@@ -81,13 +81,13 @@ test("a 10,000-character query is cut short and answered at once", async () => {
   const outcome = await en(long);
   assert.ok(performance.now() - started < 200);
   assert.ok(outcome.total > 0);
-  assert.deepEqual(await en("x".repeat(10_000)), { total: 0, complete: true, results: [] });
+  assert.deepEqual(await en("x".repeat(10_000)), { total: 0, complete: true, exact: true, results: [] });
 });
 
 test("stop words alone find nothing", async () => {
   // Complete words: a last word still being typed matches what it begins.
-  assert.deepEqual(await fr("le la les de "), { total: 0, complete: true, results: [] });
-  assert.deepEqual(await en("the of and "), { total: 0, complete: true, results: [] });
+  assert.deepEqual(await fr("le la les de "), { total: 0, complete: true, exact: true, results: [] });
+  assert.deepEqual(await en("the of and "), { total: 0, complete: true, exact: true, results: [] });
 });
 
 test("two letters typed match the words they begin", async () => {
@@ -114,6 +114,10 @@ test("the status line counts results in the reader's language", async () => {
   assert.equal(statusText(messages, 1, 1, "fr"), "Un résultat.");
   assert.equal(statusText(messages, 3, 3, "fr"), "3 résultats.");
   assert.equal(statusText(messages, 1234, 10, "fr"), "1\u202f234 résultats, les 10 plus pertinents sont affichés.");
+  // A first page from part of the index says so, not that it is the best.
+  const partial = { ...messages, best: "Les {shown} meilleurs.", nearest: "{shown} résultats proches, d’une partie de l’index." };
+  assert.equal(statusText(partial, 40, 10, "fr", false), "Les 10 meilleurs.");
+  assert.equal(statusText(partial, 40, 10, "fr", false, false), "10 résultats proches, d’une partie de l’index.");
   assert.equal(fillCount("{count} results", { count: 1234 }, "en"), "1,234 results");
 });
 

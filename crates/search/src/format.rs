@@ -20,6 +20,8 @@
 //!   varint term shards
 //!     per shard: string first term
 //!   varint rest shards
+//!     per shard: varint its payload bytes   (what fetching it costs)
+//!   varint the largest page shard's payload bytes
 //!
 //! pages-<generation>-<n>.bin   pages first … first + count - 1
 //!   "TNSP"  varint format (4)  varint first page  varint count
@@ -33,10 +35,10 @@
 //!             varint postings        (sections it occurs in, for its rarity)
 //!             varint size            (bytes of all its postings, written whole)
 //!             varint length, length bytes of its best postings
-//!             varint rest            0: none; else the best weight among the
-//!                                    rest, plus one, then:
-//!               varint from          the first section of that weight in the rest
-//!               varint shard, varint entry   where the rest is
+//!             varint pieces          of the rest of its postings (0: none), each:
+//!               varint weight        the weight of all its postings
+//!               varint from          its first section
+//!               varint shard, varint entry   where the piece is
 //!
 //! rest-<generation>-<n>.bin    the rest of terms' postings, in term order
 //!   "TNSR"  varint format (4)  varint entries
@@ -54,11 +56,15 @@
 //!
 //! A term's postings are split: its [`BEST_POSTINGS`] best sections (by
 //! weight, then section order, as the ranking breaks ties) sit with the
-//! term, the rest in a rest shard, fetched only when a query's first page
-//! cannot be told without it or the reader asks for more results. The
-//! best weight of the rest and its first section of that weight bound what
-//! the rest could add, so that `www/search.js` can prove a first page
-//! whole (at 50,000 pages a locale, a common term's postings were 400 KB).
+//! term, the rest in pieces of one weight each, heaviest first, of at most
+//! [`REST_PIECE_BYTES`], in rest shards. A piece is fetched only when a
+//! query's first page cannot be told without it or the reader asks for
+//! more results. Each unfetched piece's weight and first section bound what
+//! it could add, so that `www/search.js` can prove a first page whole,
+//! and, for queries of several common words whose best sections do not
+//! meet, fetch the heaviest pieces first within a budget of bytes (at
+//! 50,000 pages a locale, a common term's postings are 400 KB: four such
+//! words fetched over a megabyte when a rest was one piece).
 //!
 //! Shards are named by the generation, a hash of all their bytes: a browser
 //! that kept an older head never mixes it with newer shards, and hosts may
@@ -84,17 +90,25 @@ pub const REST_MAGIC: &[u8; 4] = b"TNSR";
 /// 3: the head, the pages and the terms in shards.
 /// 4: each term's best postings apart from the rest; shards named by one
 /// generation.
-pub const FORMAT_VERSION: u64 = 4;
+/// 5: the rest in pieces of one weight, each with its bound; smaller term
+/// and rest shards; the head gives each rest shard's size and the largest
+/// page shard's.
+pub const FORMAT_VERSION: u64 = 5;
 
 /// The sections of a term kept with it: a first page of ten results, and
 /// enough more that several words' best sections often meet.
 pub const BEST_POSTINGS: usize = 40;
 
 /// A term shard closes once its payload reaches this size: a query word
-/// fetches one shard (two when its prefix spans a boundary).
-const TERM_SHARD_BYTES: usize = 48 * 1024;
-/// A rest shard closes once its payload reaches this size.
-const REST_SHARD_BYTES: usize = 64 * 1024;
+/// fetches one shard (two when its prefix spans a boundary), so four words
+/// fetch at most four (at 48 KB, 190 KB before any result).
+const TERM_SHARD_BYTES: usize = 16 * 1024;
+/// A rest shard closes once its payload reaches this size. A whole piece
+/// starts a shard of its own, so that fetching it brings no other term's
+/// postings; small rests share shards.
+const REST_SHARD_BYTES: usize = REST_PIECE_BYTES;
+/// A piece of a term's rest closes once its postings reach this size.
+pub const REST_PIECE_BYTES: usize = 12 * 1024;
 /// A page shard closes once its payload reaches this size: ten results
 /// fetch one to ten of them (at 24 KB, ten results of a 10,000-page
 /// locale fetched up to 240 KB).
@@ -128,6 +142,11 @@ pub fn write(
     dense: bool,
 ) -> Vec<(String, Vec<u8>)> {
     let page_shards = page_shards(pages);
+    let largest_page = page_shards
+        .iter()
+        .map(|s| s.payload.len())
+        .max()
+        .unwrap_or(0);
     let split = term_shards(postings);
     let total: usize = page_shards
         .iter()
@@ -180,6 +199,10 @@ pub fn write(
         push_str(&mut head, first);
     }
     push_len(&mut head, rest_count);
+    for size in &split.rest_sizes {
+        push_len(&mut head, *size);
+    }
+    push_len(&mut head, largest_page);
     // Every query needs the head: it is deflated hard whatever the size
     // (17 KB of a 10,000-page locale's head took a millisecond).
     let mut files = vec![("index.bin".to_string(), compress(head, 9))];
@@ -260,6 +283,8 @@ struct TermShards<'a> {
     first_terms: Vec<&'a str>,
     terms: Vec<Shard>,
     rests: Vec<Shard>,
+    /// The payload bytes of each rest shard.
+    rest_sizes: Vec<usize>,
 }
 
 /// A shard's payload under construction: its entries are written after
@@ -349,22 +374,34 @@ fn term_shards(postings: &Postings) -> TermShards<'_> {
             // ranking orders equal scores.
             decoded.sort_unstable_by_key(|&(section, weight)| (std::cmp::Reverse(weight), section));
             let (kept, left) = decoded.split_at_mut(BEST_POSTINGS);
-            let (rest_weight, rest_from) = left.first().map_or((0, 0), |&(s, w)| (w, s));
             kept.sort_unstable();
-            left.sort_unstable();
             encode(kept, &mut best);
-            encode(left, &mut rest);
             push_bytes(&mut terms.body, &best);
-            push_len(&mut terms.body, usize::from(rest_weight) + 1);
-            push_len(&mut terms.body, rest_from as usize);
-            push_len(&mut terms.body, rests.closed.len());
-            push_len(&mut terms.body, rests.count);
-            push_bytes(&mut rests.body, &rest);
-            rests.entry_done();
+            let pieces = rest_pieces(left);
+            push_len(&mut terms.body, pieces.len());
+            for piece in pieces {
+                let postings = left.get(piece).unwrap_or_default();
+                let (from, weight) = postings.first().copied().unwrap_or_default();
+                encode(postings, &mut rest);
+                if rest.len() >= REST_PIECE_BYTES && !rests.body.is_empty() {
+                    rests.close();
+                }
+                push_len(&mut terms.body, usize::from(weight));
+                push_len(&mut terms.body, from as usize);
+                push_len(&mut terms.body, rests.closed.len());
+                push_len(&mut terms.body, rests.count);
+                push_bytes(&mut rests.body, &rest);
+                rests.entry_done();
+            }
         }
         previous = bytes;
         terms.entry_done();
     }
+    let rests = if rests.count == 0 && rests.closed.is_empty() {
+        Vec::new()
+    } else {
+        rests.finish()
+    };
     TermShards {
         first_terms: if first_terms.is_empty() {
             vec![""]
@@ -372,12 +409,35 @@ fn term_shards(postings: &Postings) -> TermShards<'_> {
             first_terms
         },
         terms: terms.finish(),
-        rests: if rests.count == 0 && rests.closed.is_empty() {
-            Vec::new()
-        } else {
-            rests.finish()
-        },
+        rest_sizes: rests.iter().map(|r| r.payload.len()).collect(),
+        rests,
     }
+}
+
+/// The rest of a term's postings, sorted by weight (heaviest first) then
+/// section, cut into pieces of one weight and at most [`REST_PIECE_BYTES`]:
+/// each piece's postings are in section order, as a list is encoded.
+fn rest_pieces(left: &[(u32, u8)]) -> Vec<std::ops::Range<usize>> {
+    let mut pieces = Vec::new();
+    let (mut start, mut bytes, mut previous) = (0, 0, 0);
+    for (at, &(section, weight)) in left.iter().enumerate() {
+        let heavier = at > start && left.get(at - 1).is_some_and(|&(_, w)| w != weight);
+        if heavier || bytes >= REST_PIECE_BYTES {
+            pieces.push(start..at);
+            (start, bytes, previous) = (at, 0, 0);
+        }
+        bytes += varint_len(u64::from(section - previous) << 2 | u64::from(weight));
+        previous = section;
+    }
+    if start < left.len() {
+        pieces.push(start..left.len());
+    }
+    pieces
+}
+
+/// The bytes of `value` as a varint.
+fn varint_len(value: u64) -> usize {
+    (64 - value.leading_zeros() as usize).max(1).div_ceil(7)
 }
 
 /// A list of postings as (section, weight), in its order.
@@ -432,4 +492,48 @@ fn push_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
 
 fn push_len(out: &mut Vec<u8>, length: usize) {
     push_varint(out, length as u64);
+}
+
+#[cfg(test)]
+mod pieces {
+    use super::{REST_PIECE_BYTES, encode, rest_pieces};
+
+    #[test]
+    fn a_rest_is_cut_into_bounded_pieces_of_one_weight_heaviest_first() {
+        // A common term's rest: a few headings, many body sections.
+        let mut left: Vec<(u32, u8)> = (0..60_000u32)
+            .map(|section| (section * 3, if section % 500 == 0 { 2 } else { 0 }))
+            .collect();
+        left.extend((0..40u32).map(|section| (section * 7 + 1, 1)));
+        left.sort_unstable_by_key(|&(section, weight)| (std::cmp::Reverse(weight), section));
+
+        let pieces = rest_pieces(&left);
+        assert!(pieces.len() > 4, "{} pieces", pieces.len());
+        let mut next = 0;
+        let mut heaviest = u8::MAX;
+        let mut bytes = Vec::new();
+        for piece in pieces {
+            assert_eq!(piece.start, next, "pieces follow each other");
+            next = piece.end;
+            let postings = &left[piece];
+            let weight = postings[0].1;
+            assert!(
+                postings.iter().all(|&(_, w)| w == weight),
+                "one weight a piece"
+            );
+            assert!(weight <= heaviest, "heaviest first");
+            heaviest = weight;
+            assert!(
+                postings.windows(2).all(|pair| pair[0].0 < pair[1].0),
+                "in section order"
+            );
+            encode(postings, &mut bytes);
+            assert!(
+                bytes.len() <= REST_PIECE_BYTES + 10,
+                "{} bytes",
+                bytes.len()
+            );
+        }
+        assert_eq!(next, left.len(), "every posting is in a piece");
+    }
 }

@@ -135,9 +135,16 @@ impl Probe {
         let term_files: Vec<(String, String)> = (0..reader.varint())
             .map(|number| (reader.string(), shard_name("terms", &generation, number)))
             .collect();
-        let rests: Vec<Vec<Vec<u8>>> = (0..reader.varint())
+        let rest_count = reader.varint();
+        let rest_sizes: Vec<usize> = (0..rest_count).map(|_| reader.varint()).collect();
+        let rests: Vec<Vec<Vec<u8>>> = (0..rest_count)
             .map(|number| {
                 let bytes = inflate(&shard_name("rest", &generation, number));
+                assert_eq!(
+                    bytes.len(),
+                    rest_sizes[number],
+                    "the head gives rest {number}'s size"
+                );
                 let mut reader = Reader::after(&bytes, REST_MAGIC);
                 let entries = (0..reader.varint())
                     .map(|_| reader.bytes().to_vec())
@@ -146,13 +153,16 @@ impl Probe {
                 entries
             })
             .collect();
+        let largest_page = reader.varint();
         assert!(reader.bytes.is_empty(), "bytes left after the head");
 
         let mut hrefs = Vec::new();
         let mut page_intro = Vec::new();
         let mut pages_read = 0;
+        let mut largest_page_read = 0;
         for (first, name) in &page_files {
             let bytes = inflate(name);
+            largest_page_read = largest_page_read.max(bytes.len());
             let mut reader = Reader::after(&bytes, PAGES_MAGIC);
             assert_eq!(reader.varint(), *first, "{name}: its first page");
             assert_eq!(*first, pages_read, "page shards follow each other");
@@ -181,6 +191,10 @@ impl Probe {
             );
         }
         assert_eq!(pages_read, listed.len(), "every page is in a shard");
+        assert_eq!(
+            largest_page, largest_page_read,
+            "the head gives the largest page shard"
+        );
         let mut terms: Vec<(String, Vec<u8>)> = Vec::new();
         for (first, name) in &term_files {
             let bytes = inflate(name);
@@ -193,23 +207,30 @@ impl Probe {
                 let count = reader.varint();
                 let size = reader.varint();
                 let best = reader.bytes().to_vec();
-                let postings = match reader.varint() {
-                    0 => best,
-                    weight => {
-                        let from = reader.varint();
-                        let rest = &rests[reader.varint()][reader.varint()];
-                        let merged = merge(&best, rest);
-                        let bound = (weight - 1) as u8;
-                        let rest = decode(rest);
-                        assert!(
-                            rest.iter()
-                                .all(|&(s, w)| w < bound || (w == bound && s >= from)),
-                            "the rest is bounded by its weight and first section"
-                        );
-                        assert!(rest.iter().any(|&(s, w)| (s, w) == (from, bound)));
-                        merged
-                    }
-                };
+                let mut postings = best;
+                let mut heaviest = u8::MAX;
+                for _ in 0..reader.varint() {
+                    let weight = reader.varint() as u8;
+                    let from = reader.varint();
+                    let piece = &rests[reader.varint()][reader.varint()];
+                    assert!(weight <= heaviest, "pieces come heaviest first");
+                    heaviest = weight;
+                    let decoded = decode(piece);
+                    assert!(
+                        decoded.iter().all(|&(_, w)| w == weight),
+                        "a piece holds postings of its weight only"
+                    );
+                    assert_eq!(
+                        decoded.first().map(|&(s, _)| s),
+                        Some(from),
+                        "a piece names its first section"
+                    );
+                    assert!(
+                        piece.len() <= crate::format::REST_PIECE_BYTES + 10,
+                        "a piece is bounded"
+                    );
+                    postings = merge(&postings, piece);
+                }
                 assert_eq!(
                     postings.len(),
                     size,
