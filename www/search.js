@@ -25,8 +25,6 @@ export const MAX_RESULTS = 10;
  * index. Counted in payload bytes, which a large locale stores as is.
  */
 export const FIRST_PAGE_BYTES = 200 * 1024;
-/** Page shards kept room for beyond those of the ranking so far. */
-const PAGE_SHARDS_SPARE = 3;
 /** Rounds of fetching rests before a first page, at most. */
 const REST_ROUNDS = 3;
 /** The index format this module reads (crates/search/src/format.rs). */
@@ -929,10 +927,8 @@ export async function search(index, stem, query, basePath = "/", limit = MAX_RES
   if (everything) await prepareRests(index, stem, query);
   let ranking = rank(index, stem, query, limit);
   for (let round = 0; !ranking.exact && round < REST_ROUNDS; round++) {
-    // Room is kept for the page shards of the first page: those of the
-    // ranking so far, and a few more should it change.
-    const shards = Math.min(limit, pageShardsToFetch(index, ranking.top).size + PAGE_SHARDS_SPARE);
-    const budget = index.firstPageBytes - index.headBytes - shards * index.largestPages - (index.fetchedBytes - before);
+    // Room is kept for the page shards of the first page, whichever it becomes.
+    const budget = index.firstPageBytes - index.headBytes - limit * index.largestPages - (index.fetchedBytes - before);
     if (!(await prepareHeaviestRests(index, stem, query, budget))) break;
     ranking = rank(index, stem, query, limit);
   }

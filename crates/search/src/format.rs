@@ -110,9 +110,10 @@ const REST_SHARD_BYTES: usize = REST_PIECE_BYTES;
 /// A piece of a term's rest closes once its postings reach this size.
 pub const REST_PIECE_BYTES: usize = 12 * 1024;
 /// A page shard closes once its payload reaches this size: ten results
-/// fetch one to ten of them (at 24 KB, ten results of a 10,000-page
-/// locale fetched up to 240 KB).
-const PAGE_SHARD_BYTES: usize = 8 * 1024;
+/// fetch one to ten of them, and a query that fetches rests keeps room for
+/// ten within its budget (at 24 KB, ten results of a 10,000-page locale
+/// fetched up to 240 KB; at 8 KB, 88 KB).
+const PAGE_SHARD_BYTES: usize = 4 * 1024;
 
 /// What the browser needs to analyze queries as the text was analyzed.
 /// Stop words are left out: a query word that matches nothing only lowers
