@@ -48,6 +48,27 @@ test("a first query's results are the whole ranking's first page", async () => {
   }
 });
 
+// Three and four of the fixture's words, whose best sections seldom meet:
+// the ranking fetches pieces of their rests until it can prove the first
+// page (the fixture's rests fit in a first query's budget).
+const longer = [
+  ...words.slice(0, 8).flatMap((first, at) => words.slice(at + 1, 8).flatMap((second, next) =>
+    words.slice(at + next + 2, 8).map((third) => `${first} ${second} ${third}`))),
+  ...words.slice(8).flatMap((first, at) => words.slice(at + 9, 14).map((second) => `${first} ${second} report journey`)),
+  "server console token workflow", "campaign delivery profile audience", "schema segment report journey",
+  "offer channel import export", "server token campaign profile", "console workflow delivery audience",
+];
+
+test("a first query of three or four words is the whole ranking's first page", async () => {
+  for (const query of longer) {
+    const { run } = await fresh();
+    const first = await run(query);
+    const full = await fullRanking(query);
+    assert.equal(first.exact, true, query);
+    assert.deepEqual(first.results, full.results, query);
+  }
+});
+
 test("a common word's first query leaves the rest of its postings unfetched", async () => {
   const { read, run } = await fresh();
   const outcome = await run("server");
