@@ -31,7 +31,14 @@ export function messageId(checkId, suffix) {
  * @param {(name: string) => string | null} valueOf
  */
 export function answersText(check, valueOf) {
-  return check.inputs.map((input) => String(valueOf(input.name) ?? "").replaceAll("\u001f", " ")).join("\u001f");
+  // One string built in place: this runs on every answer.
+  let text = "";
+  for (let index = 0; index < check.inputs.length; index++) {
+    if (index > 0) text += "\u001f";
+    const value = valueOf(check.inputs[index].name);
+    if (value) text += String(value).replaceAll("\u001f", " ");
+  }
+  return text;
 }
 
 function element(tag, className, text) {
@@ -51,6 +58,29 @@ class CheckForm {
     this.region = section.querySelector(".check-verdict");
     this.rules = new DeclaredCheck(data.wire);
     this.shown = null;
+    // Looked up once: each answer then reads and writes only what changed.
+    // The controls are the form's own live entries (a RadioNodeList for a
+    // choice), so `.value` is always the current answer.
+    const controls = this.form.elements;
+    this.controls = new Map(this.check.inputs.map((input) => [input.name, controls.namedItem(input.name)]));
+    this.fields = this.check.inputs.map((input) => {
+      const field = this.form.querySelector(`[data-field="${input.name}"]`);
+      return {
+        name: input.name,
+        field,
+        error: field?.querySelector(".check-field-error") ?? null,
+        text: field?.querySelector("input[type=text]") ?? null,
+        problem: undefined,
+      };
+    });
+    // Verdicts already computed and drawn, by answers and by verdict JSON:
+    // a visitor going back to an answer (or any answer the warm-up tried)
+    // gets its verdict without the module, JSON.parse or new nodes. Slow
+    // answers were made of those phases interrupted (GC, the busy machine
+    // taking the thread); the less work an answer does, the rarer that is.
+    this.verdicts = new Map();
+    this.drawn = new Map();
+    this.busy = null;
   }
 
   message(id, values = {}) {
@@ -75,25 +105,40 @@ class CheckForm {
 
   /** The form's answers, read straight from the controls (a FormData copies every field). */
   answers() {
-    const controls = this.form.elements;
-    return answersText(this.check, (name) => controls.namedItem(name)?.value);
+    return answersText(this.check, (name) => this.controls.get(name)?.value);
+  }
+
+  /** The verdict JSON on `answers`, from the module once per distinct answers. */
+  evaluate(answers) {
+    let json = this.verdicts.get(answers);
+    if (json === undefined) {
+      json = this.rules.evaluate(answers);
+      // Bounded: a visitor typing versions at random cannot grow it forever.
+      if (this.verdicts.size >= CACHED_VERDICTS) this.verdicts.clear();
+      this.verdicts.set(answers, json);
+    }
+    return json;
   }
 
   update(event, submitted) {
     const started = event?.timeStamp ?? performance.now();
     const answers = this.answers();
-    const json = this.rules.evaluate(answers);
+    const json = this.evaluate(answers);
     if (json !== this.shown) {
       this.shown = json;
-      this.render(JSON.parse(json));
+      this.render(json);
     }
-    this.region.dataset.lastMs = (performance.now() - started).toFixed(3);
     // While questions are left and they decide nothing yet, the verdict is
     // shown but not announced (the region is busy): a screen reader hears
     // the settled verdict, or whatever Check gives.
     const unsettled =
       this.region.dataset.status === "incomplete" && answers.split("\u001f").some((text) => text.trim() === "");
-    this.region.setAttribute("aria-busy", String(unsettled && !submitted));
+    const busy = String(unsettled && !submitted);
+    if (busy !== this.busy) {
+      this.busy = busy;
+      this.region.setAttribute("aria-busy", busy);
+    }
+    this.region.dataset.lastMs = (performance.now() - started).toFixed(3);
     if (submitted) {
       // Small screens: the verdict is below the questions, so "Check" takes
       // the visitor there.
@@ -102,28 +147,35 @@ class CheckForm {
     }
   }
 
-  render(verdict) {
-    this.renderFields(verdict);
-    this.renderVerdict(verdict);
+  /** Draws the verdict `json`, building its nodes only the first time. */
+  render(json) {
+    let drawn = this.drawn.get(json);
+    if (drawn === undefined) {
+      const verdict = JSON.parse(json);
+      drawn = { problems: new Map(verdict.problems.map((problem) => [problem.input, problem.problem])), ...this.verdictNodes(verdict) };
+      if (this.drawn.size >= CACHED_VERDICTS) this.drawn.clear();
+      this.drawn.set(json, drawn);
+    }
+    this.renderFields(drawn.problems);
+    this.region.dataset.status = drawn.status;
+    this.region.replaceChildren(...drawn.parts);
   }
 
-  /** Each field's own problem ("cannot read this version") next to it. */
-  renderFields(verdict) {
-    const problems = new Map(verdict.problems.map((problem) => [problem.input, problem.problem]));
-    for (const input of this.check.inputs) {
-      const field = this.form.querySelector(`[data-field="${input.name}"]`);
-      const error = field?.querySelector(".check-field-error");
-      if (!field || !error) continue;
-      const problem = problems.get(input.name);
-      error.hidden = problem === undefined;
-      error.textContent = problem === undefined ? "" : this.message(`checks-problem-${problem}`);
-      field.classList.toggle("check-field-invalid", problem !== undefined);
-      const control = field.querySelector("input[type=text]");
-      if (control) control.setAttribute("aria-invalid", String(problem !== undefined));
+  /** Each field's own problem ("cannot read this version") next to it; only the fields whose problem changed are touched. */
+  renderFields(problems) {
+    for (const entry of this.fields) {
+      const problem = problems.get(entry.name);
+      if (problem === entry.problem || !entry.field || !entry.error) continue;
+      entry.problem = problem;
+      entry.error.hidden = problem === undefined;
+      entry.error.textContent = problem === undefined ? "" : this.message(`checks-problem-${problem}`);
+      entry.field.classList.toggle("check-field-invalid", problem !== undefined);
+      entry.text?.setAttribute("aria-invalid", String(problem !== undefined));
     }
   }
 
-  renderVerdict(verdict) {
+  /** The nodes of the verdict region for `verdict`, and its status. */
+  verdictNodes(verdict) {
     const id = this.check.id;
     const parts = [];
     // Unfinished answers; a rule may also give "incomplete" itself (an "I
@@ -173,8 +225,7 @@ class CheckForm {
         parts.push(element("p", "", this.message("checks-no-steps")));
       }
     }
-    this.region.dataset.status = verdict.status;
-    this.region.replaceChildren(...parts);
+    return { status: verdict.status, parts };
   }
 
   /**
@@ -197,12 +248,15 @@ class CheckForm {
       });
       samples.push(sample.join("\u001f"));
     }
-    for (const sample of samples) this.render(JSON.parse(this.rules.evaluate(sample)));
-    this.renderFields({ problems: [] });
+    for (const sample of samples) this.render(this.evaluate(sample));
+    this.renderFields(new Map());
     this.region.dataset.status = "waiting";
     this.region.replaceChildren(...waiting);
   }
 }
+
+/** How many verdicts a form keeps computed and drawn (a few per question and choice). */
+const CACHED_VERDICTS = 256;
 
 /** Text answers that take the parser through its spellings, for `warmUp`. */
 const WARM_UP_TEXTS = {
