@@ -918,21 +918,25 @@ function provedExact(index, ranking) {
  * matches found so far, and more results may follow. `exact` is false when
  * the budget ran out before the first `limit` were proven: they are the
  * best of the part of the index fetched.
+ * A query typed further meanwhile (`current()` false) fetches no more
+ * rests or pages: its results would be dropped, so it gets none.
  * @param {string} basePath the site's base path, e.g. "/" or "/docs/"
+ * @param {() => boolean} current whether the query is still the reader's
  * @returns {Promise<{ total: number, complete: boolean, exact: boolean, results: { href: string, title: string, heading: string }[] }>}
  */
-export async function search(index, stem, query, basePath = "/", limit = MAX_RESULTS, everything = false) {
+export async function search(index, stem, query, basePath = "/", limit = MAX_RESULTS, everything = false, current = () => true) {
   const before = index.fetchedBytes;
   await prepareQuery(index, stem, query);
   if (everything) await prepareRests(index, stem, query);
   let ranking = rank(index, stem, query, limit);
-  for (let round = 0; !ranking.exact && round < REST_ROUNDS; round++) {
+  for (let round = 0; !ranking.exact && round < REST_ROUNDS && current(); round++) {
     // Room is kept for the page shards of the first page, whichever it becomes.
     const budget = index.firstPageBytes - index.headBytes - limit * index.largestPages - (index.fetchedBytes - before);
     if (!(await prepareHeaviestRests(index, stem, query, budget))) break;
     ranking = rank(index, stem, query, limit);
   }
   const { total, top, complete, exact } = ranking;
+  if (!current()) return { total, complete, exact, results: [] };
   await preparePages(index, top);
   return { total, complete, exact, results: top.map((section) => describe(index, section, basePath)) };
 }
@@ -1089,7 +1093,7 @@ function enhance(box) {
     if (run !== latest) return;
     let outcome;
     try {
-      outcome = await search(ready.index, ready.stem, query, data.base ?? "/", limit, further);
+      outcome = await search(ready.index, ready.stem, query, data.base ?? "/", limit, further, () => run === latest);
     } catch {
       if (run !== latest) return;
       show([], false);

@@ -114,6 +114,15 @@ test("a first query within its budget fetches no rest and says its results are f
   }
 });
 
+test("a query typed further meanwhile fetches no rest and no page", async () => {
+  for (const query of needingRests) {
+    const { index, read } = await openFixture("many/en");
+    const outcome = await search(index, stem, query, "/", MAX_RESULTS, false, () => false);
+    assert.deepEqual(outcome.results, [], query);
+    assert.ok(!read.some((name) => name.startsWith("rest-") || name.startsWith("pages-")), `${query}: fetched ${read.join(", ")}`);
+  }
+});
+
 test("a first query with room for rests proves its first page", async () => {
   for (const query of needingRests) {
     const { run } = await fresh();
