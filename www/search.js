@@ -626,20 +626,14 @@ function fetchOnce(index, file, keep) {
   return pending;
 }
 
-/** The page shards that describe `sections` and are not fetched yet. */
-function pageShardsToFetch(index, sections) {
+/** Fetches the page shards that describe `sections`. */
+async function preparePages(index, sections) {
   const files = new Set();
   for (const section of sections) {
     const page = index.sectionPage[section];
     const shard = pageShardOf(index, page);
     if (shard !== undefined && !index.pages.has(shard.file)) files.add(shard.file);
   }
-  return files;
-}
-
-/** Fetches the page shards that describe `sections`. */
-async function preparePages(index, sections) {
-  const files = pageShardsToFetch(index, sections);
   await Promise.all([...files].map((file) => fetchOnce(index, file, (bytes) => index.pages.set(file, parsePageShard(bytes)))));
 }
 

@@ -48,18 +48,9 @@ function openForm(width, height) {
 
 /** Answers like a visitor: radios clicked, the version typed then left. */
 async function answer(page, answers) {
-  for (const [name, value] of Object.entries(answers)) {
-    const text = page.locator(`${FORM} input[type=text][name="${name}"]`);
-    if ((await text.count()) > 0) {
-      await text.fill(value);
-      await text.press("Tab");
-    } else {
-      const radio = page.locator(`${FORM} input[type=radio][name="${name}"][value="${value}"]`);
-      if ((await radio.count()) === 0) continue; // a choice the page does not offer
-      await radio.check();
-    }
+  await ims2021.answerFields(page, FORM, answers, async () => {
     times.push(Number(await page.locator(VERDICT).getAttribute("data-last-ms")));
-  }
+  });
 }
 
 async function inViewport(page, selector) {

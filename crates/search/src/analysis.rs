@@ -190,30 +190,15 @@ pub fn for_each_cjk_term<'r>(folded: &'r str, mut visit: impl FnMut(&'r str)) {
     for_each_cjk_term_range(folded, |range| visit(folded.get(range).unwrap_or_default()));
 }
 
-/// [`for_each_cjk_term`] as byte ranges of `folded`. Characters are
-/// stepped over by the length their leading byte gives, each decoded
-/// never: this runs once per character of every CJK page.
+/// [`for_each_cjk_term`] as byte ranges of `folded`.
 pub fn for_each_cjk_term_range(folded: &str, mut visit: impl FnMut(Range<usize>)) {
-    let bytes = folded.as_bytes();
-    // 0 past the end, so the last character's term is that character alone.
-    let width_at = |at: usize| bytes.get(at).map_or(0, |&lead| utf8_width(lead));
-    let mut start = 0;
-    while start < bytes.len() {
-        let next = start + width_at(start);
-        visit(start..next + width_at(next));
-        start = next;
-    }
-}
-
-/// The length of the UTF-8 character whose leading byte is `lead` (a
-/// `str` is read at character boundaries only, never at a continuation
-/// byte).
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7f => 1,
-        0x80..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
+    let mut starts = folded.char_indices().map(|(at, _)| at).peekable();
+    while let Some(start) = starts.next() {
+        let next = starts.peek().copied().unwrap_or(folded.len());
+        match folded.get(next..).and_then(|rest| rest.chars().next()) {
+            Some(after) => visit(start..next + after.len_utf8()),
+            None => visit(start..next),
+        }
     }
 }
 

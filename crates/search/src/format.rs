@@ -77,7 +77,7 @@ use rayon::prelude::*;
 
 use crate::collect::Postings;
 use crate::document::PageEntry;
-use crate::varint::{push_varint, read_varint};
+use crate::varint::{push_varint, read_varint, varint_len};
 use crate::zlib;
 
 pub const MAGIC: &[u8; 4] = b"TNSI";
@@ -422,8 +422,8 @@ fn rest_pieces(left: &[(u32, u8)]) -> Vec<std::ops::Range<usize>> {
     let mut pieces = Vec::new();
     let (mut start, mut bytes, mut previous) = (0, 0, 0);
     for (at, &(section, weight)) in left.iter().enumerate() {
-        let heavier = at > start && left.get(at - 1).is_some_and(|&(_, w)| w != weight);
-        if heavier || bytes >= REST_PIECE_BYTES {
+        let weight_changes = at > start && left.get(at - 1).is_some_and(|&(_, w)| w != weight);
+        if weight_changes || bytes >= REST_PIECE_BYTES {
             pieces.push(start..at);
             (start, bytes, previous) = (at, 0, 0);
         }
@@ -434,11 +434,6 @@ fn rest_pieces(left: &[(u32, u8)]) -> Vec<std::ops::Range<usize>> {
         pieces.push(start..left.len());
     }
     pieces
-}
-
-/// The bytes of `value` as a varint.
-fn varint_len(value: u64) -> usize {
-    (64 - value.leading_zeros() as usize).max(1).div_ceil(7)
 }
 
 /// A list of postings as (section, weight), in its order.

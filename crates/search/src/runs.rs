@@ -126,19 +126,6 @@ fn end_of_run(text: &str, mut index: usize, kind: RunKind) -> usize {
 /// The class of the character at byte `index` of `text`, and its length
 /// in bytes (at least 1, so callers always move on).
 fn decode_class(text: &str, index: usize) -> (CharClass, usize) {
-    // Every kana, ideograph and Hangul syllable, and General Punctuation,
-    // is three bytes long: decoded here without the boundary check and the
-    // general decoder, once per character of every CJK run. `index` is on
-    // a character boundary of a `str`, so a leading byte 0xE0..=0xEF has
-    // its two continuation bytes after it.
-    if let Some(&[lead @ 0xe0..=0xef, second, third]) = text.as_bytes().get(index..index + 3) {
-        let scalar = (u32::from(lead & 0x0f) << 12)
-            | (u32::from(second & 0x3f) << 6)
-            | u32::from(third & 0x3f);
-        if let Some(character) = char::from_u32(scalar) {
-            return (char_class(character), 3);
-        }
-    }
     match text.get(index..).and_then(|rest| rest.chars().next()) {
         Some(character) => (char_class(character), character.len_utf8()),
         None => (CharClass::Separator, 1),

@@ -10,6 +10,11 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
 
 /// The first varint of `bytes` and the bytes after it; `None` when `bytes`
 /// ends inside it or it does not fit 64 bits.
+/// How many bytes [`push_varint`] writes for `value`.
+pub fn varint_len(value: u64) -> usize {
+    (64 - value.leading_zeros() as usize).max(1).div_ceil(7)
+}
+
 pub fn read_varint(bytes: &[u8]) -> Option<(u64, &[u8])> {
     let mut value = 0u64;
     for (index, &byte) in bytes.iter().enumerate().take(10) {
@@ -41,6 +46,15 @@ mod tests {
         push_varint(&mut bytes, 127);
         push_varint(&mut bytes, 158);
         assert_eq!(bytes, [0x7f, 0x9e, 0x01]);
+    }
+
+    #[test]
+    fn its_length_is_what_it_writes() {
+        for value in [0, 127, 128, 16_383, 16_384, u64::MAX] {
+            let mut bytes = Vec::new();
+            push_varint(&mut bytes, value);
+            assert_eq!(varint_len(value), bytes.len(), "{value}");
+        }
     }
 
     #[test]

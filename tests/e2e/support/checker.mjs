@@ -72,6 +72,26 @@ export async function answerCase(page, url, answers) {
 }
 
 /**
+ * Answers like a visitor on the form `form` of an open page: radios
+ * checked, text typed then the field left. A choice the form does not
+ * offer is skipped. `answered()` runs after each answer.
+ */
+export async function answerFields(page, form, answers, answered = async () => {}) {
+  for (const [field, value] of Object.entries(answers)) {
+    const text = page.locator(`${form} input[type=text][name="${field}"]`);
+    if ((await text.count()) > 0) {
+      await text.fill(value);
+      await text.press("Tab");
+    } else {
+      const radio = page.locator(`${form} input[type=radio][name="${field}"][value="${value}"]`);
+      if ((await radio.count()) === 0) continue;
+      await radio.check();
+    }
+    await answered();
+  }
+}
+
+/**
  * What the verdict region shows.
  * @returns {Promise<{ status: string | undefined, statusText: string, lastMs: number,
  *   steps: { code: string | undefined, text: string }[], missing: string[] }>}
