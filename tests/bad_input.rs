@@ -20,9 +20,10 @@
 //! of its diagnostics such a code, exiting 1 when one is an error (and with
 //! `--deny warnings`, when there is any).
 //!
-//! A contradictory release catalog cannot reach a build: the catalog is
-//! compiled in, and its build script rejects it. Those checks run in
-//! `crates/rules/tests/catalog_validation.rs`.
+//! A contradictory built-in catalog cannot reach a build: technote's build
+//! script rejects it (`crates/rules/tests/catalog_validation.rs`); a
+//! project's own catalog gets the same checks at build time
+//! (`catalog-syntax-error` here).
 
 mod common;
 #[path = "bad_input/support/expected.rs"]

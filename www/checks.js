@@ -56,7 +56,7 @@ class CheckForm {
     this.section = section;
     this.form = section.querySelector(".check-form");
     this.region = section.querySelector(".check-verdict");
-    this.rules = new DeclaredCheck(data.wire);
+    this.rules = new DeclaredCheck(data.wire, data.catalog);
     this.shown = null;
     // Looked up once: each answer then reads and writes only what changed.
     // The controls are the form's own live entries (a RadioNodeList for a

@@ -1,8 +1,9 @@
 // Runs each declared check's table of cases (tests/checks/<id>.json, the one
 // the native evaluator runs in crates/rules/tests/declared_checks.rs)
 // through the WebAssembly module exactly as www/checks.js calls it: the
-// check in its compact form (tests/checks/<id>.wire, kept current by that
-// Rust test), the answers joined by answersText.
+// check and the built-in release catalog in their compact forms
+// (tests/checks/<id>.wire and catalog.wire, kept current by that Rust
+// test), the answers joined by answersText.
 //
 // Where the module comes from: as in checker.test.mjs (TECHNOTE_CHECKER_DIR,
 // else $CARGO_TARGET_DIR/wasm-checker/pkg, else target/wasm-checker/pkg).
@@ -28,12 +29,14 @@ assert.ok(existsSync(glue) && existsSync(wasm), `no checker in ${directory}: run
 const checker = await import(pathToFileURL(glue).href);
 checker.initSync({ module: readFileSync(wasm) });
 
+const catalog = readFileSync(path.join(repository, "tests/checks/catalog.wire"), "utf8");
+
 // The toy check is the one a test adds to a project as a writer would
 // (tests/fixtures/checks/toy.check.toml).
 for (const id of ["ims-migration", "ims-2021", "toy"]) {
   const wire = readFileSync(path.join(repository, `tests/checks/${id}.wire`), "utf8");
   const cases = JSON.parse(readFileSync(path.join(repository, `tests/checks/${id}.json`), "utf8"));
-  const declared = new checker.DeclaredCheck(wire);
+  const declared = new checker.DeclaredCheck(wire, catalog);
   // The page takes the input names from the check's JSON; here they are
   // read from the compact form itself.
   const inputs = inputNames(wire);
@@ -59,8 +62,10 @@ for (const id of ["ims-migration", "ims-2021", "toy"]) {
   });
 }
 
-test("a page whose check is not in the module's format fails loudly", () => {
-  assert.throws(() => new checker.DeclaredCheck("not a check"), /format/);
+test("a page whose check or catalog is not in the module's format fails loudly", () => {
+  const wire = readFileSync(path.join(repository, "tests/checks/toy.wire"), "utf8");
+  assert.throws(() => new checker.DeclaredCheck("not a check", catalog), /format/);
+  assert.throws(() => new checker.DeclaredCheck(wire, "not a catalog"), /format/);
 });
 
 test("message ids follow the site's naming, dots as hyphens", () => {

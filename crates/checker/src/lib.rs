@@ -1,8 +1,9 @@
 //! The readiness rules compiled to WebAssembly for the in-page checks.
 //!
 //! [`DeclaredCheck`] evaluates any check declared as data (`<page>.check.toml` beside its technote):
-//! the page hands it the check, already read and proven by the site, once
-//! in a compact text form, then each set of answers as one string.
+//! the page hands it the check, already read and proven by the site, and
+//! the release catalog the site was built with, once each in a compact text
+//! form, then each set of answers as one string.
 //!
 //! The verdict goes back as JSON written by [`json`] rather than
 //! serde_json, whose formatting machinery (numbers, floating point, errors)
@@ -22,28 +23,31 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 
 use std::collections::BTreeMap;
 
-use technote_rules::{Check, decode_check, evaluate_check};
+use technote_rules::{Catalog, Check, decode_check, evaluate_check};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Separates the answers handed to [`DeclaredCheck::evaluate`].
 const ANSWER_SEPARATOR: char = '\u{1f}';
 
-/// A declared check, decoded once per page.
+/// A declared check and its catalog, decoded once per page.
 #[wasm_bindgen]
 pub struct DeclaredCheck {
     check: Check,
+    catalog: Catalog,
 }
 
 #[wasm_bindgen]
 impl DeclaredCheck {
-    /// Decodes the check the site wrote into the page in the compact form
-    /// of [`technote_rules::encode_check`]. An error only means the page and
-    /// this module come from different technote versions.
+    /// Decodes the check and the release catalog the site wrote into the
+    /// page, in the compact forms of [`technote_rules::encode_check`] and
+    /// of the catalog's encoder. An error only means the page and this
+    /// module come from different technote versions.
     #[wasm_bindgen(constructor)]
-    pub fn new(encoded: &str) -> Result<DeclaredCheck, String> {
-        decode_check(encoded)
-            .map(|check| DeclaredCheck { check })
-            .ok_or_else(|| "the page's check is not in this module's format".to_owned())
+    pub fn new(check: &str, catalog: &str) -> Result<DeclaredCheck, String> {
+        match (decode_check(check), Catalog::decode(catalog)) {
+            (Some(check), Some(catalog)) => Ok(DeclaredCheck { check, catalog }),
+            _ => Err("the page's check is not in this module's format".to_owned()),
+        }
     }
 
     /// The verdict on `answers`: the text of each input, in the check's
@@ -58,6 +62,10 @@ impl DeclaredCheck {
         for (input, text) in self.check.inputs.iter().zip(texts) {
             answers.insert(input.name.clone(), text.to_owned());
         }
-        Ok(json::verdict(&evaluate_check(&self.check, &answers)))
+        Ok(json::verdict(&evaluate_check(
+            &self.catalog,
+            &self.check,
+            &answers,
+        )))
     }
 }

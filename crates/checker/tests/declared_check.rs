@@ -1,5 +1,6 @@
-//! The exported class as `www/checks.js` calls it: the check in its compact
-//! form, the answers joined by U+001F, the verdict back as JSON.
+//! The exported class as `www/checks.js` calls it: the check and the
+//! catalog in their compact forms, the answers joined by U+001F, the
+//! verdict back as JSON.
 
 use serde_json::Value;
 use technote_checker::DeclaredCheck;
@@ -16,7 +17,8 @@ const INPUTS: [&str; 7] = [
 ];
 
 fn verdict(answers: &[(&str, &str)]) -> Value {
-    let check = DeclaredCheck::new(IMS_2021).expect("the stored check decodes");
+    let catalog = technote_rules::built_in_catalog_wire();
+    let check = DeclaredCheck::new(IMS_2021, catalog).expect("the stored check decodes");
     let text: Vec<&str> = INPUTS
         .iter()
         .map(|input| {
@@ -60,5 +62,7 @@ fn hostile_text_gets_a_verdict_never_an_error() {
 
 #[test]
 fn a_check_in_another_format_is_refused() {
-    assert!(DeclaredCheck::new("not a check").is_err());
+    let catalog = technote_rules::built_in_catalog_wire();
+    assert!(DeclaredCheck::new("not a check", catalog).is_err());
+    assert!(DeclaredCheck::new(IMS_2021, "not a catalog").is_err());
 }

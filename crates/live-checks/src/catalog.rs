@@ -1,16 +1,16 @@
-//! The release catalog a site's checks are built with. technote carries
-//! one compiled in (`crates/rules/releases.toml`): the page's WebAssembly
-//! checker, `technote verdict` and the site all evaluate with it. A project
-//! may name its catalog file in technote.toml (`[checks] catalog`); the
-//! build then proves that file with the checks the build of technote runs
-//! and refuses a site whose facts the running technote does not carry, so
-//! an edited catalog is never published half-applied.
+//! The release catalog a site's checks are built with: the one technote
+//! carries (`crates/rules/releases.toml`), or the file a project names in
+//! technote.toml (`[checks] catalog`, or `--catalog`), proven at build time
+//! with the very checks the build of technote runs on its own. The site's
+//! pages, the prose check, each page's WebAssembly checker (which receives
+//! the catalog's compact form) and `technote verdict` all evaluate with it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 use technote_diagnostics::{Diagnostic, line_col};
-use technote_rules::{COMPILED_CATALOG, catalog, check_catalog_source};
+use technote_rules::{Catalog, built_in_catalog, built_in_catalog_wire, read_catalog_source};
 
 /// Where a site's catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,16 +19,20 @@ pub struct SiteCatalog {
     file: Option<PathBuf>,
 }
 
-/// What a catalog file holds, against the catalog technote carries.
-#[derive(Debug)]
-pub enum CatalogChange {
-    /// The catalog technote was built with (or none named).
+/// A catalog read and proven: what the checks of a site evaluate with.
+#[derive(Debug, Clone)]
+pub struct ReleaseCatalog {
+    source: CatalogData,
+}
+
+#[derive(Debug, Clone)]
+enum CatalogData {
     BuiltIn,
-    /// A file technote cannot be built with: its problems, at their lines.
-    Broken(Vec<Diagnostic>),
-    /// A sound catalog that is not the one technote carries: technote
-    /// must be built again with it before a site can use it.
-    NotBuiltIn(Diagnostic),
+    /// A project's catalog file, with its compact form for the pages.
+    Read {
+        catalog: Arc<Catalog>,
+        wire: Arc<str>,
+    },
 }
 
 impl SiteCatalog {
@@ -50,28 +54,21 @@ impl SiteCatalog {
         self.file.iter().cloned().collect()
     }
 
-    /// Reads the named file and compares it with the catalog technote
-    /// carries; never fails for the built-in catalog.
-    pub fn change(&self) -> CatalogChange {
+    /// Reads and proves the catalog; every problem at its line and column.
+    /// Never fails for the built-in catalog.
+    pub fn load(&self) -> Result<ReleaseCatalog, Vec<Diagnostic>> {
         let Some(file) = &self.file else {
-            return CatalogChange::BuiltIn;
+            return Ok(ReleaseCatalog::built_in());
         };
-        let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
-            Err(error) => {
-                return CatalogChange::Broken(vec![
-                    Diagnostic::error(file, format!("cannot read the release catalog: {error}"))
-                        .with_code("catalog-unreadable")
-                        .with_help("fix `catalog` under [checks] in technote.toml, or remove it to use the catalog built into technote"),
-                ]);
-            }
-        };
-        if text == COMPILED_CATALOG {
-            return CatalogChange::BuiltIn;
-        }
-        let problems = check_catalog_source(&text);
-        if !problems.is_empty() {
-            let diagnostics = problems
+        let text = std::fs::read_to_string(file).map_err(|error| {
+            vec![
+                Diagnostic::error(file, format!("cannot read the release catalog: {error}"))
+                    .with_code("catalog-unreadable")
+                    .with_help("fix `catalog` under [checks] in technote.toml, or remove it to use the catalog built into technote"),
+            ]
+        })?;
+        let read = read_catalog_source(&text).map_err(|problems| {
+            problems
                 .into_iter()
                 .map(|problem| {
                     let diagnostic = Diagnostic::error(file, problem.message)
@@ -85,44 +82,73 @@ impl SiteCatalog {
                         None => diagnostic,
                     }
                 })
-                .collect();
-            return CatalogChange::Broken(diagnostics);
-        }
-        CatalogChange::NotBuiltIn(
-            Diagnostic::error(
-                file,
-                "this release catalog passes its checks but is not the one this technote carries: the page's checker, `technote verdict` and the site evaluate with the catalog compiled into technote",
-            )
-            .with_code("catalog-not-built-in")
-            .with_help("build technote with this file as crates/rules/releases.toml (`./dev serve` does so by itself when the file changes), or remove `catalog` under [checks] to use the built-in catalog"),
-        )
-    }
-
-    /// Every problem that keeps a site from being built with this catalog.
-    pub fn prove(&self) -> Result<(), Vec<Diagnostic>> {
-        match self.change() {
-            CatalogChange::BuiltIn => Ok(()),
-            CatalogChange::Broken(problems) => Err(problems),
-            CatalogChange::NotBuiltIn(problem) => Err(vec![problem]),
-        }
+                .collect::<Vec<_>>()
+        })?;
+        Ok(ReleaseCatalog {
+            source: CatalogData::Read {
+                catalog: Arc::new(read.catalog),
+                wire: read.wire.into(),
+            },
+        })
     }
 }
 
-/// The rows of the widget `minimum-releases` from the catalog technote
-/// carries (a site's own catalog is proven to be that one): `{"minimum_releases":
-/// [{line, release, build, console_build}]}`, in the technote's order.
-pub fn minimum_releases_data() -> Value {
-    let minimums: Vec<Value> = catalog()
-        .minimum_releases()
-        .iter()
-        .map(|m| json!({"line": m.line, "release": m.release, "build": m.build, "console_build": m.console_build}))
-        .collect();
-    json!({ "minimum_releases": minimums })
+impl ReleaseCatalog {
+    /// The catalog built into technote.
+    pub fn built_in() -> Self {
+        Self {
+            source: CatalogData::BuiltIn,
+        }
+    }
+
+    /// The catalog itself, for evaluating answers (`technote verdict`).
+    pub fn catalog(&self) -> &Catalog {
+        match &self.source {
+            CatalogData::BuiltIn => built_in_catalog(),
+            CatalogData::Read { catalog, .. } => catalog,
+        }
+    }
+
+    /// The compact form each page hands its WebAssembly checker.
+    pub(crate) fn wire(&self) -> &str {
+        match &self.source {
+            CatalogData::BuiltIn => built_in_catalog_wire(),
+            CatalogData::Read { wire, .. } => wire,
+        }
+    }
+
+    /// The rows of the widget `minimum-releases`: `{"minimum_releases":
+    /// [{line, release, build, console_build}]}`, in the technote's order.
+    pub fn minimum_releases_data(&self) -> Value {
+        let minimums: Vec<Value> = self
+            .catalog()
+            .minimum_releases()
+            .map(|m| json!({"line": m.line, "release": m.release, "build": m.build, "console_build": m.console_build}))
+            .collect();
+        json!({ "minimum_releases": minimums })
+    }
+
+    /// What is wrong with a list item of a readiness technote that names
+    /// a minimum release (`* Campaign 20.2.4`) the catalog contradicts.
+    pub fn minimum_mention_problem(&self, item: &str) -> Option<String> {
+        let mismatch = self.catalog().check_minimum_mention(item)?;
+        let expected = match &mismatch.expected {
+            Some(minimum) => format!(
+                "the catalog's minimum for the {} line is {} (build {})",
+                mismatch.line, minimum.release, minimum.build
+            ),
+            None => format!("no release of the {} line is IMS-ready", mismatch.line),
+        };
+        Some(format!(
+            "this list names {} as a minimum release, but {expected}",
+            mismatch.mentioned
+        ))
+    }
 }
 
 /// Widgets that make a page a statement about the June 2021 minimum
-/// releases, whose lists [`minimum_mention_problem`] then checks: the
-/// catalog's table, and the check built on those minimums.
+/// releases, whose lists [`ReleaseCatalog::minimum_mention_problem`] then
+/// checks: the catalog's table, and the check built on those minimums.
 const MINIMUM_RELEASE_WIDGETS: [&str; 2] = ["minimum-releases", "check-ims-2021"];
 
 /// Whether a page placing `widget` states the catalog's minimum releases,
@@ -131,26 +157,10 @@ pub fn states_minimum_releases(widget: &str) -> bool {
     MINIMUM_RELEASE_WIDGETS.contains(&widget)
 }
 
-/// What is wrong with a list item of a readiness technote that names a
-/// minimum release (`* Campaign 20.2.4`) the catalog contradicts.
-pub fn minimum_mention_problem(item: &str) -> Option<String> {
-    let mismatch = catalog().check_minimum_mention(item)?;
-    let expected = match &mismatch.expected {
-        Some(minimum) => format!(
-            "the catalog's minimum for the {} line is {} (build {})",
-            mismatch.line, minimum.release, minimum.build
-        ),
-        None => format!("no release of the {} line is IMS-ready", mismatch.line),
-    };
-    Some(format!(
-        "this list names {} as a minimum release, but {expected}",
-        mismatch.mentioned
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use technote_rules::BUILT_IN_CATALOG_SOURCE;
 
     fn catalog_file(text: &str) -> (tempfile::TempDir, SiteCatalog) {
         let dir = tempfile::tempdir().unwrap();
@@ -161,19 +171,23 @@ mod tests {
     }
 
     #[test]
-    fn the_built_in_catalog_and_a_copy_of_it_are_proven() {
-        assert!(SiteCatalog::built_in().prove().is_ok());
+    fn the_built_in_catalog_and_a_copy_of_it_read_alike() {
+        let built_in = SiteCatalog::built_in().load().unwrap();
         assert!(SiteCatalog::built_in().watched_files().is_empty());
-        let (_dir, copy) = catalog_file(COMPILED_CATALOG);
-        assert!(copy.prove().is_ok());
-        assert_eq!(copy.watched_files().len(), 1);
+        let (_dir, copy) = catalog_file(BUILT_IN_CATALOG_SOURCE);
+        let copy = copy.load().unwrap();
+        assert_eq!(copy.wire(), built_in.wire());
+        assert_eq!(
+            copy.minimum_releases_data(),
+            built_in.minimum_releases_data()
+        );
     }
 
     #[test]
     fn a_syntax_error_is_reported_at_its_line_and_column() {
-        let broken = COMPILED_CATALOG.replacen("technote-list = [", "technote-list = [[", 1);
+        let broken = BUILT_IN_CATALOG_SOURCE.replacen("technote-list = [", "technote-list = [[", 1);
         let (_dir, catalog) = catalog_file(&broken);
-        let problems = catalog.prove().unwrap_err();
+        let problems = catalog.load().unwrap_err();
         assert_eq!(problems[0].code, Some("catalog-invalid"));
         let line = broken
             .lines()
@@ -191,20 +205,37 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_file_and_a_catalog_technote_lacks_are_refused() {
+    fn a_missing_file_is_refused() {
         let missing = SiteCatalog::new(Some(Path::new("/nonexistent/releases.toml")));
-        let problems = missing.prove().unwrap_err();
+        let problems = missing.load().unwrap_err();
         assert_eq!(problems[0].code, Some("catalog-unreadable"));
+    }
 
-        let (_dir, edited) = catalog_file(&format!("{COMPILED_CATALOG}\n# A note.\n"));
-        let problems = edited.prove().unwrap_err();
-        assert_eq!(problems[0].code, Some("catalog-not-built-in"));
+    #[test]
+    fn a_project_catalog_with_a_new_release_is_the_one_used() {
+        let edited = BUILT_IN_CATALOG_SOURCE.replacen(
+            "{ name = \"20.2.5\", builds = [9188] }",
+            "{ name = \"20.2.5\", builds = [9188] },\n  { name = \"20.2.6\", builds = [9190] }",
+            1,
+        );
+        assert_ne!(edited, BUILT_IN_CATALOG_SOURCE, "the catalog lists 20.2.5");
+        let (_dir, file) = catalog_file(&edited);
+        let catalog = file.load().unwrap();
+        assert_ne!(catalog.wire(), ReleaseCatalog::built_in().wire());
+        // 20.2.6 is now a release of the catalog, and not the line's minimum.
+        let problem = catalog.minimum_mention_problem("Campaign 20.2.6").unwrap();
+        assert!(problem.contains("20.2.6 (build 9190)"), "{problem}");
+        let built_in = ReleaseCatalog::built_in()
+            .minimum_mention_problem("Campaign 20.2.6")
+            .unwrap();
+        assert!(!built_in.contains("build 9190"), "{built_in}");
     }
 
     #[test]
     fn a_list_item_naming_another_minimum_is_worded() {
-        let problem = minimum_mention_problem("Campaign 20.2.4").unwrap();
+        let catalog = ReleaseCatalog::built_in();
+        let problem = catalog.minimum_mention_problem("Campaign 20.2.4").unwrap();
         assert!(problem.contains("20.2.5"), "{problem}");
-        assert_eq!(minimum_mention_problem("Campaign 20.2.5"), None);
+        assert_eq!(catalog.minimum_mention_problem("Campaign 20.2.5"), None);
     }
 }

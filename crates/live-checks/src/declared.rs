@@ -14,6 +14,7 @@ use technote_i18n::{FluentArgs, Localizer};
 use technote_rules::{Check, InputKind, encode_check, message_id, read_declaration};
 use unic_langid::LanguageIdentifier;
 
+use crate::catalog::ReleaseCatalog;
 use crate::form::view;
 
 /// How a declaration's file name ends.
@@ -32,8 +33,9 @@ pub struct SiteChecks {
 struct DeclaredCheck {
     /// For the template: fields, decision list, ids of messages.
     view: Value,
-    /// Per locale, the script-safe JSON the page hands to `checker.js`:
-    /// the check and its messages formatted for that locale.
+    /// Per locale, the script-safe JSON the page hands to `checks.js`: the
+    /// check, the site's release catalog and the check's messages
+    /// formatted for that locale.
     page_data: HashMap<LanguageIdentifier, String>,
     /// Per locale, each step's text for the list of every case shown
     /// without JavaScript, where no version is known yet: a step that names
@@ -46,9 +48,11 @@ impl SiteChecks {
     /// Reads every `*.check.toml` among `reference_files`, the files
     /// discovery found under `reference_content` (the reference locale's
     /// content folder): a check is declared once, for every
-    /// translation of its technote. Every problem of every declaration is
-    /// reported at once.
+    /// translation of its technote, and proven against `catalog`, which
+    /// every page of the check then carries. Every problem of every
+    /// declaration is reported at once.
     pub fn load(
+        catalog: &ReleaseCatalog,
         reference_content: &Path,
         reference_files: &HashSet<String>,
         localizer: &Localizer,
@@ -66,7 +70,7 @@ impl SiteChecks {
         let mut diagnostics = Vec::new();
         let mut checks = Vec::new();
         for file in files {
-            match load_one(&file, localizer, locales, reference) {
+            match load_one(catalog, &file, localizer, locales, reference) {
                 Ok(check) => checks.push(check),
                 Err(mut problems) => diagnostics.append(&mut problems),
             }
@@ -106,6 +110,7 @@ impl SiteChecks {
 }
 
 fn load_one(
+    catalog: &ReleaseCatalog,
     file: &Path,
     localizer: &Localizer,
     locales: &[LanguageIdentifier],
@@ -117,7 +122,7 @@ fn load_one(
                 .with_code("check-unreadable"),
         ]
     })?;
-    let read = read_declaration(&text).map_err(|problems| {
+    let read = read_declaration(catalog.catalog(), &text).map_err(|problems| {
         problems
             .into_iter()
             .map(|problem| {
@@ -173,7 +178,12 @@ fn load_one(
                 ),
             }
         }
-        let data = json!({ "check": &check, "wire": encode_check(&check), "messages": messages });
+        let data = json!({
+            "check": &check,
+            "wire": encode_check(&check),
+            "catalog": catalog.wire(),
+            "messages": messages,
+        });
         // For a `<script type="application/json">` block: `<` is escaped so
         // no text can close the element early.
         page_data.insert(locale.clone(), data.to_string().replace('<', "\\u003c"));

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use technote_rules::Check;
 
+use crate::catalog::ReleaseCatalog;
 use crate::declared::DECLARATION_SUFFIX;
 
 /// The id of the June 2021 IMS sign-in check.
@@ -27,16 +28,18 @@ const BUILT_IN: [(&str, &str); 2] = [
 /// The checks built into technote, in the order `technote verdict --help`
 /// lists them.
 pub fn built_in_checks() -> Vec<Check> {
+    let catalog = ReleaseCatalog::built_in();
     BUILT_IN
         .iter()
-        .filter_map(|(_, text)| technote_rules::read_declaration(text).ok())
+        .filter_map(|(_, text)| technote_rules::read_declaration(catalog.catalog(), text).ok())
         .map(|read| read.check)
         .collect()
 }
 
-/// The declaration of check `id` under `content`; a declaration with
-/// mistakes is refused with them, as `technote check` reports them.
-pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
+/// The declaration of check `id` under `content`, proven against
+/// `catalog`; a declaration with mistakes is refused with them, as
+/// `technote check` reports them.
+pub fn find_check(catalog: &ReleaseCatalog, content: &Path, id: &str) -> Result<Check, String> {
     let mut known = Vec::new();
     let mut declarations = Vec::new();
     collect_declarations(content, &mut declarations);
@@ -44,7 +47,7 @@ pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
     for path in declarations {
         let text = std::fs::read_to_string(&path)
             .map_err(|error| format!("{}: cannot read: {error}", path.display()))?;
-        match technote_rules::read_declaration(&text) {
+        match technote_rules::read_declaration(catalog.catalog(), &text) {
             Ok(read) if read.check.id == id => return Ok(read.check),
             Ok(read) => known.push(read.check.id),
             Err(problems) if text.contains(&format!("\"{id}\"")) => {
@@ -61,7 +64,7 @@ pub fn find_check(content: &Path, id: &str) -> Result<Check, String> {
         }
     }
     if let Some((_, text)) = BUILT_IN.iter().find(|(built_in, _)| *built_in == id) {
-        return technote_rules::read_declaration(text)
+        return technote_rules::read_declaration(catalog.catalog(), text)
             .map(|read| read.check)
             .map_err(|_| format!("the built-in declaration of `{id}` has mistakes"));
     }
@@ -102,9 +105,10 @@ mod tests {
     #[test]
     fn the_shipped_checks_answer_outside_a_project() {
         let nowhere = Path::new("/nonexistent/content");
+        let catalog = ReleaseCatalog::built_in();
         for id in ["ims-2021", "ims-migration"] {
             assert_eq!(
-                find_check(nowhere, id).map(|check| check.id),
+                find_check(&catalog, nowhere, id).map(|check| check.id),
                 Ok(id.to_owned())
             );
         }
@@ -113,7 +117,7 @@ mod tests {
             .map(|check| check.id)
             .collect();
         assert_eq!(ids, ["ims-2021", "ims-migration"]);
-        let unknown = find_check(nowhere, "toy").unwrap_err();
+        let unknown = find_check(&catalog, nowhere, "toy").unwrap_err();
         assert!(
             unknown.contains("checks found: ims-2021, ims-migration"),
             "{unknown}"

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use technote_i18n::Localizer;
-use technote_live_checks::{SiteChecks, WIDGET_PREFIX};
+use technote_live_checks::{ReleaseCatalog, SiteChecks, WIDGET_PREFIX};
 use unic_langid::LanguageIdentifier;
 
 fn workspace() -> PathBuf {
@@ -49,8 +49,15 @@ fn the_projects_checks_load_and_their_messages_are_named_after_them() {
     let localizer = Localizer::load(&workspace().join("locales"), &locales, &en)
         .expect("the project's messages load");
     let content = workspace().join("content/en");
-    let checks = SiteChecks::load(&content, &declarations(&content), &localizer, &locales, &en)
-        .unwrap_or_else(|problems| panic!("{problems:#?}"));
+    let checks = SiteChecks::load(
+        &ReleaseCatalog::built_in(),
+        &content,
+        &declarations(&content),
+        &localizer,
+        &locales,
+        &en,
+    )
+    .unwrap_or_else(|problems| panic!("{problems:#?}"));
     let mut widgets: Vec<String> = checks.widget_names().collect();
     widgets.sort();
     assert_eq!(widgets, ["check-ims-2021", "check-ims-migration"]);
@@ -95,6 +102,7 @@ fn a_missing_message_is_reported_at_the_declarations_line() {
     let localizer =
         Localizer::load(&dir.path().join("locales"), std::slice::from_ref(&en), &en).unwrap();
     let problems = match SiteChecks::load(
+        &ReleaseCatalog::built_in(),
         &content,
         &declarations(&content),
         &localizer,

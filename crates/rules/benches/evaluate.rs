@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use technote_rules::{decode_check, evaluate_check};
+use technote_rules::{built_in_catalog, decode_check, evaluate_check};
 
 const IMS_2021: &str = include_str!("../../../tests/checks/ims-2021.wire");
 
@@ -32,7 +32,7 @@ fn bench_evaluate(criterion: &mut Criterion) {
     };
     let answers = typical_answers();
     criterion.bench_function("evaluate typical answers", |bencher| {
-        bencher.iter(|| evaluate_check(black_box(&check), black_box(&answers)));
+        bencher.iter(|| evaluate_check(built_in_catalog(), black_box(&check), black_box(&answers)));
     });
 }
 

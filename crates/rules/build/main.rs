@@ -1,9 +1,10 @@
-//! Turns `releases.toml` into Rust statics (`$OUT_DIR/catalog.rs`) after
+//! Turns `releases.toml` into the built-in catalog's compact text form
+//! (`$OUT_DIR/catalog.wire`, decoded by `src/catalog/wire.rs`) after
 //! checking that the catalog is consistent. A broken catalog fails the build
 //! with one line per problem, each naming the entry at fault, so a wrong
 //! minimum can never reach the browser, the CLI or the site.
 
-mod codegen;
+mod encode;
 mod source;
 mod validate;
 
@@ -39,9 +40,8 @@ fn run() -> Result<(), Vec<String>> {
     let parsed: source::CatalogSource =
         toml::from_str(&text).map_err(|error| vec![format!("invalid TOML: {error}")])?;
     let catalog = validate::validate(parsed)?;
-    let code = codegen::generate(&catalog);
-    std::fs::write(out_dir.join("catalog.rs"), code)
-        .map_err(|error| vec![format!("cannot write the generated catalog: {error}")])
+    std::fs::write(out_dir.join("catalog.wire"), encode::encode(&catalog))
+        .map_err(|error| vec![format!("cannot write the encoded catalog: {error}")])
 }
 
 fn env_path(name: &str) -> Result<PathBuf, Vec<String>> {

@@ -51,6 +51,7 @@ pub struct Catalog {
 
 pub fn validate(source: CatalogSource) -> Result<Catalog, Vec<String>> {
     let mut problems = Vec::new();
+    check_texts_are_plain(&source, &mut problems);
     let mut lines = Vec::new();
     let mut releases = Vec::new();
     let mut line_sources = source.line;
@@ -120,6 +121,31 @@ fn release_number(name: &str) -> Option<[u64; 3]> {
     let version = semver::Version::parse(&padded).ok()?;
     let core_only = version.pre.is_empty() && version.build.is_empty();
     core_only.then_some([version.major, version.minor, version.patch])
+}
+
+/// Tabs and other control characters have no place in a release's name,
+/// and the compact form of the catalog (`encode.rs`) separates its tokens
+/// with tabs.
+fn check_texts_are_plain(source: &CatalogSource, problems: &mut Vec<String>) {
+    let gold = &source.gold_standard;
+    let texts =
+        source
+            .line
+            .iter()
+            .flat_map(|line| {
+                std::iter::once(&line.name).chain(line.releases.iter().flat_map(|release| {
+                    std::iter::once(&release.name).chain(release.patches.iter())
+                }))
+            })
+            .chain([&gold.name, &gold.console_minimum])
+            .chain(gold.drops.iter().map(|drop| &drop.suffix));
+    for text in texts {
+        if text.chars().any(char::is_control) {
+            problems.push(format!(
+                "{text:?}: a name holds no tab or other control character"
+            ));
+        }
+    }
 }
 
 fn check_line_releases(

@@ -13,8 +13,11 @@
 //! # Release catalog
 //!
 //! `releases.toml` is the one source of truth for lines, releases, builds and
-//! Gold Standard drops; `build/main.rs` validates it and compiles it in (see
-//! [`catalog`]).
+//! Gold Standard drops; `build/main.rs` validates it and carries it in (see
+//! [`built_in_catalog`]). A project may name its own file of the same
+//! schema (feature `catalog-source`: [`read_catalog_source`] proves it with
+//! the build script's checks); every function that needs the catalog takes
+//! the [`Catalog`] to use.
 //!
 //! **The 20.3 line** is not in the June 2021 list of minimum releases, but
 //! the 20.3.1 release notes say it carries the new connection protocol, and
@@ -41,25 +44,30 @@ mod catalog;
 #[cfg(feature = "catalog-source")]
 mod catalog_source;
 mod check;
-// The build script's own modules, shared so that the preview checks an edited
-// catalog exactly as the build does. Its code generator reads the parts of
-// the validated catalog that the library leaves aside.
+// The build script's own modules (named as the build script names them, so
+// that they find each other), shared so that a project's catalog is proven
+// and encoded exactly as the built-in one.
 #[cfg(feature = "catalog-source")]
-#[path = "../build/validate.rs"]
-#[allow(dead_code)]
-mod catalog_validation;
+#[path = "../build/encode.rs"]
+mod encode;
 mod mention;
 mod order;
 #[cfg(feature = "catalog-source")]
 #[path = "../build/source.rs"]
 mod source;
 mod text;
+mod tokens;
+#[cfg(feature = "catalog-source")]
+#[path = "../build/validate.rs"]
+mod validate;
 mod version;
 mod windows;
 
-pub use catalog::{Catalog, Line, MinimumRelease, catalog};
+pub use catalog::{Catalog, Line, MinimumRelease, built_in_catalog, built_in_catalog_wire};
 #[cfg(feature = "catalog-source")]
-pub use catalog_source::{COMPILED_CATALOG, CatalogProblem, check_catalog_source};
+pub use catalog_source::{
+    BUILT_IN_CATALOG_SOURCE, CatalogProblem, SourceCatalog, read_catalog_source,
+};
 pub use check::{
     Check, CheckVerdict, Condition, FieldProblem, FieldValue, INCOMPLETE, Input, InputKind,
     LineFlag, Part, Rule, Step, VersionTest, decode_check, encode_check, evaluate_check,

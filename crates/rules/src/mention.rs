@@ -25,7 +25,7 @@ pub struct MinimumMismatch {
     /// The release found in the text, in canonical form: "20.2.4 (build 9187)".
     pub mentioned: String,
     /// Its line: "20.2", "Gold Standard".
-    pub line: &'static str,
+    pub line: String,
     /// The catalog's minimum for that line; `None` when no release of the
     /// line is IMS-ready (18.10, 19.1), so nothing of it may be named.
     pub expected: Option<MinimumRelease>,
@@ -44,14 +44,14 @@ impl Catalog {
     /// Only meant for text that states a minimum: prose such as "if you run
     /// 20.2.4, upgrade" legitimately names other releases.
     pub fn check_minimum_mention(&self, mention: &str) -> Option<MinimumMismatch> {
-        let version = first_version(mention)?;
+        let version = first_version(self, mention)?;
         let line = version.line()?;
-        match line.minimum {
-            Some(minimum) if version.is_release(minimum.release) => None,
+        match &line.minimum {
+            Some(minimum) if version.is_release(&minimum.release) => None,
             expected => Some(MinimumMismatch {
                 mentioned: version.to_string(),
-                line: line.name,
-                expected,
+                line: line.name.clone(),
+                expected: expected.clone(),
             }),
         }
     }
@@ -59,7 +59,7 @@ impl Catalog {
 
 /// The first version in the text, preferring the longest spelling at each
 /// position ("Gold Standard 11" over "11").
-fn first_version(text: &str) -> Option<Version> {
+fn first_version<'c>(catalog: &'c Catalog, text: &str) -> Option<Version<'c>> {
     let words: Vec<&str> = text
         .split_whitespace()
         .take(MAX_MENTION_WORDS)
@@ -69,7 +69,7 @@ fn first_version(text: &str) -> Option<Version> {
     (0..words.len()).find_map(|start| {
         (1..=MAX_VERSION_WORDS).rev().find_map(|length| {
             let candidate = words.get(start..start + length)?.join(" ");
-            parse_version(&candidate)
+            parse_version(catalog, &candidate)
                 .ok()
                 .filter(|version| !version.is_whole_line())
         })

@@ -1,19 +1,18 @@
-//! The compiled-in catalog: the technote's list of minimum releases, and the
+//! The built-in catalog: the technote's list of minimum releases, and the
 //! check that keeps prose in line with it.
 
-use technote_rules::{MinimumRelease, catalog};
+use technote_rules::{MinimumRelease, built_in_catalog};
 
 #[test]
 fn minimum_releases_are_the_technotes_list_in_its_order() {
-    let listed: Vec<(&str, &str, &str, &str)> = catalog()
+    let listed: Vec<(&str, &str, &str, &str)> = built_in_catalog()
         .minimum_releases()
-        .iter()
         .map(|minimum| {
             (
-                minimum.line,
-                minimum.release,
-                minimum.build,
-                minimum.console_build,
+                minimum.line.as_str(),
+                minimum.release.as_str(),
+                minimum.build.as_str(),
+                minimum.console_build.as_str(),
             )
         })
         .collect();
@@ -37,13 +36,15 @@ fn minimum_releases_are_the_technotes_list_in_its_order() {
 
 #[test]
 fn every_line_with_its_minimum_and_console_engine() {
-    let lines: Vec<(&str, Option<&str>, bool, bool)> = catalog()
+    let lines: Vec<(&str, Option<&str>, bool, bool)> = built_in_catalog()
         .lines()
         .iter()
         .map(|line| {
             (
-                line.name,
-                line.minimum.map(|minimum| minimum.release),
+                line.name.as_str(),
+                line.minimum
+                    .as_ref()
+                    .map(|minimum| minimum.release.as_str()),
                 line.release_notes_only,
                 line.webview2,
             )
@@ -83,7 +84,7 @@ fn mentions_of_the_minimum_release_pass() {
     ];
     for mention in mentions {
         assert_eq!(
-            catalog().check_minimum_mention(mention),
+            built_in_catalog().check_minimum_mention(mention),
             None,
             "{mention:?}"
         );
@@ -93,11 +94,11 @@ fn mentions_of_the_minimum_release_pass() {
 #[test]
 fn mentions_of_another_release_of_the_line_give_the_expected_minimum() {
     let expected = |line: &str| {
-        catalog()
+        built_in_catalog()
             .lines()
             .iter()
             .find(|known| known.name == line)
-            .and_then(|known| known.minimum)
+            .and_then(|known| known.minimum.clone())
     };
     let cases: [(&str, &str, &str, Option<MinimumRelease>); 6] = [
         (
@@ -128,25 +129,28 @@ fn mentions_of_another_release_of_the_line_give_the_expected_minimum() {
         ("Campaign 19.1.8", "19.1.8 (build 9039)", "19.1", None),
     ];
     for (mention, mentioned, line, minimum) in cases {
-        let mismatch = catalog()
+        let mismatch = built_in_catalog()
             .check_minimum_mention(mention)
             .unwrap_or_else(|| panic!("{mention:?} should not pass"));
         assert_eq!(mismatch.mentioned, mentioned, "{mention:?}");
         assert_eq!(mismatch.line, line, "{mention:?}");
         assert_eq!(mismatch.expected, minimum, "{mention:?}");
     }
-    let twenty_two = catalog()
+    let twenty_two = built_in_catalog()
         .check_minimum_mention("Campaign 20.2.4")
         .and_then(|mismatch| mismatch.expected);
-    assert_eq!(twenty_two.map(|minimum| minimum.release), Some("20.2.5"));
+    assert_eq!(
+        twenty_two.map(|minimum| minimum.release),
+        Some("20.2.5".to_owned())
+    );
 }
 
 #[test]
 fn mention_check_survives_any_text() {
     let long = "word ".repeat(200_000);
-    assert_eq!(catalog().check_minimum_mention(&long), None);
+    assert_eq!(built_in_catalog().check_minimum_mention(&long), None);
     assert_eq!(
-        catalog().check_minimum_mention("\u{202E}🎉 <script> ٢١٫١٫٣"),
+        built_in_catalog().check_minimum_mention("\u{202E}🎉 <script> ٢١٫١٫٣"),
         None
     );
 }

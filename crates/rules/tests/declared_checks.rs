@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
-use technote_rules::{Check, DeclarationProblem, evaluate_check, read_declaration};
+use technote_rules::{
+    Check, DeclarationProblem, built_in_catalog, evaluate_check, read_declaration,
+};
 
 fn workspace() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -36,7 +38,7 @@ fn project_check(id: &str) -> Check {
         .expect("a check with a table");
     let path = workspace().join(declaration);
     let text = std::fs::read_to_string(&path).expect("declaration readable");
-    match read_declaration(&text) {
+    match read_declaration(built_in_catalog(), &text) {
         Ok(read) => read.check,
         Err(problems) => panic!("{}: {problems:#?}", path.display()),
     }
@@ -78,7 +80,7 @@ fn table_failures(id: &str) -> Vec<String> {
         let name = case["name"].as_str().unwrap_or("?");
         let answers: BTreeMap<String, String> =
             serde_json::from_value(case["answers"].clone()).expect("answers are strings");
-        let verdict = evaluate_check(&check, &answers);
+        let verdict = evaluate_check(built_in_catalog(), &check, &answers);
         let problems: Vec<Vec<String>> = verdict
             .problems
             .iter()
@@ -104,7 +106,7 @@ fn table_failures(id: &str) -> Vec<String> {
 const TOY: &str = include_str!("../../../tests/fixtures/checks/toy.check.toml");
 
 fn problems(text: &str) -> Vec<DeclarationProblem> {
-    match read_declaration(text) {
+    match read_declaration(built_in_catalog(), text) {
         Ok(_) => panic!("accepted:\n{text}"),
         Err(problems) => problems,
     }
@@ -123,7 +125,7 @@ fn one_problem(text: &str, line: u32, column: u32, words: &str) {
 
 #[test]
 fn the_toy_check_reads_and_names_its_messages() {
-    let read = read_declaration(TOY).expect("valid");
+    let read = read_declaration(built_in_catalog(), TOY).expect("valid");
     let ids: Vec<&str> = read
         .messages
         .iter()
@@ -143,7 +145,7 @@ fn the_toy_check_reads_and_names_its_messages() {
         ("version".to_owned(), "7.3.4".to_owned()),
         ("hosting".to_owned(), "on-premise".to_owned()),
     ]);
-    let verdict = evaluate_check(&read.check, &answers);
+    let verdict = evaluate_check(built_in_catalog(), &read.check, &answers);
     assert_eq!(
         (verdict.status.as_str(), verdict.steps),
         ("old", vec!["upgrade".to_owned()])
@@ -298,13 +300,21 @@ fn the_compact_form_for_webassembly_gives_back_the_same_check() {
     assert_eq!(technote_rules::decode_check("toy\t1\tversion\tq"), None);
 }
 
-/// The Node tests of the WebAssembly module read the check in the form the
-/// page hands it over (`tests/checks/<id>.wire`); this keeps that copy equal
-/// to the declaration. `TECHNOTE_WRITE_WIRE=1` rewrites it.
+/// The Node tests of the WebAssembly module read each check and the
+/// built-in catalog in the form the page hands them over
+/// (`tests/checks/<id>.wire`, `tests/checks/catalog.wire`); this keeps those
+/// copies equal to the declarations and the catalog. `TECHNOTE_WRITE_WIRE=1`
+/// rewrites them.
 #[test]
 fn the_webassembly_copy_of_each_check_is_current() {
-    for (id, _) in PROJECT_CHECKS {
-        let encoded = technote_rules::encode_check(&project_check(id));
+    let copies = PROJECT_CHECKS
+        .iter()
+        .map(|(id, _)| (*id, technote_rules::encode_check(&project_check(id))))
+        .chain([(
+            "catalog",
+            technote_rules::built_in_catalog_wire().to_owned(),
+        )]);
+    for (id, encoded) in copies {
         let path = workspace().join(format!("tests/checks/{id}.wire"));
         if std::env::var_os("TECHNOTE_WRITE_WIRE").is_some() {
             std::fs::write(&path, &encoded).expect("fixture written");

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
-use technote_rules::{CheckVerdict, evaluate_check, read_declaration};
+use technote_rules::{CheckVerdict, built_in_catalog, evaluate_check, read_declaration};
 
 fn declaration_text() -> String {
     let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -20,7 +20,7 @@ fn declaration_text() -> String {
 
 fn declared() -> technote_rules::Check {
     let text = declaration_text();
-    match read_declaration(&text) {
+    match read_declaration(built_in_catalog(), &text) {
         Ok(read) => read.check,
         Err(problems) => panic!("ims-sign-in-update.check.toml: {problems:#?}"),
     }
@@ -77,7 +77,7 @@ fn the_declared_2021_check_answers_every_case_of_the_shared_table_alike() {
         let name = case["name"].as_str().unwrap_or("?");
         let answers: BTreeMap<String, String> =
             serde_json::from_value(case["answers"].clone()).expect("answers are strings");
-        let verdict = evaluate_check(&check, &answers);
+        let verdict = evaluate_check(built_in_catalog(), &check, &answers);
         let mut expected: Vec<String> = case["findings"]
             .as_array()
             .map(|codes| {
@@ -141,7 +141,7 @@ fn the_declared_table_of_the_2021_check_is_current() {
         .map(|case| {
             let answers: BTreeMap<String, String> =
                 serde_json::from_value(case["answers"].clone()).expect("answers are strings");
-            table_line(case, &evaluate_check(&check, &answers))
+            table_line(case, &evaluate_check(built_in_catalog(), &check, &answers))
         })
         .collect();
     let table = format!("[\n{}\n]\n", lines.join(",\n"));
@@ -194,7 +194,8 @@ fn mistakes_in_the_2021_rules_are_found() {
     ];
     for (before, after, expected) in edits {
         assert!(text.contains(before), "the declaration changed: {before}");
-        let problems = match read_declaration(&text.replacen(before, after, 1)) {
+        let problems = match read_declaration(built_in_catalog(), &text.replacen(before, after, 1))
+        {
             Ok(_) => panic!("{after}: no problem found"),
             Err(problems) => problems,
         };

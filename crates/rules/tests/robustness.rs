@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use technote_rules::{
-    Check, CheckVerdict, INCOMPLETE, MAX_ANSWER_LENGTH, VersionError, decode_check, evaluate_check,
-    parse_version, parse_windows,
+    Check, CheckVerdict, INCOMPLETE, MAX_ANSWER_LENGTH, VersionError, built_in_catalog,
+    decode_check, evaluate_check, parse_version, parse_windows,
 };
 
 const IMS_2021: &str = include_str!("../../../tests/checks/ims-2021.wire");
@@ -36,7 +36,7 @@ fn ready_answers() -> BTreeMap<String, String> {
 fn ready_but(input: &str, text: &str) -> CheckVerdict {
     let mut answers = ready_answers();
     answers.insert(input.to_owned(), text.to_owned());
-    evaluate_check(&check(), &answers)
+    evaluate_check(built_in_catalog(), &check(), &answers)
 }
 
 fn unusable(verdict: &CheckVerdict, input: &str) -> bool {
@@ -65,7 +65,7 @@ proptest! {
 
     #[test]
     fn parsing_any_text_returns_without_panicking(text in any_text()) {
-        let parsed = parse_version(&text);
+        let parsed = parse_version(built_in_catalog(), &text);
         if text.len() > MAX_ANSWER_LENGTH {
             prop_assert_eq!(parsed.err(), Some(VersionError::TooLong));
         }
@@ -74,7 +74,7 @@ proptest! {
     #[test]
     fn an_unreadable_version_gives_incomplete(text in any_text(), input in prop_oneof![Just("server"), Just("console")]) {
         let readable = !matches!(
-            parse_version(&text),
+            parse_version(built_in_catalog(), &text),
             Err(VersionError::Empty | VersionError::TooLong | VersionError::NotUnderstood)
         );
         prop_assume!(not_understood(&text, readable));
@@ -128,7 +128,7 @@ proptest! {
                 answers.insert(input.to_owned(), answer);
             }
         }
-        let verdict = evaluate_check(&check, &answers);
+        let verdict = evaluate_check(built_in_catalog(), &check, &answers);
         prop_assert!(verdict.status == INCOMPLETE || check.statuses.contains(&verdict.status));
         prop_assert_eq!(verdict.status == "not-affected", sign_in == Some("password"));
         for step in &verdict.steps {

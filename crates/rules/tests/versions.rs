@@ -3,18 +3,20 @@
 
 use std::cmp::Ordering;
 
-use technote_rules::{VersionError, parse_version};
+use technote_rules::{VersionError, built_in_catalog, parse_version};
 
 fn canonical(input: &str) -> String {
-    match parse_version(input) {
+    match parse_version(built_in_catalog(), input) {
         Ok(version) => version.to_string(),
         Err(error) => panic!("{input:?} should parse, got {error:?}"),
     }
 }
 
 fn order(left: &str, right: &str) -> Option<Ordering> {
-    let left = parse_version(left).unwrap_or_else(|error| panic!("{left:?}: {error:?}"));
-    let right = parse_version(right).unwrap_or_else(|error| panic!("{right:?}: {error:?}"));
+    let left = parse_version(built_in_catalog(), left)
+        .unwrap_or_else(|error| panic!("{left:?}: {error:?}"));
+    let right = parse_version(built_in_catalog(), right)
+        .unwrap_or_else(|error| panic!("{right:?}: {error:?}"));
     left.partial_cmp(&right)
 }
 
@@ -78,11 +80,12 @@ fn versions_outside_the_catalog_are_placed_and_flagged() {
         ("7.4.9 build 9450", "build 9450", Some("7.4")),
     ];
     for (input, expected, line) in cases {
-        let version = parse_version(input).unwrap_or_else(|error| panic!("{input:?}: {error:?}"));
+        let version = parse_version(built_in_catalog(), input)
+            .unwrap_or_else(|error| panic!("{input:?}: {error:?}"));
         assert_eq!(version.to_string(), expected, "input {input:?}");
         assert!(!version.in_catalog(), "{input:?} is not in the catalog");
         assert_eq!(
-            version.line().map(|line| line.name),
+            version.line().map(|line| line.name.as_str()),
             line,
             "line of {input:?}"
         );
@@ -91,7 +94,8 @@ fn versions_outside_the_catalog_are_placed_and_flagged() {
 
 #[test]
 fn a_line_name_alone_covers_the_whole_line() {
-    let version = parse_version("20.2").unwrap_or_else(|error| panic!("{error:?}"));
+    let version =
+        parse_version(built_in_catalog(), "20.2").unwrap_or_else(|error| panic!("{error:?}"));
     assert_eq!(version.to_string(), "20.2");
     assert!(version.in_catalog());
     assert_eq!(order("20.2", "20.2.4"), None);
@@ -138,7 +142,7 @@ fn what_is_not_a_version_is_rejected_with_the_reason() {
     ];
     for (input, expected) in cases {
         assert_eq!(
-            parse_version(input).map(|version| version.to_string()),
+            parse_version(built_in_catalog(), input).map(|version| version.to_string()),
             Err(expected),
             "input {input:?}"
         );
@@ -148,9 +152,15 @@ fn what_is_not_a_version_is_rejected_with_the_reason() {
 #[test]
 fn overlong_input_is_rejected_before_parsing() {
     let long = "21.1.3 ".repeat(10);
-    assert_eq!(parse_version(&long).err(), Some(VersionError::TooLong));
+    assert_eq!(
+        parse_version(built_in_catalog(), &long).err(),
+        Some(VersionError::TooLong)
+    );
     let huge = "9".repeat(1 << 20);
-    assert_eq!(parse_version(&huge).err(), Some(VersionError::TooLong));
+    assert_eq!(
+        parse_version(built_in_catalog(), &huge).err(),
+        Some(VersionError::TooLong)
+    );
 }
 
 #[test]
@@ -192,22 +202,26 @@ fn ims_patches_of_the_catalog_are_read_and_others_refused() {
         ("7.3.3.IMS", "7.3.3.IMS (build 9359)"),
         ("v7.3.2.ims", "7.3.2.IMS (build 9356)"),
     ] {
-        let version = parse_version(input).unwrap_or_else(|error| panic!("{input:?}: {error:?}"));
+        let version = parse_version(built_in_catalog(), input)
+            .unwrap_or_else(|error| panic!("{input:?}: {error:?}"));
         assert_eq!(version.to_string(), expected);
         assert_eq!(version.patch(), Some("IMS"));
     }
-    assert_eq!(parse_version("7.3.3").map(|v| v.patch()), Ok(None));
+    assert_eq!(
+        parse_version(built_in_catalog(), "7.3.3").map(|v| v.patch()),
+        Ok(None)
+    );
     // 7.3.4 had no IMS patch, and no release has a "FOO" patch.
     assert_eq!(
-        parse_version("7.3.4.IMS").err(),
+        parse_version(built_in_catalog(), "7.3.4.IMS").err(),
         Some(VersionError::UnknownRelease)
     );
     assert_eq!(
-        parse_version("7.3.3.FOO").err(),
+        parse_version(built_in_catalog(), "7.3.3.FOO").err(),
         Some(VersionError::UnknownRelease)
     );
     assert_eq!(
-        parse_version("7.3.IMS").err(),
+        parse_version(built_in_catalog(), "7.3.IMS").err(),
         Some(VersionError::UnknownRelease)
     );
 }

@@ -43,10 +43,6 @@ pub struct ServeOptions {
     /// (others get 421), so that a page elsewhere cannot read it through a
     /// DNS name rebound to 127.0.0.1; on any other address, to every name.
     pub address: SocketAddr,
-    /// Stop with [`Ended::CatalogChanged`] once the release catalog changes
-    /// and passes its checks, so that a wrapper (`./dev serve`) can build
-    /// technote with it and start the preview again.
-    pub stop_on_catalog_change: bool,
 }
 
 impl ServeOptions {
@@ -55,26 +51,14 @@ impl ServeOptions {
         Self {
             build,
             address: DEFAULT_ADDRESS,
-            stop_on_catalog_change: false,
         }
     }
 }
 
-/// Why a preview that was running stopped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ended {
-    /// The server closed.
-    ServerClosed,
-    /// The release catalog changed and passed its checks; technote must be
-    /// built again to carry it (see [`ServeOptions::stop_on_catalog_change`]).
-    CatalogChanged,
-}
-
 /// Builds the site, serves it and rebuilds it on every change until the
 /// process is stopped. Returns early only when the preview cannot start
-/// (address in use, watcher unavailable), the server fails, or the release
-/// catalog changed with [`ServeOptions::stop_on_catalog_change`].
-pub fn serve(options: ServeOptions) -> Result<Ended, ServeError> {
+/// (address in use, watcher unavailable) or the server fails.
+pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -8,7 +8,6 @@ use tokio::net::TcpListener;
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
 
-use crate::Ended;
 use crate::error::ServeError;
 use crate::rebuild::{Trigger, base_path, build_and_publish, rebuild_on_changes};
 use crate::status::{SiteStatus, no_warnings};
@@ -21,7 +20,7 @@ pub struct Preview {
     address: SocketAddr,
     status: watch::Receiver<SiteStatus>,
     server: JoinHandle<std::io::Result<()>>,
-    rebuilds: JoinHandle<Ended>,
+    rebuilds: JoinHandle<()>,
     _watcher: SourceWatcher,
 }
 
@@ -30,11 +29,7 @@ impl Preview {
     /// A failed first build does not stop the preview: its diagnostics are
     /// printed and shown in the browser until a save fixes them.
     pub async fn start(options: ServeOptions) -> Result<Self, ServeError> {
-        let ServeOptions {
-            mut build,
-            address,
-            stop_on_catalog_change,
-        } = options;
+        let ServeOptions { mut build, address } = options;
         build.live_reload = true;
         technote_site::check_output_folder(
             &build.out,
@@ -61,13 +56,7 @@ impl Preview {
 
         let app = http::router(build.out.clone(), status.clone(), address);
         let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        let rebuilds = tokio::spawn(rebuild_on_changes(
-            builder,
-            build,
-            status_sender,
-            changes,
-            stop_on_catalog_change,
-        ));
+        let rebuilds = tokio::spawn(rebuild_on_changes(builder, build, status_sender, changes));
         Ok(Self {
             address,
             status,
@@ -87,12 +76,12 @@ impl Preview {
         format!("http://{}{}", self.address, self.status.borrow().base_path)
     }
 
-    /// Serves until the server fails or the rebuilds stop (see [`Ended`]);
-    /// the preview normally runs until the process is stopped.
-    pub async fn wait(mut self) -> Result<Ended, ServeError> {
+    /// Serves until the server fails or the rebuilds stop; the preview
+    /// normally runs until the process is stopped.
+    pub async fn wait(mut self) -> Result<(), ServeError> {
         tokio::select! {
             served = &mut self.server => match served {
-                Ok(Ok(())) => Ok(Ended::ServerClosed),
+                Ok(Ok(())) => Ok(()),
                 Ok(Err(error)) => Err(ServeError::Server(error)),
                 Err(crash) => Err(ServeError::Crashed(crash.to_string())),
             },

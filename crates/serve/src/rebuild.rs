@@ -9,11 +9,9 @@ use std::time::Instant;
 
 use technote_content::SiteConfig;
 use technote_diagnostics::Diagnostic;
-use technote_live_checks::{CatalogChange, SiteCatalog};
 use technote_site::{BuildOptions, SiteBuilder};
 use tokio::sync::{mpsc, watch};
 
-use crate::Ended;
 use crate::status::{LatestBuild, SiteStatus, diagnostics_json};
 use crate::terminal::{complain, say};
 use crate::watch::absolute;
@@ -106,61 +104,23 @@ fn publish_failure(
     status.send_modify(|current| current.latest = LatestBuild::Failed(payload));
 }
 
-/// Rebuilds after each batch of changes until the watcher goes away, or
-/// until the project's release catalog (`[checks] catalog`) changes into a
-/// sound catalog technote does not carry, when `stop_on_catalog_change`.
-/// Changes that arrive during a build are merged into the next one.
+/// Rebuilds after each batch of changes until the watcher goes away. A
+/// change of the release catalog the project names rebuilds every page
+/// with it (its mistakes are shown as any build's). Changes that arrive
+/// during a build are merged into the next one.
 pub(crate) async fn rebuild_on_changes(
     builder: SharedBuilder,
     options: BuildOptions,
     status: watch::Sender<SiteStatus>,
     mut changes: mpsc::UnboundedReceiver<Vec<PathBuf>>,
-    stop_on_catalog_change: bool,
-) -> Ended {
+) {
     while let Some(mut paths) = changes.recv().await {
         while let Ok(more) = changes.try_recv() {
             paths.extend(more);
         }
         paths.sort();
         paths.dedup();
-        let catalog = site_catalog(&options);
-        let catalog_changed = catalog
-            .watched_files()
-            .iter()
-            .any(|file| paths.contains(&absolute(file)));
-        if catalog_changed {
-            match catalog.change() {
-                CatalogChange::BuiltIn => {}
-                CatalogChange::Broken(problems) => {
-                    let problems: Vec<Diagnostic> = problems
-                        .into_iter()
-                        .map(|d| d.relative_to(&options.root))
-                        .collect();
-                    publish_failure(&problems, &status, 0);
-                    continue;
-                }
-                CatalogChange::NotBuiltIn(problem) if stop_on_catalog_change => {
-                    say(format_args!(
-                        "{}: the release catalog changed; stopping so that technote is built again with it",
-                        problem.relative_to(&options.root).file.display()
-                    ));
-                    return Ended::CatalogChanged;
-                }
-                // The build refuses it too, over the last good site.
-                CatalogChange::NotBuiltIn(_) => {}
-            }
-        }
         build_and_publish(&builder, &options, &status, Trigger::Changed(paths)).await;
-    }
-    Ended::ServerClosed
-}
-
-/// The release catalog the preview's project names now.
-fn site_catalog(options: &BuildOptions) -> SiteCatalog {
-    match SiteConfig::load(&options.config) {
-        Ok(config) => options.catalog(&config),
-        // The build reports the configuration's mistake.
-        Err(_) => SiteCatalog::new(options.catalog.as_deref()),
     }
 }
 

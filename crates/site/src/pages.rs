@@ -204,6 +204,11 @@ impl<'a> PageSet<'a> {
         }
     }
 
+    /// The widgets' data, the site's release catalog among it.
+    pub fn widgets(&self) -> &'a Widgets {
+        self.widgets
+    }
+
     fn context(&self, locale: usize, url_path: &str) -> Context {
         base_context(
             self.project,

@@ -2,12 +2,19 @@
 //! readiness may not list a minimum release that the catalog contradicts.
 
 use technote_diagnostics::Diagnostic;
+use technote_live_checks::ReleaseCatalog;
 use technote_markdown::{Document, Segment};
 
 use crate::load::{Body, Page};
 
-/// Checks every list item of a readiness page (`body`) against the catalog.
-pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> Vec<Diagnostic> {
+/// Checks every list item of a readiness page (`body`) against the site's
+/// catalog.
+pub fn check_minimum_mentions(
+    catalog: &ReleaseCatalog,
+    page: &Page,
+    body: &Body,
+    document: &Document,
+) -> Vec<Diagnostic> {
     let about_readiness = document.segments.iter().any(|segment| {
         matches!(segment, Segment::Widget { name, .. } if technote_live_checks::states_minimum_releases(name))
     });
@@ -27,7 +34,7 @@ pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> 
         let Some(item) = list_item_text(trimmed) else {
             continue;
         };
-        let Some(problem) = technote_live_checks::minimum_mention_problem(item) else {
+        let Some(problem) = catalog.minimum_mention_problem(item) else {
             continue;
         };
         let line_number = body
@@ -38,7 +45,7 @@ pub fn check_minimum_mentions(page: &Page, body: &Body, document: &Document) -> 
             Diagnostic::error(&page.source.path, problem)
                 .with_code("release-mismatch")
                 .at(line_number, column)
-                .with_help("fix the text, or correct the release catalog if it is wrong (crates/rules/releases.toml of technote's sources); the widget `minimum-releases` renders the list from the catalog"),
+                .with_help("fix the text, or correct the release catalog if it is wrong (the file `catalog` under [checks] in technote.toml names, else crates/rules/releases.toml of technote's sources); the widget `minimum-releases` renders the list from the catalog"),
         );
     }
     diagnostics

@@ -188,7 +188,12 @@ impl<'a> PageRenderer<'a> {
         let mut document = technote_markdown::render(&body.markdown, &options);
         let mut diagnostics = body.warnings.clone();
         diagnostics.append(&mut document.diagnostics);
-        diagnostics.extend(crate::prose::check_minimum_mentions(page, body, &document));
+        diagnostics.extend(crate::prose::check_minimum_mentions(
+            self.page_set.widgets().release_catalog(),
+            page,
+            body,
+            &document,
+        ));
         diagnostics.extend(links.diagnostics.take());
         let anchors = AnchorSet::new(document.anchors.iter().map(|a| a.id.as_str()));
         diagnostics.extend(same_page_anchors(project, index, &document, &anchors));

@@ -15,21 +15,22 @@ use tera::Context;
 use unic_langid::LanguageIdentifier;
 
 use crate::templates::Templates;
-use technote_live_checks::{SiteCatalog, SiteChecks};
+use technote_live_checks::{ReleaseCatalog, SiteCatalog, SiteChecks};
 
 /// The template of every declared check's form.
 const CHECK_TEMPLATE: &str = "widgets/check.html";
 
 /// Data the widget templates need, prepared once per build.
 pub struct Widgets {
+    release_catalog: ReleaseCatalog,
     catalog: serde_json::Value,
     names: Vec<String>,
     checks: SiteChecks,
 }
 
 impl Widgets {
-    /// Proves the site's release catalog and reads its declared checks;
-    /// every problem of both is reported at once.
+    /// Reads and proves the site's release catalog, then its declared
+    /// checks against it; every problem of the checks is reported at once.
     pub fn prepare(
         templates: &Templates,
         catalog: &SiteCatalog,
@@ -39,22 +40,17 @@ impl Widgets {
         locales: &[LanguageIdentifier],
         reference: &LanguageIdentifier,
     ) -> Result<Self, Vec<Diagnostic>> {
-        let proven = catalog.prove();
+        // Checks name the catalog's releases: they are proven only against
+        // a catalog that holds.
+        let release_catalog = catalog.load()?;
         let checks = SiteChecks::load(
+            &release_catalog,
             reference_content,
             reference_files,
             localizer,
             locales,
             reference,
-        );
-        let checks = match (proven, checks) {
-            (Ok(()), Ok(checks)) => checks,
-            (Err(mut problems), Err(more)) => {
-                problems.extend(more);
-                return Err(problems);
-            }
-            (Err(problems), _) | (_, Err(problems)) => return Err(problems),
-        };
+        )?;
         let names = templates
             .widget_templates()
             .into_iter()
@@ -65,10 +61,16 @@ impl Widgets {
             })
             .collect();
         Ok(Self {
-            catalog: technote_live_checks::minimum_releases_data(),
+            catalog: release_catalog.minimum_releases_data(),
+            release_catalog,
             names,
             checks,
         })
+    }
+
+    /// The release catalog the site is built with.
+    pub fn release_catalog(&self) -> &ReleaseCatalog {
+        &self.release_catalog
     }
 
     /// Joins a page's segments into its body HTML, rendering its widgets.

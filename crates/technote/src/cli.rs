@@ -158,11 +158,6 @@ pub struct ServeArgs {
     /// Address to listen on; loopback unless you say otherwise.
     #[arg(long, default_value_t = technote_serve::DEFAULT_ADDRESS)]
     pub address: std::net::SocketAddr,
-    /// Exit with status 75 once the release catalog (`--catalog`, or `[checks] catalog`
-    /// of technote.toml) changes into a sound catalog technote does not carry, so that a
-    /// wrapper builds technote with it and starts it again (`./dev serve` does).
-    #[arg(long)]
-    pub stop_on_catalog_change: bool,
 }
 
 #[derive(Args)]
@@ -172,9 +167,14 @@ pub struct VerdictArgs {
     /// like its inputs (listed below). `ims-2021`, the June 2021 sign-in check, is the default.
     #[arg(long)]
     pub check: Option<String>,
-    /// Project folder whose declared checks `--check` looks up.
+    /// Project folder whose declared checks `--check` looks up, and whose
+    /// `[checks] catalog` places the versions.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// Release catalog to place versions in [default: `[checks] catalog` of the project's
+    /// technote.toml, else the catalog built into technote].
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
     /// The answers: `--version 7.3.5 --api none ...`, one flag per input of the check.
     #[arg(
         trailing_var_arg = true,
@@ -224,6 +224,7 @@ impl VerdictArgs {
                 "--check",
                 "--lang",
                 "--root",
+                "--catalog",
                 "--locales",
                 "--csv",
                 "--max-rows",
@@ -240,6 +241,7 @@ impl VerdictArgs {
                 "--check" => self.check = Some(value),
                 "--lang" => self.lang = value,
                 "--root" => self.root = PathBuf::from(value),
+                "--catalog" => self.catalog = Some(PathBuf::from(value)),
                 "--locales" => self.locales = Some(PathBuf::from(value)),
                 "--csv" => self.csv = Some(PathBuf::from(value)),
                 _ => {

@@ -9,7 +9,7 @@ use technote_i18n::{FluentArgs, Localizer};
 use technote_rules::{Check, CheckVerdict, INCOMPLETE, evaluate_check, message_id};
 use unic_langid::LanguageIdentifier;
 
-use technote_live_checks::find_check;
+use technote_live_checks::{ReleaseCatalog, find_check};
 use technote_verdict::{DeclaredFleet, FleetCounts, FleetRow, answers_from_fields};
 
 use crate::cli::VerdictArgs;
@@ -24,21 +24,26 @@ const EXIT_UNDECIDED: u8 = 2;
 pub fn run(
     args: &VerdictArgs,
     id: &str,
+    catalog: &ReleaseCatalog,
     localizer: &Localizer,
     locale: &LanguageIdentifier,
 ) -> Printed {
-    let check = match find_check(&crate::verdict::declarations_folder(&args.root), id) {
+    let check = match find_check(
+        catalog,
+        &crate::verdict::declarations_folder(&args.root),
+        id,
+    ) {
         Ok(check) => check,
         Err(message) => return usage(&message),
     };
     if let Some(path) = &args.csv {
-        return fleet(&check, path, args, localizer, locale);
+        return fleet(catalog, &check, path, args, localizer, locale);
     }
     let answers = match answers(&check, args) {
         Ok(read) => read,
         Err(message) => return usage(&message),
     };
-    let verdict = evaluate_check(&check, &answers);
+    let verdict = evaluate_check(catalog.catalog(), &check, &answers);
     let code = if verdict.status == INCOMPLETE {
         ExitCode::from(EXIT_UNDECIDED)
     } else {
@@ -86,6 +91,7 @@ pub fn verdict_json(check: &Check, verdict: &CheckVerdict, text: &Worded) -> ser
 /// every row got a decided status, 1 otherwise, 2 for a header that does
 /// not fit the check.
 fn fleet(
+    catalog: &ReleaseCatalog,
     check: &Check,
     path: &Path,
     args: &VerdictArgs,
@@ -97,7 +103,7 @@ fn fleet(
         Ok(file) => file,
         Err(error) => return usage(&format!("{}: {error}", path.display())),
     };
-    let rows = match DeclaredFleet::open(check, file, args.max_rows) {
+    let rows = match DeclaredFleet::open(catalog.catalog(), check, file, args.max_rows) {
         Ok(rows) => rows,
         Err(error) => return usage(&format!("{}:1: {}", path.display(), error.message)),
     };

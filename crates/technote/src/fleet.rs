@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
 use technote_i18n::Localizer;
-use technote_rules::{Check, CheckVerdict, evaluate_check};
+use technote_rules::{Catalog, Check, CheckVerdict, evaluate_check};
 use technote_verdict::{
     FleetCounts, InventoryEntry, InventoryProblem, NotAnInventory, read_inventory,
 };
@@ -61,6 +61,7 @@ impl Tally {
 }
 
 pub struct Fleet<'a> {
+    pub catalog: &'a Catalog,
     pub check: &'a Check,
     pub localizer: &'a Localizer,
     pub locale: &'a LanguageIdentifier,
@@ -86,7 +87,7 @@ impl Fleet<'_> {
         for entry in inventory {
             match entry {
                 Ok(InventoryEntry::Row(row)) => {
-                    let verdict = evaluate_check(self.check, &row.answers);
+                    let verdict = evaluate_check(self.catalog, self.check, &row.answers);
                     counts.add_verdict(&verdict);
                     self.row(&mut out, row.line, row.machine.as_deref(), &verdict)?;
                 }

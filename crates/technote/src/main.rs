@@ -45,7 +45,6 @@ fn main() -> ExitCode {
                 report::serve(technote_serve::serve(technote_serve::ServeOptions {
                     build: build.clone(),
                     address: args.address,
-                    stop_on_catalog_change: args.stop_on_catalog_change,
                 }))
             })
         }

@@ -58,14 +58,9 @@ fn print_diagnostics(out: &mut impl Write, diagnostics: &[Diagnostic]) -> io::Re
     Ok(())
 }
 
-/// `serve`'s status when the release catalog changed (sysexits' EX_TEMPFAIL:
-/// try again, here with technote built anew).
-const CATALOG_CHANGED: u8 = 75;
-
-pub fn serve(result: Result<technote_serve::Ended, technote_serve::ServeError>) -> Printed {
+pub fn serve(result: Result<(), technote_serve::ServeError>) -> Printed {
     match result {
-        Ok(technote_serve::Ended::ServerClosed) => Ok(ExitCode::SUCCESS),
-        Ok(technote_serve::Ended::CatalogChanged) => Ok(ExitCode::from(CATALOG_CHANGED)),
+        Ok(()) => Ok(ExitCode::SUCCESS),
         Err(error) => decided(ExitCode::FAILURE, writeln!(io::stderr(), "error: {error}")),
     }
 }

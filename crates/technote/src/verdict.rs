@@ -13,7 +13,7 @@ use crate::cli::VerdictArgs;
 use crate::declared::{answers, print_verdict};
 use crate::fleet::Fleet;
 use crate::output::{Printed, status, usage};
-use technote_live_checks::{IMS_2021, find_check};
+use technote_live_checks::{IMS_2021, ReleaseCatalog, SiteCatalog, find_check};
 
 /// The statuses of the 2021 check that need no action: the id-free command
 /// exits 0 on them, 1 on any other.
@@ -51,15 +51,20 @@ pub fn run(args: &VerdictArgs) -> Printed {
             args.inputs.join(" ")
         ));
     }
+    let catalog = match release_catalog(args) {
+        Ok(catalog) => catalog,
+        Err(problems) => return usage(&problems),
+    };
     if let Some(id) = declared {
-        return crate::declared::run(args, id, &localizer, &locale);
+        return crate::declared::run(args, id, &catalog, &localizer, &locale);
     }
-    let check = match find_check(&declarations_folder(&args.root), IMS_2021) {
+    let check = match find_check(&catalog, &declarations_folder(&args.root), IMS_2021) {
         Ok(check) => check,
         Err(message) => return usage(&message),
     };
     match &args.csv {
         Some(path) => Fleet {
+            catalog: catalog.catalog(),
             check: &check,
             localizer: &localizer,
             locale: &locale,
@@ -67,11 +72,36 @@ pub fn run(args: &VerdictArgs) -> Printed {
             max_rows: args.max_rows,
         }
         .check(path),
-        None => single(&check, args, &localizer, &locale),
+        None => single(&catalog, &check, args, &localizer, &locale),
     }
 }
 
+/// `--catalog`, else the project's `[checks] catalog`, else the built-in
+/// catalog; a catalog with mistakes is refused with them.
+fn release_catalog(args: &VerdictArgs) -> Result<ReleaseCatalog, String> {
+    let config = args.root.join("technote.toml");
+    let named = match &args.catalog {
+        Some(file) => Some(file.clone()),
+        None if config.is_file() => {
+            technote_content::SiteConfig::load(&config)
+                .map_err(|problem| problem.to_string())?
+                .catalog
+        }
+        None => None,
+    };
+    SiteCatalog::new(named.as_deref())
+        .load()
+        .map_err(|problems| {
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+}
+
 fn single(
+    catalog: &ReleaseCatalog,
     check: &Check,
     args: &VerdictArgs,
     localizer: &Localizer,
@@ -81,7 +111,7 @@ fn single(
         Ok(answers) => answers,
         Err(message) => return usage(&message),
     };
-    let verdict = evaluate_check(check, &answers);
+    let verdict = evaluate_check(catalog.catalog(), check, &answers);
     let fine = FINE_2021.contains(&verdict.status.as_str());
     print_verdict(check, &verdict, args.json, localizer, locale, status(fine))
 }

@@ -7,7 +7,7 @@
 use std::io::Read;
 
 use crate::inventory::{Inventory, InventoryEntry, read_inventory};
-use technote_rules::{Check, CheckVerdict, INCOMPLETE, evaluate_check};
+use technote_rules::{Catalog, Check, CheckVerdict, INCOMPLETE, evaluate_check};
 
 /// The optional column that names each row in the output.
 const MACHINE_COLUMN: &str = "machine";
@@ -104,18 +104,25 @@ impl FleetCounts {
     }
 }
 
-/// The rows of an inventory read against `check` by the one fleet reader
+/// The rows of an inventory read against `check`, its versions placed in
+/// `catalog`, by the one fleet reader
 /// ([`crate::read_inventory`]), with a header checked strictly: a column
 /// that is no input of the check (nor `machine`) is refused before any row,
 /// since a script's misspelt column would otherwise leave every row
 /// incomplete.
 pub struct DeclaredFleet<'c, R: Read> {
+    catalog: &'c Catalog,
     check: &'c Check,
     inventory: Inventory<'c, R>,
 }
 
 impl<'c, R: Read> DeclaredFleet<'c, R> {
-    pub fn open(check: &'c Check, input: R, max_rows: u64) -> Result<Self, HeaderError> {
+    pub fn open(
+        catalog: &'c Catalog,
+        check: &'c Check,
+        input: R,
+        max_rows: u64,
+    ) -> Result<Self, HeaderError> {
         let inventory = read_inventory(check, input, max_rows).map_err(|refused| HeaderError {
             message: refused.message,
         })?;
@@ -145,7 +152,11 @@ impl<'c, R: Read> DeclaredFleet<'c, R> {
             }
             seen.push(column);
         }
-        Ok(Self { check, inventory })
+        Ok(Self {
+            catalog,
+            check,
+            inventory,
+        })
     }
 }
 
@@ -157,7 +168,7 @@ impl<R: Read> Iterator for DeclaredFleet<'_, R> {
         Some(match self.inventory.next()? {
             Ok(InventoryEntry::Row(row)) => FleetRow::Verdict {
                 line: row.line,
-                verdict: evaluate_check(self.check, &row.answers),
+                verdict: evaluate_check(self.catalog, self.check, &row.answers),
                 machine: row.machine,
             },
             Ok(InventoryEntry::BadRow(problem)) => FleetRow::Problem {
@@ -191,7 +202,14 @@ mod tests {
                    d,,hosted\n\
                    e,7.3.5,cloud\n";
         let mut counts = FleetCounts::new(&check);
-        for row in DeclaredFleet::open(&check, csv.as_bytes(), 100).expect("header fits") {
+        for row in DeclaredFleet::open(
+            technote_rules::built_in_catalog(),
+            &check,
+            csv.as_bytes(),
+            100,
+        )
+        .expect("header fits")
+        {
             counts.add(&row);
         }
         assert_eq!(
@@ -205,6 +223,7 @@ mod tests {
 
         let mut decided = FleetCounts::new(&check);
         let rows = DeclaredFleet::open(
+            technote_rules::built_in_catalog(),
             &check,
             "version,hosting\n7.4.1,hosted\n7.3.4,on-premise\n".as_bytes(),
             100,
@@ -221,9 +240,14 @@ mod tests {
         let check = toy();
         // More rows than allowed: the reading stops with the line.
         let csv = "version,hosting\n7.4.1,hosted\n7.4.1,hosted\n7.4.1,hosted\n";
-        let rows: Vec<FleetRow> = DeclaredFleet::open(&check, csv.as_bytes(), 2)
-            .unwrap()
-            .collect();
+        let rows: Vec<FleetRow> = DeclaredFleet::open(
+            technote_rules::built_in_catalog(),
+            &check,
+            csv.as_bytes(),
+            2,
+        )
+        .unwrap()
+        .collect();
         assert_eq!(rows.len(), 3);
         assert!(
             matches!(&rows[2], FleetRow::Problem { line: 4, reason } if reason.contains("more than 2 rows")),
@@ -231,20 +255,36 @@ mod tests {
         );
         // A quoted line break does not shift the lines of the rows after it.
         let csv = "machine,version,hosting\n\"two\nlines\",7.4.1,hosted\nb,7.3.4,cloud\n";
-        let rows: Vec<FleetRow> = DeclaredFleet::open(&check, csv.as_bytes(), 10)
-            .unwrap()
-            .collect();
+        let rows: Vec<FleetRow> = DeclaredFleet::open(
+            technote_rules::built_in_catalog(),
+            &check,
+            csv.as_bytes(),
+            10,
+        )
+        .unwrap()
+        .collect();
         assert!(
             matches!(&rows[1], FleetRow::Problem { line: 4, .. }),
             "{rows:?}"
         );
         // Column names as spreadsheets write them; a misspelt one is refused.
         assert!(
-            DeclaredFleet::open(&check, "Version,HOSTING\n7.4.1,hosted\n".as_bytes(), 10).is_ok()
+            DeclaredFleet::open(
+                technote_rules::built_in_catalog(),
+                &check,
+                "Version,HOSTING\n7.4.1,hosted\n".as_bytes(),
+                10
+            )
+            .is_ok()
         );
-        let refused = DeclaredFleet::open(&check, "version,hostin\n".as_bytes(), 10)
-            .err()
-            .expect("refused");
+        let refused = DeclaredFleet::open(
+            technote_rules::built_in_catalog(),
+            &check,
+            "version,hostin\n".as_bytes(),
+            10,
+        )
+        .err()
+        .expect("refused");
         assert!(
             refused.message.contains("column `hostin` is no input"),
             "{refused:?}"

@@ -15,6 +15,7 @@ use super::model::{
 };
 use super::position::line_column;
 use super::space;
+use crate::catalog::Catalog;
 use crate::version::parse_version;
 use crate::windows::WindowsVersion;
 
@@ -48,9 +49,14 @@ pub struct ReadDeclaration {
 const CONDITION_KEYWORDS: [&str; 6] = ["any", "all", "not", "is", "is-not", "answered"];
 const ID_HELP: &str = "write lowercase letters, digits and hyphens, such as \"ims-migration\"";
 
-/// Reads the text of a declaration.
-pub fn read_declaration(text: &str) -> Result<ReadDeclaration, Vec<DeclarationProblem>> {
+/// Reads the text of a declaration and proves it against `catalog`, the
+/// one the check will be evaluated with.
+pub fn read_declaration(
+    catalog: &Catalog,
+    text: &str,
+) -> Result<ReadDeclaration, Vec<DeclarationProblem>> {
     let mut reader = Reader {
+        catalog,
         text,
         problems: Vec::new(),
         messages: Vec::new(),
@@ -79,6 +85,7 @@ pub fn read_declaration(text: &str) -> Result<ReadDeclaration, Vec<DeclarationPr
 }
 
 struct Reader<'t> {
+    catalog: &'t Catalog,
     text: &'t str,
     problems: Vec<DeclarationProblem>,
     messages: Vec<MessageUse>,
@@ -154,7 +161,7 @@ impl Reader<'_> {
             self.unused(&check, &inputs, &statuses, &step_names);
         }
         if self.problems.is_empty() {
-            for problem in space::check_coverage(&check) {
+            for problem in space::check_coverage(self.catalog, &check) {
                 let span = match problem.rule {
                     Some(rule) => rule_names.get(rule).map(|named| named.span.clone()),
                     None => None,
@@ -966,7 +973,7 @@ impl Reader<'_> {
 
     /// A release the catalog lists, spelled as the catalog does.
     fn release(&mut self, release: String, span: Range<usize>) -> Option<String> {
-        match parse_version(&release) {
+        match parse_version(self.catalog, &release) {
             Ok(version) if version.in_catalog() && !version.is_whole_line() => {
                 let canonical = version.release_name();
                 if canonical.as_deref() != Some(release.as_str()) {

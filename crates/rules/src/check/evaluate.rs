@@ -17,6 +17,7 @@ use std::cmp::Ordering;
 
 use super::model::{Check, Condition, InputKind, LineFlag, Part, VersionTest};
 use crate::browser::parse_internet_explorer;
+use crate::catalog::Catalog;
 use crate::order::Standing;
 use crate::version::{Version, VersionError, parse_version};
 use crate::windows::parse_windows;
@@ -75,14 +76,19 @@ pub(super) enum Answer<'a> {
     Untried,
     Unusable,
     Choice(&'a str),
-    Version(Version),
+    Version(Version<'a>),
     /// An Internet Explorer major version.
     Number(u8),
 }
 
 /// Evaluates `answers` (input name to text as typed; absent or blank is
-/// unanswered) against `check`. Pure and total: any text gets a verdict.
-pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> CheckVerdict {
+/// unanswered) against `check`, placing versions in `catalog` (the one the
+/// declaration was proven with). Pure and total: any text gets a verdict.
+pub fn evaluate_check(
+    catalog: &Catalog,
+    check: &Check,
+    answers: &BTreeMap<String, String>,
+) -> CheckVerdict {
     let mut problems = Vec::new();
     let mut values = Vec::new();
     let read: Vec<Answer> = check
@@ -121,7 +127,7 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
                         Answer::Unusable
                     }
                 },
-                InputKind::Version => match parse_version(text) {
+                InputKind::Version => match parse_version(catalog, text) {
                     Ok(version) => {
                         values.push(field_value(&input.name, &version));
                         Answer::Version(version)
@@ -236,7 +242,7 @@ pub fn evaluate_check(check: &Check, answers: &BTreeMap<String, String>) -> Chec
 }
 
 fn field_value(input: &str, version: &Version) -> FieldValue {
-    let minimum = version.line().and_then(|line| line.minimum);
+    let minimum = version.line().and_then(|line| line.minimum.as_ref());
     // Spelled by hand: `format!` would bring core::fmt into the module.
     let with_build = |release: &str, build: &str| {
         let mut text = String::with_capacity(release.len() + build.len() + 9);
@@ -249,8 +255,9 @@ fn field_value(input: &str, version: &Version) -> FieldValue {
     FieldValue {
         input: input.to_owned(),
         value: version.spelling(),
-        minimum: minimum.map(|minimum| with_build(minimum.release, minimum.build)),
-        console_minimum: minimum.map(|minimum| with_build(minimum.release, minimum.console_build)),
+        minimum: minimum.map(|minimum| with_build(&minimum.release, &minimum.build)),
+        console_minimum: minimum
+            .map(|minimum| with_build(&minimum.release, &minimum.console_build)),
     }
 }
 
@@ -315,7 +322,7 @@ fn passes(version: &Version, test: &VersionTest, answers: &[Answer]) -> Option<b
     };
     // Releases were checked against the catalog when the declaration was
     // read; one the catalog lost since decides nothing.
-    let release = |name: &str| parse_version(name).ok();
+    let release = |name: &str| parse_version(version.catalog(), name).ok();
     match test {
         VersionTest::AtLeast(name) => version.at_least(&release(name)?),
         VersionTest::Below(name) => version.at_least(&release(name)?).map(|truth| !truth),

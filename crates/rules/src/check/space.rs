@@ -20,7 +20,7 @@ use std::collections::HashSet;
 
 use super::evaluate::{Answer, holds};
 use super::model::{Check, Condition, InputKind, VersionTest};
-use crate::catalog::catalog;
+use crate::catalog::Catalog;
 use crate::version::{Version, parse_version};
 use crate::windows::WindowsVersion;
 
@@ -35,8 +35,8 @@ pub(super) struct CoverageProblem {
     pub(super) help: String,
 }
 
-pub(super) fn check_coverage(check: &Check) -> Vec<CoverageProblem> {
-    let versions = version_samples();
+pub(super) fn check_coverage(catalog: &Catalog, check: &Check) -> Vec<CoverageProblem> {
+    let versions = version_samples(catalog);
     let mut leaves = Vec::new();
     for condition in check
         .rules
@@ -423,11 +423,11 @@ fn leaf_reads(leaf: &Condition, index: usize) -> bool {
 /// so that older, equal and newer pairs inside the run are still tried.
 /// All version inputs share the runs, so a comparison between two of them
 /// orders their runs consistently.
-fn version_classes(
+fn version_classes<'c>(
     check: &Check,
-    mut versions: Vec<(String, Version)>,
+    mut versions: Vec<(String, Version<'c>)>,
     leaves: &[&Condition],
-) -> Vec<(String, Version)> {
+) -> Vec<(String, Version<'c>)> {
     let version_inputs: Vec<usize> = check
         .inputs
         .iter()
@@ -495,12 +495,11 @@ fn describe(check: &Check, samples: &[Vec<(String, Answer)>], position: &[usize]
 /// apart: every release and patch by name, every Gold Standard drop, and a
 /// build in each gap between known builds (below the first and above the
 /// last included).
-fn version_samples() -> Vec<(String, Version)> {
-    let catalog = catalog();
+fn version_samples(catalog: &Catalog) -> Vec<(String, Version<'_>)> {
     let mut texts: Vec<String> = Vec::new();
     let mut builds: Vec<u32> = Vec::new();
     for release in catalog.releases() {
-        texts.push(release.name.to_owned());
+        texts.push(release.name.clone());
         texts.extend(
             release
                 .patches
@@ -510,7 +509,7 @@ fn version_samples() -> Vec<(String, Version)> {
         builds.extend(release.builds.iter().copied());
     }
     for drop in catalog.drops() {
-        texts.push(drop.build.to_owned());
+        texts.push(drop.build.clone());
     }
     builds.sort_unstable();
     if let Some(first) = builds.first() {
@@ -528,6 +527,10 @@ fn version_samples() -> Vec<(String, Version)> {
     }
     texts
         .into_iter()
-        .filter_map(|text| parse_version(&text).ok().map(|version| (text, version)))
+        .filter_map(|text| {
+            parse_version(catalog, &text)
+                .ok()
+                .map(|version| (text, version))
+        })
         .collect()
 }

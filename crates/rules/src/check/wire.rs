@@ -1,12 +1,10 @@
-//! A compact text form of a [`Check`] for the WebAssembly module: decoding
-//! JSON there (serde_json's number parsing and the derived visitors) cost
-//! about 30 KB gzipped, this costs almost nothing. Tokens are separated by
-//! tabs, which no name of a check or release holds (names are checked when
-//! the declaration is read; release names come from the catalog).
+//! A compact text form of a [`Check`] for the WebAssembly module (see
+//! `crate::tokens`). Tokens are separated by tabs, which no name of a check
+//! or release holds (names are checked when the declaration is read and
+//! when the catalog is).
 
 use super::model::{Check, Condition, Input, InputKind, LineFlag, Part, Rule, Step, VersionTest};
-
-const SEPARATOR: char = '\t';
+use crate::tokens::{SEPARATOR, Tokens};
 
 /// The check as tokens, for [`decode`].
 pub fn encode(check: &Check) -> String {
@@ -117,7 +115,7 @@ fn condition(tokens: &mut Vec<String>, condition: &Condition) {
 
 /// The check [`encode`] wrote; `None` for anything else.
 pub fn decode(text: &str) -> Option<Check> {
-    let mut tokens = Tokens(text.split(SEPARATOR));
+    let mut tokens = Tokens::new(text);
     let id = tokens.text()?;
     let mut inputs = Vec::new();
     for _ in 0..tokens.number()? {
@@ -138,7 +136,7 @@ pub fn decode(text: &str) -> Option<Check> {
     let mut steps = Vec::new();
     for _ in 0..tokens.number()? {
         let name = tokens.text()?;
-        let when = tokens.condition()?;
+        let when = read_condition(&mut tokens)?;
         steps.push(Step { name, when });
     }
     let mut rules = Vec::new();
@@ -149,7 +147,7 @@ pub fn decode(text: &str) -> Option<Check> {
         for _ in 0..tokens.number()? {
             rule_steps.push(tokens.number()?);
         }
-        let when = tokens.condition()?;
+        let when = read_condition(&mut tokens)?;
         rules.push(Rule {
             name,
             when,
@@ -157,7 +155,7 @@ pub fn decode(text: &str) -> Option<Check> {
             steps: rule_steps,
         });
     }
-    tokens.next().is_none().then_some(Check {
+    tokens.is_done().then_some(Check {
         id,
         inputs,
         statuses,
@@ -166,74 +164,54 @@ pub fn decode(text: &str) -> Option<Check> {
     })
 }
 
-struct Tokens<'a>(std::str::Split<'a, char>);
-
-impl<'a> Tokens<'a> {
-    fn next(&mut self) -> Option<&'a str> {
-        self.0.next()
-    }
-
-    fn text(&mut self) -> Option<String> {
-        self.next().map(str::to_owned)
-    }
-
-    fn number(&mut self) -> Option<usize> {
-        self.next()?.parse().ok()
-    }
-
-    fn list(&mut self) -> Option<Vec<String>> {
-        (0..self.number()?).map(|_| self.text()).collect()
-    }
-
-    fn condition(&mut self) -> Option<Condition> {
-        Some(match self.next()? {
-            tag @ ("A" | "O") => {
-                let parts = (0..self.number()?)
-                    .map(|_| self.condition())
-                    .collect::<Option<Vec<_>>>()?;
-                if tag == "A" {
-                    Condition::All(parts)
-                } else {
-                    Condition::Any(parts)
-                }
+fn read_condition(tokens: &mut Tokens) -> Option<Condition> {
+    Some(match tokens.next()? {
+        tag @ ("A" | "O") => {
+            let parts = (0..tokens.number()?)
+                .map(|_| read_condition(tokens))
+                .collect::<Option<Vec<_>>>()?;
+            if tag == "A" {
+                Condition::All(parts)
+            } else {
+                Condition::Any(parts)
             }
-            "N" => Condition::Not(Box::new(self.condition()?)),
-            "C" => Condition::Choice {
-                input: self.number()?,
-                values: self.list()?,
-            },
-            tag @ ("L" | "B" | "E") => {
-                let input = self.number()?;
-                let mut releases = self.list()?;
-                let test = match tag {
-                    "E" => VersionTest::OneOf(releases),
-                    "L" => VersionTest::AtLeast(releases.pop()?),
-                    _ => VersionTest::Below(releases.pop()?),
-                };
-                Condition::Version { input, test }
-            }
-            "Q" => Condition::Answered(self.number()?),
-            "M" => Condition::OlderBrowser {
-                input: self.number()?,
-                major: self.next()?.parse().ok()?,
-            },
-            tag @ ("R" | "F" | "K" | "P" | "W") => {
-                let input = self.number()?;
-                let argument = self.next()?;
-                let test = match (tag, argument) {
-                    ("R", "s") => VersionTest::AtLeastLineMinimum(Part::Server),
-                    ("R", "c") => VersionTest::AtLeastLineMinimum(Part::Console),
-                    ("F", "m") => VersionTest::Line(LineFlag::HasMinimum),
-                    ("F", "w") => VersionTest::Line(LineFlag::Webview2),
-                    ("F", "r") => VersionTest::Line(LineFlag::ReleaseNotesOnly),
-                    ("K", "") => VersionTest::InCatalog,
-                    ("P", other) => VersionTest::OlderThan(other.parse().ok()?),
-                    ("W", other) => VersionTest::NewerReleaseThan(other.parse().ok()?),
-                    _ => return None,
-                };
-                Condition::Version { input, test }
-            }
-            _ => return None,
-        })
-    }
+        }
+        "N" => Condition::Not(Box::new(read_condition(tokens)?)),
+        "C" => Condition::Choice {
+            input: tokens.number()?,
+            values: tokens.list()?,
+        },
+        tag @ ("L" | "B" | "E") => {
+            let input = tokens.number()?;
+            let mut releases = tokens.list()?;
+            let test = match tag {
+                "E" => VersionTest::OneOf(releases),
+                "L" => VersionTest::AtLeast(releases.pop()?),
+                _ => VersionTest::Below(releases.pop()?),
+            };
+            Condition::Version { input, test }
+        }
+        "Q" => Condition::Answered(tokens.number()?),
+        "M" => Condition::OlderBrowser {
+            input: tokens.number()?,
+            major: tokens.parsed()?,
+        },
+        tag @ ("R" | "F" | "K" | "P" | "W") => {
+            let input = tokens.number()?;
+            let argument = tokens.next()?;
+            let test = match (tag, argument) {
+                ("R", "s") => VersionTest::AtLeastLineMinimum(Part::Server),
+                ("R", "c") => VersionTest::AtLeastLineMinimum(Part::Console),
+                ("F", "m") => VersionTest::Line(LineFlag::HasMinimum),
+                ("F", "w") => VersionTest::Line(LineFlag::Webview2),
+                ("F", "r") => VersionTest::Line(LineFlag::ReleaseNotesOnly),
+                ("K", "") => VersionTest::InCatalog,
+                ("P", other) => VersionTest::OlderThan(other.parse().ok()?),
+                ("W", other) => VersionTest::NewerReleaseThan(other.parse().ok()?),
+                _ => return None,
+            };
+            Condition::Version { input, test }
+        }
+        _ => return None,
+    })
 }

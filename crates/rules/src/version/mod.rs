@@ -8,7 +8,7 @@ use std::fmt;
 
 pub use parse::parse_version;
 
-use crate::catalog::{GoldStandardDrop, Line, Release, catalog};
+use crate::catalog::{Catalog, GoldStandardDrop, Line, Release};
 use crate::order::{Rank, Span, Standing};
 
 /// A Campaign version understood by [`parse_version`].
@@ -20,34 +20,36 @@ use crate::order::{Rank, Span, Standing};
 /// `partial_cmp` returns `None` there. Two builds of one release (21.1.4 is
 /// 9342 and 9343) are equal.
 #[derive(Clone, Copy, Debug)]
-pub struct Version {
-    identity: Identity,
+pub struct Version<'c> {
+    /// The catalog the version was read against.
+    catalog: &'c Catalog,
+    identity: Identity<'c>,
     span: Span,
 }
 
 #[derive(Clone, Copy, Debug)]
-enum Identity {
+enum Identity<'c> {
     /// A release of the catalog, maybe typed as one of its builds.
     Release {
-        release: &'static Release,
+        release: &'c Release,
         typed_build: Option<u32>,
         /// A patch of the release the catalog lists ("IMS": `7.3.3.IMS`).
-        patch: Option<&'static str>,
+        patch: Option<&'c str>,
     },
     /// "20.2": a line of the catalog whose name is not itself a release.
-    Line(&'static Line),
+    Line(&'c Line),
     /// A release number the catalog does not list, on a known line.
     UncataloguedRelease {
-        line: &'static Line,
+        line: &'c Line,
         number: (u64, u64, u64),
     },
     /// A build the catalog does not list; its line is inferred from the
     /// neighbouring known builds (`None`: older than every known build).
     UncataloguedBuild {
         build: u32,
-        line: Option<&'static Line>,
+        line: Option<&'c Line>,
     },
-    GoldStandardDrop(&'static GoldStandardDrop),
+    GoldStandardDrop(&'c GoldStandardDrop),
     /// "Gold Standard 11" without the drop.
     GoldStandard {
         number: u32,
@@ -89,20 +91,29 @@ impl fmt::Display for VersionError {
 
 impl std::error::Error for VersionError {}
 
-impl Version {
-    fn new(identity: Identity, span: Span) -> Version {
-        Version { identity, span }
+impl<'c> Version<'c> {
+    fn new(catalog: &'c Catalog, identity: Identity<'c>, span: Span) -> Version<'c> {
+        Version {
+            catalog,
+            identity,
+            span,
+        }
+    }
+
+    /// The catalog the version was read against.
+    pub(crate) fn catalog(&self) -> &'c Catalog {
+        self.catalog
     }
 
     /// The line of the version; `None` for a build older than every known
     /// build.
-    pub fn line(&self) -> Option<&'static Line> {
+    pub fn line(&self) -> Option<&'c Line> {
         match self.identity {
-            Identity::Release { release, .. } => Some(release.line),
+            Identity::Release { release, .. } => self.catalog.line(release.line),
             Identity::Line(line) | Identity::UncataloguedRelease { line, .. } => Some(line),
             Identity::UncataloguedBuild { line, .. } => line,
             Identity::GoldStandardDrop(_) | Identity::GoldStandard { .. } => {
-                Some(catalog().gold_standard())
+                Some(self.catalog.gold_standard())
             }
         }
     }
@@ -124,7 +135,7 @@ impl Version {
             Identity::Release { release: known, .. } => known.name == release,
             Identity::GoldStandardDrop(&GoldStandardDrop { number, .. })
             | Identity::GoldStandard { number, .. } => release
-                .strip_prefix(catalog().gold_standard().name)
+                .strip_prefix(self.catalog.gold_standard().name.as_str())
                 .and_then(|rest| rest.strip_prefix(' '))
                 .is_some_and(|rest| rest.parse() == Ok(number)),
             Identity::Line(_)
@@ -134,7 +145,7 @@ impl Version {
     }
 
     /// The patch typed after the release ("IMS" in `7.3.3.IMS`).
-    pub fn patch(&self) -> Option<&'static str> {
+    pub fn patch(&self) -> Option<&'c str> {
         match self.identity {
             Identity::Release { patch, .. } => patch,
             _ => None,
@@ -143,7 +154,7 @@ impl Version {
 
     /// The same release with one of its catalog patches ("7.3.3" + "ims"
     /// is `7.3.3.IMS`); the patch changes no build, so the order is kept.
-    pub(crate) fn with_patch(self, typed: &str) -> Result<Version, VersionError> {
+    pub(crate) fn with_patch(self, typed: &str) -> Result<Version<'c>, VersionError> {
         let Identity::Release {
             release,
             typed_build,
@@ -160,9 +171,9 @@ impl Version {
         let identity = Identity::Release {
             release,
             typed_build,
-            patch: Some(patch),
+            patch: Some(patch.as_str()),
         };
-        Ok(Version::new(identity, self.span))
+        Ok(Version::new(self.catalog, identity, self.span))
     }
 
     /// Whether every build this version covers is at or after `threshold`'s
@@ -217,10 +228,10 @@ impl Version {
                 patch,
             } => Some(match patch {
                 Some(patch) => format!("{}.{patch}", release.name),
-                None => release.name.to_owned(),
+                None => release.name.clone(),
             }),
             Identity::GoldStandard { number, .. } => {
-                Some(format!("{} {number}", catalog().gold_standard().name))
+                Some(format!("{} {number}", self.catalog.gold_standard().name))
             }
             _ => None,
         }
@@ -249,14 +260,14 @@ impl Version {
     }
 }
 
-impl PartialEq for Version {
-    fn eq(&self, other: &Version) -> bool {
+impl PartialEq for Version<'_> {
+    fn eq(&self, other: &Self) -> bool {
         self.partial_cmp(other) == Some(Ordering::Equal)
     }
 }
 
-impl PartialOrd for Version {
-    fn partial_cmp(&self, other: &Version) -> Option<Ordering> {
+impl PartialOrd for Version<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         let same_span_identity = match (self.identity, other.identity) {
             (
                 Identity::GoldStandard { number: mine, .. },
@@ -286,30 +297,30 @@ impl PartialOrd for Version {
 /// The canonical spelling used in findings: "21.1.3 (build 9330)",
 /// "Gold Standard 11 (build 9032@d030c36)", "Gold Standard 11", "20.2",
 /// "19.2.2", "build 9125".
-impl fmt::Display for Version {
+impl fmt::Display for Version<'_> {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str(&self.spelling())
     }
 }
 
-impl Version {
+impl Version<'_> {
     /// What [`Display`](fmt::Display) writes, built without `core::fmt`,
     /// whose machinery weighs more than a kilobyte in the browser's module.
     pub(crate) fn spelling(&self) -> String {
         let mut out = String::new();
-        let gold_standard = catalog().gold_standard().name;
+        let gold_standard = self.catalog.gold_standard().name.as_str();
         match self.identity {
             Identity::Release {
                 release,
                 typed_build,
                 patch,
             } => {
-                out.push_str(release.name);
+                out.push_str(&release.name);
                 if let Some(patch) = patch {
                     out.push('.');
                     out.push_str(patch);
                 }
-                let build = typed_build.or(match release.builds {
+                let build = typed_build.or(match release.builds.as_slice() {
                     [only] => Some(*only),
                     _ => None,
                 });
@@ -319,7 +330,7 @@ impl Version {
                     out.push(')');
                 }
             }
-            Identity::Line(line) => out.push_str(line.name),
+            Identity::Line(line) => out.push_str(&line.name),
             // Always a patch release: "x.y" without a listed release is a line.
             Identity::UncataloguedRelease {
                 number: (major, minor, patch),
@@ -340,7 +351,7 @@ impl Version {
                 out.push(' ');
                 push_number(&mut out, drop.number.into());
                 out.push_str(" (build ");
-                out.push_str(drop.build);
+                out.push_str(&drop.build);
                 out.push(')');
             }
             Identity::GoldStandard { number, .. } => {

@@ -5,6 +5,7 @@
 
 use super::{Version, VersionError};
 use crate::MAX_ANSWER_LENGTH;
+use crate::catalog::Catalog;
 
 /// Words that may precede a version and say nothing about it. "7.0" and
 /// "v7" name the product (Campaign Classic v7), as in "7.0 build 9330".
@@ -29,7 +30,7 @@ const PRODUCT_WORDS: &[&str] = &[
 /// Inputs over [`MAX_ANSWER_LENGTH`] bytes are rejected before any work, so
 /// any input runs in bounded time; non-ASCII text (full-width digits, RTL
 /// text, emoji) is not understood.
-pub fn parse_version(input: &str) -> Result<Version, VersionError> {
+pub fn parse_version<'c>(catalog: &'c Catalog, input: &str) -> Result<Version<'c>, VersionError> {
     if input.len() > MAX_ANSWER_LENGTH {
         return Err(VersionError::TooLong);
     }
@@ -52,8 +53,8 @@ pub fn parse_version(input: &str) -> Result<Version, VersionError> {
         words = rest;
     }
     let (head, build) = split_at_build_keyword(words)?;
-    let named = parse_name(head)?;
-    let built = build.map(parse_build).transpose()?;
+    let named = parse_name(catalog, head)?;
+    let built = build.map(|build| parse_build(catalog, build)).transpose()?;
     match (named, built) {
         (Some(version), None) | (None, Some(version)) => Ok(version),
         // A patch is not a build: "7.3.3.IMS build 9359" keeps the patch.
@@ -84,35 +85,38 @@ fn split_at_build_keyword<'a>(
 
 /// The words before any "build" keyword: a release or a Gold Standard
 /// number, or a bare build.
-fn parse_name(words: &[&str]) -> Result<Option<Version>, VersionError> {
+fn parse_name<'c>(
+    catalog: &'c Catalog,
+    words: &[&str],
+) -> Result<Option<Version<'c>>, VersionError> {
     let version = match words {
         [] => return Ok(None),
         ["gold", "standard", number] | ["goldstandard", number] | ["gs", number] => {
-            gold_standard(number)
+            gold_standard(catalog, number)
         }
         [word] => match word.strip_prefix("gs") {
-            Some(number) => gold_standard(number),
-            None if word.contains('.') => release(word),
-            None => parse_build(word),
+            Some(number) => gold_standard(catalog, number),
+            None if word.contains('.') => release(catalog, word),
+            None => parse_build(catalog, word),
         },
         _ => Err(VersionError::NotUnderstood),
     };
     version.map(Some)
 }
 
-fn gold_standard(number: &str) -> Result<Version, VersionError> {
+fn gold_standard<'c>(catalog: &'c Catalog, number: &str) -> Result<Version<'c>, VersionError> {
     let number = decimal(number, 1..=2).ok_or(VersionError::NotUnderstood)?;
-    Version::from_gold_standard_number(number)
+    Version::from_gold_standard_number(catalog, number)
 }
 
 /// "21.1.3", "v7.3.2", "19.2", and a release with a patch of the catalog:
 /// "7.3.3.ims".
-fn release(word: &str) -> Result<Version, VersionError> {
+fn release<'c>(catalog: &'c Catalog, word: &str) -> Result<Version<'c>, VersionError> {
     if let Some((number, patch)) = word.rsplit_once('.')
         && !patch.is_empty()
         && patch.bytes().all(|byte| byte.is_ascii_alphabetic())
     {
-        return release(number)?.with_patch(patch);
+        return release(catalog, number)?.with_patch(patch);
     }
     let digits = word.strip_prefix('v').unwrap_or(word);
     if !digits
@@ -122,7 +126,7 @@ fn release(word: &str) -> Result<Version, VersionError> {
         return Err(VersionError::NotUnderstood);
     }
     let number = release_number(digits).ok_or(VersionError::NotUnderstood)?;
-    Version::from_release_number(number)
+    Version::from_release_number(catalog, number)
 }
 
 /// "21.1.3" or "19.2" (as "19.2.0") as major, minor and patch: numbers
@@ -143,7 +147,7 @@ fn release_number(digits: &str) -> Option<(u64, u64, u64)> {
 }
 
 /// "9330", "9032@d030c36", or a full commit hash after the "@".
-fn parse_build(word: &str) -> Result<Version, VersionError> {
+fn parse_build<'c>(catalog: &'c Catalog, word: &str) -> Result<Version<'c>, VersionError> {
     let (number, suffix) = match word.split_once('@') {
         Some((number, suffix)) => (number, Some(suffix)),
         None => (word, None),
@@ -155,7 +159,7 @@ fn parse_build(word: &str) -> Result<Version, VersionError> {
     if suffix.is_some_and(|suffix| !commit(&suffix)) {
         return Err(VersionError::NotUnderstood);
     }
-    Version::from_build(build, suffix)
+    Version::from_build(catalog, build, suffix)
 }
 
 /// A decimal number without leading zero, with a number of digits in `digits`.

@@ -1,20 +1,23 @@
 //! Finds what a parsed number means in the catalog.
 
 use super::{Identity, Version, VersionError};
-use crate::catalog::{Release, catalog};
+use crate::catalog::{Catalog, Release};
 use crate::order::{Rank, Span};
 
-impl Version {
+impl<'c> Version<'c> {
     /// "21.1.3", "19.2", "20.2" (a line), "19.2.2" (not listed), "7.4.2".
-    pub(super) fn from_release_number(key: (u64, u64, u64)) -> Result<Version, VersionError> {
-        let releases = catalog().releases();
+    pub(super) fn from_release_number(
+        catalog: &'c Catalog,
+        key: (u64, u64, u64),
+    ) -> Result<Version<'c>, VersionError> {
+        let releases = catalog.releases();
         if let Some(release) = releases.iter().find(|release| release.number == key) {
             let identity = Identity::Release {
                 release,
                 typed_build: None,
                 patch: None,
             };
-            return Ok(Version::new(identity, Span::point(release.rank)));
+            return Ok(Version::new(catalog, identity, Span::point(release.rank)));
         }
         // Releases of one line are contiguous and sorted by number in the
         // generated table (build.rs checks it).
@@ -28,14 +31,16 @@ impl Version {
             .rposition(in_line)
             .map_or(first, |last| last + 1);
         let first_release = releases.get(first).ok_or(VersionError::UnknownRelease)?;
-        let line = first_release.line;
+        let line = catalog
+            .line(first_release.line)
+            .ok_or(VersionError::UnknownRelease)?;
         let rank_at = |index: usize| releases.get(index).map(|release| release.rank);
 
         if key.2 == 0 {
             // "20.2" names no release: the user gave the line only, which
             // runs from its first release up to the next line.
             let span = Span::starting_at(first_release.rank, rank_at(end));
-            return Ok(Version::new(Identity::Line(line), span));
+            return Ok(Version::new(catalog, Identity::Line(line), span));
         }
         let next = releases
             .get(first..end)
@@ -47,6 +52,7 @@ impl Version {
             .map_or(end, |offset| first + offset);
         let span = Span::between(next.checked_sub(1).and_then(rank_at), rank_at(next));
         Ok(Version::new(
+            catalog,
             Identity::UncataloguedRelease { line, number: key },
             span,
         ))
@@ -54,8 +60,11 @@ impl Version {
 
     /// "9330", "9032@d030c36". A suffix on another build than the Gold
     /// Standard one does not change the release, so it is not looked up.
-    pub(super) fn from_build(build: u32, suffix: Option<&str>) -> Result<Version, VersionError> {
-        let catalog = catalog();
+    pub(super) fn from_build(
+        catalog: &'c Catalog,
+        build: u32,
+        suffix: Option<&str>,
+    ) -> Result<Version<'c>, VersionError> {
         if build == catalog.gold_standard_build() {
             let suffix = suffix.ok_or(VersionError::AmbiguousBuild)?;
             // A full commit hash starts with the 7-digit suffix of the catalog.
@@ -69,6 +78,7 @@ impl Version {
                 })
                 .ok_or(VersionError::UnknownRelease)?;
             return Ok(Version::new(
+                catalog,
                 Identity::GoldStandardDrop(drop),
                 Span::point(drop.rank),
             ));
@@ -83,7 +93,7 @@ impl Version {
                 typed_build: Some(build),
                 patch: None,
             };
-            return Ok(Version::new(identity, Span::point(release.rank)));
+            return Ok(Version::new(catalog, identity, Span::point(release.rank)));
         }
         // Not listed: most likely a later patch of the release just below
         // (also above the newest known build), so it takes that line.
@@ -92,8 +102,9 @@ impl Version {
             .iter()
             .rev()
             .find(|release| release.rank < rank)
-            .map(|release| release.line);
+            .and_then(|release| catalog.line(release.line));
         Ok(Version::new(
+            catalog,
             Identity::UncataloguedBuild { build, line },
             Span::point(rank),
         ))
@@ -101,8 +112,10 @@ impl Version {
 
     /// "Gold Standard 11", "GS 7" (a number without drops in the catalog,
     /// placed between its neighbours).
-    pub(super) fn from_gold_standard_number(number: u32) -> Result<Version, VersionError> {
-        let catalog = catalog();
+    pub(super) fn from_gold_standard_number(
+        catalog: &'c Catalog,
+        number: u32,
+    ) -> Result<Version<'c>, VersionError> {
         let drops = catalog.drops();
         let mut own = drops.iter().filter(|drop| drop.number == number);
         if let Some(first) = own.next() {
@@ -112,6 +125,7 @@ impl Version {
                 in_catalog: true,
             };
             return Ok(Version::new(
+                catalog,
                 identity,
                 Span::covering(first.rank, last.rank),
             ));
@@ -140,6 +154,10 @@ impl Version {
             number,
             in_catalog: false,
         };
-        Ok(Version::new(identity, Span::between(Some(after), before)))
+        Ok(Version::new(
+            catalog,
+            identity,
+            Span::between(Some(after), before),
+        ))
     }
 }
