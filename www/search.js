@@ -912,8 +912,9 @@ function provedExact(index, ranking) {
  * matches found so far, and more results may follow. `exact` is false when
  * the budget ran out before the first `limit` were proven: they are the
  * best of the part of the index fetched.
- * A query typed further meanwhile (`current()` false) fetches no more
- * rests or pages: its results would be dropped, so it gets none.
+ * A query typed further meanwhile (`current()` false) is not ranked
+ * and fetches no more rests or pages: its results would be dropped, so it
+ * gets none.
  * @param {string} basePath the site's base path, e.g. "/" or "/docs/"
  * @param {() => boolean} current whether the query is still the reader's
  * @returns {Promise<{ total: number, complete: boolean, exact: boolean, results: { href: string, title: string, heading: string }[] }>}
@@ -922,6 +923,9 @@ export async function search(index, stem, query, basePath = "/", limit = MAX_RES
   const before = index.fetchedBytes;
   await prepareQuery(index, stem, query);
   if (everything) await prepareRests(index, stem, query);
+  // Typed further while its shards came: ranking it would only hold up
+  // the query that overtook it.
+  if (!current()) return { total: 0, complete: false, exact: false, results: [] };
   let ranking = rank(index, stem, query, limit);
   for (let round = 0; !ranking.exact && round < REST_ROUNDS && current(); round++) {
     // Room is kept for the page shards of the first page, whichever it becomes.
@@ -946,6 +950,20 @@ function describe(index, section, basePath) {
   return { href: `${url}#${encodeURIComponent(listed.anchor)}`, title: entry.title, heading: listed.heading };
 }
 
+// By locale: making one costs a few milliseconds (more on a slow phone),
+// which a status line must not add to every query.
+const numberFormats = new Map();
+const pluralRules = new Map();
+
+function intl(made, Kind, locale) {
+  let one = made.get(locale);
+  if (one === undefined) {
+    one = new Kind(locale || undefined);
+    made.set(locale, one);
+  }
+  return one;
+}
+
 /**
  * A status message template with its `{count}`/`{shown}` placeholders filled.
  * @param {string} template
@@ -953,7 +971,7 @@ function describe(index, section, basePath) {
  * @param {string} locale
  */
 export function fillCount(template, numbers, locale) {
-  const format = new Intl.NumberFormat(locale || undefined);
+  const format = intl(numberFormats, Intl.NumberFormat, locale);
   return template.replace(/\{(count|shown)\}/g, (_, name) => format.format(numbers[name] ?? 0));
 }
 
@@ -967,7 +985,7 @@ export function fillCount(template, numbers, locale) {
  */
 export function pluralForm(forms, count, locale) {
   if (forms === undefined) return undefined;
-  const category = new Intl.PluralRules(locale || undefined).select(count);
+  const category = intl(pluralRules, Intl.PluralRules, locale).select(count);
   return forms[`=${count}`] ?? forms[category] ?? forms.other;
 }
 
@@ -1057,11 +1075,13 @@ function enhance(box) {
     })();
     return engine;
   };
-  // The status is announced politely once typing pauses, not per keystroke.
+  // The status is announced politely once typing pauses, not per keystroke,
+  // and worded only then (`text` may be a function): the results are drawn
+  // first.
   let announce = 0;
   const say = (text, delay) => {
     clearTimeout(announce);
-    announce = setTimeout(() => { status.textContent = text; }, delay);
+    announce = setTimeout(() => { status.textContent = typeof text === "function" ? text() : text; }, delay);
   };
   let latest = 0;
   let limit = MAX_RESULTS;
@@ -1101,7 +1121,8 @@ function enhance(box) {
     // After "more results", the first new one takes the focus, as a
     // keyboard reader would go on from there; the status says how many.
     if (further) links()[shown]?.focus();
-    say(statusText(messages, total, results.length, locale, complete, exact), further ? 0 : 500);
+    const shownCount = results.length;
+    say(() => statusText(messages, total, shownCount, locale, complete, exact), further ? 0 : 500);
   };
   const links = () => [...list.querySelectorAll("a")];
   const clear = () => {
