@@ -74,7 +74,9 @@ pub use check::{
     message_id,
 };
 #[cfg(feature = "declarations")]
-pub use check::{DeclarationProblem, MessageUse, ReadDeclaration, read_declaration};
+pub use check::{
+    DeclarationProblem, MessageUse, ReadDeclaration, read_declaration, read_trusted_declaration,
+};
 pub use mention::MinimumMismatch;
 pub use text::MAX_ANSWER_LENGTH;
 pub use version::{Version, VersionError, parse_version};

@@ -327,3 +327,16 @@ fn the_webassembly_copy_of_each_check_is_current() {
         );
     }
 }
+
+/// A declaration proven once (technote's built-in ones) reads to the same
+/// check without the proof.
+#[test]
+fn a_trusted_declaration_reads_to_the_same_check() {
+    for (id, declaration) in PROJECT_CHECKS {
+        let text = std::fs::read_to_string(workspace().join(declaration)).expect("readable");
+        let trusted = technote_rules::read_trusted_declaration(built_in_catalog(), &text)
+            .map(|read| read.check)
+            .ok();
+        assert_eq!(trusted, Some(project_check(id)), "{id}");
+    }
+}

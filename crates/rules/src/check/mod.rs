@@ -16,7 +16,9 @@ mod space;
 mod wire;
 
 #[cfg(feature = "declarations")]
-pub use declaration::{DeclarationProblem, MessageUse, ReadDeclaration, read_declaration};
+pub use declaration::{
+    DeclarationProblem, MessageUse, ReadDeclaration, read_declaration, read_trusted_declaration,
+};
 pub use evaluate::{CheckVerdict, FieldProblem, FieldValue, INCOMPLETE, evaluate_check};
 pub use model::{
     Check, Condition, Input, InputKind, LineFlag, Part, Rule, Step, VersionTest, message_id,
