@@ -41,8 +41,8 @@ after(async () => {
 /**
  * Opens the home page with the CPU slowed four times, focuses the search box
  * and types `query` with `delay` ms between keys. Returns, for each key,
- * how long after its input event its own results were drawn (null when
- * that prefix drew none), and when after focus the last key came.
+ * when its input event came and when its own results were drawn (null when
+ * none were: no match, or typed over before they came), in ms after focus.
  */
 async function typeAfterFocus(query, delay) {
   const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
@@ -70,36 +70,37 @@ async function typeAfterFocus(query, delay) {
   }, query);
   await input.focus();
   await input.pressSequentially(query, { delay });
-  const timing = await page.evaluate(async () => {
+  const keys = await page.evaluate(async () => {
     await window.__answered;
-    return {
-      keys: window.__keys.map(([value, at]) => {
-        const drawn = window.__drawn.get(value);
-        return { value, wait: drawn === undefined ? null : drawn - at };
-      }),
-      lastKey: window.__keys.at(-1)[1] - window.__focused,
-    };
+    return window.__keys.map(([value, at]) => {
+      const drawn = window.__drawn.get(value);
+      return { value, at: at - window.__focused, drawn: drawn === undefined ? null : drawn - window.__focused };
+    });
   });
   await context.close();
-  return timing;
+  return keys;
 }
 
 test(`the first query after focus on a ${PAGES}-page locale, CPU throttled 4x`, async (t) => {
   // Typed as a quick typist does (120 ms a key): the index loads from focus
-  // on, and each prefix of two letters or more is answered as it comes.
+  // on, and the first query is the first prefix of two letters ("to"); the
+  // reader waits from that key to the first results on screen, whichever
+  // prefix they answer (one overtaken by the next key is not drawn).
   const typed = await typeAfterFocus("token", 120);
-  const waits = typed.keys.filter((key) => key.wait !== null);
-  assert.ok(waits.length > 0, "the search answered");
-  const report = waits.map((key) => `"${key.value}" ${key.wait.toFixed(0)} ms`).join(", ");
-  const slowest = Math.max(...waits.map((key) => key.wait));
-  t.diagnostic(`typed at 120 ms a key, each query answered after its key: ${report} (target 100 ms)`);
-  console.log(`first query after focus, ${PAGES} pages, CPU 4x, typed: slowest ${slowest.toFixed(0)} ms after its key (${report})`);
+  const first = typed.find((key) => key.value.length >= 2);
+  const answered = typed.find((key) => key.drawn !== null);
+  assert.ok(first && answered, "the search answered");
+  const later = typed.filter((key) => key.drawn !== null && key !== answered)
+    .map((key) => `"${key.value}" ${(key.drawn - key.at).toFixed(0)} ms`).join(", ");
+  const wait = answered.drawn - first.at;
+  t.diagnostic(`typed at 120 ms a key: first results ${wait.toFixed(0)} ms after "${first.value}" (target 100 ms)`);
+  console.log(`first query after focus, ${PAGES} pages, CPU 4x, typed: first results ${wait.toFixed(0)} ms after "${first.value}" (drawn for "${answered.value}"; then ${later})`);
   // Pasted, or typed faster than keys come: the whole query right after
   // focus, while the index is still loading.
   const pasted = await typeAfterFocus("token", 0);
-  const last = pasted.keys.at(-1);
-  assert.notEqual(last.wait, null, "the pasted query answered");
-  console.log(`first query after focus, ${PAGES} pages, CPU 4x, keys sent at once: ${last.wait.toFixed(0)} ms after the last key (${pasted.lastKey.toFixed(0)} ms after focus)`);
+  const last = pasted.at(-1);
+  assert.notEqual(last.drawn, null, "the pasted query answered");
+  console.log(`first query after focus, ${PAGES} pages, CPU 4x, keys sent at once: ${(last.drawn - last.at).toFixed(0)} ms after the last key (${last.at.toFixed(0)} ms after focus)`);
 });
 
 test(`a later query on a ${PAGES}-page locale, CPU throttled 4x`, async () => {
