@@ -192,14 +192,17 @@ pub fn for_each_cjk_term<'r>(folded: &'r str, mut visit: impl FnMut(&'r str)) {
 
 /// [`for_each_cjk_term`] as byte ranges of `folded`.
 pub fn for_each_cjk_term_range(folded: &str, mut visit: impl FnMut(Range<usize>)) {
-    let mut starts = folded.char_indices().map(|(at, _)| at).peekable();
-    while let Some(start) = starts.next() {
-        let next = starts.peek().copied().unwrap_or(folded.len());
-        match folded.get(next..).and_then(|rest| rest.chars().next()) {
-            Some(after) => visit(start..next + after.len_utf8()),
-            None => visit(start..next),
-        }
+    // Each character is decoded once: a pair ends where the character
+    // after its first one ends.
+    let mut characters = folded.char_indices();
+    let Some((mut start, _)) = characters.next() else {
+        return;
+    };
+    for (next, character) in characters {
+        visit(start..next + character.len_utf8());
+        start = next;
     }
+    visit(start..folded.len());
 }
 
 #[cfg(test)]

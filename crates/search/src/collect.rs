@@ -61,6 +61,45 @@ struct StemPostings {
     last_at: usize,
 }
 
+/// The term numbers of a short CJK run, in order: at most one per
+/// character, and [`SHORT_WORD`] bytes hold five (CJK characters take three
+/// bytes or four).
+#[derive(Clone, Copy)]
+struct CjkRunTerms {
+    stems: [u32; CJK_RUN_TERMS],
+    len: usize,
+    /// Whether every term fit (folding may lengthen a run).
+    complete: bool,
+}
+
+const CJK_RUN_TERMS: usize = SHORT_WORD / 3;
+
+impl Default for CjkRunTerms {
+    fn default() -> Self {
+        Self {
+            stems: [0; CJK_RUN_TERMS],
+            len: 0,
+            complete: true,
+        }
+    }
+}
+
+impl CjkRunTerms {
+    fn push(&mut self, stem: u32) {
+        match self.stems.get_mut(self.len) {
+            Some(slot) => {
+                *slot = stem;
+                self.len += 1;
+            }
+            None => self.complete = false,
+        }
+    }
+
+    fn stems(&self) -> &[u32] {
+        self.stems.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// What one run of pages produced, numbered in order of first appearance.
 #[derive(Default)]
 pub struct Run {
@@ -77,6 +116,9 @@ pub struct RunCollector {
     long_words: FxHashMap<CompactString, Stems>,
     /// Terms of CJK runs (a character or two, so always short) by [`short_key`].
     cjk_terms: FxHashMap<u128, u32>,
+    /// Short CJK runs as written to their terms' numbers: Korean spaces
+    /// its words, which come back as Latin words do.
+    short_cjk_runs: FxHashMap<u128, CjkRunTerms>,
     stem_numbers: FxHashMap<CompactString, u32>,
     normalized: String,
     /// A CJK run, folded.
@@ -92,6 +134,7 @@ impl RunCollector {
             short_words: FxHashMap::default(),
             long_words: FxHashMap::default(),
             cjk_terms: FxHashMap::default(),
+            short_cjk_runs: FxHashMap::default(),
             stem_numbers: FxHashMap::default(),
             normalized: String::new(),
             folded_run: String::new(),
@@ -120,7 +163,8 @@ impl RunCollector {
     fn add_text(&mut self, text: &str, weight: Weight) {
         for_each_run_range(text, |range, kind| {
             if kind == RunKind::Cjk {
-                self.add_cjk_run(text.get(range).unwrap_or_default(), weight);
+                let key = short_key(text.as_bytes(), range.clone());
+                self.add_cjk_run(text.get(range).unwrap_or_default(), key, weight);
                 return;
             }
             let stems = match short_key(text.as_bytes(), range.clone()) {
@@ -152,10 +196,21 @@ impl RunCollector {
         });
     }
 
-    /// Posts the characters and pairs of a CJK run. Runs are clauses,
-    /// seldom seen twice, so they are folded every time; their terms are
-    /// looked up by [`short_key`].
-    fn add_cjk_run(&mut self, run: &str, weight: Weight) {
+    /// Posts the characters and pairs of a CJK run. Chinese and Japanese
+    /// runs are clauses, seldom seen twice, so they are folded every time
+    /// and their terms looked up by [`short_key`]; a short run (`key`, by
+    /// [`short_key`] too), such as a Korean word, is looked up whole.
+    fn add_cjk_run(&mut self, run: &str, key: Option<u128>, weight: Weight) {
+        if let Some(known) = key.and_then(|key| self.short_cjk_runs.get(&key)) {
+            let known = *known;
+            for &stem in known.stems() {
+                if let Some(postings) = self.out.postings.get_mut(stem as usize) {
+                    post(postings, self.section, weight);
+                }
+            }
+            return;
+        }
+        let mut terms = CjkRunTerms::default();
         let mut folded = std::mem::take(&mut self.folded_run);
         self.analyzer.fold(run, &mut folded);
         for_each_cjk_term_range(&folded, |range| {
@@ -171,11 +226,17 @@ impl RunCollector {
                 },
                 None => self.number(term),
             };
+            terms.push(stem);
             if let Some(postings) = self.out.postings.get_mut(stem as usize) {
                 post(postings, self.section, weight);
             }
         });
         self.folded_run = folded;
+        if let Some(key) = key
+            && terms.complete
+        {
+            self.short_cjk_runs.insert(key, terms);
+        }
     }
 
     /// The stem numbers of a word met for the first time in this run.
