@@ -38,13 +38,8 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-/**
- * Opens the home page with the CPU slowed four times, focuses the search box
- * and types `query` with `delay` ms between keys. Returns, for each key,
- * when its input event came and when its own results were drawn (null when
- * none were: no match, or typed over before they came), in ms after focus.
- */
-async function typeAfterFocus(query, delay) {
+/** The home page in a new context, its CPU slowed four times, the search box shown. */
+async function openThrottled() {
   const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${server.origin}/en/`);
@@ -52,6 +47,17 @@ async function typeAfterFocus(query, delay) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const input = page.locator("#site-search-input");
   await input.waitFor({ state: "visible" });
+  return { context, page, input };
+}
+
+/**
+ * Opens the home page with the CPU slowed four times, focuses the search box
+ * and types `query` with `delay` ms between keys. Returns, for each key,
+ * when its input event came and when its own results were drawn (null when
+ * none were: no match, or typed over before they came), in ms after focus.
+ */
+async function typeAfterFocus(query, delay) {
+  const { context, page, input } = await openThrottled();
   await page.evaluate((query) => {
     const box = document.getElementById("site-search-input");
     const results = document.getElementById("site-search-results");
@@ -104,13 +110,7 @@ test(`the first query after focus on a ${PAGES}-page locale, CPU throttled 4x`, 
 });
 
 test(`a later query on a ${PAGES}-page locale, CPU throttled 4x`, async () => {
-  const { context } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(`${server.origin}/en/`);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  const input = page.locator("#site-search-input");
-  await input.waitFor({ state: "visible" });
+  const { context, page, input } = await openThrottled();
   await input.focus();
   await input.pressSequentially("token", { delay: 0 });
   await page.locator("#site-search-results a").first().waitFor();
