@@ -364,3 +364,89 @@ fn a_broken_locales_folder_is_a_usage_error_reported_once() {
     assert!(stderr.contains("en/checker.ftl:"), "{stderr}");
     assert!(output.stdout.is_empty());
 }
+
+/// A project whose catalog lists an IMS patch of 7.3.4 that the built-in
+/// catalog lacks.
+fn project_with_its_own_catalog() -> common::Scratch {
+    let project = common::Scratch::new();
+    let built_in = std::fs::read_to_string(common::repo_root().join("crates/rules/releases.toml"))
+        .expect("the built-in catalog");
+    let release = "{ name = \"7.3.4\", builds = [9364] }";
+    assert!(built_in.contains(release), "releases.toml lists {release}");
+    project.write(
+        "facts/releases.toml",
+        built_in.replace(
+            release,
+            "{ name = \"7.3.4\", builds = [9364], patches = [\"IMS\"] }",
+        ),
+    );
+    let config = project.read("technote.toml");
+    project.write(
+        "technote.toml",
+        format!("{config}\n[checks]\ncatalog = \"facts/releases.toml\"\n"),
+    );
+    project
+}
+
+const PATCH_7_3_4: [&str; 14] = [
+    "--version",
+    "7.3.4.IMS",
+    "--hosting",
+    "managed",
+    "--api",
+    "none",
+    "--technical-accounts",
+    "no",
+    "--sign-in",
+    "native",
+    "--restrictions",
+    "no",
+    "--json",
+    "--check=ims-migration",
+];
+
+fn status(output: &std::process::Output) -> String {
+    let verdict: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    verdict["status"].as_str().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn versions_are_placed_in_the_projects_catalog_or_the_one_catalog_names() {
+    // The built-in catalog has no such release.
+    let mut args = vec!["verdict"];
+    args.extend(PATCH_7_3_4);
+    assert_eq!(status(&technote(&args)), "incomplete");
+
+    let project = project_with_its_own_catalog();
+    let root = project.root().to_string_lossy().into_owned();
+    let mut in_project = args.clone();
+    in_project.extend(["--root", &root]);
+    assert_eq!(status(&technote(&in_project)), "upgrade-first");
+
+    let file = project.root().join("facts/releases.toml");
+    let file = file.to_string_lossy().into_owned();
+    let mut named = args.clone();
+    named.extend(["--catalog", &file]);
+    assert_eq!(status(&technote(&named)), "upgrade-first");
+}
+
+#[test]
+fn a_broken_catalog_is_a_usage_error_at_its_line() {
+    let project = project_with_its_own_catalog();
+    let file = project.root().join("facts/releases.toml");
+    let text = std::fs::read_to_string(&file).expect("the catalog");
+    std::fs::write(
+        &file,
+        text.replacen("technote-list = [", "technote-list = [[", 1),
+    )
+    .expect("broken");
+    let root = project.root().to_string_lossy().into_owned();
+    let mut args = vec!["verdict"];
+    args.extend(PATCH_7_3_4);
+    args.extend(["--root", &root]);
+    let output = technote(&args);
+    assert_eq!(output.status.code(), Some(2));
+    let message = common::stderr(&output);
+    assert!(message.contains("facts/releases.toml:"), "{message}");
+    assert!(message.contains("[catalog-invalid]"), "{message}");
+}
