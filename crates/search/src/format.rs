@@ -369,13 +369,16 @@ fn term_shards(postings: &Postings) -> TermShards<'_> {
         push_len(&mut terms.body, shared);
         push_bytes(&mut terms.body, bytes.get(shared..).unwrap_or(&[]));
         postings.encode(index, &mut list);
-        decode(&list, &mut decoded);
-        push_len(&mut terms.body, decoded.len());
+        // Each varint ends with the one byte of it under 0x80: counted
+        // without decoding, as most terms keep all their postings.
+        let count = list.iter().filter(|&&byte| byte < 0x80).count();
+        push_len(&mut terms.body, count);
         push_len(&mut terms.body, list.len());
-        if decoded.len() <= BEST_POSTINGS {
+        if count <= BEST_POSTINGS {
             push_bytes(&mut terms.body, &list);
             push_len(&mut terms.body, 0);
         } else {
+            decode(&list, &mut decoded);
             // Best first: higher weight, then the earlier section, as the
             // ranking orders equal scores.
             heaviest_first(&mut decoded, &mut by_weight);
