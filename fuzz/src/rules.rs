@@ -1,10 +1,13 @@
 //! The readiness checker's rules on whatever a visitor types: the June 2021
-//! check as the page's WebAssembly module receives it.
+//! check and the built-in catalog as the page's WebAssembly module receives
+//! them; and the module's catalog decoder on any text.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-use technote_rules::{Check, decode_check, evaluate_check, parse_version, parse_windows};
+use technote_rules::{
+    Catalog, Check, built_in_catalog, decode_check, evaluate_check, parse_version, parse_windows,
+};
 
 const IMS_2021: &str = include_str!("../../tests/checks/ims-2021.wire");
 
@@ -13,11 +16,14 @@ pub fn rules(data: &[u8]) {
     let Some(check) = decode_check(IMS_2021.trim_end()) else {
         panic!("tests/checks/ims-2021.wire decodes");
     };
+    // A page hands the module its catalog as text: no text may panic it.
+    let _ = Catalog::decode(&String::from_utf8_lossy(data));
+    let catalog = built_in_catalog();
     let answers = answers(data);
     let versions: Vec<_> = ["server", "console"]
         .into_iter()
         .filter_map(|input| answers.get(input))
-        .filter_map(|text| parse_version(text).ok())
+        .filter_map(|text| parse_version(catalog, text).ok())
         .collect();
     for a in &versions {
         assert_eq!(
@@ -37,7 +43,7 @@ pub fn rules(data: &[u8]) {
         let _ = parse_windows(windows);
     }
 
-    let verdict = evaluate_check(&check, &answers);
+    let verdict = evaluate_check(catalog, &check, &answers);
     assert!(
         verdict.status == technote_rules::INCOMPLETE || check.statuses.contains(&verdict.status),
         "{verdict:?} has a status of the check"
@@ -46,7 +52,7 @@ pub fn rules(data: &[u8]) {
         assert!(known_step(&check, step), "{step} is a step of the check");
     }
     assert_eq!(
-        evaluate_check(&check, &answers),
+        evaluate_check(catalog, &check, &answers),
         verdict,
         "the verdict is deterministic"
     );
@@ -77,7 +83,10 @@ fn answers(data: &[u8]) -> BTreeMap<String, String> {
         .unwrap_or_default()
         .split(|&b| b == 0)
         .map(|bytes| String::from_utf8_lossy(bytes).into_owned());
-    for (input, text) in ["server", "console", "windows", "ie"].into_iter().zip(texts) {
+    for (input, text) in ["server", "console", "windows", "ie"]
+        .into_iter()
+        .zip(texts)
+    {
         answers.insert(input.to_owned(), text);
     }
     answers
