@@ -13,9 +13,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { launchChromium, watchedContext } from "./support/browser.mjs";
-import { serveSite } from "./support/server.mjs";
-import { REPOSITORY, buildSite } from "./support/site.mjs";
+import { REPOSITORY } from "./support/site.mjs";
+import { visitSite } from "./support/visit.mjs";
 import * as ims2021 from "./support/checker.mjs";
 
 const MIGRATION = {
@@ -37,22 +36,17 @@ function messages(language, file) {
   );
 }
 
-let site;
 let server;
 let browser;
 let visitor;
+let close;
 
 before(async () => {
-  site = await buildSite();
-  server = await serveSite(site.root);
-  browser = await launchChromium("en-US");
-  visitor = await watchedContext(browser, { locale: "en-US" });
+  ({ server, browser, visitor, close } = await visitSite());
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
+  await close?.();
 });
 
 function open(pathname, form, width, height) {

@@ -13,9 +13,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launchChromium, watchedContext } from "./support/browser.mjs";
-import { serveSite } from "./support/server.mjs";
-import { REPOSITORY, buildSite } from "./support/site.mjs";
+import { REPOSITORY } from "./support/site.mjs";
+import { visitSite } from "./support/visit.mjs";
 import * as ims2021 from "./support/checker.mjs";
 
 const PAGE = "/en/technotes/using/ims-migration.html";
@@ -24,22 +23,17 @@ const FORM = "#check-ims-migration form.check-form";
 const VERDICT = "#check-ims-migration-verdict";
 const ROUNDS = Number(process.env.CHECK_SPEED_ROUNDS ?? 3);
 
-let site;
 let server;
 let browser;
 let visitor;
+let close;
 
 before(async () => {
-  site = await buildSite();
-  server = await serveSite(site.root);
-  browser = await launchChromium("en-US");
-  visitor = await watchedContext(browser, { locale: "en-US" });
+  ({ server, browser, visitor, close } = await visitSite());
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
+  await close?.();
 });
 
 function quantile(sorted, q) {

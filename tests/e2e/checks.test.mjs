@@ -8,9 +8,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { launchChromium, watchedContext } from "./support/browser.mjs";
-import { serveSite } from "./support/server.mjs";
-import { REPOSITORY, buildSite } from "./support/site.mjs";
+import { REPOSITORY } from "./support/site.mjs";
+import { visitSite } from "./support/visit.mjs";
 import * as ims2021 from "./support/checker.mjs";
 
 const PAGE = "/en/technotes/using/ims-migration.html";
@@ -18,17 +17,14 @@ const CASES = JSON.parse(readFileSync(path.join(REPOSITORY, "tests/checks/ims-mi
 const FORM = "#check-ims-migration form.check-form";
 const VERDICT = "#check-ims-migration-verdict";
 
-let site;
 let server;
 let browser;
 let visitor;
+let close;
 const times = [];
 
 before(async () => {
-  site = await buildSite();
-  server = await serveSite(site.root);
-  browser = await launchChromium("en-US");
-  visitor = await watchedContext(browser, { locale: "en-US" });
+  ({ server, browser, visitor, close } = await visitSite());
 });
 
 after(async () => {
@@ -37,9 +33,7 @@ after(async () => {
     const median = sorted[Math.floor(sorted.length / 2)];
     console.log(`ims-migration input-to-verdict: ${times.length} answers, median ${median.toFixed(3)} ms, max ${sorted.at(-1).toFixed(3)} ms`);
   }
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
+  await close?.();
 });
 
 function openForm(width, height) {

@@ -7,15 +7,12 @@
 // never had", run by checks.test.mjs). Nothing may log an error.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { launchChromium, watchedContext } from "./support/browser.mjs";
-import { serveSite } from "./support/server.mjs";
-import { REPOSITORY, technoteBinary } from "./support/site.mjs";
+import { REPOSITORY } from "./support/site.mjs";
 import { answerFields, openFormPage } from "./support/checker.mjs";
+import { visitSite } from "./support/visit.mjs";
 
 const PAGE = "/en/technotes/using/ims-migration.html";
 const FORM = "#check-ims-migration form.check-form";
@@ -24,8 +21,8 @@ const RELEASE = '{ name = "7.3.4", builds = [9364] }';
 
 let scratch;
 let server;
-let browser;
 let visitor;
+let close;
 
 before(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), "technote-project-catalog-"));
@@ -33,16 +30,11 @@ before(async () => {
   assert.ok(builtIn.includes(RELEASE), `crates/rules/releases.toml lists ${RELEASE}`);
   const catalog = path.join(scratch, "releases.toml");
   await writeFile(catalog, builtIn.replace(RELEASE, '{ name = "7.3.4", builds = [9364], patches = ["IMS"] }'));
-  const site = path.join(scratch, "public");
-  await promisify(execFile)(technoteBinary(), ["build", "--root", REPOSITORY, "--catalog", catalog, "--out", site]);
-  server = await serveSite(site);
-  browser = await launchChromium("en-US");
-  visitor = await watchedContext(browser, { locale: "en-US" });
+  ({ server, visitor, close } = await visitSite({ buildArgs: ["--catalog", catalog] }));
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await close?.();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 

@@ -6,7 +6,6 @@
 //! the catalog's compact form) and `technote verdict` all evaluate with it.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use serde_json::{Value, json};
 use technote_diagnostics::{Diagnostic, line_col};
@@ -20,18 +19,18 @@ pub struct SiteCatalog {
 }
 
 /// A catalog read and proven: what the checks of a site evaluate with.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ReleaseCatalog {
     source: CatalogData,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 enum CatalogData {
     BuiltIn,
     /// A project's catalog file, with its compact form for the pages.
     Read {
-        catalog: Arc<Catalog>,
-        wire: Arc<str>,
+        catalog: Catalog,
+        wire: String,
     },
 }
 
@@ -86,8 +85,8 @@ impl SiteCatalog {
         })?;
         Ok(ReleaseCatalog {
             source: CatalogData::Read {
-                catalog: Arc::new(read.catalog),
-                wire: read.wire.into(),
+                catalog: read.catalog,
+                wire: read.wire,
             },
         })
     }

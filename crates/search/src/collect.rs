@@ -61,45 +61,6 @@ struct StemPostings {
     last_at: usize,
 }
 
-/// The term numbers of a short CJK run, in order: at most one per
-/// character, and [`SHORT_WORD`] bytes hold five (CJK characters take three
-/// bytes or four).
-#[derive(Clone, Copy)]
-struct CjkRunTerms {
-    stems: [u32; CJK_RUN_TERMS],
-    len: usize,
-    /// Whether every term fit (folding may lengthen a run).
-    complete: bool,
-}
-
-const CJK_RUN_TERMS: usize = SHORT_WORD / 3;
-
-impl Default for CjkRunTerms {
-    fn default() -> Self {
-        Self {
-            stems: [0; CJK_RUN_TERMS],
-            len: 0,
-            complete: true,
-        }
-    }
-}
-
-impl CjkRunTerms {
-    fn push(&mut self, stem: u32) {
-        match self.stems.get_mut(self.len) {
-            Some(slot) => {
-                *slot = stem;
-                self.len += 1;
-            }
-            None => self.complete = false,
-        }
-    }
-
-    fn stems(&self) -> &[u32] {
-        self.stems.get(..self.len).unwrap_or_default()
-    }
-}
-
 /// What one run of pages produced, numbered in order of first appearance.
 #[derive(Default)]
 pub struct Run {
@@ -118,7 +79,7 @@ pub struct RunCollector {
     cjk_terms: FxHashMap<u128, u32>,
     /// Short CJK runs as written to their terms' numbers: Korean spaces
     /// its words, which come back as Latin words do.
-    short_cjk_runs: FxHashMap<u128, CjkRunTerms>,
+    short_cjk_runs: FxHashMap<u128, Box<[u32]>>,
     stem_numbers: FxHashMap<CompactString, u32>,
     normalized: String,
     /// A CJK run, folded.
@@ -202,15 +163,15 @@ impl RunCollector {
     /// [`short_key`] too), such as a Korean word, is looked up whole.
     fn add_cjk_run(&mut self, run: &str, key: Option<u128>, weight: Weight) {
         if let Some(known) = key.and_then(|key| self.short_cjk_runs.get(&key)) {
-            let known = *known;
-            for &stem in known.stems() {
+            for &stem in known {
                 if let Some(postings) = self.out.postings.get_mut(stem as usize) {
                     post(postings, self.section, weight);
                 }
             }
             return;
         }
-        let mut terms = CjkRunTerms::default();
+        // Kept for a short run only; a long one is seldom seen again.
+        let mut terms = Vec::new();
         let mut folded = std::mem::take(&mut self.folded_run);
         self.analyzer.fold(run, &mut folded);
         for_each_cjk_term_range(&folded, |range| {
@@ -226,16 +187,16 @@ impl RunCollector {
                 },
                 None => self.number(term),
             };
-            terms.push(stem);
+            if key.is_some() {
+                terms.push(stem);
+            }
             if let Some(postings) = self.out.postings.get_mut(stem as usize) {
                 post(postings, self.section, weight);
             }
         });
         self.folded_run = folded;
-        if let Some(key) = key
-            && terms.complete
-        {
-            self.short_cjk_runs.insert(key, terms);
+        if let Some(key) = key {
+            self.short_cjk_runs.insert(key, terms.into_boxed_slice());
         }
     }
 

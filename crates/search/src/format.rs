@@ -77,7 +77,7 @@ use rayon::prelude::*;
 
 use crate::collect::Postings;
 use crate::document::PageEntry;
-use crate::varint::{push_varint, read_varint, varint_len};
+use crate::varint::{push_varint, read_varint, varint_count, varint_len};
 use crate::zlib;
 
 pub const MAGIC: &[u8; 4] = b"TNSI";
@@ -159,23 +159,23 @@ pub fn write(
         .chain(&split.rests)
         .map(|s| s.payload.len())
         .sum();
-    let level = |kind: &str| match (total <= COMPRESS_HARD_UP_TO, dense, kind) {
-        (true, _, _) => 9,
-        (false, true, "rest") | (false, false, _) => 0,
-        (false, true, _) => 1,
+    // Term shards deflate as page shards do.
+    let (pages_level, rests_level) = match (total <= COMPRESS_HARD_UP_TO, dense) {
+        (true, _) => (9, 9),
+        (false, true) => (1, 0),
+        (false, false) => (0, 0),
     };
     let (page_count, term_count, rest_count) =
         (page_shards.len(), split.terms.len(), split.rests.len());
-    let numbered = |kind: &'static str, shards: Vec<Shard>| {
+    let numbered = |kind: &'static str, shards: Vec<Shard>, level: u8| {
         shards
             .into_par_iter()
             .enumerate()
-            .map(move |(number, shard)| (kind, number, shard))
+            .map(move |(number, shard)| (kind, number, compress(shard.payload, level)))
     };
-    let compressed: Vec<(&str, usize, Vec<u8>)> = numbered("pages", page_shards)
-        .chain(numbered("terms", split.terms))
-        .chain(numbered("rest", split.rests))
-        .map(|(kind, number, shard)| (kind, number, compress(shard.payload, level(kind))))
+    let compressed: Vec<(&str, usize, Vec<u8>)> = numbered("pages", page_shards, pages_level)
+        .chain(numbered("terms", split.terms, pages_level))
+        .chain(numbered("rest", split.rests, rests_level))
         .collect();
     let generation = {
         let mut hasher = rustc_hash::FxHasher::default();
@@ -369,9 +369,8 @@ fn term_shards(postings: &Postings) -> TermShards<'_> {
         push_len(&mut terms.body, shared);
         push_bytes(&mut terms.body, bytes.get(shared..).unwrap_or(&[]));
         postings.encode(index, &mut list);
-        // Each varint ends with the one byte of it under 0x80: counted
-        // without decoding, as most terms keep all their postings.
-        let count = list.iter().filter(|&&byte| byte < 0x80).count();
+        // Counted without decoding: most terms keep all their postings.
+        let count = varint_count(&list);
         push_len(&mut terms.body, count);
         push_len(&mut terms.body, list.len());
         if count <= BEST_POSTINGS {

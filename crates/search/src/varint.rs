@@ -8,13 +8,19 @@ pub fn push_varint(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
-/// The first varint of `bytes` and the bytes after it; `None` when `bytes`
-/// ends inside it or it does not fit 64 bits.
 /// How many bytes [`push_varint`] writes for `value`.
 pub fn varint_len(value: u64) -> usize {
     (64 - value.leading_zeros() as usize).max(1).div_ceil(7)
 }
 
+/// How many varints `bytes` holds, without decoding them: each ends with
+/// its one byte under 0x80.
+pub fn varint_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| byte < 0x80).count()
+}
+
+/// The first varint of `bytes` and the bytes after it; `None` when `bytes`
+/// ends inside it or it does not fit 64 bits.
 pub fn read_varint(bytes: &[u8]) -> Option<(u64, &[u8])> {
     let mut value = 0u64;
     for (index, &byte) in bytes.iter().enumerate().take(10) {

@@ -25,11 +25,13 @@ export function technoteBinary() {
 }
 
 /**
- * Builds the site (or finds the one named by TECHNOTE_SITE_DIR).
+ * Builds the site, with `extraArgs` added to `technote build` (or finds the
+ * one named by TECHNOTE_SITE_DIR).
  * @returns {Promise<{ root: string, remove: () => Promise<void> }>}
  */
-export async function buildSite() {
-  if (process.env.TECHNOTE_SITE_DIR) {
+export async function buildSite(extraArgs = []) {
+  // A site built with other options cannot be one built beforehand.
+  if (process.env.TECHNOTE_SITE_DIR && extraArgs.length === 0) {
     return { root: path.resolve(process.env.TECHNOTE_SITE_DIR), remove: async () => {} };
   }
   const binary = technoteBinary();
@@ -41,7 +43,7 @@ export async function buildSite() {
   }
   const scratch = await mkdtemp(path.join(os.tmpdir(), "technote-e2e-"));
   const root = path.join(scratch, "public");
-  await promisify(execFile)(binary, ["build", "--root", REPOSITORY, "--out", root]);
+  await promisify(execFile)(binary, ["build", "--root", REPOSITORY, "--out", root, ...extraArgs]);
   return { root, remove: () => rm(scratch, { recursive: true, force: true }) };
 }
 

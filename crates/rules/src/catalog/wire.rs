@@ -26,7 +26,9 @@ pub(super) fn decode(text: &str) -> Option<Catalog> {
             .collect::<Option<Vec<u32>>>()?;
         let patches = tokens.list()?;
         let rank = Rank::of_build(*builds.first()?);
-        (line < lines.len()).then_some(())?;
+        if line >= lines.len() {
+            return None;
+        }
         releases.push(Release {
             name,
             number,
