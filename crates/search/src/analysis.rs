@@ -192,17 +192,26 @@ pub fn for_each_cjk_term<'r>(folded: &'r str, mut visit: impl FnMut(&'r str)) {
 
 /// [`for_each_cjk_term`] as byte ranges of `folded`.
 pub fn for_each_cjk_term_range(folded: &str, mut visit: impl FnMut(Range<usize>)) {
-    // Each character is decoded once: a pair ends where the character
-    // after its first one ends.
-    let mut characters = folded.char_indices();
-    let Some((mut start, _)) = characters.next() else {
-        return;
+    // Characters are only measured, by their first byte, never decoded: a
+    // pair ends where the character after its first one ends.
+    let bytes = folded.as_bytes();
+    let width = |at: usize| match bytes.get(at) {
+        Some(0xf0..) => 4,
+        Some(0xe0..) => 3,
+        Some(0xc0..) => 2,
+        _ => 1,
     };
-    for (next, character) in characters {
-        visit(start..next + character.len_utf8());
-        start = next;
+    if bytes.is_empty() {
+        return;
     }
-    visit(start..folded.len());
+    let mut start = 0;
+    let mut next = width(0);
+    while next < bytes.len() {
+        let end = next + width(next);
+        visit(start..end);
+        (start, next) = (next, end);
+    }
+    visit(start..bytes.len());
 }
 
 #[cfg(test)]
@@ -296,6 +305,11 @@ mod tests {
     fn cjk_runs_give_characters_and_pairs() {
         assert_eq!(terms("ja", "設定画面"), ["設定", "定画", "画面", "面"]);
         assert_eq!(terms("zh-Hans", "日志"), ["日志", "志"]);
+        assert_eq!(terms("zh-Hans", "志"), ["志"]);
+        // Characters of four bytes (extension B) and of two (a Latin
+        // letter with a mark kept after a kana) pair as the others do.
+        assert_eq!(terms("zh-Hant", "𠀋日𠀋"), ["𠀋日", "日𠀋", "𠀋"]);
+        assert_eq!(terms("ja", "か\u{3099}き"), ["がき", "き"]);
         assert_eq!(
             terms("ko", "서버를 설치"),
             ["서버", "버를", "를", "설치", "치"]

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analyzer, for_each_cjk_term_range};
 use crate::document::SearchDocument;
-use crate::runs::{RunKind, for_each_run_range};
+use crate::runs::{RunKind, for_each_run_range, stable_cjk_len};
 use crate::varint::{push_varint, read_varint};
 
 /// How a term occurs in a section; the browser scores by it. The numbers
@@ -75,8 +75,8 @@ pub struct RunCollector {
     /// ones, nearly all, by [`short_key`], the others by their text.
     short_words: FxHashMap<u128, Stems>,
     long_words: FxHashMap<CompactString, Stems>,
-    /// Terms of CJK runs (a character or two, so always short) by [`short_key`].
-    cjk_terms: FxHashMap<u128, u32>,
+    /// Terms of CJK runs by [`cjk_key`].
+    cjk_terms: FxHashMap<u64, u32>,
     /// Short CJK runs as written to their terms' numbers: Korean spaces
     /// its words, which come back as Latin words do.
     short_cjk_runs: FxHashMap<u128, Box<[u32]>>,
@@ -159,8 +159,8 @@ impl RunCollector {
 
     /// Posts the characters and pairs of a CJK run. Chinese and Japanese
     /// runs are clauses, seldom seen twice, so they are folded every time
-    /// and their terms looked up by [`short_key`]; a short run (`key`, by
-    /// [`short_key`] too), such as a Korean word, is looked up whole.
+    /// and their terms looked up by [`cjk_key`]; a short run (`key`, by
+    /// [`short_key`]), such as a Korean word, is looked up whole.
     fn add_cjk_run(&mut self, run: &str, key: Option<u128>, weight: Weight) {
         if let Some(known) = key.and_then(|key| self.short_cjk_runs.get(&key)) {
             for &stem in known {
@@ -172,20 +172,27 @@ impl RunCollector {
         }
         // Kept for a short run only; a long one is seldom seen again.
         let mut terms = Vec::new();
-        let mut folded = std::mem::take(&mut self.folded_run);
-        self.analyzer.fold(run, &mut folded);
-        for_each_cjk_term_range(&folded, |range| {
-            let term = folded.get(range.clone()).unwrap_or_default();
-            let stem = match short_key(folded.as_bytes(), range) {
+        let mut buffer = std::mem::take(&mut self.folded_run);
+        // Folding leaves a run of stable characters as it is (`fold.rs`):
+        // such a run, most of Chinese and Japanese text, is not copied.
+        let folded = if stable_cjk_len(run.as_bytes()) == run.len() {
+            run
+        } else {
+            self.analyzer.fold(run, &mut buffer);
+            buffer.as_str()
+        };
+        for_each_cjk_term_range(folded, |range| {
+            let term = |range| folded.get(range).unwrap_or_default();
+            let stem = match cjk_key(folded.as_bytes(), range.clone()) {
                 Some(key) => match self.cjk_terms.get(&key) {
                     Some(&stem) => stem,
                     None => {
-                        let stem = self.number(term);
+                        let stem = self.number(term(range));
                         self.cjk_terms.insert(key, stem);
                         stem
                     }
                 },
-                None => self.number(term),
+                None => self.number(term(range)),
             };
             if key.is_some() {
                 terms.push(stem);
@@ -194,7 +201,7 @@ impl RunCollector {
                 post(postings, self.section, weight);
             }
         });
-        self.folded_run = folded;
+        self.folded_run = buffer;
         if let Some(key) = key {
             self.short_cjk_runs.insert(key, terms.into_boxed_slice());
         }
@@ -256,6 +263,28 @@ fn short_key(text: &[u8], word: Range<usize>) -> Option<u128> {
         }
     };
     Some(u128::from_le_bytes(bytes) & SHORT_KEY_MASKS.get(length)?)
+}
+
+/// The bytes of a CJK term as one number, as [`short_key`] makes it: a
+/// character or a pair of them is at most eight bytes, so the key is half
+/// as wide, and so is the table of a Chinese or Japanese locale's tens of
+/// thousands of pairs, looked up for every character. `None` for longer
+/// text.
+fn cjk_key(text: &[u8], term: Range<usize>) -> Option<u64> {
+    const WIDTH: usize = 8;
+    let length = term.len();
+    if length > WIDTH {
+        return None;
+    }
+    let bytes = match text.get(term.start..term.start + WIDTH) {
+        Some(window) => <[u8; WIDTH]>::try_from(window).ok()?,
+        None => {
+            let mut padded = [0; WIDTH];
+            padded.get_mut(..length)?.copy_from_slice(text.get(term)?);
+            padded
+        }
+    };
+    Some(u64::from_le_bytes(bytes) & (u64::MAX >> (8 * (WIDTH - length))))
 }
 
 /// The bits of [`short_key`]'s first `length` bytes, by `length`.
@@ -488,6 +517,18 @@ mod tests {
         assert_eq!(key(17..24), short_key(b"console", 0..7));
         assert!(short_key(&[b'a'; 17], 0..16).is_some());
         assert_eq!(short_key(&[b'a'; 17], 0..17), None);
+    }
+
+    #[test]
+    fn cjk_keys_tell_terms_apart_wherever_the_text_ends() {
+        let text = "設定の設定".as_bytes();
+        let key = |range: Range<usize>| cjk_key(text, range);
+        assert_eq!(key(0..6), key(9..15));
+        assert_ne!(key(0..6), key(0..3));
+        assert_ne!(key(0..6), key(3..9));
+        assert_eq!(key(12..15), cjk_key("定".as_bytes(), 0..3));
+        assert!(cjk_key("𠀋𠀋".as_bytes(), 0..8).is_some());
+        assert_eq!(cjk_key("設定画".as_bytes(), 0..9), None);
     }
 
     #[test]

@@ -15,13 +15,15 @@
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
+use crate::runs::stable_cjk_len;
+
 /// Writes `run` folded into `out` (cleared first); `german` adds step 4.
 pub fn fold(run: &str, german: bool, out: &mut String) {
     out.clear();
     if run.is_ascii() {
         out.push_str(run);
         out.make_ascii_lowercase();
-    } else if run.chars().all(is_stable_cjk) {
+    } else if stable_cjk_len(run.as_bytes()) == run.len() {
         out.push_str(run);
     } else if is_nfkc_quick(run.chars()) == IsNormalized::Yes {
         fold_chars(run.chars(), out);
@@ -31,20 +33,6 @@ pub fn fold(run: &str, german: bool, out: &mut String) {
     if german {
         fold_german_digraphs(out);
     }
-}
-
-/// Kana, ideographs and Hangul syllables that every step leaves as they
-/// are (NFKC-stable, caseless): most CJK runs are made of them only. A
-/// combining voicing mark (U+3099) is not among them, so a run holding one
-/// composes.
-fn is_stable_cjk(character: char) -> bool {
-    matches!(character,
-        '\u{3041}'..='\u{3096}'     // Hiragana
-        | '\u{30a1}'..='\u{30fa}'   // Katakana
-        | '\u{30fc}'                 // ー
-        | '\u{4e00}'..='\u{9fff}'   // CJK unified ideographs
-        | '\u{ac00}'..='\u{d7a3}' // Hangul syllables
-    )
 }
 
 fn fold_chars(characters: impl Iterator<Item = char>, out: &mut String) {
@@ -118,6 +106,7 @@ fn fold_german_digraphs(word: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runs::is_stable_cjk;
 
     fn folded(run: &str) -> String {
         let mut out = String::new();

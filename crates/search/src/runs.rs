@@ -109,6 +109,11 @@ fn end_of_run(text: &str, mut index: usize, kind: RunKind) -> usize {
                 index += 1;
             }
         }
+        // Kana and ideographs, most of Chinese and Japanese text, by their
+        // three bytes, without decoding them.
+        if kind == RunKind::Cjk {
+            index += stable_cjk_len(bytes.get(index..).unwrap_or_default());
+        }
         match bytes.get(index) {
             Some(&byte) if BYTE_CLASSES[usize::from(byte)] == ByteClass::NotAscii => {}
             _ => return index,
@@ -144,11 +149,7 @@ fn char_class(character: char) -> CharClass {
         '\u{2000}'..='\u{206f}' => CharClass::Separator,
         // The kana, ideographs and syllables of nearly all CJK text, and its
         // punctuation (、。「」), skip them too.
-        '\u{3041}'..='\u{3096}'
-        | '\u{30a1}'..='\u{30fa}'
-        | '\u{30fc}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{ac00}'..='\u{d7a3}' => CharClass::Run(RunKind::Cjk),
+        _ if is_stable_cjk(character) => CharClass::Run(RunKind::Cjk),
         '\u{3000}'..='\u{3004}' | '\u{3008}'..='\u{3020}' => CharClass::Separator,
         _ if is_combining_mark(character) => CharClass::Mark,
         _ if character.is_alphanumeric() => CharClass::Run(if is_cjk(character) {
@@ -158,6 +159,43 @@ fn char_class(character: char) -> CharClass {
         }),
         _ => CharClass::Separator,
     }
+}
+
+/// Kana, ideographs and Hangul syllables that folding leaves as they are
+/// (NFKC-stable, caseless; `fold.rs`): most CJK runs are made of them only.
+/// A combining voicing mark (U+3099) is not among them, so a run holding
+/// one composes. Each is three bytes of UTF-8 (see [`stable_cjk_len`]).
+pub fn is_stable_cjk(character: char) -> bool {
+    is_stable_cjk_point(u32::from(character))
+}
+
+fn is_stable_cjk_point(point: u32) -> bool {
+    matches!(point,
+        0x3041..=0x3096     // Hiragana
+        | 0x30a1..=0x30fa   // Katakana
+        | 0x30fc            // ー
+        | 0x4e00..=0x9fff   // CJK unified ideographs
+        | 0xac00..=0xd7a3 // Hangul syllables
+    )
+}
+
+/// How many bytes at the start of `bytes` (UTF-8 that starts on a
+/// character) are [`is_stable_cjk`] characters, read three bytes at a time
+/// instead of decoded: the indexer's loops over Chinese and Japanese text
+/// spend most of their time here.
+pub fn stable_cjk_len(bytes: &[u8]) -> usize {
+    let mut length = 0;
+    // A lead byte 1110xxxx starts a three-byte character, whose two
+    // continuation bytes valid UTF-8 guarantees.
+    while let Some(&[lead, second, third]) = bytes.get(length..length + 3) {
+        let point =
+            u32::from(lead & 0x0f) << 12 | u32::from(second & 0x3f) << 6 | u32::from(third & 0x3f);
+        if lead & 0xf0 != 0xe0 || !is_stable_cjk_point(point) {
+            break;
+        }
+        length += 3;
+    }
+    length
 }
 
 /// Han, kana and Hangul letters (the caller has checked it is a letter or
@@ -194,6 +232,29 @@ mod tests {
     }
 
     use RunKind::{Cjk, Word};
+
+    #[test]
+    fn stable_cjk_characters_are_read_by_their_bytes_as_decoded() {
+        // Every character but the surrogates, alone and after a stable one.
+        for character in '\0'..='\u{10ffff}' {
+            let text = format!("{character}");
+            let expected = if is_stable_cjk(character) {
+                text.len()
+            } else {
+                0
+            };
+            assert_eq!(stable_cjk_len(text.as_bytes()), expected, "{character:?}");
+            let after = format!("の{character}");
+            assert_eq!(
+                stable_cjk_len(after.as_bytes()),
+                3 + expected,
+                "の{character:?}"
+            );
+        }
+        assert_eq!(stable_cjk_len("設定を".as_bytes()), 9);
+        assert_eq!(stable_cjk_len("ｶﾞ".as_bytes()), 0);
+        assert_eq!(stable_cjk_len("か\u{3099}".as_bytes()), 3);
+    }
 
     #[test]
     fn punctuation_and_spaces_separate_words() {
