@@ -218,14 +218,69 @@ class Reader {
 }
 
 /**
- * The payload of an index file, which is a zlib stream.
- * @param {ReadableStream<Uint8Array> | Uint8Array} file
+ * The payload of an index file, which is a zlib stream. A large locale's
+ * shards are stored, not deflated (crates/search/src/zlib.rs): they are
+ * unwrapped here at once, because DecompressionStream's stream and its
+ * task hops cost each file several milliseconds on a slow CPU, ten times
+ * the copy; anything else goes through it.
+ * @param {Uint8Array} file
  * @returns {Promise<Uint8Array>}
  */
 export async function inflateIndex(file) {
-  const stream = file instanceof Uint8Array ? new Blob([file]).stream() : file;
-  const inflated = stream.pipeThrough(new DecompressionStream("deflate"));
+  const stored = storedPayload(file);
+  if (stored !== null) return stored;
+  const inflated = new Blob([file]).stream().pipeThrough(new DecompressionStream("deflate"));
   return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+/**
+ * The data of a zlib stream (RFC 1950) made only of stored deflate blocks
+ * (RFC 1951 §3.2.4), its Adler-32 checked; null for any other stream, or
+ * a damaged one, which DecompressionStream then reads or refuses.
+ * @param {Uint8Array} file
+ */
+export function storedPayload(file) {
+  // CMF: deflate; FLG: its check bits, no preset dictionary.
+  if (file.length < 11 || (file[0] & 0x0f) !== 8 || ((file[0] << 8) | file[1]) % 31 !== 0 || (file[1] & 0x20) !== 0) return null;
+  const blocks = [];
+  let size = 0;
+  let at = 2;
+  for (let final = false; !final; ) {
+    if (at + 5 > file.length || (file[at] & 0x06) !== 0) return null; // not a stored block
+    final = (file[at] & 1) === 1;
+    const length = file[at + 1] | (file[at + 2] << 8);
+    if ((length ^ (file[at + 3] | (file[at + 4] << 8))) !== 0xffff) return null;
+    at += 5;
+    if (at + length > file.length) return null;
+    blocks.push(file.subarray(at, at + length));
+    size += length;
+    at += length;
+  }
+  if (at + 4 !== file.length) return null;
+  let data = blocks[0];
+  if (blocks.length > 1) {
+    data = new Uint8Array(size);
+    blocks.reduce((offset, block) => { data.set(block, offset); return offset + block.length; }, 0);
+  }
+  const expected = ((file[at] << 24) | (file[at + 1] << 16) | (file[at + 2] << 8) | file[at + 3]) >>> 0;
+  return adler32(data) === expected ? data : null;
+}
+
+function adler32(data) {
+  let a = 1;
+  let b = 0;
+  // Reduced every 5,552 bytes, as zlib does (its NMAX), long before a sum
+  // could outgrow a double's exact integers.
+  for (let start = 0; start < data.length; start += 5552) {
+    const end = Math.min(start + 5552, data.length);
+    for (let at = start; at < end; at++) {
+      a += data[at];
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
 }
 
 /** A reader past a file's magic and format number, checked. */
@@ -1063,8 +1118,8 @@ function enhance(box) {
       const folder = new URL(data.index ?? "", document.baseURI);
       const fetchFile = async (name) => {
         const response = await fetch(new URL(name, folder), { credentials: "same-origin" });
-        if (!response.ok || response.body === null) throw new Error(`search index: HTTP ${response.status}`);
-        return inflateIndex(response.body);
+        if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+        return inflateIndex(new Uint8Array(await response.arrayBuffer()));
       };
       const expected = STEMMER_OF_LANGUAGE[locale.split("-")[0].toLowerCase()] ?? "";
       const early = loadStemmer(expected);

@@ -4,8 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import {
-  MAX_RESULTS, fillCount, inflateIndex, loadStemmer, parseHead, search, statusText,
+  MAX_RESULTS, fillCount, inflateIndex, loadStemmer, parseHead, search, statusText, storedPayload,
 } from "../../www/search.js";
 import { openFixture } from "./open-fixture.mjs";
 
@@ -128,6 +129,26 @@ test("a damaged index is refused with an error, not misread", async () => {
   const payload = await inflateIndex(file);
   assert.throws(() => parseHead(payload.subarray(0, payload.length - 3)));
   assert.throws(() => parseHead(new TextEncoder().encode("<html>")));
+});
+
+test("a stored index file is unwrapped without the decompressor, its checksum checked", async () => {
+  // Empty, one block, and over the 65,535 bytes of one stored block.
+  for (const size of [0, 1000, 150_000]) {
+    const data = Uint8Array.from({ length: size }, (_, at) => (at * 7919) % 251);
+    const stored = new Uint8Array(deflateSync(data, { level: 0 }));
+    assert.deepEqual(storedPayload(stored), data, `${size} bytes`);
+    assert.deepEqual(await inflateIndex(stored), data);
+    if (size === 0) continue;
+    const damaged = stored.slice();
+    damaged[20] ^= 1;
+    assert.equal(storedPayload(damaged), null, "a changed byte fails the checksum");
+    await assert.rejects(inflateIndex(damaged));
+    assert.equal(storedPayload(stored.subarray(0, stored.length - 1)), null, "a cut stream is not read");
+    // Deflated streams go through DecompressionStream, to the same bytes.
+    const deflated = new Uint8Array(deflateSync(data, { level: 6 }));
+    assert.equal(storedPayload(deflated), null);
+    assert.deepEqual(await inflateIndex(deflated), data);
+  }
 });
 
 test("a query fetches the head and only the shards it needs", async () => {
