@@ -4,6 +4,9 @@ mod contexts;
 mod feed;
 mod sitemap;
 
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
 use technote_markdown::Document;
@@ -792,6 +795,7 @@ impl<'a> PageSet<'a> {
         let base_url = &project.config.base_url;
         let mut urls = Vec::new();
         let homes = locale_homes(project);
+        let home_alternates = Rc::new(alternates(project, &homes));
         // A landing page's home is listed with the pages.
         let generic_homes = homes
             .iter()
@@ -801,7 +805,7 @@ impl<'a> PageSet<'a> {
                 *locale,
                 SitemapUrl {
                     loc: format!("{base_url}{url}"),
-                    alternates: alternates(project, &homes),
+                    alternates: Rc::clone(&home_alternates),
                     lastmod: None,
                 },
             ));
@@ -812,32 +816,41 @@ impl<'a> PageSet<'a> {
             .filter(|&l| project.navigation.landing[l].is_some())
             .map(|l| (l, format!("{}/{ALL_PAGES_FILE}", project.locale_tags[l])))
             .collect();
+        let all_pages_alternates = Rc::new(alternates(project, &all_pages));
         for (locale, url) in &all_pages {
             urls.push((
                 *locale,
                 SitemapUrl {
                     loc: format!("{base_url}{url}"),
-                    alternates: alternates(project, &all_pages),
+                    alternates: Rc::clone(&all_pages_alternates),
                     lastmod: None,
                 },
             ));
         }
+        // By the group's first page: every page of a group lists the same.
+        let mut group_alternates: FxHashMap<usize, Rc<Vec<Alternate<'_>>>> = FxHashMap::default();
         for (index, page) in project.pages.iter().enumerate() {
             if page.front.hide {
                 continue;
             }
-            let translations: Vec<(usize, String)> = project
-                .routes
-                .translations(index)
-                .iter()
-                .filter(|&&t| !project.pages[t].front.hide)
-                .map(|&t| (project.pages[t].locale, project.pages[t].url_path.clone()))
-                .collect();
+            let group = project.routes.translations(index);
+            let listed = || {
+                let translations: Vec<(usize, String)> = group
+                    .iter()
+                    .filter(|&&t| !project.pages[t].front.hide)
+                    .map(|&t| (project.pages[t].locale, project.pages[t].url_path.clone()))
+                    .collect();
+                Rc::new(alternates(project, &translations))
+            };
+            let shared = match group.first() {
+                Some(&first) => Rc::clone(group_alternates.entry(first).or_insert_with(listed)),
+                None => listed(),
+            };
             urls.push((
                 page.locale,
                 SitemapUrl {
                     loc: format!("{base_url}{}", page.url_path),
-                    alternates: alternates(project, &translations),
+                    alternates: shared,
                     lastmod: project.updated[index].as_deref(),
                 },
             ));
@@ -858,7 +871,7 @@ impl<'a> PageSet<'a> {
         context.insert("base_path", project.config.base_path());
         match sitemap::sitemap_files(urls, &project.locale_tags) {
             sitemap::SitemapFiles::Single(urls) => {
-                context.insert("urls", &urls);
+                context.insert_value("urls", sitemap::urls_value(&urls));
                 files.push(render("sitemap.xml", &context, "sitemap.xml".into())?);
             }
             sitemap::SitemapFiles::Index(parts) => {
@@ -868,7 +881,7 @@ impl<'a> PageSet<'a> {
                     .collect();
                 for (name, urls) in parts {
                     let mut part = Context::new();
-                    part.insert("urls", &urls);
+                    part.insert_value("urls", sitemap::urls_value(&urls));
                     files.push(render("sitemap.xml", &part, name)?);
                 }
                 context.insert("sitemaps", &names);

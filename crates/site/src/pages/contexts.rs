@@ -2,6 +2,8 @@
 //! Tera makes its own copy of whatever the context holds, and listings of a
 //! large site are big.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 /// An `hreflang` alternate of a page.
@@ -29,10 +31,11 @@ pub(super) struct TocEntry<'a> {
     pub(super) children: Vec<TocEntry<'a>>,
 }
 
-#[derive(Serialize)]
+/// A URL of a sitemap; `sitemap::urls_value` gives templates a list of them.
 pub(super) struct SitemapUrl<'a> {
     pub(super) loc: String,
-    pub(super) alternates: Vec<Alternate<'a>>,
+    /// Shared by every page of a translation group, which lists the same.
+    pub(super) alternates: Rc<Vec<Alternate<'a>>>,
     /// When git last saw the page's source change.
     pub(super) lastmod: Option<&'a str>,
 }

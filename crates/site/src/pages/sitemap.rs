@@ -4,7 +4,13 @@
 //! sitemap per locale (`sitemap-fr.xml`), each cut in parts
 //! (`sitemap-fr-2.xml`) where it would pass either limit.
 
-use super::contexts::SitemapUrl;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+use tera::Value;
+
+use super::contexts::{Alternate, SitemapUrl};
 
 /// The protocol's limit of URLs in one sitemap.
 const URLS_PER_FILE: usize = 50_000;
@@ -65,6 +71,43 @@ pub(super) fn sitemap_files<'a>(
     SitemapFiles::Index(files)
 }
 
+/// `urls` as the sitemap template's `urls`: each with its `loc`, its
+/// `lastmod` (none when git has no date) and its `alternates` (`lang`,
+/// `href`). A translation group's list of alternates becomes one Tera value
+/// that its pages share (Tera's lists are reference-counted): in a site of
+/// twelve locales, converting each page's own copy was most of the cost of
+/// its sitemap.
+pub(super) fn urls_value(urls: &[SitemapUrl<'_>]) -> Value {
+    let mut converted: FxHashMap<*const Vec<Alternate<'_>>, Value> = FxHashMap::default();
+    let list: Vec<Value> = urls
+        .iter()
+        .map(|url| {
+            let alternates = converted
+                .entry(Rc::as_ptr(&url.alternates))
+                .or_insert_with(|| {
+                    let list: Vec<Value> = url
+                        .alternates
+                        .iter()
+                        .map(|alternate| {
+                            Value::from(BTreeMap::from([
+                                ("lang", Value::from(alternate.lang)),
+                                ("href", Value::from(alternate.href.as_str())),
+                            ]))
+                        })
+                        .collect();
+                    Value::from(list)
+                })
+                .clone();
+            Value::from(BTreeMap::from([
+                ("loc", Value::from(url.loc.as_str())),
+                ("alternates", alternates),
+                ("lastmod", Value::from(url.lastmod)),
+            ]))
+        })
+        .collect();
+    Value::from(list)
+}
+
 /// About what `templates/sitemap.xml` writes for `url`: its addresses and
 /// the markup around each.
 fn estimated_bytes(url: &SitemapUrl<'_>) -> usize {
@@ -82,15 +125,14 @@ fn estimated_bytes(url: &SitemapUrl<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::contexts::Alternate;
 
     fn url(n: usize) -> SitemapUrl<'static> {
         SitemapUrl {
             loc: format!("https://docs.example.org/en/page-{n}.html"),
-            alternates: vec![Alternate {
+            alternates: Rc::new(vec![Alternate {
                 lang: "fr",
                 href: format!("https://docs.example.org/fr/page-{n}.html"),
-            }],
+            }]),
             lastmod: None,
         }
     }
