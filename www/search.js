@@ -1176,8 +1176,7 @@ function enhance(box) {
     // After "more results", the first new one takes the focus, as a
     // keyboard reader would go on from there; the status says how many.
     if (further) links()[shown]?.focus();
-    const shownCount = results.length;
-    say(() => statusText(messages, total, shownCount, locale, complete, exact), further ? 0 : 500);
+    say(() => statusText(messages, total, results.length, locale, complete, exact), further ? 0 : 500);
   };
   const links = () => [...list.querySelectorAll("a")];
   const clear = () => {
