@@ -260,7 +260,11 @@ export function storedPayload(file) {
   let data = blocks[0];
   if (blocks.length > 1) {
     data = new Uint8Array(size);
-    blocks.reduce((offset, block) => { data.set(block, offset); return offset + block.length; }, 0);
+    let offset = 0;
+    for (const block of blocks) {
+      data.set(block, offset);
+      offset += block.length;
+    }
   }
   const expected = ((file[at] << 24) | (file[at + 1] << 16) | (file[at + 2] << 8) | file[at + 3]) >>> 0;
   return adler32(data) === expected ? data : null;

@@ -28,7 +28,7 @@ use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::fold::fold;
+use crate::fold::{fold, folded};
 use crate::runs::{RunKind, for_each_run};
 
 /// Longer words are cut to this many characters; `www/search.js` cuts them too.
@@ -103,6 +103,12 @@ impl Analyzer {
     /// Writes `run` folded into `out` (see `fold.rs`).
     pub fn fold(&self, run: &str, out: &mut String) {
         fold(run, self.german, out);
+    }
+
+    /// `run` folded: itself where folding leaves it as it is, else written
+    /// into `out` (see `fold.rs`).
+    pub fn folded<'r>(&self, run: &'r str, out: &'r mut String) -> &'r str {
+        folded(run, self.german, out)
     }
 
     /// The term of a folded word, or `None` for a stop word.

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analyzer, for_each_cjk_term_range};
 use crate::document::SearchDocument;
-use crate::runs::{RunKind, for_each_run_range, stable_cjk_len};
+use crate::runs::{RunKind, for_each_run_range};
 use crate::varint::{push_varint, read_varint};
 
 /// How a term occurs in a section; the browser scores by it. The numbers
@@ -173,14 +173,7 @@ impl RunCollector {
         // Kept for a short run only; a long one is seldom seen again.
         let mut terms = Vec::new();
         let mut buffer = std::mem::take(&mut self.folded_run);
-        // Folding leaves a run of stable characters as it is (`fold.rs`):
-        // such a run, most of Chinese and Japanese text, is not copied.
-        let folded = if stable_cjk_len(run.as_bytes()) == run.len() {
-            run
-        } else {
-            self.analyzer.fold(run, &mut buffer);
-            buffer.as_str()
-        };
+        let folded = self.analyzer.folded(run, &mut buffer);
         for_each_cjk_term_range(folded, |range| {
             let term = |range| folded.get(range).unwrap_or_default();
             let stem = match cjk_key(folded.as_bytes(), range.clone()) {
@@ -250,18 +243,7 @@ const SHORT_WORD: usize = 16;
 /// key costs a call to `memcmp`. `None` for longer words.
 fn short_key(text: &[u8], word: Range<usize>) -> Option<u128> {
     let length = word.len();
-    if length > SHORT_WORD {
-        return None;
-    }
-    // One load when the text goes on for 16 bytes, as it nearly always does.
-    let bytes = match text.get(word.start..word.start + SHORT_WORD) {
-        Some(window) => <[u8; SHORT_WORD]>::try_from(window).ok()?,
-        None => {
-            let mut padded = [0; SHORT_WORD];
-            padded.get_mut(..length)?.copy_from_slice(text.get(word)?);
-            padded
-        }
-    };
+    let bytes = padded_bytes::<SHORT_WORD>(text, word)?;
     Some(u128::from_le_bytes(bytes) & SHORT_KEY_MASKS.get(length)?)
 }
 
@@ -271,20 +253,28 @@ fn short_key(text: &[u8], word: Range<usize>) -> Option<u128> {
 /// thousands of pairs, looked up for every character. `None` for longer
 /// text.
 fn cjk_key(text: &[u8], term: Range<usize>) -> Option<u64> {
-    const WIDTH: usize = 8;
-    let length = term.len();
-    if length > WIDTH {
+    let unused_bits = 8 * (8 - term.len());
+    let bytes = padded_bytes::<8>(text, term)?;
+    Some(u64::from_le_bytes(bytes) & u64::MAX.checked_shr(unused_bits as u32).unwrap_or(0))
+}
+
+/// `N` bytes of `text` from `range`'s start, for a key of `range`'s bytes
+/// (the caller masks off those past its end): one load when the text goes
+/// on for `N` bytes, as it nearly always does, zero-padded otherwise.
+/// `None` when `range` is longer than `N`.
+fn padded_bytes<const N: usize>(text: &[u8], range: Range<usize>) -> Option<[u8; N]> {
+    let length = range.len();
+    if length > N {
         return None;
     }
-    let bytes = match text.get(term.start..term.start + WIDTH) {
-        Some(window) => <[u8; WIDTH]>::try_from(window).ok()?,
+    match text.get(range.start..range.start + N) {
+        Some(window) => <[u8; N]>::try_from(window).ok(),
         None => {
-            let mut padded = [0; WIDTH];
-            padded.get_mut(..length)?.copy_from_slice(text.get(term)?);
-            padded
+            let mut padded = [0; N];
+            padded.get_mut(..length)?.copy_from_slice(text.get(range)?);
+            Some(padded)
         }
-    };
-    Some(u64::from_le_bytes(bytes) & (u64::MAX >> (8 * (WIDTH - length))))
+    }
 }
 
 /// The bits of [`short_key`]'s first `length` bytes, by `length`.

@@ -19,12 +19,35 @@ use crate::runs::stable_cjk_len;
 
 /// Writes `run` folded into `out` (cleared first); `german` adds step 4.
 pub fn fold(run: &str, german: bool, out: &mut String) {
+    if is_unchanged(run) {
+        out.clear();
+        out.push_str(run);
+    } else {
+        fold_into(run, german, out);
+    }
+}
+
+/// `run` folded: `run` itself when every step leaves it as it is, so the
+/// indexer need not copy most of Chinese and Japanese text; else written
+/// into `out` (cleared first).
+pub fn folded<'r>(run: &'r str, german: bool, out: &'r mut String) -> &'r str {
+    if is_unchanged(run) {
+        return run;
+    }
+    fold_into(run, german, out);
+    out
+}
+
+/// A run of stable CJK characters only: not Latin, so no step changes it.
+fn is_unchanged(run: &str) -> bool {
+    stable_cjk_len(run.as_bytes()) == run.len()
+}
+
+fn fold_into(run: &str, german: bool, out: &mut String) {
     out.clear();
     if run.is_ascii() {
         out.push_str(run);
         out.make_ascii_lowercase();
-    } else if stable_cjk_len(run.as_bytes()) == run.len() {
-        out.push_str(run);
     } else if is_nfkc_quick(run.chars()) == IsNormalized::Yes {
         fold_chars(run.chars(), out);
     } else {

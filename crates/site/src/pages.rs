@@ -4,8 +4,6 @@ mod contexts;
 mod feed;
 mod sitemap;
 
-use std::rc::Rc;
-
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use technote_diagnostics::Diagnostic;
@@ -24,6 +22,7 @@ use contexts::{
     FaqQuestion, FeatureGroup, GuidePages, HomeItem, HomeLanguage, ListPager, Neighbour, PageInfo,
     SitemapUrl, TocEntry, TranslationNotice,
 };
+use sitemap::SitemapAlternates;
 
 /// Room for a page's template around its body (the shipped template writes
 /// about 7 KB), so that rendering rarely grows the buffer.
@@ -795,7 +794,7 @@ impl<'a> PageSet<'a> {
         let base_url = &project.config.base_url;
         let mut urls = Vec::new();
         let homes = locale_homes(project);
-        let home_alternates = Rc::new(alternates(project, &homes));
+        let home_alternates = SitemapAlternates::new(&alternates(project, &homes));
         // A landing page's home is listed with the pages.
         let generic_homes = homes
             .iter()
@@ -805,7 +804,7 @@ impl<'a> PageSet<'a> {
                 *locale,
                 SitemapUrl {
                     loc: format!("{base_url}{url}"),
-                    alternates: Rc::clone(&home_alternates),
+                    alternates: home_alternates.clone(),
                     lastmod: None,
                 },
             ));
@@ -816,19 +815,19 @@ impl<'a> PageSet<'a> {
             .filter(|&l| project.navigation.landing[l].is_some())
             .map(|l| (l, format!("{}/{ALL_PAGES_FILE}", project.locale_tags[l])))
             .collect();
-        let all_pages_alternates = Rc::new(alternates(project, &all_pages));
+        let all_pages_alternates = SitemapAlternates::new(&alternates(project, &all_pages));
         for (locale, url) in &all_pages {
             urls.push((
                 *locale,
                 SitemapUrl {
                     loc: format!("{base_url}{url}"),
-                    alternates: Rc::clone(&all_pages_alternates),
+                    alternates: all_pages_alternates.clone(),
                     lastmod: None,
                 },
             ));
         }
         // By the group's first page: every page of a group lists the same.
-        let mut group_alternates: FxHashMap<usize, Rc<Vec<Alternate<'_>>>> = FxHashMap::default();
+        let mut group_alternates: FxHashMap<usize, SitemapAlternates> = FxHashMap::default();
         for (index, page) in project.pages.iter().enumerate() {
             if page.front.hide {
                 continue;
@@ -840,10 +839,10 @@ impl<'a> PageSet<'a> {
                     .filter(|&&t| !project.pages[t].front.hide)
                     .map(|&t| (project.pages[t].locale, project.pages[t].url_path.clone()))
                     .collect();
-                Rc::new(alternates(project, &translations))
+                SitemapAlternates::new(&alternates(project, &translations))
             };
             let shared = match group.first() {
-                Some(&first) => Rc::clone(group_alternates.entry(first).or_insert_with(listed)),
+                Some(&first) => group_alternates.entry(first).or_insert_with(listed).clone(),
                 None => listed(),
             };
             urls.push((

@@ -2,9 +2,9 @@
 //! Tera makes its own copy of whatever the context holds, and listings of a
 //! large site are big.
 
-use std::rc::Rc;
-
 use serde::Serialize;
+
+use super::sitemap::SitemapAlternates;
 
 /// An `hreflang` alternate of a page.
 #[derive(Serialize)]
@@ -35,7 +35,7 @@ pub(super) struct TocEntry<'a> {
 pub(super) struct SitemapUrl<'a> {
     pub(super) loc: String,
     /// Shared by every page of a translation group, which lists the same.
-    pub(super) alternates: Rc<Vec<Alternate<'a>>>,
+    pub(super) alternates: SitemapAlternates,
     /// When git last saw the page's source change.
     pub(super) lastmod: Option<&'a str>,
 }

@@ -5,9 +5,7 @@
 //! (`sitemap-fr-2.xml`) where it would pass either limit.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
 use tera::Value;
 
 use super::contexts::{Alternate, SitemapUrl};
@@ -71,36 +69,48 @@ pub(super) fn sitemap_files<'a>(
     SitemapFiles::Index(files)
 }
 
+/// A translation group's alternates as the sitemap template gets them
+/// (`lang`, `href`): one Tera list that the group's pages share (Tera's
+/// lists are reference-counted, so a copy costs nothing), where converting
+/// each page's own copy was most of the cost of a twelve-locale sitemap.
+#[derive(Clone)]
+pub(super) struct SitemapAlternates {
+    value: Value,
+    /// About the bytes the template writes for them.
+    bytes: usize,
+}
+
+impl SitemapAlternates {
+    pub(super) fn new(alternates: &[Alternate<'_>]) -> Self {
+        const ALTERNATE_MARKUP: usize = 60;
+        let list: Vec<Value> = alternates
+            .iter()
+            .map(|alternate| {
+                Value::from(BTreeMap::from([
+                    ("lang", Value::from(alternate.lang)),
+                    ("href", Value::from(alternate.href.as_str())),
+                ]))
+            })
+            .collect();
+        Self {
+            value: Value::from(list),
+            bytes: alternates
+                .iter()
+                .map(|a| a.lang.len() + a.href.len() + ALTERNATE_MARKUP)
+                .sum(),
+        }
+    }
+}
+
 /// `urls` as the sitemap template's `urls`: each with its `loc`, its
-/// `lastmod` (none when git has no date) and its `alternates` (`lang`,
-/// `href`). A translation group's list of alternates becomes one Tera value
-/// that its pages share (Tera's lists are reference-counted): in a site of
-/// twelve locales, converting each page's own copy was most of the cost of
-/// its sitemap.
+/// `lastmod` (none when git has no date) and its `alternates`.
 pub(super) fn urls_value(urls: &[SitemapUrl<'_>]) -> Value {
-    let mut converted: FxHashMap<*const Vec<Alternate<'_>>, Value> = FxHashMap::default();
     let list: Vec<Value> = urls
         .iter()
         .map(|url| {
-            let alternates = converted
-                .entry(Rc::as_ptr(&url.alternates))
-                .or_insert_with(|| {
-                    let list: Vec<Value> = url
-                        .alternates
-                        .iter()
-                        .map(|alternate| {
-                            Value::from(BTreeMap::from([
-                                ("lang", Value::from(alternate.lang)),
-                                ("href", Value::from(alternate.href.as_str())),
-                            ]))
-                        })
-                        .collect();
-                    Value::from(list)
-                })
-                .clone();
             Value::from(BTreeMap::from([
                 ("loc", Value::from(url.loc.as_str())),
-                ("alternates", alternates),
+                ("alternates", url.alternates.value.clone()),
                 ("lastmod", Value::from(url.lastmod)),
             ]))
         })
@@ -112,14 +122,7 @@ pub(super) fn urls_value(urls: &[SitemapUrl<'_>]) -> Value {
 /// the markup around each.
 fn estimated_bytes(url: &SitemapUrl<'_>) -> usize {
     const URL_MARKUP: usize = 40;
-    const ALTERNATE_MARKUP: usize = 60;
-    url.loc.len()
-        + URL_MARKUP
-        + url
-            .alternates
-            .iter()
-            .map(|a| a.lang.len() + a.href.len() + ALTERNATE_MARKUP)
-            .sum::<usize>()
+    url.loc.len() + URL_MARKUP + url.alternates.bytes
 }
 
 #[cfg(test)]
@@ -129,7 +132,7 @@ mod tests {
     fn url(n: usize) -> SitemapUrl<'static> {
         SitemapUrl {
             loc: format!("https://docs.example.org/en/page-{n}.html"),
-            alternates: Rc::new(vec![Alternate {
+            alternates: SitemapAlternates::new(&[Alternate {
                 lang: "fr",
                 href: format!("https://docs.example.org/fr/page-{n}.html"),
             }]),
