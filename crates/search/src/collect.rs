@@ -253,8 +253,9 @@ fn short_key(text: &[u8], word: Range<usize>) -> Option<u128> {
 /// thousands of pairs, looked up for every character. `None` for longer
 /// text.
 fn cjk_key(text: &[u8], term: Range<usize>) -> Option<u64> {
-    let unused_bits = 8 * (8 - term.len());
+    let length = term.len();
     let bytes = padded_bytes::<8>(text, term)?;
+    let unused_bits = 8 * (8 - length);
     Some(u64::from_le_bytes(bytes) & u64::MAX.checked_shr(unused_bits as u32).unwrap_or(0))
 }
 
