@@ -42,13 +42,11 @@ impl Localizer {
         } else {
             (Some('\u{2066}'), Some('\u{2069}'))
         };
-        text.chars()
-            .filter_map(|c| match c {
-                FALLBACK_START => start,
-                FALLBACK_END => end,
-                other => Some(other),
-            })
-            .collect()
+        let mut start_bytes = [0; 4];
+        let mut end_bytes = [0; 4];
+        let start = start.map_or("", |c| c.encode_utf8(&mut start_bytes));
+        let end = end.map_or("", |c| c.encode_utf8(&mut end_bytes));
+        replace_marks(text, start, end)
     }
 
     /// `html`, an element's content, with each marked text wrapped in
@@ -61,14 +59,30 @@ impl Localizer {
             _ => "ltr",
         };
         let open = format!("<span lang=\"{reference}\" dir=\"{direction}\">");
-        let mut marked = String::with_capacity(html.len() + open.len());
-        for c in html.chars() {
-            match c {
-                FALLBACK_START => marked.push_str(&open),
-                FALLBACK_END => marked.push_str("</span>"),
-                other => marked.push(other),
-            }
-        }
-        marked
+        replace_marks(html, &open, "</span>")
     }
+}
+
+/// `text` with each start mark replaced by `start` and each end mark by
+/// `end`. Whole pages go through here (a template's attributes), so the
+/// marks are found with memchr: both begin with the byte 0xEE, which only
+/// private-use characters do.
+fn replace_marks(text: &str, start: &str, end: &str) -> String {
+    let mut replaced = String::with_capacity(text.len() + start.len().max(end.len()) * 4);
+    let mut copied = 0;
+    for at in memchr::memchr_iter(0xEE, text.as_bytes()) {
+        let rest = &text[at..];
+        let (mark, replacement) = if rest.starts_with(FALLBACK_START) {
+            (FALLBACK_START, start)
+        } else if rest.starts_with(FALLBACK_END) {
+            (FALLBACK_END, end)
+        } else {
+            continue;
+        };
+        replaced.push_str(&text[copied..at]);
+        replaced.push_str(replacement);
+        copied = at + mark.len_utf8();
+    }
+    replaced.push_str(&text[copied..]);
+    replaced
 }

@@ -405,6 +405,17 @@ fn a_fallback_in_another_language_is_marked_then_isolated_or_marked_up() {
         "English only",
         "British English showing English text shows its own language"
     );
+    // Other private-use characters (the check messages' variable marks)
+    // begin with the same byte as the fallback marks and stay as they are.
+    let around = format!("\u{E000}version\u{E001} {arabic} \u{E000}\u{E001}{arabic}");
+    assert_eq!(
+        l10n.isolate_fallbacks(&around, &lang("ar")),
+        "\u{E000}version\u{E001} \u{2066}English only\u{2069} \u{E000}\u{E001}\u{2066}English only\u{2069}"
+    );
+    assert_eq!(
+        l10n.mark_up_fallbacks(&around),
+        "\u{E000}version\u{E001} <span lang=\"en\" dir=\"ltr\">English only</span> \u{E000}\u{E001}<span lang=\"en\" dir=\"ltr\">English only</span>"
+    );
 }
 
 #[test]

@@ -29,7 +29,8 @@ pub(crate) fn holds_fallback_marks(output: &[u8]) -> bool {
 /// `output` of a template named `template` for a page in `page`, with its
 /// fallback marks resolved, appended to `resolved`. The bytes go from
 /// lol_html's tokenizer to `resolved` as they are: `output` is UTF-8 and
-/// every replacement is a `&str`, so no piece needs checking again.
+/// every replacement is a `&str`, so only a page with marks left in its
+/// attributes is checked again, to be read as text.
 pub(crate) fn resolve_fallback_marks(
     localizer: &Localizer,
     page: &LanguageIdentifier,
@@ -50,26 +51,6 @@ pub(crate) fn resolve_fallback_marks(
     let settings = Settings::new()
         // UTF-8 throughout, charset `<meta>` or not: lol_html's defaults.
         .with_strict(false)
-        .append_element_content_handler(element!("*", |element| {
-            // Most tags hold no mark: their source says so without the
-            // attributes being copied out one by one.
-            let tag = output
-                .get(element.source_location().bytes())
-                .unwrap_or(output);
-            if !holds_fallback_marks(tag) {
-                return Ok(());
-            }
-            let marked: Vec<(String, String)> = element
-                .attributes()
-                .iter()
-                .filter(|attribute| has_fallback_marks(&attribute.value()))
-                .map(|attribute| (attribute.name(), attribute.value()))
-                .collect();
-            for (name, value) in marked {
-                element.set_attribute(&name, &localizer.isolate_fallbacks(&value, page))?;
-            }
-            Ok(())
-        }))
         .append_element_content_handler(element!("option", move |element| {
             entering.set(true);
             let leaving = Rc::clone(&entering);
@@ -98,11 +79,23 @@ pub(crate) fn resolve_fallback_marks(
             }
             Ok(())
         }));
+    let start = resolved.len();
     let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| {
         resolved.extend_from_slice(chunk);
     });
     rewriter.write(output).map_err(|error| error.to_string())?;
-    rewriter.end().map_err(|error| error.to_string())
+    rewriter.end().map_err(|error| error.to_string())?;
+    // The handlers above saw every text and comment: a mark still there is
+    // in an attribute's value, where no markup may go. Isolating those in
+    // one pass over the page, rather than in a handler of every element,
+    // spares lol_html copying out and writing back every tag.
+    if holds_fallback_marks(&resolved[start..]) {
+        let rewritten = resolved.split_off(start);
+        let text = std::str::from_utf8(&rewritten)
+            .map_err(|_| "the template wrote invalid UTF-8".to_string())?;
+        resolved.extend_from_slice(localizer.isolate_fallbacks(text, page).as_bytes());
+    }
+    Ok(())
 }
 
 #[cfg(test)]
