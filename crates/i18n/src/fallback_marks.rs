@@ -23,9 +23,25 @@ pub const FALLBACK_END: char = '\u{E003}';
 
 /// Whether `text` holds fallback marks.
 pub fn has_fallback_marks(text: &str) -> bool {
-    // One character each: std searches for it with memchr, which a set of
-    // characters would not.
-    text.contains(FALLBACK_START) || text.contains(FALLBACK_END)
+    holds_fallback_marks(text.as_bytes())
+}
+
+/// Whether `bytes`, UTF-8 such as a template's output, hold fallback marks.
+pub fn holds_fallback_marks(bytes: &[u8]) -> bool {
+    marks(bytes).next().is_some()
+}
+
+/// Where each mark of `bytes` starts, and which it is. Whole pages are
+/// searched, so with memchr: both marks begin with the byte 0xEE, which
+/// only private-use characters do.
+fn marks(bytes: &[u8]) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr_iter(0xEE, bytes).filter_map(move |at| {
+        [FALLBACK_START, FALLBACK_END].into_iter().find_map(|mark| {
+            let mut encoded = [0; 4];
+            let encoded = mark.encode_utf8(&mut encoded).as_bytes();
+            bytes[at..].starts_with(encoded).then_some((at, mark))
+        })
+    })
 }
 
 impl Localizer {
@@ -36,16 +52,12 @@ impl Localizer {
     pub fn isolate_fallbacks(&self, text: &str, page: &LanguageIdentifier) -> String {
         let reference = self.reference().character_direction();
         let (start, end) = if reference == page.character_direction() {
-            (None, None)
+            ("", "")
         } else if reference == CharacterDirection::RTL {
-            (Some('\u{2067}'), Some('\u{2069}'))
+            ("\u{2067}", "\u{2069}")
         } else {
-            (Some('\u{2066}'), Some('\u{2069}'))
+            ("\u{2066}", "\u{2069}")
         };
-        let mut start_bytes = [0; 4];
-        let mut end_bytes = [0; 4];
-        let start = start.map_or("", |c| c.encode_utf8(&mut start_bytes));
-        let end = end.map_or("", |c| c.encode_utf8(&mut end_bytes));
         replace_marks(text, start, end)
     }
 
@@ -64,23 +76,13 @@ impl Localizer {
 }
 
 /// `text` with each start mark replaced by `start` and each end mark by
-/// `end`. Whole pages go through here (a template's attributes), so the
-/// marks are found with memchr: both begin with the byte 0xEE, which only
-/// private-use characters do.
+/// `end`.
 fn replace_marks(text: &str, start: &str, end: &str) -> String {
-    let mut replaced = String::with_capacity(text.len() + start.len().max(end.len()) * 4);
+    let mut replaced = String::with_capacity(text.len());
     let mut copied = 0;
-    for at in memchr::memchr_iter(0xEE, text.as_bytes()) {
-        let rest = &text[at..];
-        let (mark, replacement) = if rest.starts_with(FALLBACK_START) {
-            (FALLBACK_START, start)
-        } else if rest.starts_with(FALLBACK_END) {
-            (FALLBACK_END, end)
-        } else {
-            continue;
-        };
+    for (at, mark) in marks(text.as_bytes()) {
         replaced.push_str(&text[copied..at]);
-        replaced.push_str(replacement);
+        replaced.push_str(if mark == FALLBACK_START { start } else { end });
         copied = at + mark.len_utf8();
     }
     replaced.push_str(&text[copied..]);

@@ -11,7 +11,7 @@ mod localizer;
 mod names;
 pub mod plurals;
 
-pub use fallback_marks::{FALLBACK_END, FALLBACK_START, has_fallback_marks};
+pub use fallback_marks::{FALLBACK_END, FALLBACK_START, has_fallback_marks, holds_fallback_marks};
 pub use files::BuiltinFtl;
 pub use fluent_bundle::{FluentArgs, FluentValue};
 pub use localizer::{Fallbacks, Localizer, MessageError};

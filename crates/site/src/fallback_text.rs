@@ -12,25 +12,14 @@ use std::rc::Rc;
 
 use lol_html::html_content::{ContentType, EndTag, TextType};
 use lol_html::{EndTagHandler, HtmlRewriter, Settings, doc_comments, doc_text, element};
-use memchr::memmem;
-use technote_i18n::{FALLBACK_END, FALLBACK_START, Localizer, has_fallback_marks};
+use technote_i18n::{Localizer, has_fallback_marks, holds_fallback_marks};
 use unic_langid::LanguageIdentifier;
-
-/// Whether a template's output holds a fallback mark: every page is
-/// searched, so as bytes, with memchr, before it is read as text.
-pub(crate) fn holds_fallback_marks(output: &[u8]) -> bool {
-    let mut start = [0; 3];
-    let mut end = [0; 3];
-    FALLBACK_START.encode_utf8(&mut start);
-    FALLBACK_END.encode_utf8(&mut end);
-    memmem::find(output, &start).is_some() || memmem::find(output, &end).is_some()
-}
 
 /// `output` of a template named `template` for a page in `page`, with its
 /// fallback marks resolved, appended to `resolved`. The bytes go from
 /// lol_html's tokenizer to `resolved` as they are: `output` is UTF-8 and
-/// every replacement is a `&str`, so only a page with marks left in its
-/// attributes is checked again, to be read as text.
+/// every replacement is a `&str`, so only an output with marks left (in
+/// attributes, or a feed's) is checked again, to be read as text.
 pub(crate) fn resolve_fallback_marks(
     localizer: &Localizer,
     page: &LanguageIdentifier,
@@ -38,12 +27,34 @@ pub(crate) fn resolve_fallback_marks(
     output: &[u8],
     resolved: &mut Vec<u8>,
 ) -> Result<(), String> {
-    if !template.ends_with(".html") {
-        let text = std::str::from_utf8(output)
+    let start = resolved.len();
+    if template.ends_with(".html") {
+        rewrite_texts(localizer, page, output, resolved)?;
+    } else {
+        resolved.extend_from_slice(output);
+    }
+    // Every text and comment of an HTML page is resolved by now: a mark
+    // still there is in an attribute's value, or in a feed, where no markup
+    // may go. Isolating those in one pass over the page, rather than in a
+    // handler of every element, spares lol_html copying out and writing
+    // back every tag.
+    if holds_fallback_marks(&resolved[start..]) {
+        let rewritten = resolved.split_off(start);
+        let text = std::str::from_utf8(&rewritten)
             .map_err(|_| "the template wrote invalid UTF-8".to_string())?;
         resolved.extend_from_slice(localizer.isolate_fallbacks(text, page).as_bytes());
-        return Ok(());
     }
+    Ok(())
+}
+
+/// An HTML page `output` with the marks of its texts and comments
+/// resolved, appended to `resolved`.
+fn rewrite_texts(
+    localizer: &Localizer,
+    page: &LanguageIdentifier,
+    output: &[u8],
+    resolved: &mut Vec<u8>,
+) -> Result<(), String> {
     // `<option>` holds text only: a span there is no valid HTML.
     let in_option = Rc::new(Cell::new(false));
     let entering = Rc::clone(&in_option);
@@ -79,29 +90,18 @@ pub(crate) fn resolve_fallback_marks(
             }
             Ok(())
         }));
-    let start = resolved.len();
     let mut rewriter = HtmlRewriter::new(settings, |chunk: &[u8]| {
         resolved.extend_from_slice(chunk);
     });
     rewriter.write(output).map_err(|error| error.to_string())?;
-    rewriter.end().map_err(|error| error.to_string())?;
-    // The handlers above saw every text and comment: a mark still there is
-    // in an attribute's value, where no markup may go. Isolating those in
-    // one pass over the page, rather than in a handler of every element,
-    // spares lol_html copying out and writing back every tag.
-    if holds_fallback_marks(&resolved[start..]) {
-        let rewritten = resolved.split_off(start);
-        let text = std::str::from_utf8(&rewritten)
-            .map_err(|_| "the template wrote invalid UTF-8".to_string())?;
-        resolved.extend_from_slice(localizer.isolate_fallbacks(text, page).as_bytes());
-    }
-    Ok(())
+    rewriter.end().map_err(|error| error.to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::path::PathBuf;
+    use technote_i18n::{FALLBACK_END, FALLBACK_START};
 
     fn localizer() -> Localizer {
         let en: LanguageIdentifier = "en".parse().expect("en");

@@ -14,11 +14,11 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 use technote_diagnostics::{Diagnostic, invalid_utf8_position};
 use technote_files::Folder;
-use technote_i18n::{FluentArgs, FluentValue, Localizer};
+use technote_i18n::{FluentArgs, FluentValue, Localizer, holds_fallback_marks};
 use tera::{Context, ErrorKind, Kwargs, ReportError, State, Tera, TeraResult, Value};
 use unic_langid::LanguageIdentifier;
 
-use crate::fallback_text::{holds_fallback_marks, resolve_fallback_marks};
+use crate::fallback_text::resolve_fallback_marks;
 
 /// What a page's frame holds where a part of it goes while the frame is
 /// rendered (see `render_page_to`): a comment with the part's number, which
